@@ -1,0 +1,110 @@
+"""The main job: a folder of articles in, a validated career graph out, exports written atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from rdflib import Graph
+
+from kg.article import Article
+from kg.atomic import write_atomic
+from kg.errors import KgError
+from kg.export import FORMATS
+from kg.extract import extract
+from kg.facts import Fact
+from kg.mapper import to_graph
+from kg.reader import read_article
+from kg.resolve import Resolution, resolve
+from kg.validate import Violation, validate
+
+EXPORTS = ("ttl",)  # what `kg build` writes; `kg export` offers every registered format
+
+
+@dataclass
+class Build:
+    """What a build made: the graph, the articles and their facts, and what went wrong."""
+
+    graph: Graph
+    articles: list[Article]
+    facts: dict[str, list[Fact]]
+    resolution: Resolution
+    errors: list[KgError] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+
+    @property
+    def fact_count(self) -> int:
+        return sum(len(f) for f in self.facts.values())
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.articles)} articles, {self.fact_count} facts, {len(self.resolution.nodes)} nodes, "
+            f"{len(self.graph)} triples; {len(self.errors)} failed, {len(self.violations)} SHACL violations"
+        )
+
+
+def discover(source: Path) -> tuple[list[Path], list[KgError]]:
+    """Markdown files under `source`, recursively, in a stable order; a file is also accepted alone."""
+    if source.is_file():
+        return [source], []
+    if not source.is_dir():
+        raise KgError(f"no such folder of articles: {source}")
+    paths, errors = [], []
+    for path in sorted(source.rglob("*.md")):
+        try:
+            path.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:
+            errors.append(KgError(f"cannot open: {getattr(exc, 'strerror', None) or 'symlink loop'}", path))
+            continue
+        paths.append(path)
+    return paths, errors
+
+
+def build(source: Path | str = "source", progress: Callable[[int, int], None] | None = None) -> Build:
+    """Read, extract, resolve, map and validate every article under `source`; bad articles are reported, not fatal."""
+    source = Path(source)
+    paths, errors = discover(source)
+    root = source if source.is_dir() else source.parent
+    extracted: list[tuple[Article, list[Fact]]] = []
+    for index, path in enumerate(paths):
+        try:
+            article = read_article(path, root)
+            extracted.append((article, extract(article)))
+        except KgError as error:
+            errors.append(error)
+        if progress:
+            progress(index + 1, len(paths))
+    resolution = resolve(extracted)
+    graph = to_graph(resolution)
+    return Build(
+        graph=graph,
+        articles=resolution.articles,
+        facts={a.slug: f for a, f in extracted},
+        resolution=resolution,
+        errors=sorted(errors, key=lambda e: str(e.path)),
+        violations=validate(graph),
+    )
+
+
+def outputs(result: Build) -> dict[str, bytes]:
+    """File name -> bytes of every export `kg build` writes."""
+    return {FORMATS[name].filename: FORMATS[name].serialize(result.graph) for name in EXPORTS}
+
+
+def write(result: Build, out: Path | str = "exports") -> list[Path]:
+    """Write the exports atomically; refuses a graph that violates the shapes."""
+    if result.violations:
+        raise KgError(f"the graph violates {len(result.violations)} SHACL constraints; nothing written")
+    out = Path(out)
+    written = []
+    for name, data in outputs(result).items():
+        write_atomic(out / name, data)
+        written.append(out / name)
+    return written
+
+
+def stale(result: Build, out: Path | str = "exports") -> list[str]:
+    """Export files that differ from what this build would write."""
+    out = Path(out)
+    return [name for name, data in outputs(result).items() if not (out / name).is_file() or (out / name).read_bytes() != data]

@@ -1,0 +1,78 @@
+"""The `kg` command: parses options, calls the library, prints. No logic lives here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.build import build, stale, write
+from kg.errors import KgError
+from kg.evaluate import evaluate, format_table
+from kg.progress import progress_bar
+
+OK, SOME_FAILED, USAGE, STALE, SHACL = 0, 1, 2, 3, 4
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def main() -> None:
+    """Career knowledge graphs from career articles.
+
+    \b
+    Exit status: 0 all good; 1 some articles failed (the others were built);
+    2 usage error; 3 --check found exports stale; 4 the graph violates SHACL.
+    """
+
+
+@main.command("build")
+@click.argument("source", type=click.Path(path_type=Path), default=Path("source"))
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("exports"), show_default=True,
+              help="Folder the exports are written to.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 3 if the exports differ from what SOURCE builds now.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def build_command(source: Path, out: Path, check: bool, quiet: bool) -> None:
+    """Build the career graph from the markdown articles under SOURCE (default: source/)."""
+    try:
+        with progress_bar("Reading articles", quiet) as tick:
+            result = build(source, progress=tick)
+    except KgError as error:
+        _fail(str(error), USAGE)
+    for error in result.errors:
+        click.echo(str(error), err=True)
+    if result.violations:
+        click.echo(f"error: the graph violates {len(result.violations)} SHACL constraints; nothing written:", err=True)
+        for violation in result.violations:
+            click.echo(f"  {violation}", err=True)
+        sys.exit(SHACL)
+    if check:
+        changed = stale(result, out)
+        if changed:
+            _fail(f"stale: {', '.join(str(out / n) for n in changed)} differ from what {source} builds now; run kg build", STALE)
+        if not quiet:
+            click.echo(f"up to date: {out} matches {source}")
+    else:
+        written = write(result, out)
+        if not quiet:
+            click.echo(f"{result.summary()}; wrote {', '.join(str(p) for p in written)}")
+    sys.exit(SOME_FAILED if result.errors else OK)
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(path_type=Path))
+@click.option("--source", type=click.Path(path_type=Path), default=Path("source"), show_default=True,
+              help="Folder of the articles the gold files describe.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def eval_command(gold_dir: Path, source: Path, as_json: bool) -> None:
+    """Score extraction against gold YAML files: precision and recall per fact type, misses and extras."""
+    try:
+        report = evaluate(gold_dir, source)
+    except KgError as error:
+        _fail(str(error), USAGE)
+    click.echo(report.to_json() if as_json else format_table(report))

@@ -1,0 +1,256 @@
+"""`kg eval`: precision and recall of the extractor against gold YAML (format: shared/gold/README.md).
+
+A gold phrase and a node match when they share most of their content words, measured symmetrically:
+|common| / max(|gold words|, |node words|) >= 0.5, after dropping function words of every language and
+reducing words to a stem (so plurals and verb forms agree). Pairs are taken best first, one to one. For
+other roles the words of the article's own role are ignored. Salaries match on currency and figures.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kg.build import Build, build
+from kg.errors import KgError
+from kg.language import fold, languages, profile, stopwords, words
+from kg.mapping import kinds
+
+THRESHOLD = 0.5
+ROLE_KEYS = ("promotes_to", "promoted_from", "related_roles")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: "Score") -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
+                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+@dataclass
+class Report:
+    by_type: dict[str, Score] = field(default_factory=dict)
+    by_language: dict[str, Score] = field(default_factory=dict)
+    total: Score = field(default_factory=Score)
+    misses: list[tuple[str, str, str]] = field(default_factory=list)  # (article, key, gold phrase)
+    extras: list[tuple[str, str, str]] = field(default_factory=list)  # (article, key, extracted label)
+    unpaired: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "micro": self.total.as_dict(),
+            "by_type": {k: v.as_dict() for k, v in sorted(self.by_type.items())},
+            "by_language": {k: v.as_dict() for k, v in sorted(self.by_language.items())},
+            "misses": [list(m) for m in self.misses],
+            "extras": [list(e) for e in self.extras],
+            "unpaired_gold": self.unpaired,
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+
+
+def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build | None = None) -> Report:
+    """Build `source` (unless a build is given) and score it against every gold file in `gold_dir`."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise KgError(f"no such gold folder: {gold_dir}")
+    result = result or build(source)
+    by_role = {fold(a.role): a for a in result.articles}
+    report = Report()
+    for path in sorted(gold_dir.rglob("*.yaml")):
+        gold = _load_gold(path)
+        article = by_role.get(fold(str(gold.get("role", ""))))
+        if article is None:
+            report.unpaired.append(path.name)
+            continue
+        predicted = _predicted(result, article)
+        for key in _gold_keys():
+            expected = _gold_values(gold, key)
+            score, misses, extras = _score(key, expected, predicted.get(key, []), article.role)
+            report.by_type.setdefault(key, Score()).add(score)
+            report.by_language.setdefault(article.lang, Score()).add(score)
+            report.total.add(score)
+            report.misses += [(article.slug, key, m) for m in misses]
+            report.extras += [(article.slug, key, e) for e in extras]
+    return report
+
+
+def format_table(report: Report) -> str:
+    """The plain-text report: one row per fact type, then per language, then the micro average."""
+    lines = [f"{'fact type':<20}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}"]
+    for name, score in sorted(report.by_type.items()):
+        lines.append(_row(name, score))
+    lines.append("")
+    for name, score in sorted(report.by_language.items()):
+        lines.append(_row(f"language {name}", score))
+    if report.misses:
+        lines += ["", "misses (gold not found):"] + [f"  {a}  {k}: {m}" for a, k, m in report.misses]
+    if report.extras:
+        lines += ["", "extras (extracted, not in gold):"] + [f"  {a}  {k}: {e}" for a, k, e in report.extras]
+    if report.unpaired:
+        lines += ["", "gold files with no article of their role: " + ", ".join(report.unpaired)]
+    t = report.total
+    lines += ["", f"micro P={t.precision:.3f} R={t.recall:.3f} F1={t.f1:.3f} (tp={t.tp} fp={t.fp} fn={t.fn})"]
+    return "\n".join(lines)
+
+
+def _row(name: str, s: Score) -> str:
+    return f"{name:<20}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+
+
+def _load_gold(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise KgError(f"gold file is not valid YAML: {getattr(exc, 'problem', exc)}", path, mark.line + 1 if mark else 1) from None
+    if not isinstance(data, dict):
+        raise KgError("gold file is not a mapping", path)
+    return data
+
+
+@lru_cache(maxsize=None)
+def _gold_keys() -> tuple[str, ...]:
+    keys = {spec["gold"] for spec in kinds().values() if "gold" in spec}
+    return tuple(sorted(keys | {"promoted_from"}))
+
+
+def _gold_values(gold: dict, key: str) -> list:
+    values = list(gold.get(key) or [])
+    if key == "related_roles":
+        values += list(gold.get("reports_to") or [])
+    return values
+
+
+def _predicted(result: Build, article) -> dict[str, list]:
+    """What the graph says about the article's role, from facts read in that article, by gold key."""
+    role = result.resolution.roles[article.slug]
+    nodes = result.resolution.nodes
+    table = kinds()
+    out: dict[str, dict[str, object]] = {}
+    for st in result.resolution.statements:
+        fact = st.fact
+        if fact.evidence.article != article.slug or "gold" not in table[fact.kind]:
+            continue
+        key = table[fact.kind]["gold"]
+        if fact.kind == "promotes_to":
+            if st.subject == role:
+                target = st.object
+            elif st.object == role:
+                key, target = "promoted_from", st.subject
+            else:
+                continue
+        elif table[fact.kind].get("subject", "Role") == "Role" and st.subject != role:
+            continue
+        else:
+            target = st.object
+        if fact.kind == "salary":
+            out.setdefault(key, {})[target] = dict(fact.attrs)
+        elif table[fact.kind].get("literal"):
+            out.setdefault(key, {})[fold(target)] = [target]
+        else:
+            node = nodes[target]
+            out.setdefault(key, {})[target] = [label for _, label in node.labels]
+    return {key: list(values.values()) for key, values in out.items()}
+
+
+def _score(key: str, expected: list, predicted: list, role: str) -> tuple[Score, list[str], list[str]]:
+    if key == "salary":
+        similarity = _salary_similarity
+    else:
+        ignore = _content(role) if key in ROLE_KEYS else frozenset()
+        similarity = lambda gold, labels: max((_phrase_similarity(g, l, ignore) for g in _alternatives(gold) for l in labels), default=0.0)
+    pairs = sorted(
+        ((similarity(g, p), i, j) for i, g in enumerate(expected) for j, p in enumerate(predicted)),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_gold, used_pred = set(), set()
+    for value, i, j in pairs:
+        if value < THRESHOLD:
+            break
+        if i not in used_gold and j not in used_pred:
+            used_gold.add(i)
+            used_pred.add(j)
+    misses = [_show(g) for i, g in enumerate(expected) if i not in used_gold]
+    extras = [_show(p) for j, p in enumerate(predicted) if j not in used_pred]
+    return Score(len(used_gold), len(extras), len(misses)), misses, extras
+
+
+def _show(value) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in sorted(value.items()) if v is not None)
+    if isinstance(value, list):
+        return value[0] if value else ""
+    return str(value)
+
+
+def _alternatives(phrase) -> list[str]:
+    """"Long name (ACR)" also counts as its long name and as its acronym alone."""
+    phrase = str(phrase)
+    match = re.fullmatch(r"\s*(.+?)\s*\(\s*([^()]+?)\s*\)\s*", phrase)
+    return [phrase, match.group(1), match.group(2)] if match else [phrase]
+
+
+def _phrase_similarity(gold: str, label: str, ignore: frozenset[str]) -> float:
+    a, b = _content(gold), _content(label)
+    if ignore and (a - ignore) and (b - ignore):
+        a, b = a - ignore, b - ignore
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(len(a), len(b))
+
+
+@lru_cache(maxsize=4096)
+def _content(text: str) -> frozenset[str]:
+    stops = frozenset().union(*(stopwords(lang) for lang in languages()))
+    return frozenset(_stem(w) for w in words(text) if w not in stops and len(w) > 1)
+
+
+@lru_cache(maxsize=None)
+def _suffixes() -> tuple[str, ...]:
+    found = {fold(s) for lang in languages() for s in profile(lang).get("stem_suffixes", [])}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _stem(word: str) -> str:
+    for suffix in _suffixes():
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _salary_similarity(gold: dict, predicted: dict) -> float:
+    if not isinstance(gold, dict) or str(gold.get("currency", "")).upper() != str(predicted.get("currency", "")).upper():
+        return 0.0
+    a = {Decimal(str(gold[k])) for k in ("min", "max", "median", "average") if gold.get(k) is not None}
+    b = {Decimal(predicted[k]) for k in ("min", "max", "median", "average", "amount") if k in predicted}
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(len(a), len(b))

@@ -1,0 +1,73 @@
+"""Cutting a captured phrase down to the clause it belongs to, and a list into its items."""
+
+from __future__ import annotations
+
+import re
+from kg.extract.ruleset import RuleSet
+
+MAX_WORDS = 16
+
+
+def trim(text: str, rs: RuleSet, groups: list[str]) -> str:
+    """Cut `text` at the first stop of the named groups (clause, purpose, comma)."""
+    end = len(text)
+    for name in groups:
+        match = rs.stops[name].search(text)
+        if match and match.start() < end:
+            end = match.start()
+    return text[:end]
+
+
+def split_items(text: str, rs: RuleSet, always: bool = False) -> list[tuple[int, int]]:
+    """Spans of list items: commas first, then the last conjunction; without commas only guarded ones
+    (unless `always`, for lists of names such as roles and places)."""
+    pats = rs.lists
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for match in pats["separator"].finditer(text):
+        parts.append((start, match.start()))
+        start = match.end()
+    parts.append((start, len(text)))
+    parts = [(a, b) for a, b in parts if re.search(r"\w", text[a:b])]
+    had_commas = len(parts) > 1 or always
+    items: list[tuple[int, int]] = []
+    for index, (a, b) in enumerate(parts):
+        chunk = text[a:b]
+        splitter = pats["conjunction"] if had_commas and index == len(parts) - 1 else pats["guarded"]
+        sub_start = 0
+        for match in splitter.finditer(chunk):
+            items.append((a + sub_start, a + match.start()))
+            sub_start = match.end()
+        items.append((a + sub_start, b))
+    return [(a, b) for a, b in items if text[a:b].strip()]
+
+
+def clean(text: str, rs: RuleSet, modifiers: frozenset[str] = frozenset()) -> str:
+    """Strip leading articles and prepositions, trailing conjunctions and punctuation, and modifiers."""
+    pats = rs.lists
+    previous = None
+    text = text.strip(" \t\"'“”«»()[]")
+    while previous != text:
+        previous = text
+        text = pats["leading"].sub("", text).strip()
+        text = pats["trailing"].sub("", text).strip(" \t\"'“”«»")
+        if modifiers:
+            first, _, rest = text.partition(" ")
+            if first.lower() in modifiers and rest:
+                text = rest
+    return text
+
+
+def acceptable(label: str, stopwords: frozenset[str]) -> bool:
+    """A label needs a content word and must stay a phrase, not a sentence."""
+    tokens = re.findall(r"[\w'-]+", label.lower())
+    content = [t for t in tokens if t not in stopwords and not t.isdigit()]
+    return bool(content) and len(tokens) <= MAX_WORDS and len(label) >= 3
+
+
+def lower_label(label: str) -> str:
+    """Lower-case a label but keep acronyms and words that are capitalised inside it (proper names)."""
+    words = label.split(" ")
+    if words and words[0][:1].isupper() and not words[0].isupper() and not any(c.isupper() for c in words[0][1:]):
+        words[0] = words[0][0].lower() + words[0][1:]
+    return " ".join(words)

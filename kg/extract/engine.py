@@ -1,0 +1,385 @@
+"""Applies a language's rule families to an article's sentences and list items.
+
+Families that name things (regulators, regulations, entity types, roles in a promotion) run first and
+claim their spans, so that a role named inside them ("consulenti di investimento") is not also taken
+as a related role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from kg import lexicon
+from kg.article import Article, Sentence
+from kg.errors import KgError
+from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
+from kg.extract.mentions import Mention, find_mentions
+from kg.extract.ruleset import Rule, RuleSet, ruleset
+from kg.extract.salary import figures
+from kg.facts import Evidence, Fact
+from kg.language import fold, languages, profile, singular_role, stopwords
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|di|del|of|upon|on|la|le))*(?<![\s.])")
+ORDER = ("alias", "regulator", "regulation", "applies_to", "employed_by", "promotes_to", "promoted_from",
+         "reports_to", "manages", "responsibility", "skill", "qualification", "industry", "location")
+
+
+@lru_cache(maxsize=None)
+def families() -> dict:
+    return yaml.safe_load(resources.files("kg.extract").joinpath("families.yaml").read_text(encoding="utf-8"))
+
+
+def rules_version() -> str:
+    """Changes whenever a rules file changes: part of the cache key of extracted facts."""
+    return "-".join(ruleset(lang).version for lang in languages())
+
+
+@dataclass
+class Context:
+    """One article being read: its rules, the names of its role, and what it found so far."""
+
+    article: Article
+    rs: RuleSet
+    names: list[str]
+    macros: dict[str, str] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    regulations: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence start, label, key)
+
+    def add(self, kind: str, obj: str, sentence: Sentence, rule: Rule | str, **extra) -> None:
+        rule_id = rule if isinstance(rule, str) else f"{rule.family}.{rule.id}"
+        evidence = Evidence(
+            article=self.article.slug,
+            source=self.article.path.as_posix(),
+            quote=sentence.text,
+            section=" > ".join(sentence.section),
+            start=sentence.start,
+            end=sentence.end,
+            line=sentence.line,
+            rule=f"{self.rs.lang}.{rule_id}",
+        )
+        extra.setdefault("subject", self.article.role)
+        self.facts.append(Fact(kind=kind, object=obj, lang=self.rs.lang, evidence=evidence, **extra))
+
+    def is_role(self, label: str) -> bool:
+        return fold(label) in {fold(n) for n in self.names}
+
+    def names_role(self, text: str) -> bool:
+        return re.search(self.macros["role"], text, re.IGNORECASE) is not None
+
+
+def extract(article: Article) -> list[Fact]:
+    """All facts of one article, in document order, without duplicates."""
+    if article.lang not in languages():
+        raise KgError(f"no rules for language '{article.lang}' (have: {', '.join(languages())})", article.path)
+    rs = ruleset(article.lang)
+    ctx = Context(article, rs, _role_names(article))
+    ctx.macros = _role_macros(ctx.names, rs.lang)
+    body = [s for s in article.sentences if s.block.kind not in ("heading", "description")]
+    for sentence in body:  # aliases first: they name the role in every later rule
+        for rule in rs.rules.get("alias", []):
+            _apply(ctx, sentence, rule, [])
+    ctx.names += [f.object for f in ctx.facts if f.kind == "alias"]
+    ctx.macros = _role_macros(ctx.names, rs.lang)
+    _definition(ctx)
+    for sentence in body:
+        claimed: list[tuple[int, int]] = []
+        for family in ORDER[1:]:
+            for rule in rs.rules.get(family, []):
+                _apply(ctx, sentence, rule, claimed)
+        _salaries(ctx, sentence)
+        _compensation(ctx, sentence)
+        _mentions(ctx, sentence, claimed)
+    _list_items(ctx, body)
+    _relate_other_roles(ctx)
+    return _unique(ctx.facts)
+
+
+def _role_names(article: Article) -> list[str]:
+    names = [article.role, article.title]
+    data = profile(article.lang)
+    plural = {str(k): str(v) for k, v in data.get("role_heads_first", {}).items()}
+    words = article.role.split()
+    if words and words[0] in plural:
+        names.append(" ".join([plural[words[0]]] + words[1:]))
+    names.append(article.role + "s")
+    return list(dict.fromkeys(n for n in names if n.strip()))
+
+
+def _role_macros(names: list[str], lang: str) -> dict[str, str]:
+    escaped = sorted({r"\s+".join(re.escape(w) for w in n.split()) for n in names}, key=len, reverse=True)
+    refs = profile(lang).get("role_references", [])
+    return {
+        "role": r"\b(?:" + "|".join(escaped) + r")\b",
+        "role_ref": r"\b(?:" + "|".join(re.escape(r) for r in refs) + r")\b" if refs else "(?!)",
+    }
+
+
+def _definition(ctx: Context) -> None:
+    """The first sentence that defines the role; the frontmatter description only when the body has none."""
+    ordered = [s for s in ctx.article.sentences if s.block.kind not in ("heading", "description")]
+    ordered += [s for s in ctx.article.sentences if s.block.kind == "description"]
+    for sentence in ordered:
+        for rule in ctx.rs.rules.get("definition", []):
+            if ctx.rs.pattern(rule, ctx.macros).search(sentence.text):
+                ctx.add("definition", sentence.text, sentence, rule)
+                return
+
+
+def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
+    spec = families()[rule.family]
+    text = sentence.text
+    if rule.family == "regulator":
+        return _regulator(ctx, sentence, rule, claimed)
+    if rule.family == "regulation":
+        return _regulation(ctx, sentence, rule, claimed)
+    for match in ctx.rs.pattern(rule, ctx.macros).finditer(text):
+        if rule.options.get("require_role") and not ctx.names_role(text):
+            continue
+        x_start = match.start("x")
+        captured = trim(match.group("x"), ctx.rs, rule.options.get("trim", spec.get("trim", [])))
+        if spec.get("claims"):
+            claimed.append((x_start, x_start + len(captured)))
+        verb = match.groupdict().get("verb")
+        for a, b in _items(captured, ctx.rs, rule, spec):
+            item = captured[a:b]
+            _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
+
+
+def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict) -> list[tuple[int, int]]:
+    if not rule.options.get("split", spec.get("split")):
+        return [(0, len(captured))]
+    return split_items(captured, rs, always=spec.get("conj") == "always")
+
+
+def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, offset: int, verb, match_start: int) -> None:
+    """Turn one captured item into facts of the family's kind."""
+    kind = spec["kind"]
+    lang = ctx.rs.lang
+    if spec.get("roles"):
+        for mention in find_mentions(item, lang):
+            if ctx.is_role(mention.label):
+                continue
+            if spec.get("reverse"):
+                ctx.add(kind, ctx.article.role, sentence, rule, subject=mention.label)
+            elif spec.get("subject") == "mention":
+                subject = _subject_mention(ctx, sentence.text[:match_start])
+                ctx.add(kind, mention.label, sentence, rule, subject=subject)
+            else:
+                ctx.add(kind, mention.label, sentence, rule)
+        return
+    lexicon_name = rule.options.get("lexicon") or ("entity_types" if spec.get("entity") else None)
+    if lexicon_name:
+        hits = lexicon.find(lexicon_name, item)
+        for entry, _, _ in hits:
+            _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id)
+        if hits or rule.options.get("lexicon"):
+            return
+    if rule.options.get("capitalized"):
+        for match in _CAPITALISED.finditer(item):
+            place = match.group(0)
+            if place.split()[0] in lexicon.not_places() or fold(place) in {fold(m) for m in profile(lang)["months"]}:
+                continue
+            entry = lexicon.lookup("places", place)
+            _emit_label(ctx, sentence, rule, spec, entry.label(lang) if entry else place, key=entry.id if entry else "")
+        return
+    label = clean(item, ctx.rs, _modifiers(lang) if spec.get("modifiers") else frozenset())
+    if spec.get("entity"):
+        label = singular_role(label, lang)
+    if verb:
+        infinitive = ctx.rs.data.get("duty_verbs", {}).get(verb.lower(), verb.lower())
+        label = rule.options.get("label", "{x}").format(verb=infinitive, x=label)
+    _emit_label(ctx, sentence, rule, spec, label)
+
+
+def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "") -> None:
+    label = label.strip() if spec.get("keep_case") else lower_label(label.strip())
+    if not acceptable(label, stopwords(ctx.rs.lang)) or _rejected(ctx.rs, spec["kind"], label):
+        return
+    if spec["kind"] == "alias":
+        if ctx.is_role(label):
+            return
+        ctx.add("alias", label, sentence, rule)
+        return
+    if spec.get("subject") == "regulation":
+        regulation = _regulation_before(ctx, sentence)
+        if regulation is None:
+            return
+        ctx.add(spec["kind"], label, sentence, rule, subject=regulation[1], subject_type="Regulation",
+                subject_key=regulation[2], key=key)
+        return
+    ctx.add(spec["kind"], label, sentence, rule, key=key)
+
+
+def _rejected(rs: RuleSet, kind: str, label: str) -> bool:
+    return any(re.search(p, label, re.IGNORECASE) for p in rs.data.get("reject", {}).get(kind, []))
+
+
+def _subject_mention(ctx: Context, before: str) -> str:
+    """The role a reporting clause is about: the last role named before the verb in its clause."""
+    clause = re.split(r"[.;:]", before)[-1]
+    mentions = [m for m in find_mentions(clause, ctx.rs.lang)]
+    return mentions[-1].label if mentions else ctx.article.role
+
+
+def _regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
+    for match in ctx.rs.pattern(rule, ctx.macros).finditer(sentence.text):
+        name = clean(match.group("name"), ctx.rs)
+        acronym = match.group("acronym").rstrip(".")
+        entry = lexicon.lookup("authorities", acronym) or lexicon.lookup("authorities", name)
+        claimed.append(match.span())
+        ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))
+    for entry, start, end in lexicon.find("authorities", sentence.text):
+        if any(a <= start < b for a, b in claimed):
+            continue
+        claimed.append((start, end))
+        acronym = next((f for f in entry.forms if f.isupper()), None)
+        ctx.add("regulator", acronym or entry.label(ctx.rs.lang), sentence, "regulator.known_authority",
+                key=entry.id, alt=tuple(label for _, label in entry.labels))
+
+
+def _regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
+    issuers = [f for f in ctx.facts if f.kind == "regulator" and f.evidence.start == sentence.start]
+    for match in ctx.rs.pattern(rule, ctx.macros).finditer(sentence.text):
+        if any(a <= match.start() < b for a, b in claimed):
+            continue
+        groups = match.groupdict()
+        issuer = issuers[0] if issuers else None
+        alt: tuple[str, ...] = ()
+        if "number" in groups:
+            if issuer is None and fold(groups["kind"]) not in ("rule", "regola", "norma", "regulation"):
+                continue  # "article 31" alone names nothing
+            label = rule.options["label"].format(issuer=issuer.object if issuer else "", kind=groups["kind"].lower(), number=groups["number"].rstrip(".,"))
+        elif "acronym" in groups and groups.get("acronym"):
+            label, alt = groups["acronym"], (clean(groups["name"], ctx.rs),)
+        else:
+            label = clean(groups["x"], ctx.rs)
+        label = label.strip()
+        if not acceptable(label, stopwords(ctx.rs.lang)):
+            continue
+        claimed.append(match.span())
+        key = fold(label) if not alt else fold(label)
+        ctx.add("regulation", label, sentence, rule, key=key, alt=alt)
+        ctx.regulations.append((sentence.start, label, key))
+        if issuer is not None and "number" in groups:
+            ctx.add("issued_by", issuer.object, sentence, rule, subject=label, subject_type="Regulation",
+                    subject_key=key, key=issuer.key, alt=issuer.alt)
+
+
+def _regulation_before(ctx: Context, sentence: Sentence) -> tuple[int, str, str] | None:
+    same = [r for r in ctx.regulations if r[0] == sentence.start]
+    return same[-1] if same else None
+
+
+def _salaries(ctx: Context, sentence: Sentence) -> None:
+    for figure in figures(sentence.text, ctx.rs):
+        values = dict(figure.attrs)
+        label = " ".join(f"{k}={values[k]}" for k in ("min", "max", "median", "average", "amount", "currency", "period") if k in values)
+        ctx.add("salary", label, sentence, "salary.figure", attrs=figure.attrs)
+
+
+def _compensation(ctx: Context, sentence: Sentence) -> None:
+    for rule in ctx.rs.rules.get("compensation", []):
+        if not ctx.rs.pattern(rule, ctx.macros).search(sentence.text):
+            continue
+        for entry, _, _ in lexicon.find(rule.options["lexicon"], sentence.text):
+            ctx.add("compensation", entry.label(ctx.rs.lang), sentence, rule, key=entry.id)
+
+
+def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
+    """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related."""
+    predicate = re.compile(profile(ctx.rs.lang)["predicate_before"], re.IGNORECASE)
+    for mention in find_mentions(sentence.text, ctx.rs.lang):
+        if ctx.is_role(mention.label):
+            continue
+        step = _seniority_step(ctx, mention)
+        if step == "below":
+            ctx.add("promotes_to", ctx.article.role, sentence, "promotes_to.seniority", subject=mention.label)
+            continue
+        if step == "above":
+            ctx.add("promotes_to", mention.label, sentence, "promotes_to.seniority")
+            continue
+        if any(a <= mention.start < b for a, b in claimed) or predicate.search(sentence.text[: mention.start]):
+            continue
+        ctx.add("related_role", mention.label, sentence, "related_role.mention")
+
+
+def _relate_other_roles(ctx: Context) -> None:
+    """Roles linked only to each other ("associates report to the lead") are still related to the article's role."""
+    linked = {fold(f.subject) for f in ctx.facts if f.kind in ("promotes_to", "reports_to") and ctx.is_role(f.object)}
+    linked |= {fold(f.object) for f in ctx.facts if f.kind in ("promotes_to", "reports_to") and ctx.is_role(f.subject)}
+    for fact in list(ctx.facts):
+        if fact.kind not in ("promotes_to", "reports_to") or ctx.is_role(fact.subject) or ctx.is_role(fact.object):
+            continue
+        for label in (fact.subject, fact.object):
+            if fold(label) not in linked:
+                linked.add(fold(label))
+                ctx.facts.append(replace(fact, kind="related_role", subject=ctx.article.role, object=label))
+
+
+def _seniority_step(ctx: Context, mention: Mention) -> str | None:
+    data = profile(ctx.rs.lang)
+    words = mention.label.split()
+    role = fold(ctx.article.role).split()
+    rest = [w for w in words if fold(w) not in role]
+    if len(rest) != 1 or len(words) != len(role) + 1 or not all(w in [fold(x) for x in words] for w in role):
+        return None
+    if rest[0] in [w.lower() for w in data.get("seniority_below", [])]:
+        return "below"
+    if rest[0] in [w.lower() for w in data.get("seniority_above", [])]:
+        return "above"
+    return None
+
+
+def _list_items(ctx: Context, body: list[Sentence]) -> None:
+    """List items under a duties/skills/education heading, or after a paragraph that announces them."""
+    data = ctx.rs.data
+    for sentence in body:
+        block = sentence.block
+        if block.kind != "item" or sentence.start != block.start:
+            continue
+        lead = block.lead if block.lead.rstrip().endswith(":") else ""  # only a paragraph that announces a list
+        family = _family_of(block.section[::-1], data["sections"], plain=True) or _family_of((lead,), data["leads"])
+        if family is None:
+            continue
+        spec = families()[family]
+        text = trim(sentence.text, ctx.rs, ["clause", "purpose"])
+        if len(text.split()) > 8:
+            text = trim(text, ctx.rs, ["comma"])
+        label = clean(text, ctx.rs, _modifiers(ctx.rs.lang) if family == "skill" else frozenset())
+        rule_id = f"{family}.{'section_list' if _family_of(block.section[::-1], data['sections'], plain=True) else 'lead_list'}"
+        label = lower_label(label)
+        if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
+            ctx.add(spec["kind"], label, sentence, rule_id)
+
+
+def _family_of(texts, table: dict, plain: bool = False) -> str | None:
+    for text in texts:
+        if not text:
+            continue
+        for family, patterns in table.items():
+            for pattern in patterns:
+                if (plain and fold(pattern) in fold(text)) or (not plain and re.search(pattern, text, re.IGNORECASE)):
+                    return family
+        if plain:
+            break  # only the nearest heading counts
+    return None
+
+
+@lru_cache(maxsize=None)
+def _modifiers(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in profile(lang).get("skill_modifiers", []))
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen, out = set(), []
+    for fact in facts:
+        key = (fact.kind, fold(fact.subject), fold(fact.object), fact.key, fact.evidence.start, fact.attrs)
+        if key not in seen:
+            seen.add(key)
+            out.append(fact)
+    return out

@@ -1,0 +1,126 @@
+"""Finds the roles a sentence names ("rappresentante del servizio clienti", "senior loan officer").
+
+A role is a head noun from the language file grown into a noun phrase: Italian heads take adjectives
+and "di/del ..." complements after them, English heads (in either language) take modifiers before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.language import fold, profile, singular_role, stopwords
+
+_TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+_DI = {"di", "del", "dello", "della", "dei", "degli", "delle", "dell", "of"}
+_ARTICLES = {"il", "lo", "la", "l", "dell", "all", "nell", "dall", "un", "i", "gli", "le", "un", "uno", "una", "the", "a", "an", "our", "your", "their", "al", "alla", "del", "della", "dal", "dalla", "nel", "nella"}
+_ITALIAN_VERB = re.compile(r"(?:are|ere|ire|ato|ata|ati|ate|ito|ita|iti|uto|ano|ono|ava|eva|iva)$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    label: str  # singular, lower case
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=None)
+def _heads(lang: str) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    data = profile(lang)
+    first = {}
+    for singular, plural in data.get("role_heads_first", {}).items():
+        first[singular] = singular
+        first[str(plural)] = singular
+    last = {}
+    for source in (lang, "en"):  # English heads are read in every language ("account manager")
+        for singular, plural in profile(source).get("role_heads_last", {}).items():
+            last[singular] = singular
+            last[str(plural)] = singular
+    return first, last, frozenset(w.lower() for w in data.get("role_heads_need_article", []))
+
+
+def find_mentions(text: str, lang: str) -> list[Mention]:
+    """Role mentions in `text`, left to right, not overlapping."""
+    first, last, need_article = _heads(lang)
+    data = profile(lang)
+    stops = stopwords(lang) | stopwords("en")
+    adjective = re.compile(data.get("adjective_suffixes", "(?!)"))
+    seniority = {w.lower() for w in data.get("seniority_below", []) + data.get("seniority_above", []) if " " not in w}
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    lowered = [fold(t[0]) for t in tokens]
+    joined = [i + 1 < len(tokens) and not text[tokens[i][2] : tokens[i + 1][1]].strip() for i in range(len(tokens))]
+    found: list[Mention] = []
+    floor = 0
+    i = 0
+    while i < len(tokens):
+        word = lowered[i]
+        if word in first or word in last:
+            if word in need_article and (i == 0 or lowered[i - 1] not in _ARTICLES):
+                i += 1
+                continue
+            if word in last and _head_follows(lowered, joined, i, last):
+                i += 1  # "lead account manager": the later head takes this word as a modifier
+                continue
+            begin, end = i, i
+            if word in last or word in seniority:
+                begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority))
+            end = _grow_right(lowered, joined, i, stops, adjective, seniority, italian=word in first or lang != "en")
+            start_char, end_char = tokens[begin][1], tokens[end][2]
+            surface = text[start_char:end_char]
+            found.append(Mention(singular_role(surface, lang), start_char, end_char))
+            i = floor = end + 1
+        else:
+            i += 1
+    return found
+
+
+def _head_follows(lowered, joined, i, last) -> bool:
+    return any(joined[k - 1] and lowered[k] in last for k in range(i + 1, min(i + 3, len(lowered))) if all(joined[i:k]))
+
+
+def _grow_left(tokens, lowered, joined, i, stops, seniority) -> int:
+    """English-style modifiers before the head: up to three words that are not function words or verbs."""
+    begin = i
+    while begin > 0 and i - begin < 3:
+        prev = lowered[begin - 1]
+        original = tokens[begin - 1][0]
+        if prev in stops or prev.isdigit() or not original.replace("-", "").isalpha():
+            break
+        if prev not in seniority and (_ITALIAN_VERB.search(prev) and len(prev) > 4 or prev.endswith(("ing", "ly"))):
+            break
+        if not joined[begin - 1]:  # punctuation between
+            break
+        if prev not in seniority and prev[-1] in "aiou" and not original[0].isupper():
+            break  # an Italian word, not an English modifier
+        begin -= 1
+    return begin
+
+
+def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) -> int:
+    """Italian complements after the head: adjectives, seniority words and up to two 'di ...' phrases."""
+    end = i
+    complements = 0
+    j = i + 1
+    while j < len(lowered) and joined[j - 1]:
+        word = lowered[j]
+        if word in seniority:
+            end = j
+        elif italian and word not in stops and adjective.search(word) and not _is_verb_like(word):
+            end = j
+        elif word in _DI and complements < 2 and joined[j] and j + 1 < len(lowered) and lowered[j + 1] not in stops:
+            k = j + 1
+            nxt = lowered[k + 1] if k + 1 < len(lowered) else ""
+            if joined[k] and nxt and nxt not in stops and nxt not in _DI and not _is_verb_like(nxt) and italian:
+                k += 1
+            end = k
+            j = k
+            complements += 1
+        else:
+            break
+        j += 1
+    return end
+
+
+def _is_verb_like(word: str) -> bool:
+    return bool(re.search(r"(?:are|ere|ire|ano|ono|ava|avano|eva|evano|ebbe|ebbero)$", word)) and len(word) > 4

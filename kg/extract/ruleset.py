@@ -1,0 +1,113 @@
+"""Compiles a language's rules file into regular expressions, once per language.
+
+Macros ({art}, {di}...) come from the file, lexicon macros ({authority_head}, {law_head}) from the
+lexicons, and {role} / {role_ref} from the article, so the few patterns that name the role are compiled
+per article and the rest once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from kg import lexicon
+from kg.language import rules_text
+
+_MACRO = re.compile(r"\{(\w+)\}")
+DYNAMIC = ("role", "role_ref")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of a family: its id, its pattern source and the options of the family file."""
+
+    family: str
+    id: str
+    source: str  # pattern with static macros expanded; {role} may remain
+    options: dict
+
+    @property
+    def dynamic(self) -> bool:
+        return any("{" + name + "}" in self.source for name in DYNAMIC)
+
+    @property
+    def flags(self) -> int:
+        return 0 if self.options.get("case") else re.IGNORECASE
+
+
+@dataclass
+class RuleSet:
+    """Everything the extractor needs for one language, compiled."""
+
+    lang: str
+    data: dict
+    rules: dict[str, list[Rule]]
+    compiled: dict[tuple[str, str], re.Pattern]
+    stops: dict[str, re.Pattern]
+    lists: dict[str, re.Pattern]
+    version: str
+
+    def pattern(self, rule: Rule, role_macros: dict[str, str]) -> re.Pattern:
+        if not rule.dynamic:
+            return self.compiled[(rule.family, rule.id)]
+        return _compile_dynamic(rule.source, rule.flags, tuple(sorted(role_macros.items())))
+
+
+@lru_cache(maxsize=4096)
+def _compile_dynamic(source: str, flags: int, role_macros: tuple) -> re.Pattern:
+    macros = dict(role_macros)
+    return re.compile(_MACRO.sub(lambda m: macros.get(m.group(1), m.group(0)), source), flags)
+
+
+def expand(source: str, macros: dict[str, str]) -> str:
+    """Expand {name} macros, recursively, leaving unknown names (dynamic ones) in place."""
+    for _ in range(5):
+        new = _MACRO.sub(lambda m: macros.get(m.group(1), m.group(0)), source)
+        if new == source:
+            break
+        source = new
+    return source
+
+
+@lru_cache(maxsize=None)
+def ruleset(lang: str) -> RuleSet:
+    text = rules_text(lang)
+    data = yaml.safe_load(text)
+    macros = dict(data.get("macros", {}))
+    macros["authority_head"] = "|".join(re.escape(h) for h in sorted(lexicon.heads("authority_heads"), key=len, reverse=True))
+    macros["authority_tail"] = "|".join(re.escape(h) for h in sorted(lexicon.heads("authority_tails"), key=len, reverse=True))
+    macros["law_head"] = "|".join(re.escape(h) for h in sorted(lexicon.heads("law_heads"), key=len, reverse=True))
+    macros["month"] = "|".join(sorted(data["language"]["months"], key=len, reverse=True))
+    verbs = data.get("duty_verbs", {})
+    macros["duty_verbs"] = "|".join(sorted(verbs, key=len, reverse=True)) or "(?!)"
+    rules: dict[str, list[Rule]] = {}
+    compiled: dict[tuple[str, str], re.Pattern] = {}
+    for family, items in data["rules"].items():
+        for item in items:
+            options = {k: v for k, v in item.items() if k not in ("id", "pattern")}
+            rule = Rule(family, item["id"], expand(item["pattern"], macros), options)
+            rules.setdefault(family, []).append(rule)
+            if not rule.dynamic:
+                compiled[(family, rule.id)] = re.compile(rule.source, rule.flags)
+    stops = {
+        name: re.compile("|".join(f"(?:{expand(p, macros)})" for p in patterns), re.IGNORECASE)
+        for name, patterns in data.get("stops", {}).items()
+    }
+    version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return RuleSet(lang, data, rules, compiled, stops, _list_patterns(data["lists"], macros), version)
+
+
+def _list_patterns(lists: dict, macros: dict) -> dict[str, re.Pattern]:
+    """Item separators, the conjunction (guarded when a list has no commas) and the strippers."""
+    conjunction = expand(lists["conjunction"], macros)
+    return {
+        "separator": re.compile(expand(lists["separator"], macros), re.IGNORECASE),
+        "conjunction": re.compile(conjunction, re.IGNORECASE),
+        "guarded": re.compile(conjunction + "(?=" + expand(lists["guard"], macros) + ")", re.IGNORECASE),
+        "leading": re.compile(expand(lists["strip_leading"], macros), re.IGNORECASE),
+        "trailing": re.compile(expand(lists["strip_trailing"], macros), re.IGNORECASE),
+    }

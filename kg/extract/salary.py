@@ -1,0 +1,192 @@
+"""Salary figures: amounts in both languages' formats, ranges, and what qualifies each figure.
+
+"€ 32.000", "$52,000", "30 mila euro", "1.800 euro netti al mese", "$60K", "da 28.000 a 35.000 euro",
+"between $40,000 and $55,000". A sentence gives one observation per figure or range; qualifiers
+(average, gross, per month, junior) are read in the stretch of the sentence that belongs to that figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from kg import lexicon
+from kg.extract.ruleset import RuleSet, expand
+from kg.language import fold
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    currency: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One observation: a single amount or a range, with its qualifiers."""
+
+    attrs: tuple[tuple[str, str], ...]
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=None)
+def _amount_pattern(lang: str, number: str, multipliers: tuple[str, ...]) -> re.Pattern:
+    forms = sorted(lexicon.currencies(), key=len, reverse=True)
+    symbols = "|".join(re.escape(f) for f in forms if not f.isalpha())
+    words = "|".join(re.escape(f) for f in forms if f.isalpha())
+    mult = "|".join(re.escape(m) for m in sorted(multipliers, key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?P<pre>{symbols}|\b(?:{words}))\s?)?(?P<num>{number})(?:\s?(?P<mult>{mult})\b)?"
+        rf"(?:\s?(?P<post>(?:{symbols})|\b(?:{words})\b))?(?!\s?%)",
+        re.IGNORECASE,
+    )
+
+
+def amounts(sentence: str, rs: RuleSet) -> list[Amount]:
+    """Money amounts in `sentence`; an amount without a currency takes the next one's (ranges)."""
+    cfg = rs.data["salary"]
+    pattern = _amount_pattern(rs.lang, cfg["number"], tuple(cfg["multipliers"]))
+    codes = lexicon.currencies()
+    raw = []
+    for m in pattern.finditer(sentence):
+        currency = m.group("pre") or m.group("post")
+        value = _number(m.group("num"), rs.data["language"]["decimal_mark"])
+        if m.group("mult"):
+            value *= cfg["multipliers"][m.group("mult").lower()]
+        raw.append([value, codes.get(fold(currency)) if currency else None, m.start(), m.end(), bool(m.group("mult"))])
+    for i in range(len(raw) - 2, -1, -1):  # "da 28.000 a 35.000 euro": the first takes the second's
+        if raw[i][1] is None and raw[i + 1][1] and sentence[raw[i][3] : raw[i + 1][2]].strip().lower() in _RANGE_GAPS:
+            raw[i][1] = raw[i + 1][1]
+            if raw[i + 1][4] and not raw[i][4] and raw[i][0] < 1000:
+                raw[i][0] *= raw[i + 1][0] / _number_of(sentence, raw[i + 1])
+    return [Amount(v, c, s, e) for v, c, s, e, _ in raw if c and v > 0]
+
+
+_RANGE_GAPS = {"-", "–", "—", "a", "e", "to", "and", "fino a", "/"}
+
+
+def _number_of(sentence: str, item) -> Decimal:
+    digits = re.search(r"\d[\d.,]*", sentence[item[2] : item[3]]).group(0)
+    return _number(digits, ".") or Decimal(1)
+
+
+def _number(text: str, decimal_mark: str) -> Decimal:
+    """Read "45.000", "52,000", "1.800,50", "72,300.75": a separator before exactly three final digits groups thousands."""
+    text = text.replace(" ", "")
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+    elif re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text):
+        decimal = None
+    elif "," in text or "." in text:
+        decimal = "," if "," in text else "."
+    else:
+        decimal = None
+    thousands = {",": ".", ".": ","}.get(decimal, ",.") if decimal else ",."
+    for sep in thousands:
+        text = text.replace(sep, "")
+    if decimal:
+        text = text.replace(decimal, ".")
+    return Decimal(text)
+
+
+def figures(sentence: str, rs: RuleSet) -> list[Figure]:
+    """Salary observations of a sentence that speaks of pay; none when it names no amount."""
+    cfg = rs.data["salary"]
+    if not re.search(cfg["cue"], sentence, re.IGNORECASE):
+        return []
+    found = amounts(sentence, rs)
+    groups = _ranges(sentence, found, rs)
+    common = _common(sentence, rs)
+    out = []
+    for index, group in enumerate(groups):
+        left = groups[index - 1][-1].end if index else 0
+        right = groups[index + 1][0].start if index + 1 < len(groups) else len(sentence)
+        before = sentence[left : group[0].start]
+        after = re.split(r"[,;]\s", sentence[group[-1].end : right], maxsplit=1)[0]
+        window = re.split(r"[,;]\s", before)[-1] + " " + after
+        attrs = dict(common)
+        attrs["currency"] = group[0].currency
+        if len(group) == 2:
+            attrs["min"], attrs["max"] = str(min(a.value for a in group)), str(max(a.value for a in group))
+        else:
+            attrs[_qualifier(before, cfg) or _qualifier(window, cfg) or "amount"] = str(group[0].value)
+        attrs["period"] = _first_key(window, cfg["periods"]) or _default_period(group[0].value)
+        basis = [name for name, pat in cfg["bases"].items() if re.search(pat, window, re.IGNORECASE)]
+        if basis:
+            attrs["basis"] = " ".join(basis)
+        level = _first_key(before + " " + after, cfg["levels"])
+        if level:
+            attrs["level"] = level
+        out.append(Figure(tuple(sorted((k, v) for k, v in attrs.items() if v)), group[0].start, group[-1].end))
+    return out
+
+
+def _ranges(sentence: str, found: list[Amount], rs: RuleSet) -> list[list[Amount]]:
+    """Pair amounts that a range phrasing joins ("tra X e Y", "between X and Y", "X-Y")."""
+    groups: list[list[Amount]] = []
+    i = 0
+    while i < len(found):
+        if i + 1 < len(found) and sentence[found[i].end : found[i + 1].start].strip().lower() in _RANGE_GAPS:
+            groups.append([found[i], found[i + 1]])
+            i += 2
+        else:
+            groups.append([found[i]])
+            i += 1
+    return groups
+
+
+def _qualifier(text: str, cfg: dict) -> str | None:
+    """The qualifier nearest to the end of `text` (closest to the figure)."""
+    best, best_pos = None, -1
+    for name, pat in cfg["qualifiers"].items():
+        for m in re.finditer(pat, text, re.IGNORECASE):
+            if m.start() > best_pos:
+                best, best_pos = name, m.start()
+    return best
+
+
+def _first_key(text: str, table: dict) -> str | None:
+    hits = [(m.start(), name) for name, pat in table.items() for m in [re.search(pat, text, re.IGNORECASE)] if m]
+    return min(hits)[1] if hits else None
+
+
+def _default_period(value: Decimal) -> str:
+    """Figures without a period: yearly pay is in the tens of thousands, monthly in the thousands."""
+    return "year" if value >= 10000 else "month" if value >= 400 else "hour"
+
+
+def _common(sentence: str, rs: RuleSet) -> dict[str, str]:
+    """Source, date and place: said once for every figure of the sentence."""
+    cfg = rs.data["salary"]
+    macros = {"month": "|".join(sorted(rs.data["language"]["months"], key=len, reverse=True))}
+    attrs: dict[str, str] = {}
+    source_span = (0, 0)
+    for pat in cfg["source"]:
+        m = re.search(expand(pat, macros), sentence)
+        if m:
+            attrs["source"] = m.group("x").rstrip(".,;")
+            source_span = m.span("x")
+            break
+    for pat in cfg["date"]:
+        m = re.search(expand(pat, macros), sentence, re.IGNORECASE)
+        if m:
+            month = m.groupdict().get("month")
+            number = rs.data["language"]["months"].get(month.lower()) if month else None
+            attrs["as_of"] = f"{m.group('year')}-{number:02d}" if number else m.group("year")
+            break
+    months = {fold(k) for k in rs.data["language"]["months"]}
+    for m in re.finditer(cfg["place"], sentence):
+        place = m.group("x")
+        if source_span[0] <= m.start("x") < source_span[1] or fold(place.split()[0]) in months:
+            continue
+        if place.split()[0] in lexicon.not_places():
+            continue
+        entry = lexicon.lookup("places", place)
+        attrs["place"] = entry.label(rs.lang) if entry else place
+        break
+    return attrs

@@ -1,0 +1,90 @@
+"""Language data (stopwords, abbreviations, singular forms) read from the rules files, and detection."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def languages() -> tuple[str, ...]:
+    """Codes of every language that has a rules file: adding a file adds a language."""
+    return tuple(sorted(p.name[:-5] for p in resources.files("kg.rules").iterdir() if p.name.endswith(".yaml")))
+
+
+@lru_cache(maxsize=None)
+def rules_text(lang: str) -> str:
+    return resources.files("kg.rules").joinpath(f"{lang}.yaml").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def profile(lang: str) -> dict:
+    """The `language:` section of a rules file."""
+    return yaml.safe_load(rules_text(lang))["language"]
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: the form labels are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def detect_language(text: str) -> str:
+    """Pick the language whose stopwords cover most words; ties go to the first code."""
+    tokens = words(text)
+    scores = {lang: sum(1 for t in tokens if t in _stopwords(lang)) for lang in languages()}
+    return max(sorted(scores), key=lambda lang: scores[lang])
+
+
+@lru_cache(maxsize=None)
+def _stopwords(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in profile(lang)["stopwords"])
+
+
+def stopwords(lang: str) -> frozenset[str]:
+    return _stopwords(lang)
+
+
+def singular_word(word: str, lang: str) -> str:
+    """Singular of one word by the language's irregular list, then its suffix rules."""
+    data = profile(lang)
+    lower = word.lower()
+    irregular = data.get("singular_irregular", {})
+    if lower in irregular:
+        return irregular[lower]
+    if lower in data.get("invariable", []):
+        return lower
+    for pattern, replacement in data.get("singular_suffixes", []):
+        if re.search(pattern, lower):
+            return re.sub(pattern, replacement, lower)
+    return lower
+
+
+def singular_role(title: str, lang: str) -> str:
+    """Singular lower-case role label: the head words before the first function word are made singular."""
+    data = profile(lang)
+    tokens = title.strip().split()
+    joiners = set(data.get("noun_joiners", []))
+    head_end = next((i for i, t in enumerate(tokens) if t.lower() in joiners), len(tokens))
+    scope = data.get("singular_scope", "all")  # all head words (it) or the last one (en)
+    out = []
+    for i, token in enumerate(tokens):
+        in_head = i < head_end and (scope == "all" or i == head_end - 1)
+        out.append(singular_word(token, lang) if in_head and _plural_candidate(token, data) else token.lower())
+    return " ".join(out)
+
+
+def _plural_candidate(token: str, data: dict) -> bool:
+    """Only words of the language itself are made singular (an English 'manager' in Italian stays)."""
+    return token.isalpha() and not token.isupper() and (data["code"] == "en" or not token.lower().endswith(("er", "ive")))

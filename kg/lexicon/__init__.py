@@ -1,0 +1,105 @@
+"""Lexicons shared by all languages: known authorities, industries, places, entity types, pay components.
+
+Each entry has an `id` (it keeps the node's IRI stable), labels per language and the `forms` a text uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from kg.language import fold
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: a thing with an id, labels by language and surface forms."""
+
+    id: str
+    labels: tuple[tuple[str, str], ...]  # (lang, label)
+    forms: tuple[str, ...]
+
+    def label(self, lang: str) -> str:
+        return dict(self.labels).get(lang) or self.labels[0][1]
+
+
+@lru_cache(maxsize=None)
+def _file(name: str) -> dict:
+    return yaml.safe_load(resources.files("kg.lexicon").joinpath(f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def entries(name: str) -> tuple[Entry, ...]:
+    """Entries of lexicon `name` (industries, places, entity_types, compensation, authorities)."""
+    data = _file(name)[name]
+    out = []
+    for item in data:
+        labels = tuple((lang, item[lang]) for lang in ("it", "en") if item.get(lang))
+        forms = [str(f) for f in item.get("forms", [])]
+        forms += [label for _, label in labels] + [a for a in [item.get("acronym")] + item.get("alt", []) if a]
+        out.append(Entry(item["id"], labels, tuple(dict.fromkeys(forms))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def for_class(type_: str) -> str | None:
+    """The lexicon whose entries are nodes of class `type_` (each lexicon file names its class)."""
+    for path in resources.files("kg.lexicon").iterdir():
+        if path.name.endswith(".yaml") and _file(path.name[:-5]).get("class") == type_:
+            return path.name[:-5]
+    return None
+
+
+def heads(kind: str) -> list[str]:
+    """Name heads (`authority_heads`, `law_heads`) of every language."""
+    return list(_file("authorities")[kind])
+
+
+def not_places() -> frozenset[str]:
+    return frozenset(_file("places")["not_places"])
+
+
+def currencies() -> dict[str, str]:
+    """Currency sign or word (folded) -> ISO code."""
+    table = _file("currencies")["currencies"]
+    return {fold(form): code for code, forms in table.items() for form in forms}
+
+
+@lru_cache(maxsize=None)
+def _matcher(name: str) -> tuple[re.Pattern, dict[str, Entry]]:
+    by_form: dict[str, Entry] = {}
+    for entry in entries(name):
+        for form in entry.forms:
+            by_form.setdefault(fold(form), entry)
+    alternatives = sorted(by_form, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+    return pattern, by_form
+
+
+def find(name: str, text: str) -> list[tuple[Entry, int, int]]:
+    """Entries of lexicon `name` named in `text`, with their spans; longest form wins, case ignored.
+
+    Forms written in capitals (IT, PR, SEC) only match in capitals, so "it" the pronoun is not IT.
+    """
+    pattern, by_form = _matcher(name)
+    folded = fold(text)
+    found = []
+    if len(folded) != len(text):  # folding changed lengths: fall back to matching the original
+        folded = text.lower()
+    for match in pattern.finditer(folded):
+        entry = by_form[match.group(1)]
+        original = text[match.start() : match.end()]
+        caps_forms = [f for f in entry.forms if f.isupper() and fold(f) == match.group(1)]
+        if caps_forms and original not in caps_forms and not any(fold(f) == match.group(1) and not f.isupper() for f in entry.forms):
+            continue
+        found.append((entry, match.start(), match.end()))
+    return found
+
+
+def lookup(name: str, label: str) -> Entry | None:
+    """The entry one of whose forms is exactly `label` (case and accents ignored)."""
+    return _matcher(name)[1].get(fold(label.strip()))

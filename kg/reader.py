@@ -1,0 +1,218 @@
+"""Reads one markdown article into an Article: frontmatter, blocks with heading paths, sentences, links."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from pathlib import Path
+
+import frontmatter
+import yaml
+from markdown_it import MarkdownIt
+
+from kg.article import Article, Block, Link, Sentence
+from kg.errors import KgError
+from kg.language import detect_language, singular_role
+from kg.sentences import split_sentences
+
+MAX_BYTES = 2_000_000
+_MD = MarkdownIt("commonmark")
+_SPACE = re.compile(r"\s+")
+
+
+def read_article(path: Path, root: Path | None = None) -> Article:
+    """Parse `path`; raise KgError naming file and line when it cannot be an article."""
+    raw = _read_text(path)
+    meta, body, body_line = _split_frontmatter(raw, path)
+    blocks = _blocks(body, body_line)
+    title = _title(meta, blocks, path)
+    description = _clean(html.unescape(str(meta.get("description") or "")))
+    lang = str(meta.get("lang") or "").strip().lower() or detect_language(
+        " ".join([title, description] + [b.text for b in blocks[:40]])
+    )
+    text, blocks = _place_blocks(blocks)
+    if description:
+        blocks.append(Block("description", description, ("description",), 1, len(text) + 2 if text else 0))
+        text = f"{text}\n\n{description}" if text else description
+    sentences = [s for block in blocks for s in _sentences(block, lang)]
+    rel = path.relative_to(root) if root and path.is_relative_to(root) else Path(path.name)
+    return Article(
+        path=rel,
+        slug=_slug_of(rel),
+        title=title,
+        role=singular_role(title, lang),
+        lang=lang,
+        description=description,
+        keywords=_keywords(meta.get("keywords")),
+        text=text,
+        blocks=blocks,
+        sentences=sentences,
+        digest=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+    )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise KgError("is a directory, not an article file", path) from None
+    except OSError as exc:
+        raise KgError(f"cannot read file: {exc.strerror or exc}", path) from None
+    if len(data) > MAX_BYTES:
+        raise KgError(f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit", path)
+    if not data.strip():
+        raise KgError("empty file", path)
+    if b"\x00" in data[:4096]:
+        raise KgError("binary file, not a markdown article", path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise KgError(f"not UTF-8 (byte 0x{data[exc.start]:02x}); {_guess_encoding(data)}", path, line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _guess_encoding(data: bytes) -> str:
+    """Name the likely encoding so the editor knows what to convert from."""
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            data.decode(encoding)
+            return f"looks like {encoding}: convert it to UTF-8"
+        except UnicodeDecodeError:
+            continue
+    return "convert it to UTF-8"
+
+
+def _split_frontmatter(raw: str, path: Path) -> tuple[dict, str, int]:
+    """Return metadata, body and the 1-based line where the body starts."""
+    if not raw.startswith("---"):
+        return {}, raw, 1
+    try:
+        meta, body = frontmatter.parse(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise KgError(f"frontmatter is not valid YAML: {problem}", path, line) from None
+    if not isinstance(meta, dict):
+        raise KgError("frontmatter is not a mapping of keys to values", path, 2)
+    end = raw.find("\n---", 3)
+    body_line = raw[: end + 4].count("\n") + 2 if end >= 0 else 1
+    return meta, body, body_line
+
+
+def _blocks(body: str, first_line: int) -> list[Block]:
+    """Walk markdown-it tokens into blocks carrying their heading path and list lead-in."""
+    blocks: list[Block] = []
+    headings: list[tuple[int, str]] = []
+    kinds: list[str] = []
+    leads: list[str] = []
+    last_paragraph = ""
+    tokens = _MD.parse(body)
+    for i, token in enumerate(tokens):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            leads.append(last_paragraph)
+            kinds.append("list")
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            leads.pop()
+            kinds.pop()
+        elif token.type == "blockquote_open":
+            kinds.append("quote")
+        elif token.type == "blockquote_close":
+            kinds.pop()
+        elif token.type == "inline" and i > 0:
+            text, links = _inline_text(token)
+            if not text:
+                continue
+            line = first_line + (token.map[0] if token.map else 0)
+            opener = tokens[i - 1]
+            if opener.type == "heading_open":
+                last_paragraph = ""
+                level = int(opener.tag[1])
+                headings = [h for h in headings if h[0] < level] + [(level, text)]
+                blocks.append(Block("heading", text, tuple(h for _, h in headings), line, 0, links=links))
+                continue
+            kind = "item" if "list" in kinds else "quote" if "quote" in kinds else "paragraph"
+            lead = leads[-1] if kind == "item" and leads else ""
+            depth = kinds.count("list")
+            blocks.append(Block(kind, text, tuple(h for _, h in headings), line, 0, depth, lead, links))
+            if kind != "item":
+                last_paragraph = text
+    return blocks
+
+
+def _inline_text(token) -> tuple[str, tuple[Link, ...]]:
+    """Plain text of an inline token, with links located in that text."""
+    parts: list[str] = []
+    links: list[Link] = []
+    href, link_start = None, 0
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "link_open":
+            href, link_start = child.attrs.get("href", ""), len("".join(parts))
+        elif child.type == "link_close" and href is not None:
+            joined = "".join(parts)
+            links.append(Link(joined[link_start:], str(href), link_start, len(joined)))
+            href = None
+        elif child.type == "image":
+            parts.append(child.content)
+    raw = "".join(parts)
+    text = _clean(html.unescape(raw))
+    if text != raw:  # offsets of links must follow the cleaned text
+        links = [Link(_clean(l.text), l.target, *_span(text, _clean(l.text))) for l in links]
+    return text, tuple(links)
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.find(part)
+    return (start, start + len(part)) if start >= 0 else (0, 0)
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _place_blocks(blocks: list[Block]) -> tuple[str, list[Block]]:
+    """Join block texts into the article text and give each block its offset there."""
+    placed, offset = [], 0
+    for block in blocks:
+        placed.append(Block(block.kind, block.text, block.section, block.line, offset, block.depth, block.lead, block.links))
+        offset += len(block.text) + 2
+    return "\n\n".join(b.text for b in placed), placed
+
+
+def _sentences(block: Block, lang: str) -> list[Sentence]:
+    if block.kind == "heading":
+        return [Sentence(block.text, block.start, block.start + len(block.text), block)]
+    return [
+        Sentence(block.text[a:b], block.start + a, block.start + b, block)
+        for a, b in split_sentences(block.text, lang)
+    ]
+
+
+def _title(meta: dict, blocks: list[Block], path: Path) -> str:
+    title = meta.get("title")
+    if isinstance(title, (list, dict)):
+        raise KgError("title must be text, not a list or mapping", path, 2)
+    if title is not None and str(title).strip():
+        return _clean(html.unescape(str(title)))
+    for block in blocks:
+        if block.kind == "heading" and len(block.section) == 1:
+            return block.text
+    raise KgError("no title in the frontmatter and no '# heading' in the text", path)
+
+
+def _keywords(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(k.strip() for k in value.split(",") if k.strip())
+    if isinstance(value, list):
+        return tuple(str(k).strip() for k in value if str(k).strip())
+    return ()
+
+
+def _slug_of(rel: Path) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", rel.with_suffix("").as_posix().lower()).strip("-") or "article"

@@ -1,0 +1,1 @@
+"""Extraction rules, one YAML file per language: adding `xx.yaml` adds language `xx`."""

@@ -1,0 +1,1 @@
+"""OWL ontology and SHACL shapes, shipped as package data."""
