@@ -1,4 +1,4 @@
-"""The `kg` command: parses options, calls the library, prints. No logic lives here."""
+"""`kg build` and `kg eval`."""
 
 from __future__ import annotations
 
@@ -8,30 +8,13 @@ from pathlib import Path
 import click
 
 from kg.build import build, stale, write
+from kg.cli.common import OK, SHACL, SOME_FAILED, STALE, USAGE, fail
 from kg.errors import KgError
 from kg.evaluate import evaluate, format_table
 from kg.progress import progress_bar
 
-OK, SOME_FAILED, USAGE, STALE, SHACL = 0, 1, 2, 3, 4
 
-
-def _fail(message: str, code: int) -> None:
-    click.echo(message, err=True)
-    sys.exit(code)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="kg")
-def main() -> None:
-    """Career knowledge graphs from career articles.
-
-    \b
-    Exit status: 0 all good; 1 some articles failed (the others were built);
-    2 usage error; 3 --check found exports stale; 4 the graph violates SHACL.
-    """
-
-
-@main.command("build")
+@click.command("build")
 @click.argument("source", type=click.Path(path_type=Path), default=Path("source"))
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("exports"), show_default=True,
               help="Folder the exports are written to.")
@@ -43,7 +26,7 @@ def build_command(source: Path, out: Path, check: bool, quiet: bool) -> None:
         with progress_bar("Reading articles", quiet) as tick:
             result = build(source, progress=tick)
     except KgError as error:
-        _fail(str(error), USAGE)
+        fail(str(error), USAGE)
     for error in result.errors:
         click.echo(str(error), err=True)
     if result.violations:
@@ -54,7 +37,7 @@ def build_command(source: Path, out: Path, check: bool, quiet: bool) -> None:
     if check:
         changed = stale(result, out)
         if changed:
-            _fail(f"stale: {', '.join(str(out / n) for n in changed)} differ from what {source} builds now; run kg build", STALE)
+            fail(f"stale: {', '.join(str(out / n) for n in changed)} differ from what {source} builds now; run kg build", STALE)
         if not quiet:
             click.echo(f"up to date: {out} matches {source}")
     else:
@@ -64,7 +47,7 @@ def build_command(source: Path, out: Path, check: bool, quiet: bool) -> None:
     sys.exit(SOME_FAILED if result.errors else OK)
 
 
-@main.command("eval")
+@click.command("eval")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.option("--source", type=click.Path(path_type=Path), default=Path("source"), show_default=True,
               help="Folder of the articles the gold files describe.")
@@ -74,5 +57,5 @@ def eval_command(gold_dir: Path, source: Path, as_json: bool) -> None:
     try:
         report = evaluate(gold_dir, source)
     except KgError as error:
-        _fail(str(error), USAGE)
+        fail(str(error), USAGE)
     click.echo(report.to_json() if as_json else format_table(report))

@@ -1,0 +1,30 @@
+"""The `kg` command: each subcommand lives in its own module here and only parses, calls the library, prints.
+
+A new command is a new module with a click command, plus one line in COMMANDS.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+COMMANDS = [
+    ("kg.cli.build", "build_command"),
+    ("kg.cli.build", "eval_command"),
+]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def main() -> None:
+    """Career knowledge graphs from career articles.
+
+    \b
+    Exit status: 0 all good; 1 some articles failed (the others were built);
+    2 usage error; 3 --check found exports stale; 4 the graph violates SHACL.
+    """
+
+
+for _module, _name in COMMANDS:
+    main.add_command(getattr(importlib.import_module(_module), _name))

@@ -1,0 +1,35 @@
+"""Shared fixtures: the sample corpus built once per test session, and its exports in a temp folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kg
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "source"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_build() -> kg.Build:
+    """The build of source/ (the two sample articles); tests must not mutate it."""
+    return kg.build(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def sample_exports(sample_build, tmp_path_factory) -> Path:
+    """A folder holding what `kg build` writes for the sample corpus."""
+    out = tmp_path_factory.mktemp("exports")
+    kg.write(sample_build, out)
+    return out
+
+
+def write_article(folder: Path, name: str, text: str) -> Path:
+    """Write a test article (UTF-8) and return its path."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
