@@ -12,6 +12,11 @@ import click
 COMMANDS = [
     ("kg.cli.build", "build_command"),
     ("kg.cli.build", "eval_command"),
+    ("kg.cli.export", "export_command"),
+    ("kg.cli.serve", "serve_command"),
+    ("kg.cli.push", "push_command"),
+    ("kg.cli.query", "query_command"),
+    ("kg.cli.paths", "paths_command"),
 ]
 
 

@@ -1,0 +1,59 @@
+"""`kg query`: named questions, .rq files and ad hoc SPARQL over the graph `kg build` wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cli.common import USAGE, fail
+from kg.errors import KgError
+from kg.query import formats, question, questions, run, sparql
+from kg.store import DEFAULT_GRAPH, load_graph
+
+GRAPH_OPTION = click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
+                            show_default=True, help="Turtle file to query (what kg build wrote).")
+
+
+def _listing() -> str:
+    lines = []
+    for name, asked in questions().items():
+        lines.append(f"{name}\n    {asked.summary}")
+        for p in asked.params:
+            lines.append(f"    --param {p.name}=...  {p.meaning}{' (optional)' if p.optional else ''}")
+    return "\n".join(lines)
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise KgError(f"--param wants KEY=VALUE, got {pair!r}")
+        params[key.strip()] = value
+    return params
+
+
+@click.command("query")
+@click.argument("name", required=False)
+@click.option("--list", "list_only", is_flag=True, help="List the named questions with their parameters.")
+@click.option("--sparql", "text", metavar="QUERY", help="Run this SPARQL instead (kg:, kgr:, skos:, prov:... predeclared).")
+@click.option("-p", "--param", "pairs", multiple=True, metavar="KEY=VALUE", help="A parameter of the question (repeatable).")
+@click.option("-f", "--format", "format_name", type=click.Choice(list(formats.FORMATS)), default="table",
+              show_default=True, help="; ".join(f"{f.name}: {f.summary}" for f in formats.FORMATS.values()))
+@GRAPH_OPTION
+def query_command(name: str | None, list_only: bool, text: str | None, pairs: tuple[str, ...], format_name: str,
+                  graph_path: Path) -> None:
+    """Ask the graph: NAME is a named question (see --list) or a .rq file."""
+    try:
+        if list_only:
+            click.echo(_listing())
+            return
+        if (name is None) == (text is None):
+            raise KgError("give a question NAME (or a .rq file) or --sparql QUERY; kg query --list shows the questions")
+        asked = question(name) if name else None
+        graph = load_graph(graph_path)
+        result = run(graph, asked, _params(pairs)) if asked else sparql(graph, text)
+        click.echo(formats.write(result, format_name), nl=False)
+    except KgError as error:
+        fail(str(error), USAGE)

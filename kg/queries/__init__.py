@@ -1,0 +1,1 @@
+"""The named career questions: one SPARQL file each, with a grlc-style `#+` header (see kg.query.catalogue)."""

@@ -1,0 +1,73 @@
+"""Ask the graph: named career questions with safe parameters, any .rq file, and ad hoc SPARQL.
+
+    graph = kg.load_graph()                               # exports/careers.ttl
+    rows = kg.query(graph, "skills-by-role", role="account manager")
+    print(kg.query.formats.write(rows, "csv"))            # or table, json, xml, tsv, ttl
+
+Parameters are bound as RDF terms through initBindings, never pasted into the query text: a name is
+looked up among the labels of the parameter's class and bound as the node's IRI; a name that matches no
+node is bound as the plain literal typed, which no triple pattern matches, so the answer is empty.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from rdflib import Graph, Literal
+from rdflib.query import Result
+
+from kg.errors import KgError
+from kg.namespaces import PREFIXES
+from kg.query import formats, labels
+from kg.query.catalogue import Question, from_file, questions
+
+__all__ = ["Question", "formats", "query", "question", "questions", "run", "sparql"]
+
+
+def question(name: str) -> Question:
+    """A named question, or a .rq file when `name` is a path to one."""
+    if name.endswith(".rq") or Path(name).is_file():
+        return from_file(Path(name))
+    found = questions()
+    if name not in found:
+        near = difflib.get_close_matches(name, list(found), n=3)
+        hint = f"; closest: {', '.join(near)}" if near else "; see kg query --list"
+        raise KgError(f"no question called {name!r}{hint}")
+    return found[name]
+
+
+def run(graph: Graph, asked: Question, params: dict[str, str]) -> Result:
+    """Answer `asked` on `graph` with `params` (name -> text) bound as RDF terms."""
+    declared = {p.name: p for p in asked.params}
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        takes = ", ".join(declared) or "no parameters"
+        raise KgError(f"{asked.name} has no parameter {unknown[0]!r}; it takes {takes}")
+    missing = [p.name for p in asked.params if not p.optional and p.name not in params]
+    if missing:
+        raise KgError(f"{asked.name} needs --param {missing[0]}=... ({declared[missing[0]].meaning})")
+    bindings = {}
+    for name, value in params.items():
+        node = labels.find(graph, str(value), declared[name].type_)
+        bindings[name] = node if node is not None else Literal(str(value))
+    return _execute(graph, asked.text, bindings, asked.source)
+
+
+def query(graph: Graph, name: str, **params: str) -> Result:
+    """Answer the named question (or .rq file) `name` on `graph`, e.g. query(g, "skills-by-role", role="account manager")."""
+    return run(graph, question(name), params)
+
+
+def sparql(graph: Graph, text: str) -> Result:
+    """Run an ad hoc SPARQL query; the project prefixes (kg:, kgr:, skos:, prov:...) are predeclared."""
+    return _execute(graph, text, {}, "--sparql")
+
+
+def _execute(graph: Graph, text: str, bindings: dict, source: str) -> Result:
+    try:
+        result = graph.query(text, initNs=PREFIXES, initBindings=bindings)
+        len(result)  # rdflib evaluates lazily: evaluate here so errors get the same one-line treatment
+        return result
+    except Exception as error:  # pyparsing and rdflib raise many types; the user needs one line
+        raise KgError(f"bad SPARQL: {str(error).splitlines()[0]}", source) from error

@@ -1,0 +1,86 @@
+"""The named questions: SPARQL files whose grlc-style `#+` header says what they answer and what they take.
+
+    #+ summary: one line
+    #+ params:
+    #+   role: {class: kg:Role, meaning: "the role, by any of its labels"}
+    #+   skill: {class: kg:Skill, meaning: "...", optional: true}
+    #+ example: kg query NAME --param role="account manager"
+
+The body stays plain SPARQL (its own PREFIX lines, parameters as ordinary variables) so it runs unchanged
+in GraphDB or Fuseki; kg binds each parameter to an RDF term, never into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from rdflib import URIRef
+
+from kg.errors import KgError
+from kg.namespaces import PREFIXES
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type_: URIRef  # the class whose instances the value is looked up among
+    meaning: str
+    optional: bool
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    summary: str
+    params: tuple[Param, ...]
+    example: str
+    text: str  # the SPARQL, header included (comments are valid SPARQL)
+    source: str  # where it was read from, for error messages
+
+
+def parse(text: str, name: str, source: str) -> Question:
+    """A question from the text of a .rq file; a file without a header is a question without parameters."""
+    numbered = [(n, line[2:]) for n, line in enumerate(text.splitlines(), 1) if line.startswith("#+")]
+    try:
+        meta = yaml.safe_load("\n".join(line for _, line in numbered)) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = numbered[mark.line][0] if mark and mark.line < len(numbered) else 1
+        raise KgError(f"bad #+ header: {getattr(error, 'problem', None) or error}", source, line) from error
+    params = tuple(_param(key, spec or {}, text, source) for key, spec in (meta.get("params") or {}).items())
+    return Question(name, str(meta.get("summary", "")), params, str(meta.get("example", "")), text, source)
+
+
+def _param(key: str, spec: dict, text: str, source: str) -> Param:
+    if not re.search(rf"[?$]{re.escape(key)}\b", text):
+        raise KgError(f"parameter {key!r} is not a variable of the query", source)
+    prefix, _, local = str(spec.get("class", "")).partition(":")
+    if prefix not in PREFIXES or not local:
+        raise KgError(f"parameter {key!r} needs a class such as kg:Role", source)
+    return Param(key, PREFIXES[prefix][local], str(spec.get("meaning", "")), bool(spec.get("optional", False)))
+
+
+@lru_cache(maxsize=None)
+def questions() -> dict[str, Question]:
+    """Every named question shipped in kg/queries, by name (the file name without .rq)."""
+    folder = resources.files("kg.queries")
+    found = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".rq"):
+            name = entry.name[:-3]
+            found[name] = parse(entry.read_text(encoding="utf-8"), name, f"kg/queries/{entry.name}")
+    return found
+
+
+def from_file(path: Path) -> Question:
+    """A question from any .rq file the user points at."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise KgError(f"cannot read {path}: {error.strerror}", path) from error
+    return parse(text, path.stem, str(path))

@@ -1,0 +1,53 @@
+"""Find nodes by what people call them: any skos label, any language, case and accents ignored."""
+
+from __future__ import annotations
+
+import difflib
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import SKOS
+
+from kg.errors import KgError
+from kg.language import fold
+
+LABELS = (SKOS.prefLabel, SKOS.altLabel)
+
+
+def by_label(graph: Graph, type_: URIRef) -> dict[str, URIRef]:
+    """Folded label (and IRI) -> node, over the instances of `type_`; on a clash the smallest IRI wins."""
+    index: dict[str, URIRef] = {}
+    for node in sorted(graph.subjects(RDF.type, type_)):
+        index.setdefault(str(node), node)
+        for predicate in LABELS:
+            for label in graph.objects(node, predicate):
+                index.setdefault(fold(str(label)), node)
+    return index
+
+
+def find(graph: Graph, name: str, type_: URIRef) -> URIRef | None:
+    """The node of class `type_` called `name` (a label in any language, or its IRI), if any."""
+    index = by_label(graph, type_)
+    return index.get(name.strip()) or index.get(fold(name.strip()))
+
+
+def closest(graph: Graph, name: str, type_: URIRef, n: int = 3) -> list[str]:
+    """Labels of `type_` nodes that look most like `name`, for "did you mean" messages."""
+    labels = sorted({label(graph, node) for node in graph.subjects(RDF.type, type_)})
+    folded = {fold(item): item for item in labels}
+    return [folded[match] for match in difflib.get_close_matches(fold(name), list(folded), n=n, cutoff=0.4)]
+
+
+def require(graph: Graph, name: str, type_: URIRef, what: str = "role") -> URIRef:
+    """The node called `name`, or a one-line KgError naming the closest labels."""
+    node = find(graph, name, type_)
+    if node is None:
+        near = closest(graph, name, type_)
+        hint = f"; closest: {', '.join(repr(n) for n in near)}" if near else ""
+        raise KgError(f"no {what} called {name!r}{hint}")
+    return node
+
+
+def label(graph: Graph, node: URIRef) -> str:
+    """A display label: the prefLabel, English first then by language code; else the IRI."""
+    labels = sorted(graph.objects(node, SKOS.prefLabel), key=lambda lit: (lit.language != "en", lit.language or "", str(lit)))
+    return str(labels[0]) if labels else str(node)
