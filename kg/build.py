@@ -8,6 +8,7 @@ from typing import Callable
 
 from rdflib import Graph
 
+from kg import render
 from kg.article import Article
 from kg.atomic import write_atomic
 from kg.errors import KgError
@@ -19,7 +20,7 @@ from kg.reader import read_article
 from kg.resolve import Resolution, resolve
 from kg.validate import Violation, validate
 
-EXPORTS = ("ttl",)  # what `kg build` writes; `kg export` offers every registered format
+EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build` writes; `kg export` offers every registered format
 
 
 @dataclass
@@ -88,8 +89,10 @@ def build(source: Path | str = "source", progress: Callable[[int, int], None] | 
 
 
 def outputs(result: Build) -> dict[str, bytes]:
-    """File name -> bytes of every export `kg build` writes."""
-    return {FORMATS[name].filename: FORMATS[name].serialize(result.graph) for name in EXPORTS}
+    """File name -> bytes of every export `kg build` writes: the formats, then the HTML views."""
+    files = {name: data for fmt in EXPORTS for name, data in FORMATS[fmt].files(result.graph).items()}
+    files.update(render.outputs(result.graph))
+    return files
 
 
 def write(result: Build, out: Path | str = "exports") -> list[Path]:

@@ -54,7 +54,7 @@ def _property(name: str) -> URIRef:
 def _salary(graph: Graph, iri: URIRef, attrs: dict[str, str], links: dict[str, str]) -> None:
     for name, prop in _FIGURES.items():
         if name in attrs:
-            graph.add((iri, prop, Literal(attrs[name], datatype=XSD.decimal)))
+            graph.add((iri, prop, Literal(_decimal(attrs[name]), datatype=XSD.decimal)))
     graph.add((iri, KG.currency, Literal(attrs["currency"])))
     graph.add((iri, KG.period, Literal(attrs["period"])))
     for name in ("basis", "level"):
@@ -67,6 +67,11 @@ def _salary(graph: Graph, iri: URIRef, attrs: dict[str, str], links: dict[str, s
         graph.add((iri, KG.salarySource, URIRef(links["source"])))
     if "place" in links:
         graph.add((iri, KG.place, URIRef(links["place"])))
+
+
+def _decimal(text: str) -> str:
+    """The canonical xsd:decimal form ("45000.0"), the one Turtle writes: every export then holds the same literal."""
+    return text if "." in text else f"{text}.0"
 
 
 def _evidence(graph: Graph, statement, subject: URIRef, prop: URIRef, obj) -> None:

@@ -1,4 +1,8 @@
-"""Export formats, registered by name: `kg export --format NAME` and `kg build` read this table."""
+"""Export formats, registered by name: `kg export --format NAME` and `kg build` read this table.
+
+Each format turns the career graph into one or more files (`files(graph) -> {file name: bytes}`), always
+byte-identical for the same graph: whatever rdflib leaves unordered is sorted by the format's module.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,38 @@ from typing import Callable
 
 from rdflib import Graph
 
-from kg.export import turtle
+from kg.export import graphml, jsonld, ntriples, quads, tables, turtle, void
 
 
 @dataclass(frozen=True)
 class Format:
     name: str
-    filename: str  # the file `kg build` writes into the export folder
+    filenames: tuple[str, ...]  # what `kg build` writes into the export folder
     media_type: str
-    serialize: Callable[[Graph], bytes]
+    files: Callable[[Graph], dict[str, bytes]]
     summary: str
+    standalone: bool = True  # the first file reads without the others (they are companions, e.g. a @context)
+
+
+def _one(filename: str, serialize: Callable[[Graph], bytes]) -> Callable[[Graph], dict[str, bytes]]:
+    return lambda graph: {filename: serialize(graph)}
 
 
 FORMATS: dict[str, Format] = {
-    "ttl": Format("ttl", "careers.ttl", "text/turtle", turtle.serialize, "Turtle: every fact with its evidence"),
+    "ttl": Format("ttl", ("careers.ttl",), "text/turtle", _one("careers.ttl", turtle.serialize),
+                  "Turtle: every fact with its evidence"),
+    "nt": Format("nt", ("careers.nt",), "application/n-triples", _one("careers.nt", ntriples.serialize),
+                 "N-Triples, one sorted triple a line"),
+    "trig": Format("trig", ("careers.trig",), "application/trig", _one("careers.trig", quads.trig),
+                   "TriG: one named graph per article, one for the ontology and shapes"),
+    "nq": Format("nq", ("careers.nq",), "application/n-quads", _one("careers.nq", quads.nquads),
+                 "N-Quads: the TriG graphs, one sorted quad a line"),
+    "jsonld": Format("jsonld", ("careers.jsonld", "context.jsonld"), "application/ld+json", jsonld.files,
+                     "JSON-LD with readable keys, and its @context"),
+    "graphml": Format("graphml", ("careers.graphml",), "application/graphml+xml", _one("careers.graphml", graphml.serialize),
+                      "GraphML for Gephi, yEd, networkx: nodes and fact edges with labels and types"),
+    "csv": Format("csv", ("roles.csv", "facts.csv"), "text/csv", tables.files,
+                  "CSV tables: roles, and facts with their evidence", standalone=False),
+    "void": Format("void", ("void.ttl",), "text/turtle", _one("void.ttl", void.serialize),
+                   "VoID/DCAT description of the dataset: sources, licence, counts, vocabularies"),
 }

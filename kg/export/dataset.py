@@ -1,0 +1,73 @@
+"""The career graph split into named graphs: one per article, one for the ontology and shapes.
+
+A store that holds these graphs can replace one article's facts by replacing one graph. An article's
+graph holds the article, the facts taken from it with their evidence, and the description (type, labels,
+salary figures) of every node those facts use, so each graph reads on its own; a node used by two articles
+is described in both. The union of the article graphs is the career graph.
+"""
+
+from __future__ import annotations
+
+from rdflib import BNode, Graph, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.namespace import PROV, RDF
+
+from kg.namespaces import KG, bind
+from kg.ontology_files import ontology, shapes
+
+GRAPH_BASE = "https://w3id.org/careerkg/graph/"
+ONTOLOGY_GRAPH = URIRef(f"{GRAPH_BASE}ontology")
+GENID = "https://w3id.org/careerkg/.well-known/genid/"  # RFC 7320-style skolem IRIs (RDF 1.1 §3.5)
+
+
+def article_graph_iri(article: URIRef) -> URIRef:
+    return URIRef(f"{GRAPH_BASE}article/{str(article).rsplit('/', 1)[-1]}")
+
+
+def named_graphs(graph: Graph) -> dict[URIRef, Graph]:
+    """Graph name -> graph, in name order: every article's graph, then the ontology and shapes."""
+    facts = {_reified(graph, ev) for ev in graph.subjects(RDF.type, KG.Evidence)}
+    parts = {}
+    for article in sorted(graph.subjects(RDF.type, KG.Article)):
+        part = bind(Graph())
+        used = set(graph.subjects(KG.article, article))
+        part += graph.triples((article, None, None))
+        part += ((role, KG.article, article) for role in used)
+        for ev in graph.subjects(PROV.wasDerivedFrom, article):
+            fact = _reified(graph, ev)
+            part += graph.triples((ev, None, None))
+            part.add(fact)
+            used.update(term for term in (fact[0], fact[2]) if isinstance(term, URIRef))
+        _describe(graph, part, used, facts)
+        parts[article_graph_iri(article)] = part
+    parts[ONTOLOGY_GRAPH] = skolemised(ontology() + shapes())
+    return parts
+
+
+def _reified(graph: Graph, ev) -> tuple:
+    return graph.value(ev, RDF.subject), graph.value(ev, RDF.predicate), graph.value(ev, RDF.object)
+
+
+def _describe(graph: Graph, part: Graph, used: set, facts: set) -> None:
+    """Add every node's own triples (type, labels, salary figures), following links between nodes."""
+    todo, seen = list(used), set()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for triple in graph.triples((node, None, None)):
+            if triple in facts or triple[1] == KG.article:
+                continue
+            part.add(triple)
+            if isinstance(triple[2], URIRef) and triple[1] != RDF.type:
+                todo.append(triple[2])
+
+
+def skolemised(graph: Graph) -> Graph:
+    """Blank nodes replaced by IRIs named after their canonical labels, the same on every run."""
+    canonical = to_canonical_graph(graph)
+    out = bind(Graph())
+    for triple in canonical:
+        out.add(tuple(URIRef(f"{GENID}{term}") if isinstance(term, BNode) else term for term in triple))
+    return out

@@ -1,0 +1,45 @@
+"""GraphML for Gephi, yEd and networkx: the things of the graph as nodes, the facts between them as edges.
+
+Evidence and articles stay out (they are about facts, not part of the network); literal facts such as
+definitions become node attributes. Nodes and edges are added in IRI order so the file is stable.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.export.names import local_name
+from kg.namespaces import KG
+
+
+def network(graph: Graph) -> nx.MultiDiGraph:
+    """Nodes are the labelled things (roles, skills...), edges every triple between two of them."""
+    nodes = sorted(set(graph.subjects(SKOS.prefLabel)))
+    known = set(nodes)
+    evidence = {}
+    for ev in graph.subjects(RDF.type, KG.Evidence):
+        fact = (graph.value(ev, RDF.subject), graph.value(ev, RDF.predicate), graph.value(ev, RDF.object))
+        evidence[fact] = evidence.get(fact, 0) + 1
+    result = nx.MultiDiGraph()
+    for node in nodes:
+        attrs = {"iri": str(node), "type": " ".join(sorted(local_name(t) for t in graph.objects(node, RDF.type)))}
+        for label in sorted(graph.objects(node, SKOS.prefLabel)):
+            attrs[f"label_{label.language}"] = str(label)
+        for prop, value in sorted(graph.predicate_objects(node)):
+            if isinstance(value, Literal) and prop not in (SKOS.prefLabel,):
+                name = f"{local_name(prop)}_{value.language}" if value.language else local_name(prop)
+                attrs[name] = f"{attrs[name]} | {value}" if name in attrs else str(value)
+        attrs["label"] = attrs.get("label_en") or next(v for k, v in attrs.items() if k.startswith("label_"))
+        result.add_node(str(node), **attrs)
+    for subject in nodes:
+        for prop, obj in sorted(graph.predicate_objects(subject)):
+            if isinstance(obj, URIRef) and obj in known:
+                result.add_edge(str(subject), str(obj), key=local_name(prop), predicate=str(prop),
+                                label=local_name(prop), evidence=evidence.get((subject, prop, obj), 0))
+    return result
+
+
+def serialize(graph: Graph) -> bytes:
+    return ("\n".join(nx.generate_graphml(network(graph), prettyprint=True)) + "\n").encode("utf-8")
