@@ -56,6 +56,7 @@ class Article:
     slug: str
     title: str
     role: str  # singular, lower-case label of the role
+    aliases: tuple[str, ...]  # other names the title gives ("SDR" in "Sales Development Representative (SDR)")
     lang: str
     description: str
     keywords: tuple[str, ...]

@@ -71,12 +71,28 @@ def singular_word(word: str, lang: str) -> str:
     return lower
 
 
+def role_of_title(title: str, lang: str) -> tuple[str, tuple[str, ...]]:
+    """The role a title names, singular and lower case, and the acronyms it gives in brackets.
+
+    "Quanto guadagna un infermiere" -> "infermiere"; "Sales Development Representative (SDR)" -> SDR alias.
+    """
+    text = title.strip()
+    for pattern in profile(lang).get("title_patterns", []):
+        match = re.match(pattern, text, re.IGNORECASE)
+        if match and match.group("role").strip():
+            text = match.group("role").strip()
+            break
+    aliases = tuple(a.strip() for a in re.findall(r"\(([^()]{1,40})\)", text))
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip() or title.strip()
+    return singular_role(text, lang), aliases
+
+
 def singular_role(title: str, lang: str) -> str:
     """Singular lower-case role label: the head words before the first function word are made singular."""
     data = profile(lang)
     tokens = title.strip().split()
     joiners = set(data.get("noun_joiners", []))
-    head_end = next((i for i, t in enumerate(tokens) if t.lower() in joiners), len(tokens))
+    head_end = next((i for i, t in enumerate(tokens) if t.lower() in joiners or t.lower().split("'")[0] in joiners), len(tokens))
     scope = data.get("singular_scope", "all")  # all head words (it) or the last one (en)
     out = []
     for i, token in enumerate(tokens):

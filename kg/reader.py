@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from kg.article import Article, Block, Link, Sentence
 from kg.errors import KgError
-from kg.language import detect_language, singular_role
+from kg.language import detect_language, role_of_title
 from kg.sentences import split_sentences
 
 MAX_BYTES = 2_000_000
@@ -37,11 +37,13 @@ def read_article(path: Path, root: Path | None = None) -> Article:
         text = f"{text}\n\n{description}" if text else description
     sentences = [s for block in blocks for s in _sentences(block, lang)]
     rel = path.relative_to(root) if root and path.is_relative_to(root) else Path(path.name)
+    role, aliases = role_of_title(title, lang)
     return Article(
         path=rel,
         slug=_slug_of(rel),
         title=title,
-        role=singular_role(title, lang),
+        role=role,
+        aliases=aliases,
         lang=lang,
         description=description,
         keywords=_keywords(meta.get("keywords")),
@@ -85,21 +87,28 @@ def _guess_encoding(data: bytes) -> str:
 
 
 def _split_frontmatter(raw: str, path: Path) -> tuple[dict, str, int]:
-    """Return metadata, body and the 1-based line where the body starts."""
-    if not raw.startswith("---"):
+    """Return metadata, body and the 1-based line where the body starts.
+
+    python-frontmatter splits the header; the YAML is loaded here so that a header that is not a mapping
+    is reported instead of silently dropped.
+    """
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(raw):
         return {}, raw, 1
+    header, body = handler.split(raw)
     try:
-        meta, body = frontmatter.parse(raw)
+        meta = yaml.safe_load(header)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1  # the header text starts on the "---" line
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise KgError(f"frontmatter is not valid YAML: {problem}", path, line) from None
+    if meta is None:
+        meta = {}
     if not isinstance(meta, dict):
         raise KgError("frontmatter is not a mapping of keys to values", path, 2)
-    end = raw.find("\n---", 3)
-    body_line = raw[: end + 4].count("\n") + 2 if end >= 0 else 1
-    return meta, body, body_line
+    offset = raw.find(body) if body else len(raw)
+    return meta, body, raw[:offset].count("\n") + 1
 
 
 def _blocks(body: str, first_line: int) -> list[Block]:

@@ -33,11 +33,13 @@ def split_items(text: str, rs: RuleSet, always: bool = False) -> list[tuple[int,
     items: list[tuple[int, int]] = []
     for index, (a, b) in enumerate(parts):
         chunk = text[a:b]
-        splitter = pats["conjunction"] if had_commas and index == len(parts) - 1 else pats["guarded"]
+        last = had_commas and index == len(parts) - 1
         sub_start = 0
-        for match in splitter.finditer(chunk):
+        for match in (pats["conjunction"] if last else pats["guarded"]).finditer(chunk):
             items.append((a + sub_start, a + match.start()))
             sub_start = match.end()
+            if last:
+                break  # "A, B e C con X e Y": only the conjunction that closes the list
         items.append((a + sub_start, b))
     return [(a, b) for a, b in items if text[a:b].strip()]
 

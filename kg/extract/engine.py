@@ -23,6 +23,7 @@ from kg.extract.ruleset import Rule, RuleSet, ruleset
 from kg.extract.salary import figures
 from kg.facts import Evidence, Fact
 from kg.language import fold, languages, profile, singular_role, stopwords
+from kg.mapping import kinds
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|di|del|of|upon|on|la|le))*(?<![\s.])")
 ORDER = ("alias", "regulator", "regulation", "applies_to", "employed_by", "promotes_to", "promoted_from",
@@ -80,6 +81,7 @@ def extract(article: Article) -> list[Fact]:
     ctx = Context(article, rs, _role_names(article))
     ctx.macros = _role_macros(ctx.names, rs.lang)
     body = [s for s in article.sentences if s.block.kind not in ("heading", "description")]
+    _title_aliases(ctx)
     for sentence in body:  # aliases first: they name the role in every later rule
         for rule in rs.rules.get("alias", []):
             _apply(ctx, sentence, rule, [])
@@ -99,13 +101,29 @@ def extract(article: Article) -> list[Fact]:
     return _unique(ctx.facts)
 
 
+def _title_aliases(ctx: Context) -> None:
+    """Acronyms the title gives in brackets are aliases; the title heading (if any) is their evidence."""
+    headings = [s for s in ctx.article.sentences if s.block.kind == "heading"]
+    for alias in ctx.article.aliases:
+        quote = next((s for s in headings + ctx.article.sentences if alias in s.text), None)
+        if quote is not None:
+            ctx.add("alias", alias, quote, "alias.title")
+        ctx.names.append(alias)
+
+
 def _role_names(article: Article) -> list[str]:
-    names = [article.role, article.title]
+    """The role's label, its title, plural forms and its head noun alone ("l'agente", "the officer")."""
+    names = [article.role, re.sub(r"\s*\([^()]*\)", "", article.title)]
     data = profile(article.lang)
     plural = {str(k): str(v) for k, v in data.get("role_heads_first", {}).items()}
     words = article.role.split()
     if words and words[0] in plural:
         names.append(" ".join([plural[words[0]]] + words[1:]))
+        if len(words) > 1:
+            names += [words[0], plural[words[0]]]
+    last = {str(k): str(v) for k, v in profile("en").get("role_heads_last", {}).items()}
+    if words and words[-1] in last and len(words) > 1 and data["code"] == "en":
+        names.append(" ".join(words[:-1] + [last[words[-1]]]))
     names.append(article.role + "s")
     return list(dict.fromkeys(n for n in names if n.strip()))
 
@@ -140,14 +158,16 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
     for match in ctx.rs.pattern(rule, ctx.macros).finditer(text):
         if rule.options.get("require_role") and not ctx.names_role(text):
             continue
-        x_start = match.start("x")
-        captured = trim(match.group("x"), ctx.rs, rule.options.get("trim", spec.get("trim", [])))
-        if spec.get("claims"):
-            claimed.append((x_start, x_start + len(captured)))
         verb = match.groupdict().get("verb")
-        for a, b in _items(captured, ctx.rs, rule, spec):
-            item = captured[a:b]
-            _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
+        for group in ("x", "y"):  # y: a continuation such as "followed by ..."
+            if match.groupdict().get(group) is None:
+                continue
+            x_start = match.start(group)
+            captured = trim(match.group(group), ctx.rs, rule.options.get("trim", spec.get("trim", [])))
+            if spec.get("claims"):
+                claimed.append((x_start, x_start + len(captured)))
+            for a, b in _items(captured, ctx.rs, rule, spec):
+                _emit(ctx, sentence, rule, spec, captured[a:b], x_start + a, verb, match.start())
 
 
 def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict) -> list[tuple[int, int]]:
@@ -161,7 +181,7 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
     kind = spec["kind"]
     lang = ctx.rs.lang
     if spec.get("roles"):
-        for mention in find_mentions(item, lang):
+        for mention in find_mentions(item, lang, start_ok=True):
             if ctx.is_role(mention.label):
                 continue
             if spec.get("reverse"):
@@ -172,12 +192,14 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
             else:
                 ctx.add(kind, mention.label, sentence, rule)
         return
-    lexicon_name = rule.options.get("lexicon") or ("entity_types" if spec.get("entity") else None)
+    lexicon_name = rule.options.get("lexicon")
+    if lexicon_name is None and (spec.get("entity") or rule.options.get("open")):
+        lexicon_name = lexicon.for_class(kinds()[kind].get("class", ""))
     if lexicon_name:
         hits = lexicon.find(lexicon_name, item)
         for entry, _, _ in hits:
             _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id)
-        if hits or rule.options.get("lexicon"):
+        if hits or not rule.options.get("open", not rule.options.get("lexicon")):
             return
     if rule.options.get("capitalized"):
         for match in _CAPITALISED.finditer(item):
@@ -187,13 +209,23 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
             entry = lexicon.lookup("places", place)
             _emit_label(ctx, sentence, rule, spec, entry.label(lang) if entry else place, key=entry.id if entry else "")
         return
-    label = clean(item, ctx.rs, _modifiers(lang) if spec.get("modifiers") else frozenset())
+    if verb:
+        label = _with_infinitive(ctx.rs, verb, item)
+    else:
+        label = clean(item, ctx.rs, _modifiers(lang) if spec.get("modifiers") else frozenset())
     if spec.get("entity"):
         label = singular_role(label, lang)
-    if verb:
-        infinitive = ctx.rs.data.get("duty_verbs", {}).get(verb.lower(), verb.lower())
-        label = rule.options.get("label", "{x}").format(verb=infinitive, x=label)
     _emit_label(ctx, sentence, rule, spec, label)
+
+
+def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
+    """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive."""
+    verbs = rs.data.get("duty_verbs", {})
+    item = clean(item, rs) if not item.lower().startswith(("i ", "il ", "lo ", "la ", "gli ", "le ", "l'", "the ", "a ", "an ")) else item.strip(" ,;.")
+    for form in sorted(verbs, key=len, reverse=True):
+        if item.lower().startswith(form + " "):
+            return f"{verbs[form]} {item[len(form) + 1:]}"
+    return f"{verbs.get(verb.lower(), verb.lower())} {rs.lists['trailing'].sub('', item)}"
 
 
 def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "") -> None:
@@ -323,10 +355,11 @@ def _relate_other_roles(ctx: Context) -> None:
 
 def _seniority_step(ctx: Context, mention: Mention) -> str | None:
     data = profile(ctx.rs.lang)
-    words = mention.label.split()
+    words = [fold(w) for w in mention.label.split()]
     role = fold(ctx.article.role).split()
-    rest = [w for w in words if fold(w) not in role]
-    if len(rest) != 1 or len(words) != len(role) + 1 or not all(w in [fold(x) for x in words] for w in role):
+    rest = [w for w in words if w not in role]
+    head = words[-1] if ctx.rs.lang == "en" else words[0]  # a variant of the role keeps its head noun
+    if len(rest) != 1 or head not in (role[-1], role[0]):
         return None
     if rest[0] in [w.lower() for w in data.get("seniority_below", [])]:
         return "below"

@@ -12,9 +12,10 @@ from functools import lru_cache
 
 from kg.language import fold, profile, singular_role, stopwords
 
-_TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+_TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
 _DI = {"di", "del", "dello", "della", "dei", "degli", "delle", "dell", "of"}
 _ARTICLES = {"il", "lo", "la", "l", "dell", "all", "nell", "dall", "un", "i", "gli", "le", "un", "uno", "una", "the", "a", "an", "our", "your", "their", "al", "alla", "del", "della", "dal", "dalla", "nel", "nella"}
+_INDEFINITE = {"un", "una", "uno"}
 _ITALIAN_VERB = re.compile(r"(?:are|ere|ire|ato|ata|ati|ate|ito|ita|iti|uto|ano|ono|ava|eva|iva)$")
 
 
@@ -40,11 +41,16 @@ def _heads(lang: str) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     return first, last, frozenset(w.lower() for w in data.get("role_heads_need_article", []))
 
 
-def find_mentions(text: str, lang: str) -> list[Mention]:
-    """Role mentions in `text`, left to right, not overlapping."""
+def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]:
+    """Role mentions in `text`, left to right, not overlapping.
+
+    `start_ok` accepts a head that needs an article when it opens the text ("responsabile di agenzia"
+    after "può diventare"); a bare generic head ("the manager") is no mention.
+    """
     first, last, need_article = _heads(lang)
     data = profile(lang)
-    stops = stopwords(lang) | stopwords("en")
+    stops = stopwords(lang) | stopwords("en") | {w.lower() for w in data.get("modifier_stops", [])}
+    generic = {w.lower() for w in data.get("generic_heads", [])}
     adjective = re.compile(data.get("adjective_suffixes", "(?!)"))
     seniority = {w.lower() for w in data.get("seniority_below", []) + data.get("seniority_above", []) if " " not in w}
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -56,7 +62,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     while i < len(tokens):
         word = lowered[i]
         if word in first or word in last:
-            if word in need_article and (i == 0 or lowered[i - 1] not in _ARTICLES):
+            opens = start_ok and not text[: tokens[i][1]].strip()
+            if word in need_article and not opens and (i == 0 or lowered[i - 1] not in _ARTICLES):
                 i += 1
                 continue
             if word in last and _head_follows(lowered, joined, i, last):
@@ -64,10 +71,13 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
                 continue
             begin, end = i, i
             if word in last or word in seniority:
-                begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority))
+                begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority, italian=lang != "en"))
             end = _grow_right(lowered, joined, i, stops, adjective, seniority, italian=word in first or lang != "en")
             start_char, end_char = tokens[begin][1], tokens[end][2]
             surface = text[start_char:end_char]
+            if begin == end and (first.get(word) or last.get(word)) in generic:
+                i += 1
+                continue
             found.append(Mention(singular_role(surface, lang), start_char, end_char))
             i = floor = end + 1
         else:
@@ -79,7 +89,7 @@ def _head_follows(lowered, joined, i, last) -> bool:
     return any(joined[k - 1] and lowered[k] in last for k in range(i + 1, min(i + 3, len(lowered))) if all(joined[i:k]))
 
 
-def _grow_left(tokens, lowered, joined, i, stops, seniority) -> int:
+def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool) -> int:
     """English-style modifiers before the head: up to three words that are not function words or verbs."""
     begin = i
     while begin > 0 and i - begin < 3:
@@ -91,7 +101,7 @@ def _grow_left(tokens, lowered, joined, i, stops, seniority) -> int:
             break
         if not joined[begin - 1]:  # punctuation between
             break
-        if prev not in seniority and prev[-1] in "aiou" and not original[0].isupper():
+        if italian and prev not in seniority and prev[-1] in "aiou" and not original[0].isupper():
             break  # an Italian word, not an English modifier
         begin -= 1
     return begin
@@ -108,8 +118,10 @@ def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) 
             end = j
         elif italian and word not in stops and adjective.search(word) and not _is_verb_like(word):
             end = j
-        elif word in _DI and complements < 2 and joined[j] and j + 1 < len(lowered) and lowered[j + 1] not in stops:
+        elif word in _DI and complements < 2 and j + 1 < len(lowered) and (lowered[j + 1] not in stops or lowered[j + 1] in _INDEFINITE):
             k = j + 1
+            if lowered[k] in _INDEFINITE and k + 1 < len(lowered) and lowered[k + 1] not in stops:
+                k += 1
             nxt = lowered[k + 1] if k + 1 < len(lowered) else ""
             if joined[k] and nxt and nxt not in stops and nxt not in _DI and not _is_verb_like(nxt) and italian:
                 k += 1

@@ -187,6 +187,6 @@ def _common(sentence: str, rs: RuleSet) -> dict[str, str]:
         if place.split()[0] in lexicon.not_places():
             continue
         entry = lexicon.lookup("places", place)
-        attrs["place"] = entry.label(rs.lang) if entry else place
+        attrs["place"] = entry.label(rs.lang) if entry else place.rstrip(".,;:")
         break
     return attrs

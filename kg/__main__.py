@@ -1,0 +1,1 @@
+from kg.cli import main; main()

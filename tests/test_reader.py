@@ -1,0 +1,112 @@
+"""The reader: frontmatter, sections, list items with their lead-in, links, sentences, role from the title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import KgError
+from kg.reader import read_article
+from tests.conftest import SAMPLE, write_article
+
+
+def test_sample_article_header_and_role():
+    article = read_article(SAMPLE / "account-manager.md", SAMPLE)
+    assert article.title == "Account Manager"
+    assert article.role == "account manager"
+    assert article.lang == "it"
+    assert "dell'account" in article.description  # &#39; decoded
+    assert article.keywords == ("Careers",)
+
+
+def test_sections_links_and_offsets():
+    article = read_article(SAMPLE / "account-executive.md", SAMPLE)
+    sentence = next(s for s in article.sentences if "regola 3220" in s.text)
+    assert sentence.section == ("Account Executive", "Capire l'Account Executive", "Si applicano i regolamenti")
+    assert article.text[sentence.start : sentence.end] == sentence.text
+    assert sentence.line == 24
+    assert {link.target for link in article.links} >= {"/finra", "/broker-dealer", "/investmentadvisor"}
+    link = next(l for l in article.links if l.target == "/finra")
+    block = sentence.block
+    assert block.text[link.start : link.end] == "FINRA"
+
+
+def test_list_items_keep_their_lead(tmp_path):
+    path = write_article(tmp_path, "a.md", "---\ntitle: Analyst\n---\n\nSkills include the following:\n\n- Excel\n- SQL\n")
+    article = read_article(path, tmp_path)
+    items = [b for b in article.blocks if b.kind == "item"]
+    assert [b.text for b in items] == ["Excel", "SQL"]
+    assert items[0].lead == "Skills include the following:"
+
+
+def test_sentences_survive_abbreviations_and_domains(tmp_path):
+    text = "---\ntitle: Loan Officer\n---\n\nAccording to Indeed.com, pay is high in the U.S. and e.g. in Canada. A second sentence follows.\n"
+    article = read_article(write_article(tmp_path, "a.md", text), tmp_path)
+    body = [s.text for s in article.sentences if s.block.kind == "paragraph"]
+    assert body == ["According to Indeed.com, pay is high in the U.S. and e.g. in Canada.", "A second sentence follows."]
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "role", "aliases"),
+    [
+        ("Agenti immobiliari", "it", "agente immobiliare", ()),
+        ("Quanto guadagna un infermiere", "it", "infermiere", ()),
+        ("Loan Officers", "en", "loan officer", ()),
+        ("Sales Development Representative (SDR)", "en", "sales development representative", ("SDR",)),
+        ("Medical Coder Salary Guide", "en", "medical coder", ()),
+        ("Analisti finanziari", "it", "analista finanziario", ()),
+    ],
+)
+def test_role_from_title(tmp_path, title, lang, role, aliases):
+    article = read_article(write_article(tmp_path, "a.md", f"---\ntitle: {title}\nlang: {lang}\n---\n\nTesto.\n"), tmp_path)
+    assert (article.role, article.aliases) == (role, aliases)
+
+
+def test_h1_is_the_title_when_frontmatter_has_none(tmp_path):
+    article = read_article(write_article(tmp_path, "a.md", "# Risk Analysts\n\nThey analyse risk.\n"), tmp_path)
+    assert article.title == "Risk Analysts"
+    assert article.role == "risk analyst"
+    assert article.lang == "en"
+
+
+def test_language_detected_without_lang_key(tmp_path):
+    text = "---\ntitle: Consulente\n---\n\nIl consulente si occupa della gestione dei clienti e della loro crescita.\n"
+    assert read_article(write_article(tmp_path, "a.md", text), tmp_path).lang == "it"
+
+
+@pytest.mark.parametrize(
+    ("content", "message", "line"),
+    [
+        (b"", "empty file", 1),
+        (b"\x00\x01binary", "binary file", 1),
+        ("---\ntitle: Caf\u00e9\n---\n".encode("cp1252"), "not UTF-8", 2),
+        (b"---\ntitle: [unclosed\n---\n\ntext\n", "frontmatter is not valid YAML", 2),
+        (b"---\n- a\n- b\n---\n\ntext\n", "frontmatter is not a mapping", 2),
+        (b"---\ndescription: x\n---\n\nno heading here\n", "no title", 1),
+        (b"---\ntitle: [a, b]\n---\n\ntext\n", "title must be text", 2),
+    ],
+)
+def test_bad_input_is_one_line_error_with_file_and_line(tmp_path, content, message, line):
+    path = tmp_path / "bad.md"
+    path.write_bytes(content)
+    with pytest.raises(KgError) as caught:
+        read_article(path, tmp_path)
+    assert message in caught.value.message
+    assert caught.value.line == line
+    assert str(caught.value).startswith(f"{path}:{line}: error: ")
+    assert "\n" not in str(caught.value)
+
+
+def test_cp1252_error_names_the_encoding(tmp_path):
+    path = tmp_path / "bad.md"
+    path.write_bytes("---\ntitle: Caf\u00e9 \u2013 bar\n---\n".encode("cp1252"))
+    with pytest.raises(KgError, match="cp1252"):
+        read_article(path, tmp_path)
+
+
+def test_directory_named_md_is_an_error(tmp_path):
+    folder = tmp_path / "x.md"
+    folder.mkdir()
+    with pytest.raises(KgError, match="directory"):
+        read_article(Path(folder), tmp_path)
