@@ -1,0 +1,41 @@
+"""Start and stop real servers for tests: a free loopback port, a wait until it answers, a clean stop."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import subprocess
+import time
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {process.args}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            return
+        time.sleep(0.1)
+    raise TimeoutError(f"nothing listening on port {port} after {seconds}s: {process.args}")
+
+
+@contextlib.contextmanager
+def running(args: list[str], port: int, seconds: float = 60, **popen):
+    """Run `args` until the block ends; the process is stopped (then killed) whatever happens."""
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **popen)
+    try:
+        wait_for_port(port, process, seconds)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
