@@ -27,6 +27,12 @@ def sample_exports(sample_build, tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def sample_graph(sample_exports):
+    """The sample graph loaded from its exports the way `kg query` and `kg paths` load it; do not mutate."""
+    return kg.load_graph(sample_exports / "careers.ttl")
+
+
 def write_article(folder: Path, name: str, text: str) -> Path:
     """Write a test article (UTF-8) and return its path."""
     path = folder / name

@@ -9,73 +9,63 @@ import kg
 from kg.cli import main
 
 
-@pytest.fixture(scope="module")
-def graph_path(sample_exports):
-    return sample_exports / "careers.ttl"
-
-
-@pytest.fixture(scope="module")
-def graph(graph_path):
-    return kg.load_graph(graph_path)
-
-
 def steps(edges) -> list[tuple[str, str, str]]:
     return [(e.source, e.relation, e.target) for e in edges]
 
 
-def test_ladder_goes_up_to_the_vice_president_and_down_to_the_associate(graph):
-    ladder = kg.paths.ladder(graph, "ACCOUNT MANAGER")
+def test_ladder_goes_up_to_the_vice_president_and_down_to_the_associate(sample_graph):
+    ladder = kg.paths.ladder(sample_graph, "ACCOUNT MANAGER")
     assert ("account manager", "promotesTo", "vicepresidente della gestione dei conti") in steps(ladder.up)
     assert steps(ladder.down) == [("account manager associato", "promotesTo", "account manager")]
     assert all(e.quote for e in ladder.up + ladder.down)
     assert "vicepresidente della gestione dei conti" in ladder.up[-1].quote
 
 
-def test_ladder_from_the_bottom_climbs_through_the_middle(graph):
-    ladder = kg.paths.ladder(graph, "account manager associato")
+def test_ladder_from_the_bottom_climbs_through_the_middle(sample_graph):
+    ladder = kg.paths.ladder(sample_graph, "account manager associato")
     assert ("account manager associato", "promotesTo", "account manager") in steps(ladder.up)
     assert ("account manager", "promotesTo", "direttore dei conti") in steps(ladder.up)
     assert ladder.down == ()
 
 
-def test_between_follows_promotions_and_related_roles(graph):
-    chain = kg.paths.between(graph, "account manager associato", "vicepresidente della gestione dei conti")
+def test_between_follows_promotions_and_related_roles(sample_graph):
+    chain = kg.paths.between(sample_graph, "account manager associato", "vicepresidente della gestione dei conti")
     assert steps(chain) == [("account manager associato", "promotesTo", "account manager"),
                             ("account manager", "promotesTo", "vicepresidente della gestione dei conti")]
-    across = kg.paths.between(graph, "account executive", "account manager")
+    across = kg.paths.between(sample_graph, "account executive", "account manager")
     assert steps(across) == [("account executive", "relatedRole", "venditore"), ("account manager", "relatedRole", "venditore")]
     assert all(e.quote for e in chain + across)
 
 
-def test_gap_names_the_sales_skills(graph):
-    gap = kg.paths.gap(graph, "account manager", "account executive")
+def test_gap_names_the_sales_skills(sample_graph):
+    gap = kg.paths.gap(sample_graph, "account manager", "account executive")
     skills = {e.target for e in gap}
     assert {"competenze di vendita", "capacità di comunicazione"} <= skills
     assert "background finanziario o commerciale" not in skills
     assert all(e.source == "account executive" and e.quote for e in gap)
-    back = {e.target for e in kg.paths.gap(graph, "account executive", "account manager")}
+    back = {e.target for e in kg.paths.gap(sample_graph, "account executive", "account manager")}
     assert back == {"background finanziario o commerciale", "diploma universitario"}
 
 
-def test_similar_ranks_by_shared_features_with_both_quotes(graph):
-    ranked = kg.paths.similar(graph, "account executive", top=5)
+def test_similar_ranks_by_shared_features_with_both_quotes(sample_graph):
+    ranked = kg.paths.similar(sample_graph, "account executive", top=5)
     assert ranked[0].role == "account manager" and 0 < ranked[0].score <= 1
     mine, theirs = ranked[0].shared[0]
     assert mine.target == theirs.target == "venditore" and mine.quote != theirs.quote
-    assert len(kg.paths.similar(graph, "account manager", top=1)) == 1
+    assert len(kg.paths.similar(sample_graph, "account manager", top=1)) == 1
 
 
-def test_stats(graph):
-    stats = kg.paths.stats(graph)
+def test_stats(sample_graph):
+    stats = kg.paths.stats(sample_graph)
     assert stats.nodes["Role"] == 12 and stats.edges["promotesTo"] == 4
     assert sum(stats.components) == 12
     assert stats.central_roles[0][0] == "account manager"
     assert stats.central_skills and all(n >= 1 for _, n in stats.central_skills)
 
 
-def test_unknown_role_names_the_closest(graph):
+def test_unknown_role_names_the_closest(sample_graph):
     with pytest.raises(kg.KgError) as error:
-        kg.paths.ladder(graph, "acount manger")
+        kg.paths.ladder(sample_graph, "acount manger")
     assert "closest: 'account manager'" in str(error.value) and "\n" not in str(error.value)
 
 
@@ -86,11 +76,11 @@ def test_unknown_role_names_the_closest(graph):
     (["similar", "account executive", "--top", "5"], "shares venditore"),
     (["stats"], "most central roles: account manager"),
 ])
-def test_cli(graph_path, args, expected):
-    result = CliRunner().invoke(main, ["paths", *args, "--graph", str(graph_path)])
+def test_cli(sample_exports, args, expected):
+    result = CliRunner().invoke(main, ["paths", *args, "--graph", str(sample_exports / "careers.ttl")])
     assert result.exit_code == 0 and expected in result.output
 
 
-def test_cli_unknown_role_is_one_line(graph_path):
-    result = CliRunner().invoke(main, ["paths", "gap", "account manager", "astronaut", "--graph", str(graph_path)])
+def test_cli_unknown_role_is_one_line(sample_exports):
+    result = CliRunner().invoke(main, ["paths", "gap", "account manager", "astronaut", "--graph", str(sample_exports / "careers.ttl")])
     assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1 and "no role called 'astronaut'" in result.stderr
