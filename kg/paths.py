@@ -178,13 +178,12 @@ def stats(graph: Graph, top: int = 5) -> Stats:
     roles = _relation(net, CAREER).to_undirected()
     roles.add_nodes_from(n for n, kind in net.nodes(data="kind") if kind == "Role")
     centrality = nx.degree_centrality(roles) if len(roles) > 1 else {}
-    label = lambda n: net.nodes[n]["label"]  # noqa: E731
     needed = {t: sum(1 for _, _, r in net.in_edges(t, keys=True) if r == KG.requiresSkill)
               for t, kind in net.nodes(data="kind") if kind == "Skill"}
     return Stats(
         nodes={k: kinds.count(k) for k in dict.fromkeys(kinds)},
         edges={r: relations.count(r) for r in dict.fromkeys(relations)},
         components=tuple(sorted((len(c) for c in nx.connected_components(roles)), reverse=True)),
-        central_roles=tuple(sorted(((label(n), c) for n, c in centrality.items()), key=lambda x: (-x[1], x[0]))[:top]),
-        central_skills=tuple(sorted(((label(n), c) for n, c in needed.items()), key=lambda x: (-x[1], x[0]))[:top]),
+        central_roles=tuple(sorted(((net.nodes[n]["label"], c) for n, c in centrality.items()), key=lambda x: (-x[1], x[0]))[:top]),
+        central_skills=tuple(sorted(((net.nodes[n]["label"], c) for n, c in needed.items()), key=lambda x: (-x[1], x[0]))[:top]),
     )

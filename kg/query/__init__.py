@@ -1,8 +1,9 @@
 """Ask the graph: named career questions with safe parameters, any .rq file, and ad hoc SPARQL.
 
+    from kg.query.formats import write
     graph = kg.load_graph()                               # exports/careers.ttl
     rows = kg.query(graph, "skills-by-role", role="account manager")
-    print(kg.query.formats.write(rows, "csv"))            # or table, json, xml, tsv, ttl
+    print(write(rows, "csv").decode())                    # or table, json, xml, tsv, ttl
 
 Parameters are bound as RDF terms through initBindings, never pasted into the query text: a name is
 looked up among the labels of the parameter's class and bound as the node's IRI; a name that matches no
