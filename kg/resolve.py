@@ -96,9 +96,11 @@ class Resolver:
         node.labels[(lang, label)] += weight
         lexicon_name = for_class(type_)
         entry = lookup(lexicon_name, label) if lexicon_name else None
-        if key and entry and entry.id == key:
+        if key and entry and entry.id == key:  # a lexicon entry names the node in both languages
             for entry_lang, entry_label in entry.labels:
-                node.labels[(entry_lang, entry_label)] += ARTICLE_WEIGHT
+                node.labels[(entry_lang, entry_label)] += 0 if entry.acronym else ARTICLE_WEIGHT
+                if entry.acronym:  # authorities go by their acronym ("FINRA") in every language
+                    node.labels[(entry_lang, entry.acronym)] += ARTICLE_WEIGHT
         for other in alt:
             node.labels[(lang, other)] += 0
         return iri

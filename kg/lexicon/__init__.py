@@ -22,6 +22,7 @@ class Entry:
     id: str
     labels: tuple[tuple[str, str], ...]  # (lang, label)
     forms: tuple[str, ...]
+    acronym: str | None = None
 
     def label(self, lang: str) -> str:
         return dict(self.labels).get(lang) or self.labels[0][1]
@@ -41,7 +42,7 @@ def entries(name: str) -> tuple[Entry, ...]:
         labels = tuple((lang, item[lang]) for lang in ("it", "en") if item.get(lang))
         forms = [str(f) for f in item.get("forms", [])]
         forms += [label for _, label in labels] + [a for a in [item.get("acronym")] + item.get("alt", []) if a]
-        out.append(Entry(item["id"], labels, tuple(dict.fromkeys(forms))))
+        out.append(Entry(item["id"], labels, tuple(dict.fromkeys(forms)), item.get("acronym")))
     return tuple(out)
 
 

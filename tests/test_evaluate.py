@@ -1,0 +1,49 @@
+"""`kg eval`: the matcher and the quality floors (the sample is reported, our own corpus is floored)."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.evaluate import _phrase_similarity, evaluate
+from tests.conftest import DATA, SAMPLE, ROOT
+
+GOLD = ROOT.parent / "shared" / "gold"
+
+# Floors on the independent corpus of tests/data/corpus: a drop in quality fails CI.
+FLOOR_MICRO_F1 = {"it": 0.45, "en": 0.42}
+
+
+def test_matcher_is_symmetric_and_word_based():
+    assert _phrase_similarity("competenze di vendita", "Competenze di vendita", frozenset()) == 1.0
+    assert _phrase_similarity("lanciare l'accordo e negoziare il contratto", "lanciato l'accordo e negoziato il contratto", frozenset()) == 1.0
+    long_sentence = "un account manager è il rappresentante con cui il cliente ha l'interazione più personale in azienda"
+    assert _phrase_similarity("rappresentante", long_sentence, frozenset()) < 0.5
+    assert _phrase_similarity("a b c", "c b a", frozenset()) == _phrase_similarity("c b a", "a b c", frozenset())
+
+
+def test_sample_corpus_report(sample_build):
+    if not GOLD.is_dir():
+        return
+    report = evaluate(GOLD, SAMPLE, result=sample_build)
+    assert report.unpaired == []
+    assert report.total.f1 >= 0.85
+
+
+def test_own_corpus_floors():
+    for lang, floor in FLOOR_MICRO_F1.items():
+        folder = DATA / "corpus" / lang
+        report = evaluate(folder, folder)
+        assert report.unpaired == [], lang
+        assert report.total.f1 >= floor, f"{lang}: micro-F1 {report.total.f1:.3f} fell under {floor}"
+
+
+def test_eval_json_output():
+    folder = DATA / "corpus" / "en"
+    result = CliRunner().invoke(main, ["eval", str(folder), "--source", str(folder), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert set(data["micro"]) == {"tp", "fp", "fn", "precision", "recall", "f1"}
+    assert "salary" in data["by_type"] and "en" in data["by_language"]
