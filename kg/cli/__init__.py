@@ -6,6 +6,7 @@ A new command is a new module with a click command, plus one line in COMMANDS.
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
@@ -17,6 +18,7 @@ COMMANDS = [
     ("kg.cli.push", "push_command"),
     ("kg.cli.query", "query_command"),
     ("kg.cli.paths", "paths_command"),
+    ("kg.cli.render", "render_command"),
 ]
 
 
@@ -33,3 +35,22 @@ def main() -> None:
 
 for _module, _name in COMMANDS:
     main.add_command(getattr(importlib.import_module(_module), _name))
+
+
+def run() -> None:
+    """Console entry point: click's own handling, except that Ctrl-C prints one line and exits 130."""
+    try:
+        main.main(standalone_mode=False)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except BrokenPipeError:  # `kg query ... | head`: the reader left, nothing to report
+        sys.exit(0)

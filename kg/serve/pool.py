@@ -1,0 +1,103 @@
+"""Query workers that can be killed: rdflib cannot stop a running query, so each runs in its own process.
+
+A request borrows an idle worker; if the answer is not back within the time limit the worker is killed
+and a fresh one (loading the graph again from N-Triples) takes its place, while the request gets a 503.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import threading
+from multiprocessing.connection import Connection
+
+from rdflib import Graph
+
+from kg.namespaces import bind
+
+_SPAWN = multiprocessing.get_context("spawn")  # a clean child: forking a threaded server can deadlock
+
+
+def _work(conn: Connection, ntriples: bytes, row_cap: int) -> None:
+    from kg.serve import answer
+
+    graph = bind(Graph())
+    graph.parse(data=ntriples, format="nt")
+    conn.send("ready")
+    while True:
+        try:
+            kind, args = conn.recv()
+        except EOFError:  # the server closed the pipe: it is shutting down
+            return
+        try:
+            conn.send(getattr(answer, kind)(graph, *args, row_cap))
+        except Exception as error:  # the worker outlives any one bad request
+            conn.send((500, "text/plain; charset=utf-8", f"internal error: {error}\n".encode(), {}))
+
+
+class Worker:
+    def __init__(self, ntriples: bytes, row_cap: int):
+        self.conn, child = _SPAWN.Pipe()
+        self.process = _SPAWN.Process(target=_work, args=(child, ntriples, row_cap), daemon=True)
+        self.process.start()
+        child.close()
+
+    def ready(self, timeout: float) -> bool:
+        return self.conn.poll(timeout) and self.conn.recv() == "ready"
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+class Pool:
+    """`size` workers over one graph; `ask` answers within `time_limit` seconds or raises TimeoutError."""
+
+    def __init__(self, graph: Graph, size: int = 2, time_limit: float = 10.0, row_cap: int = 10000):
+        self.ntriples = graph.serialize(format="nt", encoding="utf-8")
+        self.time_limit, self.row_cap = time_limit, row_cap
+        self.idle: queue.Queue[Worker] = queue.Queue()
+        self.workers: set[Worker] = set()
+        self.lock = threading.Lock()
+        starting = [self._start() for _ in range(size)]
+        for worker in starting:
+            self._admit(worker)
+
+    def _start(self) -> Worker:
+        worker = Worker(self.ntriples, self.row_cap)
+        with self.lock:
+            self.workers.add(worker)
+        return worker
+
+    def _admit(self, worker: Worker) -> None:
+        if worker.ready(120):
+            self.idle.put(worker)
+        else:
+            self._retire(worker)
+
+    def _retire(self, worker: Worker) -> None:
+        with self.lock:
+            self.workers.discard(worker)
+        worker.stop()
+
+    def ask(self, kind: str, *args):
+        """Run answer.<kind>(graph, *args) in a worker; TimeoutError when no answer within the limit."""
+        try:
+            worker = self.idle.get(timeout=self.time_limit)
+        except queue.Empty:
+            raise TimeoutError("every query worker is busy") from None
+        worker.conn.send((kind, args))
+        if worker.conn.poll(self.time_limit):
+            result = worker.conn.recv()
+            self.idle.put(worker)
+            return result
+        self._retire(worker)
+        threading.Thread(target=lambda: self._admit(self._start()), daemon=True).start()
+        raise TimeoutError(f"the query ran past the time limit of {self.time_limit:g} s and was stopped")
+
+    def close(self) -> None:
+        with self.lock:
+            workers = list(self.workers)
+        for worker in workers:
+            self._retire(worker)
