@@ -1,0 +1,65 @@
+"""HTML views of the career graph, registered by name: `kg render NAME` and `kg build` read this table.
+
+A new view is a module with `render(career) -> {path: bytes}` plus its template, and one line in VIEWS.
+Pages work offline from file://: vis-network is vendored in static/ and nothing points at the network.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from rdflib import Graph
+
+from kg.atomic import write_atomic
+from kg.errors import KgError
+from kg.render import graph, index, ladder, page, roles, skills
+from kg.render.model import Career, read
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    render: Callable[[Career], dict[str, bytes]]
+    summary: str
+    nav: tuple[str, str] | None = None  # (page, title) in every page's navigation bar
+
+
+VIEWS: dict[str, View] = {
+    "index": View("index", index.render, "index.html: counts, roles, articles, links to every view", ("index.html", "Home")),
+    "graph": View("graph", graph.render, "graph.html: the whole graph by type, search, filter, evidence", ("graph.html", "Graph")),
+    "ladder": View("ladder", ladder.render, "ladder.html: promotion and reporting paths, junior at the bottom", ("ladder.html", "Ladders")),
+    "skills": View("skills", skills.render, "skills.html: roles and the skills they need, shared skills larger", ("skills.html", "Skills")),
+    "roles": View("roles", roles.render, "roles/<slug>.html: one page per role, every fact with its evidence"),
+}
+page.ENV.globals["views"] = [{"page": v.nav[0], "title": v.nav[1], "summary": v.summary} for v in VIEWS.values() if v.nav]
+
+
+def render(graph_: Graph, name: str) -> dict[str, bytes]:
+    """The files of one view (paths relative to the export folder), with the static assets it loads."""
+    return {**page.static_files(), **VIEWS[name].render(read(graph_))}
+
+
+def outputs(graph_: Graph) -> dict[str, bytes]:
+    """Every view's files, as `kg build` writes them beside careers.ttl."""
+    career = read(graph_)
+    files = page.static_files()
+    for view in VIEWS.values():
+        files.update(view.render(career))
+    return dict(sorted(files.items()))
+
+
+def write(graph_: Graph, name: str, out: Path | str) -> list[Path]:
+    """Write one view into the folder `out`, or to the file `out` when it names a single .html page."""
+    out = Path(out)
+    files = render(graph_, name)
+    pages = [p for p in files if p.endswith(".html")]
+    if out.suffix == ".html":
+        if len(pages) != 1:
+            raise KgError(f"view {name} writes {len(pages)} pages: give a folder, not a file", out)
+        files[out.name] = files.pop(pages[0])
+        out = out.parent
+    for path, data in files.items():
+        write_atomic(out / path, data)
+    return [out / path for path in files]

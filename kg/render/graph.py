@@ -1,0 +1,16 @@
+"""graph.html: the whole career graph, coloured by type, searchable, filterable, with evidence on click."""
+
+from __future__ import annotations
+
+from kg.render.model import Career
+from kg.render.network import network, panel, render_page
+
+
+def model(career: Career) -> dict:
+    node_ids = list(career.nodes)
+    facts_panel, facts = panel(career, node_ids)
+    return {"panel": facts_panel, "networks": [network(career, "graph", node_ids, facts)]}
+
+
+def render(career: Career) -> dict[str, bytes]:
+    return render_page("graph.html", "Career graph", model(career))

@@ -1,0 +1,51 @@
+"""ladder.html: promotion and reporting paths as top-down hierarchies, one per connected family of roles.
+
+Levels are computed here (longest path up from the most junior role), so juniors sit at the bottom
+whatever order the facts come in; a cycle in the text puts its roles on one level.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from kg.render.model import Career, Fact
+from kg.render.network import network, panel, render_page
+
+STEPS = ("promotes to", "reports to")
+HIERARCHY = {
+    "layout": {"hierarchical": {"enabled": True, "direction": "DU", "sortMethod": "directed",
+                                "levelSeparation": 130, "nodeSpacing": 260}},
+    "physics": {"enabled": False},
+}
+
+
+def is_step(fact: Fact) -> bool:
+    return fact.predicate in STEPS
+
+
+def model(career: Career) -> dict:
+    ladder = nx.DiGraph()
+    ladder.add_edges_from((f.subject, f.object) for f in career.edges() if is_step(f))
+    levels = _levels(ladder)
+    families = sorted((sorted(c) for c in nx.weakly_connected_components(ladder)), key=lambda c: (-len(c), c[0]))
+    facts_panel, facts = panel(career, sorted(ladder.nodes))
+    networks = []
+    for number, family in enumerate(families, 1):
+        hub = min(family, key=lambda n: (-ladder.degree(n), n))
+        spec = network(career, f"ladder-{number}", family, facts, keep=is_step, options=HIERARCHY,
+                       nodes={n: {"level": levels[n]} for n in family},
+                       edges=lambda f: {"label": f.predicate, "dashes": f.predicate == "reports to"})
+        networks.append({**spec, "title": f"Around {career.nodes[hub].label}"})
+    return {"panel": facts_panel, "networks": networks}
+
+
+def _levels(ladder: nx.DiGraph) -> dict[str, int]:
+    dag = nx.condensation(ladder)
+    level: dict[int, int] = {}
+    for component in nx.lexicographical_topological_sort(dag):
+        level[component] = max((level[p] + 1 for p in dag.predecessors(component)), default=0)
+    return {node: level[dag.graph["mapping"][node]] for node in ladder.nodes}
+
+
+def render(career: Career) -> dict[str, bytes]:
+    return render_page("ladder.html", "Career ladders", model(career))

@@ -1,0 +1,169 @@
+"""What the views show, read from the rdflib Graph alone: nodes, facts and their evidence, articles.
+
+Every view renders from a `Career`, so `kg render` works from careers.ttl as well as from a fresh build.
+Everything is sorted here once, which is what keeps the pages byte-identical.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
+
+from kg.namespaces import KG, KGR, SCHEMA
+from kg.ontology_files import ontology
+
+SOURCE_LINK = "../source/"  # where the exports folder finds the articles (`kg build` writes exports/ beside source/)
+_NOT_NODES = {KG.Evidence, KG.Article}
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    path: str
+    lang: str
+
+    @property
+    def href(self) -> str:
+        return SOURCE_LINK + self.path
+
+
+@dataclass(frozen=True)
+class Evidence:
+    quote: str
+    section: str
+    article: Article
+    line: int
+
+    def to_json(self) -> dict:
+        return {"quote": self.quote, "section": self.section, "article": self.article.title,
+                "href": self.article.href, "where": f"{self.article.path}:{self.line}"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    subject: str  # node id
+    predicate: str  # property label, e.g. "requires skill"
+    object: str  # node id, or the text of a literal fact
+    literal: bool
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass
+class Node:
+    id: str  # the IRI relative to kgr:, e.g. "role/account-manager"
+    type: str  # the class local name, e.g. "Role"
+    labels: dict[str, str] = field(default_factory=dict)  # language -> skos:prefLabel
+    alt_labels: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.labels.get("en") or self.labels.get("it") or next(iter(self.labels.values()), self.id)
+
+    @property
+    def slug(self) -> str:
+        return self.id.rsplit("/", 1)[-1]
+
+    @property
+    def page(self) -> str | None:
+        """The role page, relative to the export folder; other nodes have none."""
+        return f"roles/{self.slug}.html" if self.type == "Role" else None
+
+
+@dataclass
+class Career:
+    nodes: dict[str, Node]
+    facts: list[Fact]
+    articles: list[Article]
+    type_labels: dict[str, str]
+
+    def of_type(self, type_: str) -> list[Node]:
+        return [n for n in self.nodes.values() if n.type == type_]
+
+    def facts_about(self, node_ids: set[str]) -> list[Fact]:
+        return [f for f in self.facts if f.subject in node_ids or (not f.literal and f.object in node_ids)]
+
+    def edges(self) -> list[Fact]:
+        return [f for f in self.facts if not f.literal]
+
+    def evidence_count(self) -> int:
+        return sum(len(f.evidence) for f in self.facts)
+
+
+def node_id(term: URIRef) -> str:
+    return str(term)[len(KGR):] if str(term).startswith(str(KGR)) else str(term)
+
+
+def read(graph: Graph) -> Career:
+    """The career model of a graph; facts are triples between nodes plus literal triples that have evidence."""
+    nodes = _nodes(graph)
+    articles = {node_id(a): _article(graph, a) for a in graph.subjects(RDF.type, KG.Article)}
+    evidence = _evidence(graph, articles)
+    labels = _property_labels()
+    facts = []
+    for s, p, o in graph:
+        if node_id(s) not in nodes or p == RDF.type:
+            continue
+        if isinstance(o, URIRef) and node_id(o) in nodes:
+            facts.append(Fact(node_id(s), labels(p), node_id(o), False, evidence.get((s, p, o), ())))
+        elif isinstance(o, Literal) and (s, p, o) in evidence:
+            facts.append(Fact(node_id(s), labels(p), str(o), True, evidence[(s, p, o)]))
+    facts.sort(key=lambda f: (f.subject, f.predicate, f.object))
+    return Career(nodes=dict(sorted(nodes.items())), facts=facts,
+                  articles=sorted(articles.values(), key=lambda a: a.id), type_labels=_type_labels())
+
+
+def _nodes(graph: Graph) -> dict[str, Node]:
+    nodes = {}
+    for subject, type_ in graph.subject_objects(RDF.type):
+        if str(type_).startswith(str(KG)) and type_ not in _NOT_NODES:
+            nodes[node_id(subject)] = node = Node(node_id(subject), str(type_)[len(KG):])
+            for label in graph.objects(subject, SKOS.prefLabel):
+                node.labels[label.language or ""] = str(label)
+            node.labels = dict(sorted(node.labels.items()))
+            node.alt_labels = sorted({str(a) for a in graph.objects(subject, SKOS.altLabel)} - set(node.labels.values()))
+    return nodes
+
+
+def _article(graph: Graph, iri: URIRef) -> Article:
+    return Article(node_id(iri), str(graph.value(iri, SCHEMA.name) or node_id(iri)),
+                   str(graph.value(iri, KG.sourcePath) or ""), str(graph.value(iri, SCHEMA.inLanguage) or ""))
+
+
+def _evidence(graph: Graph, articles: dict[str, Article]) -> dict[tuple, tuple[Evidence, ...]]:
+    found = defaultdict(list)
+    for ev in graph.subjects(RDF.type, KG.Evidence):
+        key = (graph.value(ev, RDF.subject), graph.value(ev, RDF.predicate), graph.value(ev, RDF.object))
+        source = graph.value(ev, PROV.wasDerivedFrom)
+        article = articles.get(node_id(source)) if source is not None else None
+        found[key].append(Evidence(
+            quote=str(graph.value(ev, KG.quote) or ""),
+            section=str(graph.value(ev, KG.section) or ""),
+            article=article or Article("", "", "", ""),
+            line=int(graph.value(ev, KG.sourceLine) or 0),
+        ))
+    return {k: tuple(sorted(v, key=lambda e: (e.article.id, e.line, e.quote, e.section))) for k, v in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _ontology_labels() -> dict[URIRef, str]:
+    return {s: str(o) for s, o in ontology().subject_objects(RDFS.label) if o.language == "en"}
+
+
+def _type_labels() -> dict[str, str]:
+    return {str(s)[len(KG):]: label for s, label in _ontology_labels().items() if str(s).startswith(str(KG))}
+
+
+def _property_labels():
+    known = _ontology_labels()
+
+    def label(prop: URIRef) -> str:
+        local = re.split(r"[#/]", str(prop))[-1]
+        return known.get(prop) or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).lower()
+
+    return label

@@ -1,0 +1,97 @@
+"""The network views' data: nodes, edges and options built with pyvis, plus the side panel's facts.
+
+pyvis gives the vis-network model and options; its HTML template is not used (it links CDNs).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+import yaml
+from pyvis.network import Network
+
+from kg.render import layout, page
+from kg.render.model import Career, Fact
+
+BIG = 1000  # above this many nodes a network starts with physics off, on a layout computed here
+_UNKNOWN = {"color": "#9a9a9a", "shape": "dot", "size": 8}
+
+
+@lru_cache(maxsize=1)
+def palette() -> dict[str, dict]:
+    return yaml.safe_load(resources.files("kg.render").joinpath("palette.yaml").read_text(encoding="utf-8"))
+
+
+def style(type_: str) -> dict:
+    return palette().get(type_, _UNKNOWN)
+
+
+def panel(career: Career, node_ids: list[str]) -> tuple[dict, list[Fact]]:
+    """What the side panel shows for these nodes: their facts with evidence, and every node those facts name."""
+    facts = career.facts_about(set(node_ids))
+    named = set(node_ids) | {f.subject for f in facts} | {f.object for f in facts if not f.literal}
+    nodes = {i: career.nodes[i] for i in sorted(named)}
+    return {
+        "types": {t: {"label": career.type_labels.get(t, t), "color": style(t)["color"]}
+                  for t in sorted({n.type for n in nodes.values()}, key=legend_order)},
+        "nodes": {i: {"type": n.type, "label": n.label, "labels": n.labels, "alt": n.alt_labels, "page": n.page}
+                  for i, n in nodes.items()},
+        "facts": [{"s": f.subject, "p": f.predicate, "o": f.object, "literal": f.literal,
+                   "evidence": [e.to_json() for e in f.evidence]} for f in facts],
+    }, facts
+
+
+def render_page(filename: str, title: str, model: dict, **context) -> dict[str, bytes]:
+    """A network page from templates/<filename>; its legend lists the types drawn, in palette order."""
+    drawn = {node["group"] for net in model["networks"] for node in net["nodes"]}
+    legend = [t for t in model["panel"]["types"] if t in drawn]
+    return {filename: page.render(filename, current=filename, title=title, model=model, legend=legend, **context)}
+
+
+def legend_order(type_: str) -> tuple[int, str]:
+    order = list(palette())
+    return (order.index(type_) if type_ in order else len(order), type_)
+
+
+def network(career: Career, name: str, node_ids: list[str], facts: list[Fact], *, keep: Callable[[Fact], bool] = lambda f: True,
+            options: dict | None = None, nodes: dict[str, dict] | None = None, edges: Callable[[Fact], dict] = lambda f: {}) -> dict:
+    """One vis-network: the given nodes and the edges among them that `keep` accepts.
+
+    Edge ids are indexes into the panel's facts, so a clicked edge finds its evidence.
+    """
+    members = set(node_ids)
+    net = Network(directed=True)
+    for i in node_ids:
+        node = career.nodes[i]
+        net.add_node(i, label=node.label, group=node.type, **(nodes or {}).get(i, {}))
+    drawn = [(index, f) for index, f in enumerate(facts)
+             if not f.literal and f.subject in members and f.object in members and keep(f)]
+    for index, fact in drawn:
+        net.add_edge(fact.subject, fact.object, id=f"f{index}", **edges(fact))
+    big = len(node_ids) > BIG
+    net.options = _options(sorted({career.nodes[i].type for i in node_ids}), big, options or {})
+    if big:
+        for node, position in layout.positions(node_ids, [(f.subject, f.object) for _, f in drawn]).items():
+            net.node_map[node].update(position)
+    vis_nodes, vis_edges, *_, vis_options = net.get_network_data()
+    return {"id": name, "nodes": vis_nodes, "edges": vis_edges, "options": json.loads(vis_options)}
+
+
+def _options(types: list[str], big: bool, overrides: dict) -> dict:
+    options = {
+        "groups": {t: style(t) for t in types},
+        "nodes": {"font": {"size": 12, "face": "system-ui, sans-serif"}, "borderWidth": 1},
+        "edges": {"smooth": False, "color": {"color": "#b8b8b8", "highlight": "#444444"},
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 10, "align": "middle"}},
+        "interaction": {"hover": True, "hideEdgesOnDrag": big, "tooltipDelay": 300},
+        "layout": {"randomSeed": layout.SEED, "improvedLayout": not big},
+        "physics": {"enabled": not big, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90},
+                    "stabilization": {"enabled": not big, "iterations": 300, "fit": True}},
+    }
+    for key, value in overrides.items():
+        options[key] = {**options.get(key, {}), **value} if isinstance(value, dict) else value
+    return options

@@ -1,0 +1,37 @@
+"""skills.html: roles and the skills they require, as a bipartite network; shared skills are drawn larger."""
+
+from __future__ import annotations
+
+from kg.render.model import Career, Node
+from kg.render.network import network, panel, render_page
+
+REQUIRES = "requires skill"
+SHARED = {"borderWidth": 3, "color": {"border": "#111111"}}
+
+
+def holders(career: Career) -> dict[str, list[str]]:
+    """Skill id -> the ids of the roles that require it, both sorted."""
+    found: dict[str, list[str]] = {}
+    for fact in career.edges():
+        if fact.predicate == REQUIRES:
+            found.setdefault(fact.object, []).append(fact.subject)
+    return {skill: sorted(roles) for skill, roles in sorted(found.items())}
+
+
+def model(career: Career) -> dict:
+    needs = holders(career)
+    node_ids = sorted({r for roles in needs.values() for r in roles}) + list(needs)
+    facts_panel, facts = panel(career, node_ids)
+    sizes = {skill: {"size": 8 + 5 * len(roles), **(SHARED if len(roles) > 1 else {})} for skill, roles in needs.items()}
+    return {"panel": facts_panel,
+            "networks": [network(career, "skills", node_ids, facts, keep=lambda f: f.predicate == REQUIRES, nodes=sizes)]}
+
+
+def shared(career: Career) -> list[tuple[Node, list[Node]]]:
+    """Skills more than one role requires, the most shared first."""
+    needs = sorted(holders(career).items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [(career.nodes[s], [career.nodes[r] for r in roles]) for s, roles in needs if len(roles) > 1]
+
+
+def render(career: Career) -> dict[str, bytes]:
+    return render_page("skills.html", "Roles and skills", model(career), shared=shared(career))

@@ -1,0 +1,197 @@
+"""The HTML views without a browser: what `kg build` writes, offline assets, escaping, determinism, `kg render`."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal
+from rdflib.namespace import PROV, RDF, SKOS
+
+from kg import render
+from kg.build import outputs
+from kg.cli import main
+from kg.namespaces import KG, KGR, SCHEMA
+from kg.render import ladder, skills
+from kg.render.model import read
+from kg.render.page import json_script
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ("index.html", "graph.html", "ladder.html", "skills.html")
+
+
+@pytest.fixture(scope="module")
+def views(sample_build) -> dict[str, bytes]:
+    return render.outputs(sample_build.graph)
+
+
+def embedded_model(html: bytes) -> dict:
+    match = re.search(rb'<script type="application/json" id="kg-model">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+def test_build_writes_every_view_with_its_assets(sample_build, sample_exports, views):
+    written = outputs(sample_build)
+    for name in (*PAGES, "static/vis-network-9.1.9.min.js", "static/vis-network-9.1.9.min.css",
+                 "static/vis-network-9.1.9.LICENSE-MIT.txt", "roles/account-manager.html", "roles/account-executive.html"):
+        assert name in written and (sample_exports / name).read_bytes() == written[name]
+    roles = read(sample_build.graph).of_type("Role")
+    assert sorted(n for n in views if n.startswith("roles/")) == sorted(r.page for r in roles)
+
+
+def test_registry_lists_every_view_in_help():
+    result = CliRunner().invoke(main, ["render", "--help"])
+    assert result.exit_code == 0
+    for name, view in render.VIEWS.items():
+        assert name in result.output and view.summary in result.output
+
+
+def test_pages_load_nothing_from_the_network(views):
+    for name, data in views.items():
+        if name.endswith(".html"):
+            html = data.decode("utf-8")
+            assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', html), name
+            assert "Content-Security-Policy" in html and "script-src 'self'" in html
+            assert not re.search(r"\son[a-z]+=", html), f"{name} has an inline event handler"
+            assert not re.search(r"<script(?![^>]*(src=|type=\"application/json\"))", html), f"{name} has an inline script"
+
+
+def test_pages_are_byte_identical_for_the_same_graph(sample_build, views, tmp_path):
+    """Same Turtle, a fresh parse and another hash seed: the same bytes."""
+    ttl = tmp_path / "careers.ttl"
+    ttl.write_bytes(sample_build.graph.serialize(format="turtle", encoding="utf-8"))
+    script = ("import sys, hashlib; from rdflib import Graph; from kg import render\n"
+              "files = render.outputs(Graph().parse(sys.argv[1]))\n"
+              "print(hashlib.sha256(b''.join(k.encode() + v for k, v in sorted(files.items()))).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", script, str(ttl)], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(digests) == 1
+    assert render.outputs(Graph().parse(ttl)) == views
+
+
+def test_json_in_script_cannot_close_the_element():
+    text = json_script({"quote": "</script><!-- \u2028 & <b>"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"quote": "</script><!-- \u2028 & <b>"}
+
+
+def test_article_text_is_escaped_in_html(sample_build):
+    graph = Graph()
+    for triple in sample_build.graph:
+        graph.add(triple)
+    evidence = next(graph.subjects(KG.quote, None))
+    graph.set((evidence, KG.quote, Literal('<img src=x onerror=alert(1)> "quoted" </script>')))
+    pages = {name: data for name, data in render.outputs(graph).items() if name.endswith(".html")}
+    for name, data in pages.items():
+        assert b"<img" not in data and data.count(b"</script>") == data.count(b"<script"), name
+    assert any(b"&lt;img src=x onerror=alert(1)&gt; &#34;quoted&#34; &lt;/script&gt;" in d for d in pages.values())
+
+
+def test_graph_view_holds_every_node_and_the_evidence_of_every_fact(views, sample_build):
+    career = read(sample_build.graph)
+    model = embedded_model(views["graph.html"])
+    assert sorted(n["id"] for n in model["networks"][0]["nodes"]) == sorted(career.nodes)
+    edges = model["networks"][0]["edges"]
+    assert len(edges) == len(career.edges())
+    for edge in edges:
+        fact = model["panel"]["facts"][int(edge["id"][1:])]
+        assert (fact["s"], fact["o"]) == (edge["from"], edge["to"])
+    quotes = {e["quote"] for f in model["panel"]["facts"] for e in f["evidence"]}
+    assert quotes == {e.quote for f in career.facts for e in f.evidence}
+
+
+def test_ladder_puts_juniors_below(sample_build):
+    career = read(sample_build.graph)
+    model = ladder.model(career)
+    level = {n["id"]: n["level"] for net in model["networks"] for n in net["nodes"]}
+    steps = [f for f in career.edges() if ladder.is_step(f)]
+    assert steps
+    for fact in steps:
+        assert level[fact.subject] < level[fact.object], fact
+    assert all(net["options"]["layout"]["hierarchical"]["direction"] == "DU" for net in model["networks"])
+
+
+def test_ladder_has_one_network_per_family():
+    graph = Graph()
+    for a, b in (("a", "b"), ("b", "c"), ("x", "y")):
+        graph.add((KGR[f"role/{a}"], KG.promotesTo, KGR[f"role/{b}"]))
+    for name in "abcxy":
+        graph.add((KGR[f"role/{name}"], RDF.type, KG.Role))
+    model = ladder.model(read(graph))
+    assert [sorted(n["id"] for n in net["nodes"]) for net in model["networks"]] == [
+        ["role/a", "role/b", "role/c"], ["role/x", "role/y"]]
+
+
+def test_skills_view_marks_shared_skills(sample_build):
+    career = read(sample_build.graph)
+    model = skills.model(career)
+    holders = skills.holders(career)
+    nodes = {n["id"]: n for n in model["networks"][0]["nodes"]}
+    for skill, roles in holders.items():
+        assert nodes[skill]["size"] == 8 + 5 * len(roles)
+        assert ("borderWidth" in nodes[skill]) == (len(roles) > 1)
+    assert all(f.predicate == skills.REQUIRES for f in career.edges() if f.object in holders)
+
+
+def test_kg_render_writes_one_view_from_the_turtle(sample_exports, tmp_path):
+    result = CliRunner().invoke(main, ["render", "ladder", "--graph", str(sample_exports / "careers.ttl"),
+                                       "-o", str(tmp_path / "my-ladder.html")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "my-ladder.html").read_bytes() == (sample_exports / "ladder.html").read_bytes()
+    assert (tmp_path / "static" / "vis-network-9.1.9.min.js").is_file()
+    result = CliRunner().invoke(main, ["render", "roles", "--graph", str(sample_exports / "careers.ttl"),
+                                       "-o", str(tmp_path / "one.html")])
+    assert result.exit_code == 2 and "give a folder" in result.output
+
+
+def synthetic_graph(roles: int, skills_per_role: int, skill_count: int) -> Graph:
+    """A career graph of roles, a promotion chain and required skills, every fact with one evidence."""
+    rng = random.Random(5)
+    graph = Graph()
+    article = KGR["article/synthetic"]
+    graph.add((article, RDF.type, KG.Article))
+    graph.add((article, SCHEMA.name, Literal("Synthetic", lang="en")))
+
+    def fact(s, p, o, n):
+        graph.add((s, p, o))
+        ev = KGR[f"evidence/synthetic/{n}"]
+        for prop, value in ((RDF.subject, s), (RDF.predicate, p), (RDF.object, o), (PROV.wasDerivedFrom, article),
+                            (KG.quote, Literal(f"Sentence number {n} says so.")), (KG.section, Literal("Synthetic"))):
+            graph.add((ev, prop, value))
+        graph.add((ev, RDF.type, KG.Evidence))
+
+    for i in range(skill_count):
+        graph.add((KGR[f"skill/s{i}"], RDF.type, KG.Skill))
+        graph.add((KGR[f"skill/s{i}"], SKOS.prefLabel, Literal(f"skill {i}", lang="en")))
+    n = 0
+    for i in range(roles):
+        role = KGR[f"role/r{i}"]
+        graph.add((role, RDF.type, KG.Role))
+        graph.add((role, SKOS.prefLabel, Literal(f"role {i}", lang="en")))
+        if i % 10:
+            fact(KGR[f"role/r{i - 1}"], KG.promotesTo, role, n := n + 1)
+        for skill in rng.sample(range(skill_count), skills_per_role):
+            fact(role, KG.requiresSkill, KGR[f"skill/s{skill}"], n := n + 1)
+    return graph
+
+
+def test_big_networks_start_without_physics_on_a_fixed_layout():
+    graph = synthetic_graph(roles=120, skills_per_role=10, skill_count=1000)
+    first = render.graph.model(read(graph))["networks"][0]
+    assert len(first["nodes"]) > render.network.BIG
+    assert first["options"]["physics"]["enabled"] is False
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in first["nodes"])
+    assert render.graph.model(read(graph))["networks"][0] == first
+
+
+def test_vendored_vis_network_keeps_its_licence():
+    static = ROOT / "kg" / "render" / "static"
+    assert b"@version 9.1.9" in (static / "vis-network-9.1.9.min.js").read_bytes()[:400]
+    assert "MIT License" in (static / "vis-network-9.1.9.LICENSE-MIT.txt").read_text()
