@@ -1,1 +1,5 @@
-from kg.cli import main; main()
+"""`python -m kg` runs the CLI."""
+
+from kg.cli import run
+
+run()

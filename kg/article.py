@@ -64,6 +64,7 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     digest: str = ""
+    warnings: list[str] = field(default_factory=list)  # doubts about the input that --strict makes fatal
 
     @property
     def links(self) -> list[Link]:

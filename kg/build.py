@@ -32,6 +32,7 @@ class Build:
     facts: dict[str, list[Fact]]
     resolution: Resolution
     errors: list[KgError] = field(default_factory=list)
+    warnings: list[KgError] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
 
     @property
@@ -41,7 +42,8 @@ class Build:
     def summary(self) -> str:
         return (
             f"{len(self.articles)} articles, {self.fact_count} facts, {len(self.resolution.nodes)} nodes, "
-            f"{len(self.graph)} triples; {len(self.errors)} failed, {len(self.violations)} SHACL violations"
+            f"{len(self.graph)} triples; {len(self.errors)} failed, {len(self.warnings)} warnings, "
+            f"{len(self.violations)} SHACL violations"
         )
 
 
@@ -62,12 +64,19 @@ def discover(source: Path) -> tuple[list[Path], list[KgError]]:
     return paths, errors
 
 
-def build(source: Path | str = "source", progress: Callable[[int, int], None] | None = None) -> Build:
-    """Read, extract, resolve, map and validate every article under `source`; bad articles are reported, not fatal."""
+def build(
+    source: Path | str = "source", progress: Callable[[int, int], None] | None = None, strict: bool = False
+) -> Build:
+    """Read, extract, resolve, map and validate every article under `source`; bad articles are reported, not fatal.
+
+    Warnings (an article with no facts, two articles about one role, a title on several lines) are kept
+    in `Build.warnings`; with `strict` they fail their article like errors do.
+    """
     source = Path(source)
     paths, errors = discover(source)
     root = source if source.is_dir() else source.parent
     extracted: list[tuple[Article, list[Fact]]] = []
+    warnings: list[KgError] = []
     for index, path in enumerate(paths):
         try:
             article = read_article(path, root)
@@ -76,6 +85,13 @@ def build(source: Path | str = "source", progress: Callable[[int, int], None] | 
             errors.append(error)
         if progress:
             progress(index + 1, len(paths))
+    for article, facts in extracted:
+        warnings += [KgError(w, source_path(root, article), 1, "warning") for w in _doubts(article, facts, extracted)]
+    if strict:
+        failed = {str(w.path) for w in warnings}
+        errors += warnings
+        warnings = []
+        extracted = [(a, f) for a, f in extracted if str(source_path(root, a)) not in failed]
     resolution = resolve(extracted)
     graph = to_graph(resolution)
     return Build(
@@ -83,9 +99,25 @@ def build(source: Path | str = "source", progress: Callable[[int, int], None] | 
         articles=resolution.articles,
         facts={a.slug: f for a, f in extracted},
         resolution=resolution,
-        errors=sorted(errors, key=lambda e: str(e.path)),
+        errors=sorted(errors, key=lambda e: (str(e.path), e.line)),
+        warnings=sorted(warnings, key=lambda e: (str(e.path), e.message)),
         violations=validate(graph),
     )
+
+
+def source_path(root: Path, article: Article) -> Path:
+    return root / article.path
+
+
+def _doubts(article: Article, facts: list[Fact], extracted: list[tuple[Article, list[Fact]]]) -> list[str]:
+    """What deserves an editor's look without stopping the build."""
+    doubts = list(article.warnings)
+    if not any(f.kind != "definition" for f in facts):
+        doubts.append("no facts found in this article; check its language and phrasing")
+    twins = sorted(a.path.as_posix() for a, _ in extracted if a.role == article.role and a is not article)
+    if twins:
+        doubts.append(f"same role as {', '.join(twins)}: merged into one node with both articles as sources")
+    return doubts
 
 
 def outputs(result: Build) -> dict[str, bytes]:
@@ -100,9 +132,12 @@ def write(result: Build, out: Path | str = "exports") -> list[Path]:
     if result.violations:
         raise KgError(f"the graph violates {len(result.violations)} SHACL constraints; nothing written")
     out = Path(out)
+    for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
+        leftover.unlink(missing_ok=True)
     written = []
     for name, data in outputs(result).items():
-        write_atomic(out / name, data)
+        if not (out / name).is_file() or (out / name).read_bytes() != data:
+            write_atomic(out / name, data)
         written.append(out / name)
     return written
 

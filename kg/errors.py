@@ -8,13 +8,14 @@ from pathlib import Path
 class KgError(Exception):
     """A user-facing failure tied to a place in an input file."""
 
-    def __init__(self, message: str, path: Path | str | None = None, line: int = 1):
+    def __init__(self, message: str, path: Path | str | None = None, line: int = 1, severity: str = "error"):
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
+        self.severity = severity  # "error", or "warning" for what --strict turns into a failure
 
     def __str__(self) -> str:
         if self.path is None:
-            return f"error: {self.message}"
-        return f"{self.path}:{self.line}: error: {self.message}"
+            return f"{self.severity}: {self.message}"
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"

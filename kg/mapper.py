@@ -85,7 +85,7 @@ def _evidence(graph: Graph, statement, subject: URIRef, prop: URIRef, obj) -> No
     if ev.section:
         graph.add((iri, KG.section, Literal(ev.section)))
     graph.add((iri, PROV.wasDerivedFrom, URIRef(article_iri_of(ev.article))))
-    graph.add((iri, KG.startOffset, Literal(ev.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((iri, KG.endOffset, Literal(ev.end, datatype=XSD.nonNegativeInteger)))
-    graph.add((iri, KG.sourceLine, Literal(ev.line, datatype=XSD.positiveInteger)))
+    graph.add((iri, KG.startOffset, Literal(ev.start, datatype=XSD.integer)))
+    graph.add((iri, KG.endOffset, Literal(ev.end, datatype=XSD.integer)))
+    graph.add((iri, KG.sourceLine, Literal(ev.line, datatype=XSD.integer)))
     graph.add((iri, KG.rule, Literal(ev.rule)))

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from kg.article import Article, Block, Link, Sentence
 from kg.errors import KgError
-from kg.language import detect_language, role_of_title
+from kg.language import detect_language, languages, role_of_title
 from kg.sentences import split_sentences
 
 MAX_BYTES = 2_000_000
@@ -31,6 +31,9 @@ def read_article(path: Path, root: Path | None = None) -> Article:
     lang = str(meta.get("lang") or "").strip().lower() or detect_language(
         " ".join([title, description] + [b.text for b in blocks[:40]])
     )
+    if lang not in languages():
+        line = next((i for i, text in enumerate(raw.splitlines(), 1) if text.startswith("lang:")), 1)
+        raise KgError(f"no rules for language '{lang}' (have: {', '.join(languages())})", path, line)
     text, blocks = _place_blocks(blocks)
     if description:
         blocks.append(Block("description", description, ("description",), 1, len(text) + 2 if text else 0))
@@ -38,6 +41,7 @@ def read_article(path: Path, root: Path | None = None) -> Article:
     sentences = [s for block in blocks for s in _sentences(block, lang)]
     rel = path.relative_to(root) if root and path.is_relative_to(root) else Path(path.name)
     role, aliases = role_of_title(title, lang)
+    warnings = ["the title spans several lines; they were joined"] if "\n" in str(meta.get("title") or "").strip() else []
     return Article(
         path=rel,
         slug=_slug_of(rel),
@@ -51,6 +55,7 @@ def read_article(path: Path, root: Path | None = None) -> Article:
         blocks=blocks,
         sentences=sentences,
         digest=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        warnings=warnings,
     )
 
 

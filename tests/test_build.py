@@ -11,6 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
 import kg
+import kg.ontology_files
 from kg.cli import main
 from kg.namespaces import KG, KGR
 from kg.validate import validate
@@ -72,6 +73,15 @@ def test_salary_observation(sample_build):
 def test_sample_graph_conforms(sample_build):
     assert sample_build.violations == []
     assert sample_build.errors == []
+
+
+def test_evidence_shape_lists_every_fact_property():
+    import re
+    from kg.ontology_files import text
+    listed = set(re.findall(r"kg:(\w+)", text("shapes.ttl").split("?path IN (")[1].split(")")[0]))
+    ontology = kg.ontology_files.ontology()
+    declared = {str(p).split("#")[1] for p in ontology.subjects(URIRef("http://www.w3.org/2000/01/rdf-schema#subPropertyOf"), KG.careerFact)}
+    assert listed == declared
 
 
 def test_shacl_fails_on_a_broken_graph(sample_build):

@@ -19,16 +19,17 @@ from kg.progress import progress_bar
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("exports"), show_default=True,
               help="Folder the exports are written to.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 3 if the exports differ from what SOURCE builds now.")
+@click.option("--strict", is_flag=True, help="Treat warnings (no facts found, duplicate role, multi-line title) as failures.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def build_command(source: Path, out: Path, check: bool, quiet: bool) -> None:
+def build_command(source: Path, out: Path, check: bool, strict: bool, quiet: bool) -> None:
     """Build the career graph from the markdown articles under SOURCE (default: source/)."""
     try:
         with progress_bar("Reading articles", quiet) as tick:
-            result = build(source, progress=tick)
+            result = build(source, progress=tick, strict=strict)
     except KgError as error:
         fail(str(error), USAGE)
-    for error in result.errors:
-        click.echo(str(error), err=True)
+    for problem in result.errors + ([] if quiet else result.warnings):
+        click.echo(str(problem), err=True)
     if result.violations:
         click.echo(f"error: the graph violates {len(result.violations)} SHACL constraints; nothing written:", err=True)
         for violation in result.violations:
@@ -43,7 +44,7 @@ def build_command(source: Path, out: Path, check: bool, quiet: bool) -> None:
     else:
         written = write(result, out)
         if not quiet:
-            click.echo(f"{result.summary()}; wrote {', '.join(str(p) for p in written)}")
+            click.echo(f"{result.summary()}; wrote {len(written)} files to {out}")
     sys.exit(SOME_FAILED if result.errors else OK)
 
 

@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 CONTEXT_FILE = "context.jsonld"
-_INTEGERS = {XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger}
+_INTEGERS = {XSD.integer}
 
 
 def context_bytes() -> bytes:

@@ -16,7 +16,6 @@ import yaml
 
 from kg import lexicon
 from kg.article import Article, Sentence
-from kg.errors import KgError
 from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.ruleset import Rule, RuleSet, ruleset
@@ -75,8 +74,6 @@ class Context:
 
 def extract(article: Article) -> list[Fact]:
     """All facts of one article, in document order, without duplicates."""
-    if article.lang not in languages():
-        raise KgError(f"no rules for language '{article.lang}' (have: {', '.join(languages())})", article.path)
     rs = ruleset(article.lang)
     ctx = Context(article, rs, _role_names(article))
     ctx.macros = _role_macros(ctx.names, rs.lang)

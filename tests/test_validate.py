@@ -1,0 +1,67 @@
+"""kg's SHACL engine (shapes compiled to SPARQL on Oxigraph) reports what pyshacl reports."""
+
+from __future__ import annotations
+
+import pytest
+from pyshacl import validate as pyshacl_validate
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF, SH, SKOS, XSD
+
+from kg.namespaces import KG, KGR
+from kg.ontology_files import shapes
+from kg.validate import UnsupportedShape, compile_shapes, validate
+
+AM = KGR["role/account-manager"]
+
+
+def reference(graph: Graph) -> set[tuple[str, str, str]]:
+    conforms, report, _ = pyshacl_validate(graph, shacl_graph=shapes(), inference="none", advanced=True)
+    return {
+        (str(report.value(r, SH.focusNode)), str(report.value(r, SH.resultPath) or ""), str(report.value(r, SH.sourceShape)))
+        for r in report.subjects(SH.resultSeverity, SH.Violation)
+    }
+
+
+def ours(graph: Graph) -> set[tuple[str, str, str]]:
+    return {(v.focus, v.path, v.shape) for v in validate(graph)}
+
+
+def broken(sample_build) -> Graph:
+    g = Graph()
+    for triple in sample_build.graph:
+        g.add(triple)
+    salary = next(g.objects(AM, KG.salary))
+    g.remove((salary, KG.currency, None))                                    # minCount
+    g.add((salary, KG.period, Literal("fortnight")))                          # maxCount + pattern
+    g.add((salary, KG.minValue, Literal("999999", datatype=XSD.decimal)))    # maxCount + lessThanOrEquals
+    g.add((AM, SKOS.prefLabel, Literal("second label", lang="it")))          # uniqueLang
+    g.add((AM, SKOS.altLabel, Literal("no language")))                       # datatype
+    g.add((AM, KG.requiresSkill, Literal("a string")))                       # nodeKind, class, no evidence
+    g.add((AM, KG.promotesTo, KGR["role/account-executive"]))                # no evidence
+    g.add((AM, KG.reportsTo, KGR["role/account-executive"]))                 # disjoint, no evidence
+    evidence = next(g.subjects(RDF.type, KG.Evidence))
+    g.set((evidence, KG.startOffset, Literal(999999)))                       # lessThan
+    g.set((evidence, KG.quote, Literal("")))                                 # minLength
+    lonely = KGR["salary-observation/lonely"]
+    g.add((lonely, RDF.type, KG.SalaryObservation))                          # no label, no figure
+    return g
+
+
+def test_same_report_as_pyshacl_on_a_broken_graph(sample_build):
+    g = broken(sample_build)
+    expected = reference(g)
+    assert len(expected) >= 12
+    assert ours(g) == expected
+
+
+def test_sample_graph_conforms_for_both(sample_build):
+    assert ours(sample_build.graph) == set() == reference(sample_build.graph)
+
+
+def test_unknown_shape_feature_is_refused():
+    extra = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P .
+        ex:P sh:path ex:p ; sh:qualifiedMinCount 1 .""", format="turtle")
+    with pytest.raises(UnsupportedShape, match="qualifiedMinCount"):
+        compile_shapes(extra)
