@@ -11,6 +11,7 @@ from rdflib import Graph
 from kg import render
 from kg.article import Article
 from kg.atomic import write_atomic
+from kg import curation
 from kg.errors import KgError
 from kg.export import FORMATS
 from kg.extract import extract
@@ -65,12 +66,16 @@ def discover(source: Path) -> tuple[list[Path], list[KgError]]:
 
 
 def build(
-    source: Path | str = "source", progress: Callable[[int, int], None] | None = None, strict: bool = False
+    source: Path | str = "source",
+    progress: Callable[[int, int], None] | None = None,
+    strict: bool = False,
+    curate: bool = True,
 ) -> Build:
     """Read, extract, resolve, map and validate every article under `source`; bad articles are reported, not fatal.
 
     Warnings (an article with no facts, two articles about one role, a title on several lines) are kept
-    in `Build.warnings`; with `strict` they fail their article like errors do.
+    in `Build.warnings`; with `strict` they fail their article like errors do. The editors' corrections in
+    `<source>/curation.yaml` are applied unless `curate` is false.
     """
     source = Path(source)
     paths, errors = discover(source)
@@ -87,6 +92,11 @@ def build(
             progress(index + 1, len(paths))
     for article, facts in extracted:
         warnings += [KgError(w, source_path(root, article), 1, "warning") for w in _doubts(article, facts, extracted)]
+    try:
+        if curate:
+            extracted = curation.apply(curation.load(root / curation.FILENAME), extracted)
+    except KgError as error:
+        errors.append(error)
     if strict:
         failed = {str(w.path) for w in warnings}
         errors += warnings

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from kg import curation
 from kg.build import Build, build
 from kg.errors import KgError
 from kg.language import fold, languages, profile, stopwords, words
@@ -61,6 +62,7 @@ class Report:
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (article, key, gold phrase)
     extras: list[tuple[str, str, str]] = field(default_factory=list)  # (article, key, extracted label)
     unpaired: list[str] = field(default_factory=list)
+    uncurated: Score | None = None  # the micro score without curation.yaml, when the corpus has one
 
     def as_dict(self) -> dict:
         return {
@@ -70,6 +72,7 @@ class Report:
             "misses": [list(m) for m in self.misses],
             "extras": [list(e) for e in self.extras],
             "unpaired_gold": self.unpaired,
+            **({"micro_without_curation": self.uncurated.as_dict()} if self.uncurated else {}),
         }
 
     def to_json(self) -> str:
@@ -81,6 +84,10 @@ def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build 
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
         raise KgError(f"no such gold folder: {gold_dir}")
+    if result is None and (Path(source) / curation.FILENAME).is_file():
+        report = evaluate(gold_dir, source, result=build(source))
+        report.uncurated = evaluate(gold_dir, source, result=build(source, curate=False)).total
+        return report
     result = result or build(source)
     by_role = {fold(a.role): a for a in result.articles}
     report = Report()
@@ -117,6 +124,9 @@ def format_table(report: Report) -> str:
     if report.unpaired:
         lines += ["", "gold files with no article of their role: " + ", ".join(report.unpaired)]
     t = report.total
+    if report.uncurated:
+        u = report.uncurated
+        lines += ["", f"without curation.yaml: micro P={u.precision:.3f} R={u.recall:.3f} F1={u.f1:.3f}"]
     lines += ["", f"micro P={t.precision:.3f} R={t.recall:.3f} F1={t.f1:.3f} (tp={t.tp} fp={t.fp} fn={t.fn})"]
     return "\n".join(lines)
 

@@ -89,3 +89,5 @@ def _evidence(graph: Graph, statement, subject: URIRef, prop: URIRef, obj) -> No
     graph.add((iri, KG.endOffset, Literal(ev.end, datatype=XSD.integer)))
     graph.add((iri, KG.sourceLine, Literal(ev.line, datatype=XSD.integer)))
     graph.add((iri, KG.rule, Literal(ev.rule)))
+    if ev.curated:
+        graph.add((iri, KG.curated, Literal(ev.curated)))
