@@ -21,7 +21,7 @@ from kg.extract.mentions import Mention, find_mentions
 from kg.extract.ruleset import Rule, RuleSet, ruleset
 from kg.extract.salary import figures
 from kg.facts import Evidence, Fact
-from kg.language import fold, languages, profile, singular_role, stopwords
+from kg.language import fold, languages, profile, singular_role, singular_word, stopwords
 from kg.mapping import kinds
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|di|del|of|upon|on|la|le))*(?<![\s.])")
@@ -163,14 +163,26 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
             captured = trim(match.group(group), ctx.rs, rule.options.get("trim", spec.get("trim", [])))
             if spec.get("claims"):
                 claimed.append((x_start, x_start + len(captured)))
-            for a, b in _items(captured, ctx.rs, rule, spec):
-                _emit(ctx, sentence, rule, spec, captured[a:b], x_start + a, verb, match.start())
+            for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
+                item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
+                _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
 
 
-def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict) -> list[tuple[int, int]]:
+def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -> list[tuple[int, int]]:
+    """List items; after a duty verb, an item starts only where another duty verb does
+    ("negotiates prices, terms and conditions" stays whole, "meets X, explains Y" splits)."""
     if not rule.options.get("split", spec.get("split")):
         return [(0, len(captured))]
-    return split_items(captured, rs, always=spec.get("conj") == "always")
+    spans = split_items(captured, rs, always=spec.get("conj") == "always")
+    if not verb_led:
+        return spans
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and not rs.duty_verb.match(rs.lists["leading"].sub("", captured[a:b]).strip()):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, offset: int, verb, match_start: int) -> None:
@@ -222,7 +234,8 @@ def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
     for form in sorted(verbs, key=len, reverse=True):
         if item.lower().startswith(form + " "):
             return f"{verbs[form]} {item[len(form) + 1:]}"
-    return f"{verbs.get(verb.lower(), verb.lower())} {rs.lists['trailing'].sub('', item)}"
+    infinitive = verbs.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
+    return f"{infinitive} {rs.lists['trailing'].sub('', item)}"
 
 
 def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "") -> None:

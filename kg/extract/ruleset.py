@@ -50,6 +50,7 @@ class RuleSet:
     stops: dict[str, re.Pattern]
     lists: dict[str, re.Pattern]
     version: str
+    duty_verb: re.Pattern  # a duty verb opening a phrase
 
     def pattern(self, rule: Rule, role_macros: dict[str, str]) -> re.Pattern:
         if not rule.dynamic:
@@ -84,6 +85,7 @@ def ruleset(lang: str) -> RuleSet:
     macros["month"] = "|".join(sorted(data["language"]["months"], key=len, reverse=True))
     verbs = data.get("duty_verbs", {})
     macros["duty_verbs"] = "|".join(sorted(verbs, key=len, reverse=True)) or "(?!)"
+    macros["not_duty"] = "|".join(sorted(data["language"].get("not_duty_verbs", []), key=len, reverse=True)) or "(?!)"
     rules: dict[str, list[Rule]] = {}
     compiled: dict[tuple[str, str], re.Pattern] = {}
     for family, items in data["rules"].items():
@@ -98,7 +100,8 @@ def ruleset(lang: str) -> RuleSet:
         for name, patterns in data.get("stops", {}).items()
     }
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return RuleSet(lang, data, rules, compiled, stops, _list_patterns(data["lists"], macros), version)
+    duty_verb = re.compile(rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE)
+    return RuleSet(lang, data, rules, compiled, stops, _list_patterns(data["lists"], macros), version, duty_verb)
 
 
 def _list_patterns(lists: dict, macros: dict) -> dict[str, re.Pattern]:
