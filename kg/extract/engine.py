@@ -165,6 +165,8 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
                 claimed.append((x_start, x_start + len(captured)))
             for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
                 item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
+                if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
+                    item = f"{match.group(rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
 
 
@@ -379,25 +381,42 @@ def _seniority_step(ctx: Context, mention: Mention) -> str | None:
 
 
 def _list_items(ctx: Context, body: list[Sentence]) -> None:
-    """List items under a duties/skills/education heading, or after a paragraph that announces them."""
+    """List items under a duties/skills/education/career heading, after a paragraph that announces them, or
+    written as "Label: a, b, c" where the label names the kind ("Linguaggi: Java, Python")."""
     data = ctx.rs.data
     for sentence in body:
         block = sentence.block
         if block.kind != "item" or sentence.start != block.start:
             continue
+        label_part, _, values = sentence.text.partition(":")
+        labelled = bool(values.strip()) and len(label_part.split()) <= 5
         lead = block.lead if block.lead.rstrip().endswith(":") else ""  # only a paragraph that announces a list
-        family = _family_of(block.section[::-1], data["sections"], plain=True) or _family_of((lead,), data["leads"])
+        by_label = _family_of((label_part,), data["sections"], plain=True) if labelled else None
+        by_section = _family_of(block.section[::-1], data["sections"], plain=True)
+        family = by_label or by_section or _family_of((lead,), data["leads"])
         if family is None:
             continue
+        if labelled and (by_label or "," in values):
+            rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in split_items(values, ctx.rs, always=True)]
+        else:
+            rule_id = f"{family}.{'section_list' if by_section else 'lead_list'}"
+            text = trim(sentence.text, ctx.rs, ["clause", "purpose"])
+            texts = [trim(text, ctx.rs, ["comma"]) if len(text.split()) > 8 else text]
         spec = families()[family]
-        text = trim(sentence.text, ctx.rs, ["clause", "purpose"])
-        if len(text.split()) > 8:
-            text = trim(text, ctx.rs, ["comma"])
-        label = clean(text, ctx.rs, _modifiers(ctx.rs.lang) if family == "skill" else frozenset())
-        rule_id = f"{family}.{'section_list' if _family_of(block.section[::-1], data['sections'], plain=True) else 'lead_list'}"
-        label = lower_label(label)
-        if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
-            ctx.add(spec["kind"], label, sentence, rule_id)
+        for text in texts:
+            _list_fact(ctx, sentence, family, spec, text, rule_id)
+
+
+def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: str, rule_id: str) -> None:
+    if spec.get("roles"):
+        for mention in find_mentions(text, ctx.rs.lang, start_ok=True):
+            if not ctx.is_role(mention.label):
+                subject, obj = (mention.label, ctx.article.role) if spec.get("reverse") else (ctx.article.role, mention.label)
+                ctx.add(spec["kind"], obj, sentence, rule_id, subject=subject)
+        return
+    label = lower_label(clean(text, ctx.rs, _modifiers(ctx.rs.lang) if family == "skill" else frozenset()))
+    if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
+        ctx.add(spec["kind"], label, sentence, rule_id)
 
 
 def _family_of(texts, table: dict, plain: bool = False) -> str | None:

@@ -51,6 +51,7 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
     data = profile(lang)
     stops = stopwords(lang) | stopwords("en") | {w.lower() for w in data.get("modifier_stops", [])}
     generic = {w.lower() for w in data.get("generic_heads", [])}
+    with_noun = {w.lower() for w in data.get("heads_with_noun", [])}
     adjective = re.compile(data.get("adjective_suffixes", "(?!)"))
     seniority = {w.lower() for w in data.get("seniority_below", []) + data.get("seniority_above", []) if " " not in w}
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -73,6 +74,8 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
             if word in last or word in seniority:
                 begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority, italian=lang != "en"))
             end = _grow_right(lowered, joined, i, stops, adjective, seniority, italian=word in first or lang != "en")
+            if end == i and word in with_noun and i + 1 < len(tokens) and joined[i] and lowered[i + 1] not in stops | first.keys():
+                end = _grow_right(lowered, joined, i + 1, stops, adjective, seniority, italian=True)
             start_char, end_char = tokens[begin][1], tokens[end][2]
             surface = text[start_char:end_char]
             if begin == end and (first.get(word) or last.get(word)) in generic:
@@ -97,7 +100,7 @@ def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool) -> i
         original = tokens[begin - 1][0]
         if prev in stops or prev.isdigit() or not original.replace("-", "").isalpha():
             break
-        if prev not in seniority and (_ITALIAN_VERB.search(prev) and len(prev) > 4 or prev.endswith(("ing", "ly"))):
+        if prev not in seniority and (_ITALIAN_VERB.search(prev) and len(prev) > 4 or prev.endswith("ly")):
             break
         if not joined[begin - 1]:  # punctuation between
             break
