@@ -243,3 +243,38 @@ def test_evidence_points_at_the_sentence(tmp_path):
     assert fact.evidence.section == "Duties"
     assert fact.evidence.rule == "en.responsibility.responsible_for"
     assert fact.evidence.line == 8
+
+
+# ---------------------------------------------------------------- lists, credentials and laws (later rules)
+
+def test_labelled_list_items_split_their_values(tmp_path):
+    body = "## Strumenti\n\n- Linguaggi: Rust, Kotlin e Swift\n\n## Carriera\n\n- Dopo tre anni: capo reparto o direttore tecnico\n"
+    facts = facts_of(tmp_path, "Programmatore", body, "it")
+    assert {"rust", "kotlin", "swift"} <= {f.lower() for f in objects(facts, "skill")}
+    assert {"capo reparto", "direttore tecnico"} <= objects(facts, "promotes_to", "programmatore")
+
+
+def test_verb_led_duties_split_only_at_verbs(tmp_path):
+    body = "The buyer negotiates prices, terms and conditions, reviews supplier audits and tracks deliveries."
+    found = objects(facts_of(tmp_path, "Buyer", body, "en"), "responsibility")
+    assert {"negotiate prices, terms and conditions", "review supplier audits", "track deliveries"} <= found
+
+
+def test_no_duty_across_a_relative_clause(tmp_path):
+    body = "Tellers who build a loyal clientele may be promoted to head teller."
+    facts = facts_of(tmp_path, "Teller", body, "en")
+    assert not any(f.startswith("build") for f in objects(facts, "responsibility"))
+    assert "head teller" in objects(facts, "promotes_to", "teller")
+
+
+def test_credentials_and_acts_with_acronyms(tmp_path):
+    body = "Many coders hold the Certified Professional Coder (CPC) credential and follow the Health Insurance Portability and Accountability Act of 1996 (HIPAA)."
+    facts = facts_of(tmp_path, "Coder", body, "en")
+    assert "Certified Professional Coder (CPC)" in objects(facts, "qualification")
+    hipaa = next(f for f in facts if f.kind == "regulation" and f.object == "HIPAA")
+    assert hipaa.alt == ("Health Insurance Portability and Accountability Act of 1996",)
+
+
+def test_distributed_degrees_it(tmp_path):
+    body = "Serve una laurea in biologia, chimica o farmacia."
+    assert {"laurea in biologia", "laurea in chimica", "laurea in farmacia"} <= objects(facts_of(tmp_path, "Biologo", body, "it"), "qualification")

@@ -48,7 +48,11 @@ def clean(text: str, rs: RuleSet, modifiers: frozenset[str] = frozenset()) -> st
     """Strip leading articles and prepositions, trailing conjunctions and punctuation, and modifiers."""
     pats = rs.lists
     previous = None
-    text = text.strip(" \t\"'“”«»()[]")
+    text = text.strip(" \t\"'“”«»[]")
+    if text.endswith(")") and "(" not in text:
+        text = text[:-1]
+    if text.startswith("(") and ")" not in text:
+        text = text[1:]
     while previous != text:
         previous = text
         text = pats["leading"].sub("", text).strip()
@@ -70,6 +74,8 @@ def acceptable(label: str, stopwords: frozenset[str]) -> bool:
 def lower_label(label: str) -> str:
     """Lower-case a label but keep acronyms and words that are capitalised inside it (proper names)."""
     words = label.split(" ")
+    if len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper():
+        return label  # a proper name: "Certified Professional Coder"
     if words and words[0][:1].isupper() and not words[0].isupper() and not any(c.isupper() for c in words[0][1:]):
         words[0] = words[0][0].lower() + words[0][1:]
     return " ".join(words)

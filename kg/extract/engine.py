@@ -155,6 +155,8 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
     for match in ctx.rs.pattern(rule, ctx.macros).finditer(text):
         if rule.options.get("require_role") and not ctx.names_role(text):
             continue
+        if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
+            continue
         verb = match.groupdict().get("verb")
         for group in ("x", "y"):  # y: a continuation such as "followed by ..."
             if match.groupdict().get(group) is None:
@@ -168,6 +170,12 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
                 if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
                     item = f"{match.group(rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
+
+
+def _inside_longer_name(text: str, start: int, lang: str) -> bool:
+    """True when a capitalised word that is not a function word runs into the match ("Chartered Financial ...")."""
+    previous = re.search(r"\b([A-Z][\w-]*)\s+$", text[:start])
+    return bool(previous) and previous.group(1).lower() not in stopwords(lang) and text[start:start + 1].isupper()
 
 
 def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -> list[tuple[int, int]]:
@@ -298,8 +306,10 @@ def _regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> 
             if issuer is None and fold(groups["kind"]) not in ("rule", "regola", "norma", "regulation"):
                 continue  # "article 31" alone names nothing
             label = rule.options["label"].format(issuer=issuer.object if issuer else "", kind=groups["kind"].lower(), number=groups["number"].rstrip(".,"))
-        elif "acronym" in groups and groups.get("acronym"):
+        elif groups.get("acronym") and groups.get("name"):
             label, alt = groups["acronym"], (clean(groups["name"], ctx.rs),)
+        elif groups.get("acronym"):
+            label, alt = groups["acronym"], (clean(groups["x"], ctx.rs),)
         else:
             label = clean(groups["x"], ctx.rs)
         label = label.strip()
@@ -396,7 +406,7 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         family = by_label or by_section or _family_of((lead,), data["leads"])
         if family is None:
             continue
-        if labelled and (by_label or "," in values):
+        if labelled and (by_label or "," in values or families()[family].get("roles")):
             rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in split_items(values, ctx.rs, always=True)]
         else:
             rule_id = f"{family}.{'section_list' if by_section else 'lead_list'}"
