@@ -278,3 +278,9 @@ def test_credentials_and_acts_with_acronyms(tmp_path):
 def test_distributed_degrees_it(tmp_path):
     body = "Serve una laurea in biologia, chimica o farmacia."
     assert {"laurea in biologia", "laurea in chimica", "laurea in farmacia"} <= objects(facts_of(tmp_path, "Biologo", body, "it"), "qualification")
+
+
+def test_entities_bound_by_a_regulation(tmp_path):
+    body = "Dal 2022 le banche applicano le Linee guida sulla concessione dei prestiti (LG/2022/01)."
+    facts = facts_of(tmp_path, "Analista", body, "it")
+    assert objects(facts, "applies_to", "LG/2022/01") == {"banca"}
