@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
+from collections import defaultdict
 from dataclasses import dataclass, field
+from multiprocessing import Pool
 from pathlib import Path
 from typing import Callable
 
 from rdflib import Graph
 
-from kg import render
 from kg.article import Article
 from kg.atomic import write_atomic
 from kg import curation
+from kg.cache import ArticleCache, folder_for
 from kg.errors import KgError
 from kg.export import FORMATS
 from kg.extract import extract
@@ -21,6 +24,7 @@ from kg.reader import read_article
 from kg.resolve import Resolution, resolve
 from kg.validate import Violation, validate
 
+PARALLEL_FROM = 32  # articles to extract before worker processes pay for their start-up
 EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build` writes; `kg export` offers every registered format
 
 
@@ -80,18 +84,14 @@ def build(
     source = Path(source)
     paths, errors = discover(source)
     root = source if source.is_dir() else source.parent
-    extracted: list[tuple[Article, list[Fact]]] = []
+    extracted, failed = read_all(paths, root, progress)
+    errors += failed
     warnings: list[KgError] = []
-    for index, path in enumerate(paths):
-        try:
-            article = read_article(path, root)
-            extracted.append((article, extract(article)))
-        except KgError as error:
-            errors.append(error)
-        if progress:
-            progress(index + 1, len(paths))
+    by_role = defaultdict(list)
+    for article, _ in extracted:
+        by_role[article.role].append(article)
     for article, facts in extracted:
-        warnings += [KgError(w, source_path(root, article), 1, "warning") for w in _doubts(article, facts, extracted)]
+        warnings += [KgError(w, source_path(root, article), 1, "warning") for w in _doubts(article, facts, by_role[article.role])]
     try:
         if curate:
             extracted = curation.apply(curation.load(root / curation.FILENAME), extracted)
@@ -115,16 +115,69 @@ def build(
     )
 
 
+def read_all(paths: list[Path], root: Path, progress=None) -> tuple[list[tuple[Article, list[Fact]]], list[KgError]]:
+    """Every article read and extracted, in the order of `paths`: from the cache when unchanged, the rest on
+    all cores; the cache forgets articles that are gone."""
+    cache = ArticleCache(folder_for(root))
+    found: list = [None] * len(paths)
+    for index, path in enumerate(paths):
+        try:
+            key = ArticleCache.key(path, root)
+        except OSError:
+            continue  # read_article reports it
+        found[index] = (key, cache.get(key))
+    todo = [i for i, hit in enumerate(found) if hit is None or hit[1] is None]
+    done = len(paths) - len(todo)
+    jobs = [(paths[i], root) for i in todo]
+    workers = min(os.cpu_count() or 1, len(todo) // PARALLEL_FROM)
+    with Pool(workers) if workers > 1 else _Serial() as pool:
+        for index, result in zip(todo, pool.imap(_read_and_extract, jobs, chunksize=8)):
+            if isinstance(result, tuple) and found[index] is not None:
+                cache.put(found[index][0], *result)
+            found[index] = (None, result)
+            done += 1
+            if progress:
+                progress(done, len(paths))
+    cache.prune()
+    if progress and not todo:
+        progress(len(paths), len(paths))
+    extracted = [hit[1] for hit in found if isinstance(hit[1], tuple)]
+    return extracted, [hit[1] for hit in found if isinstance(hit[1], KgError)]
+
+
+def _read_and_extract(job: tuple[Path, Path]) -> tuple[Article, list[Fact]] | KgError:
+    path, root = job
+    try:
+        article = read_article(path, root)
+        return article, extract(article)
+    except KgError as error:
+        return error
+
+
+class _Serial:
+    """The Pool interface in this process, for a few articles."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    @staticmethod
+    def imap(function, jobs, chunksize=1):
+        return map(function, jobs)
+
+
 def source_path(root: Path, article: Article) -> Path:
     return root / article.path
 
 
-def _doubts(article: Article, facts: list[Fact], extracted: list[tuple[Article, list[Fact]]]) -> list[str]:
+def _doubts(article: Article, facts: list[Fact], same_role: list[Article]) -> list[str]:
     """What deserves an editor's look without stopping the build."""
     doubts = list(article.warnings)
     if not any(f.kind != "definition" for f in facts):
         doubts.append("no facts found in this article; check its language and phrasing")
-    twins = sorted(a.path.as_posix() for a, _ in extracted if a.role == article.role and a is not article)
+    twins = sorted(a.path.as_posix() for a in same_role if a is not article)
     if twins:
         doubts.append(f"same role as {', '.join(twins)}: merged into one node with both articles as sources")
     return doubts
@@ -133,6 +186,8 @@ def _doubts(article: Article, facts: list[Fact], extracted: list[tuple[Article, 
 def outputs(result: Build) -> dict[str, bytes]:
     """File name -> bytes of every export `kg build` writes: the formats, then the HTML views."""
     files = {name: data for fmt in EXPORTS for name, data in FORMATS[fmt].files(result.graph).items()}
+    from kg import render  # pyvis and jinja load in ~1 s: only builds that write pay for them
+
     files.update(render.outputs(result.graph))
     return files
 
