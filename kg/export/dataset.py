@@ -26,29 +26,43 @@ def article_graph_iri(article: URIRef) -> URIRef:
 
 def named_graphs(graph: Graph) -> dict[URIRef, Graph]:
     """Graph name -> graph, in name order: every article's graph, then the ontology and shapes."""
-    facts = {_reified(graph, ev) for ev in graph.subjects(RDF.type, KG.Evidence)}
+    result = {}
+    for name, triples in named_triples(graph).items():
+        result[name] = bind(Graph())
+        result[name] += triples
+    return result
+
+
+def named_triples(graph: Graph) -> dict[URIRef, set[tuple]]:
+    """Graph name -> its triples, as named_graphs (without building an rdflib Graph per article)."""
+    evidence_of: dict = {}  # article -> its evidence
+    reified: dict = {}  # evidence -> (subject, predicate, object)
+    for ev, prop, value in graph.triples((None, None, None)):
+        if prop == PROV.wasDerivedFrom:
+            evidence_of.setdefault(value, []).append(ev)
+        elif prop in _REIFICATION:
+            reified.setdefault(ev, [None, None, None])[_REIFICATION[prop]] = value
+    facts = {tuple(spo) for ev, spo in reified.items() if (ev, RDF.type, KG.Evidence) in graph}
     parts = {}
     for article in sorted(graph.subjects(RDF.type, KG.Article)):
-        part = bind(Graph())
         used = set(graph.subjects(KG.article, article))
-        part += graph.triples((article, None, None))
-        part += ((role, KG.article, article) for role in used)
-        for ev in graph.subjects(PROV.wasDerivedFrom, article):
-            fact = _reified(graph, ev)
-            part += graph.triples((ev, None, None))
+        part = set(graph.triples((article, None, None)))
+        part.update((role, KG.article, article) for role in used)
+        for ev in evidence_of.get(article, ()):
+            fact = tuple(reified.get(ev, (None, None, None)))
+            part.update(graph.triples((ev, None, None)))
             part.add(fact)
             used.update(term for term in (fact[0], fact[2]) if isinstance(term, URIRef))
         _describe(graph, part, used, facts)
         parts[article_graph_iri(article)] = part
-    parts[ONTOLOGY_GRAPH] = skolemised(ontology() + shapes())
+    parts[ONTOLOGY_GRAPH] = set(skolemised(ontology() + shapes()))
     return parts
 
 
-def _reified(graph: Graph, ev) -> tuple:
-    return graph.value(ev, RDF.subject), graph.value(ev, RDF.predicate), graph.value(ev, RDF.object)
+_REIFICATION = {RDF.subject: 0, RDF.predicate: 1, RDF.object: 2}
 
 
-def _describe(graph: Graph, part: Graph, used: set, facts: set) -> None:
+def _describe(graph: Graph, part: set, used: set, facts: set) -> None:
     """Add every node's own triples (type, labels, salary figures), following links between nodes."""
     todo, seen = list(used), set()
     while todo:

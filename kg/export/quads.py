@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
+from rdflib.plugins.serializers.nquads import _nq_row
 
-from kg.export.dataset import named_graphs
-from kg.export.ntriples import sorted_lines
-from kg.export.turtle import HEADER
+from kg.export.dataset import named_triples
+from kg.export.turtle import HEADER, Names, statements
 from kg.namespaces import bind
-
-
-def dataset(graph: Graph) -> Dataset:
-    """The named graphs in one rdflib Dataset, added in name order (TriG writes them in that order)."""
-    result = Dataset()
-    bind(result)
-    for name, part in named_graphs(graph).items():
-        result.graph(name).__iadd__(part)
-    return result
 
 
 def trig(graph: Graph) -> bytes:
@@ -24,14 +15,12 @@ def trig(graph: Graph) -> bytes:
 
     rdflib's own TriG writer orders graphs and subjects by its store, which changes between runs.
     """
-    prefixes, blocks = set(), []
-    for name, part in named_graphs(graph).items():
-        lines = part.serialize(format="turtle").splitlines()
-        prefixes.update(line for line in lines if line.startswith("@prefix "))
-        body = "\n".join(line for line in lines if not line.startswith("@prefix ")).strip("\n")
-        blocks.append(f"<{name}> {{\n{body}\n}}\n")
-    return HEADER + ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
+    names = Names(bind(Graph()))  # as each graph of the dataset binds them
+    blocks = [f"<{name}> {{\n{statements(part, names).strip(chr(10))}\n}}\n" for name, part in named_triples(graph).items()]
+    return HEADER + (names.prefix_lines() + "\n" + "\n".join(blocks)).encode("utf-8")
 
 
 def nquads(graph: Graph) -> bytes:
-    return sorted_lines(dataset(graph).serialize(format="nquads", encoding="utf-8").decode("utf-8"))
+    """One quad a line (rdflib's N-Quads terms), sorted."""
+    lines = {_nq_row(triple, name) for name, part in named_triples(graph).items() for triple in part}
+    return "".join(sorted(lines)).encode("utf-8")
