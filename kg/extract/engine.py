@@ -363,11 +363,15 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
 
 
 def _relate_other_roles(ctx: Context) -> None:
-    """Roles linked only to each other ("associates report to the lead") are still related to the article's role."""
-    linked = {fold(f.subject) for f in ctx.facts if f.kind in ("promotes_to", "reports_to") and ctx.is_role(f.object)}
-    linked |= {fold(f.object) for f in ctx.facts if f.kind in ("promotes_to", "reports_to") and ctx.is_role(f.subject)}
+    """Roles linked only to each other ("associates report to the lead") are still related to the article's
+    role; a role on its ladder or reporting line is not also "related", wherever else it was named."""
+    chain = ("promotes_to", "reports_to")
+    ladder = {fold(f.subject) for f in ctx.facts if f.kind in chain and ctx.is_role(f.object)}
+    ladder |= {fold(f.object) for f in ctx.facts if f.kind in chain and ctx.is_role(f.subject)}
+    ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder]
+    linked = set(ladder)
     for fact in list(ctx.facts):
-        if fact.kind not in ("promotes_to", "reports_to") or ctx.is_role(fact.subject) or ctx.is_role(fact.object):
+        if fact.kind not in chain or ctx.is_role(fact.subject) or ctx.is_role(fact.object):
             continue
         for label in (fact.subject, fact.object):
             if fold(label) not in linked:

@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.language import fold, profile, singular_role, stopwords
+import yaml
+
+from kg.language import fold, profile, rules_text, singular_role, stopwords
 
 _TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
 _DI = {"di", "del", "dello", "della", "dei", "degli", "delle", "dell", "of"}
@@ -50,6 +52,7 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
     first, last, need_article = _heads(lang)
     data = profile(lang)
     stops = stopwords(lang) | stopwords("en") | {w.lower() for w in data.get("modifier_stops", [])}
+    right_stops = stops | _verb_forms(lang)  # "analista del credito lavora": a verb ends the name
     generic = {w.lower() for w in data.get("generic_heads", [])}
     with_noun = {w.lower() for w in data.get("heads_with_noun", [])}
     adjective = re.compile(data.get("adjective_suffixes", "(?!)"))
@@ -73,9 +76,9 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
             begin, end = i, i
             if word in last or word in seniority:
                 begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority, italian=lang != "en"))
-            end = _grow_right(lowered, joined, i, stops, adjective, seniority, italian=word in first or lang != "en")
-            if end == i and word in with_noun and i + 1 < len(tokens) and joined[i] and lowered[i + 1] not in stops | first.keys():
-                end = _grow_right(lowered, joined, i + 1, stops, adjective, seniority, italian=True)
+            end = _grow_right(lowered, joined, i, right_stops, adjective, seniority, italian=word in first or lang != "en")
+            if end == i and word in with_noun and i + 1 < len(tokens) and joined[i] and lowered[i + 1] not in right_stops | first.keys():
+                end = _grow_right(lowered, joined, i + 1, right_stops, adjective, seniority, italian=True)
             start_char, end_char = tokens[begin][1], tokens[end][2]
             surface = text[start_char:end_char]
             if begin == end and (first.get(word) or last.get(word)) in generic:
@@ -135,6 +138,14 @@ def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) 
             break
         j += 1
     return end
+
+
+@lru_cache(maxsize=None)
+def _verb_forms(lang: str) -> frozenset[str]:
+    """Known verb forms of the language: they end a role's name ("analista del credito lavora")."""
+    data = yaml.safe_load(rules_text(lang))
+    forms = set(data.get("duty_verbs", {})) | set(data["language"].get("not_duty_verbs", []))
+    return frozenset(fold(str(f)) for f in forms)
 
 
 def _is_verb_like(word: str) -> bool:
