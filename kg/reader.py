@@ -100,7 +100,10 @@ def _split_frontmatter(raw: str, path: Path) -> tuple[dict, str, int]:
     handler = frontmatter.YAMLHandler()
     if not handler.detect(raw):
         return {}, raw, 1
-    header, body = handler.split(raw)
+    try:
+        header, body = handler.split(raw)
+    except ValueError:  # an opening "---" with no closing one
+        raise KgError("frontmatter has no closing '---' line", path, 1) from None
     try:
         meta = yaml.safe_load(header)
     except yaml.YAMLError as exc:
