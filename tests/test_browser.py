@@ -263,6 +263,64 @@ def test_hostile_title_shows_literally(tab, hostile_exports):
     assert HOSTILE_QUOTE in tab.evaluate("document.body.innerText")
 
 
+LINKS = ["[click](javascript:alert(11))", '<a href="javascript:alert(12)">raw</a>', "<javascript:alert(13)>",
+         "[x](JaVaScRiPt:alert(14))", "[y](data:text/html,<script>alert(15)</script>)", "[z](vbscript:msgbox(16))"]
+# What a page may link to: its own folder tree, nothing that runs code.
+EVERY_LINK = """Array.from(document.querySelectorAll('[href],[src],[action],[formaction],[srcdoc]'))
+    .map(e => e.href || e.src || e.action || e.getAttribute('formaction') || 'srcdoc')"""
+HANDLERS = "Array.from(document.querySelectorAll('*')).flatMap(e => e.getAttributeNames()).filter(n => n.startsWith('on'))"
+
+
+@pytest.fixture(scope="module")
+def linked_exports(tmp_path_factory) -> Path:
+    """Articles whose markdown links run code (javascript:, data:, vbscript:, raw <a>), a file named like a
+    javascript: URL, and a graph whose article path is one: no view may turn any of them into a live link."""
+    root = tmp_path_factory.mktemp("links")
+    write_article(root / "source", "javascript:alert(1).md", f"""---
+title: "Account Manager {HOSTILE}"
+---
+
+An account manager is responsible for {LINKS[0]} client accounts and {LINKS[1]} renewals.
+
+An account manager can be promoted to account director {LINKS[2]}.
+
+Le competenze richieste includono {LINKS[3]} la negoziazione {LINKS[4]} {LINKS[5]}.
+""")
+    write_article(root / "source", "account-director.md", f"""---
+title: Account Director
+---
+
+An account director is responsible for key accounts {LINKS[0]}.
+""")
+    result = kg.build(root / "source")
+    assert not result.errors and not result.violations
+    for article, path in list(result.graph.subject_objects(KG.sourcePath)):
+        if str(path) == "account-director.md":  # a careers.ttl from elsewhere, rendered with `kg render --graph`
+            result.graph.set((article, KG.sourcePath, Literal("javascript:alert(17)//")))
+    for name, data in render.outputs(result.graph).items():
+        write_atomic(root / "exports" / name, data)
+    return root / "exports"
+
+
+def test_markdown_links_never_become_live_script_links(tab, linked_exports):
+    pages = sorted(p.relative_to(linked_exports).as_posix() for p in linked_exports.rglob("*.html"))
+    assert len([p for p in pages if p.startswith("roles/")]) >= 2 and "ladder.html" in pages
+    for name in pages:
+        tab.open(linked_exports / name, ready=name in NETWORK_VIEWS)
+        if name in NETWORK_VIEWS:  # every panel the page can show, with its evidence links
+            tab.evaluate("""(() => { const m = kgViews.model.panel; Object.keys(m.nodes).forEach(id => kgViews.showNode(id));
+                m.facts.forEach((f, i) => kgViews.showEdge('f' + i)); })()""")
+        tab.settle(0.3)
+        assert tab.dialogs == [] and tab.errors == [], name
+        links = tab.evaluate(EVERY_LINK)
+        assert links and all(url.startswith("file:///") for url in links), (name, links)
+        assert tab.evaluate(HANDLERS) == [], name
+        assert tab.evaluate("document.querySelectorAll('script:not([src]):not([type=\\'application/json\\']), iframe, object, embed').length") == 0
+    tab.open(linked_exports / "index.html", ready=False)
+    hrefs = tab.evaluate("Array.from(document.querySelectorAll('a')).map(a => a.getAttribute('href'))")
+    assert "../source/javascript:alert(1).md" in hrefs and "../source/javascript:alert(17)//" in hrefs
+
+
 def test_big_graph_opens_fast_with_physics_off(tab, tmp_path):
     """2,000 nodes: the layout is computed in Python, so the page draws without a physics run."""
     graph = synthetic_graph(roles=200, skills_per_role=12, skill_count=1800)

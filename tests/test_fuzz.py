@@ -168,9 +168,11 @@ def test_every_built_graph_passes_shacl_and_round_trips_through_turtle():
     def builds(texts: list[str]):
         TRIED["build+SHACL, corpora"] += 1
         TRIED["build+SHACL, articles"] += len(texts)
-        with tempfile.TemporaryDirectory() as folder:
+        with tempfile.TemporaryDirectory() as parent:  # the extraction cache goes beside the source folder
+            folder = Path(parent) / "source"
+            folder.mkdir()
             for n, text in enumerate(texts):
-                (Path(folder) / f"a{n:02d}.md").write_text(text, encoding="utf-8", newline="")
+                (folder / f"a{n:02d}.md").write_text(text, encoding="utf-8", newline="")
             result = kg.build(folder)
         assert result.violations == [], "\n".join(map(str, result.violations))
         turtle = result.graph.serialize(format="turtle", encoding="utf-8")
