@@ -18,7 +18,7 @@ from kg import lexicon
 from kg.article import Article, Sentence
 from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
 from kg.extract.mentions import Mention, find_mentions
-from kg.extract.ruleset import Rule, RuleSet, ruleset
+from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.extract.salary import figures
 from kg.facts import Evidence, Fact
 from kg.language import fold, languages, profile, singular_role, singular_word, stopwords
@@ -46,7 +46,7 @@ class Context:
     article: Article
     rs: RuleSet
     names: list[str]
-    macros: dict[str, str] = field(default_factory=dict)
+    role_names: re.Pattern = re.compile("(?!)")
     facts: list[Fact] = field(default_factory=list)
     regulations: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence start, label, key)
 
@@ -68,22 +68,47 @@ class Context:
     def is_role(self, label: str) -> bool:
         return fold(label) in {fold(n) for n in self.names}
 
+    def set_names(self, names: list[str]) -> None:
+        self.names = list(dict.fromkeys(names))
+        escaped = sorted({r"\s+".join(re.escape(w) for w in n.split()) for n in self.names}, key=len, reverse=True)
+        self.role_names = re.compile(r"\b(?:" + "|".join(escaped) + r")\b", re.IGNORECASE)
+        _masked.cache_clear()
+
+    def masked(self, text: str) -> str:
+        """The text with the role's names overwritten by ROLE_MARK, same length: what {role} matches."""
+        return _masked(self.role_names, text)
+
     def names_role(self, text: str) -> bool:
-        return re.search(self.macros["role"], text, re.IGNORECASE) is not None
+        return ROLE_MARK in self.masked(text)
+
+    def search(self, rule: Rule, text: str):
+        """Matches of a rule; only rules that name the role run on the masked text."""
+        return self.rs.pattern(rule).finditer(self.masked(text) if ROLE_MARK in rule.source else text)
+
+
+@lru_cache(maxsize=2048)
+def _masked(names: re.Pattern, text: str) -> str:
+    return names.sub(lambda m: ROLE_MARK * len(m.group(0)), text)
+
+
+def _group(match: re.Match, text: str, name: str) -> str | None:
+    """A group's text taken from the original sentence (the match ran on the masked one)."""
+    if match.groupdict().get(name) is None:
+        return None
+    return text[match.start(name) : match.end(name)]
 
 
 def extract(article: Article) -> list[Fact]:
     """All facts of one article, in document order, without duplicates."""
     rs = ruleset(article.lang)
-    ctx = Context(article, rs, _role_names(article))
-    ctx.macros = _role_macros(ctx.names, rs.lang)
+    ctx = Context(article, rs, [])
+    ctx.set_names(_role_names(article))
     body = [s for s in article.sentences if s.block.kind not in ("heading", "description")]
     _title_aliases(ctx)
     for sentence in body:  # aliases first: they name the role in every later rule
         for rule in rs.rules.get("alias", []):
             _apply(ctx, sentence, rule, [])
-    ctx.names += [f.object for f in ctx.facts if f.kind == "alias"]
-    ctx.macros = _role_macros(ctx.names, rs.lang)
+    ctx.set_names(ctx.names + [f.object for f in ctx.facts if f.kind == "alias"])
     _definition(ctx)
     for sentence in body:
         claimed: list[tuple[int, int]] = []
@@ -105,7 +130,7 @@ def _title_aliases(ctx: Context) -> None:
         quote = next((s for s in headings + ctx.article.sentences if alias in s.text), None)
         if quote is not None:
             ctx.add("alias", alias, quote, "alias.title")
-        ctx.names.append(alias)
+        ctx.set_names(ctx.names + [alias])
 
 
 def _role_names(article: Article) -> list[str]:
@@ -125,22 +150,13 @@ def _role_names(article: Article) -> list[str]:
     return list(dict.fromkeys(n for n in names if n.strip()))
 
 
-def _role_macros(names: list[str], lang: str) -> dict[str, str]:
-    escaped = sorted({r"\s+".join(re.escape(w) for w in n.split()) for n in names}, key=len, reverse=True)
-    refs = profile(lang).get("role_references", [])
-    return {
-        "role": r"\b(?:" + "|".join(escaped) + r")\b",
-        "role_ref": r"\b(?:" + "|".join(re.escape(r) for r in refs) + r")\b" if refs else "(?!)",
-    }
-
-
 def _definition(ctx: Context) -> None:
     """The first sentence that defines the role; the frontmatter description only when the body has none."""
     ordered = [s for s in ctx.article.sentences if s.block.kind not in ("heading", "description")]
     ordered += [s for s in ctx.article.sentences if s.block.kind == "description"]
     for sentence in ordered:
         for rule in ctx.rs.rules.get("definition", []):
-            if ctx.rs.pattern(rule, ctx.macros).search(sentence.text):
+            if next(ctx.search(rule, sentence.text), None):
                 ctx.add("definition", sentence.text, sentence, rule)
                 return
 
@@ -152,23 +168,23 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
         return _regulator(ctx, sentence, rule, claimed)
     if rule.family == "regulation":
         return _regulation(ctx, sentence, rule, claimed)
-    for match in ctx.rs.pattern(rule, ctx.macros).finditer(text):
+    for match in ctx.search(rule, text):
         if rule.options.get("require_role") and not ctx.names_role(text):
             continue
         if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
             continue
-        verb = match.groupdict().get("verb")
+        verb = _group(match, text, "verb")
         for group in ("x", "y"):  # y: a continuation such as "followed by ..."
-            if match.groupdict().get(group) is None:
+            if _group(match, text, group) is None:
                 continue
             x_start = match.start(group)
-            captured = trim(match.group(group), ctx.rs, rule.options.get("trim", spec.get("trim", [])))
+            captured = trim(_group(match, text, group), ctx.rs, rule.options.get("trim", spec.get("trim", [])))
             if spec.get("claims"):
                 claimed.append((x_start, x_start + len(captured)))
             for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
                 item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
                 if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
-                    item = f"{match.group(rule.options['prefix'])} {clean(item, ctx.rs)}"
+                    item = f"{_group(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
 
 
@@ -279,9 +295,9 @@ def _subject_mention(ctx: Context, before: str) -> str:
 
 
 def _regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
-    for match in ctx.rs.pattern(rule, ctx.macros).finditer(sentence.text):
-        name = clean(match.group("name"), ctx.rs)
-        acronym = match.group("acronym").rstrip(".")
+    for match in ctx.search(rule, sentence.text):
+        name = clean(_group(match, sentence.text, "name"), ctx.rs)
+        acronym = _group(match, sentence.text, "acronym").rstrip(".")
         entry = lexicon.lookup("authorities", acronym) or lexicon.lookup("authorities", name)
         claimed.append(match.span())
         ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))
@@ -296,10 +312,10 @@ def _regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
 
 def _regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
     issuers = [f for f in ctx.facts if f.kind == "regulator" and f.evidence.start == sentence.start]
-    for match in ctx.rs.pattern(rule, ctx.macros).finditer(sentence.text):
+    for match in ctx.search(rule, sentence.text):
         if any(a <= match.start() < b for a, b in claimed):
             continue
-        groups = match.groupdict()
+        groups = {name: _group(match, sentence.text, name) for name in match.groupdict()}
         issuer = issuers[0] if issuers else None
         alt: tuple[str, ...] = ()
         if "number" in groups:
@@ -338,7 +354,7 @@ def _salaries(ctx: Context, sentence: Sentence) -> None:
 
 def _compensation(ctx: Context, sentence: Sentence) -> None:
     for rule in ctx.rs.rules.get("compensation", []):
-        if not ctx.rs.pattern(rule, ctx.macros).search(sentence.text):
+        if not next(ctx.search(rule, sentence.text), None):
             continue
         for entry, _, _ in lexicon.find(rule.options["lexicon"], sentence.text):
             ctx.add("compensation", entry.label(ctx.rs.lang), sentence, rule, key=entry.id)

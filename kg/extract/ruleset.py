@@ -1,8 +1,8 @@
 """Compiles a language's rules file into regular expressions, once per language.
 
-Macros ({art}, {di}...) come from the file, lexicon macros ({authority_head}, {law_head}) from the
-lexicons, and {role} / {role_ref} from the article, so the few patterns that name the role are compiled
-per article and the rest once.
+Macros ({art}, {di}...) come from the file and lexicon macros ({authority_head}, {law_head}) from the
+lexicons. {role} matches the article's role names, which the extractor masks in each sentence (ROLE_MARK
+characters of the same length), so every pattern compiles once per language, not once per article.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from kg import lexicon
 from kg.language import rules_text
 
 _MACRO = re.compile(r"\{(\w+)\}")
-DYNAMIC = ("role", "role_ref")
+ROLE_MARK = "\u16a0"  # a runic letter: never in career articles, and a word character, so \b works around it
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,6 @@ class Rule:
     id: str
     source: str  # pattern with static macros expanded; {role} may remain
     options: dict
-
-    @property
-    def dynamic(self) -> bool:
-        return any("{" + name + "}" in self.source for name in DYNAMIC)
 
     @property
     def flags(self) -> int:
@@ -52,16 +48,8 @@ class RuleSet:
     version: str
     duty_verb: re.Pattern  # a duty verb opening a phrase
 
-    def pattern(self, rule: Rule, role_macros: dict[str, str]) -> re.Pattern:
-        if not rule.dynamic:
-            return self.compiled[(rule.family, rule.id)]
-        return _compile_dynamic(rule.source, rule.flags, tuple(sorted(role_macros.items())))
-
-
-@lru_cache(maxsize=4096)
-def _compile_dynamic(source: str, flags: int, role_macros: tuple) -> re.Pattern:
-    macros = dict(role_macros)
-    return re.compile(_MACRO.sub(lambda m: macros.get(m.group(1), m.group(0)), source), flags)
+    def pattern(self, rule: Rule) -> re.Pattern:
+        return self.compiled[(rule.family, rule.id)]
 
 
 def expand(source: str, macros: dict[str, str]) -> str:
@@ -84,6 +72,9 @@ def ruleset(lang: str) -> RuleSet:
     macros["law_head"] = "|".join(re.escape(h) for h in sorted(lexicon.heads("law_heads"), key=len, reverse=True))
     macros["month"] = "|".join(sorted(data["language"]["months"], key=len, reverse=True))
     verbs = data.get("duty_verbs", {})
+    macros["role"] = f"(?<!{ROLE_MARK}){ROLE_MARK}+"
+    refs = data["language"].get("role_references", [])
+    macros["role_ref"] = r"\b(?:" + "|".join(re.escape(r) for r in refs) + r")\b" if refs else "(?!)"
     macros["duty_verbs"] = "|".join(sorted(verbs, key=len, reverse=True)) or "(?!)"
     macros["not_duty"] = "|".join(sorted(data["language"].get("not_duty_verbs", []), key=len, reverse=True)) or "(?!)"
     rules: dict[str, list[Rule]] = {}
@@ -93,8 +84,7 @@ def ruleset(lang: str) -> RuleSet:
             options = {k: v for k, v in item.items() if k not in ("id", "pattern")}
             rule = Rule(family, item["id"], expand(item["pattern"], macros), options)
             rules.setdefault(family, []).append(rule)
-            if not rule.dynamic:
-                compiled[(family, rule.id)] = re.compile(rule.source, rule.flags)
+            compiled[(family, rule.id)] = re.compile(rule.source, rule.flags)
     stops = {
         name: re.compile("|".join(f"(?:{expand(p, macros)})" for p in patterns), re.IGNORECASE)
         for name, patterns in data.get("stops", {}).items()
