@@ -27,6 +27,7 @@ def profile(lang: str) -> dict:
     return yaml.safe_load(rules_text(lang))["language"]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without accents: the form labels are compared in."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
