@@ -9,6 +9,7 @@ import json
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -16,6 +17,7 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+from kg.cli.serve import serve_command
 from kg.serve import make_server
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -135,3 +137,79 @@ def test_oversized_requests_are_refused_before_reading_them(server):
     connection.endheaders()  # the body is never sent: the server must answer without waiting for it
     assert connection.getresponse().status == 413
     connection.close()
+
+
+UPDATES = ["INSERT DATA { <urn:a> <urn:b> <urn:c> }", "DELETE WHERE { ?s ?p ?o }", "LOAD <file:///etc/passwd>",
+           "CLEAR ALL", "CREATE GRAPH <urn:g>", "DROP ALL", "COPY DEFAULT TO <urn:g>",
+           "DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }"]
+FORM = "application/x-www-form-urlencoded"
+UPDATE_FORMS = {  # every way a client could send an update: (method, query string or body, content type)
+    "GET query=": lambda u: ("GET", "?" + urllib.parse.urlencode({"query": u}), None),
+    "GET update=": lambda u: ("GET", "?" + urllib.parse.urlencode({"update": u}), None),
+    "POST form update=": lambda u: ("POST", urllib.parse.urlencode({"update": u}), FORM),
+    "POST form query=": lambda u: ("POST", urllib.parse.urlencode({"query": u}), FORM),
+    "POST sparql-update": lambda u: ("POST", u, "application/sparql-update"),
+    "POST sparql-query": lambda u: ("POST", u, "application/sparql-query"),
+}
+
+
+def raw(server: str, method: str, path: str, body: str | None = None, media: str | None = None) -> tuple[int, dict, bytes]:
+    """One request sent as written (no client-side normalisation of the path): status, headers, body."""
+    connection = http.client.HTTPConnection(server.removeprefix("http://"), timeout=30)
+    try:
+        connection.request(method, path, body=body.encode("utf-8") if body else None,
+                           headers={"Content-Type": media} if media else {})
+        response = connection.getresponse()
+        return response.status, dict(response.headers), response.read()
+    finally:
+        connection.close()
+
+
+def triple_count(server: str) -> str:
+    return client(server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", JSON).queryAndConvert()["results"]["bindings"][0]["n"]["value"]
+
+
+def test_every_update_form_is_refused_and_the_store_is_unchanged(server):
+    before = triple_count(server)
+    for form, request in UPDATE_FORMS.items():
+        for update in UPDATES:
+            method, data, media = request(update)
+            status, _, body = raw(server, method, "/sparql" + (data if method == "GET" else ""),
+                                  None if method == "GET" else data, media)
+            assert status == 403 and b"read-only" in body, (form, update, status, body)
+    assert triple_count(server) == before
+
+
+def test_loopback_unless_told_otherwise(sample_build, sample_exports):
+    assert next(p.default for p in serve_command.params if p.name == "host") == "127.0.0.1"
+    running = make_server(sample_build.graph, sample_exports, port=0, workers=1)
+    try:
+        assert running.server_address[0] == "127.0.0.1"
+    finally:
+        running.server_close()
+        running.pool.close()
+
+
+TRAVERSALS = ["/exports/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+              "/exports/%252e%252e%252f%252e%252e%252fetc%252fpasswd", "/exports/..%5c..%5c..%5cetc%5cpasswd",
+              "/exports/..\\..\\..\\etc\\passwd", "/static/..%2f..%2f..%2fpyproject.toml", "/static/%2e%2e/%2e%2e/%2e%2e/pyproject.toml",
+              "/static/./../../../pyproject.toml", "/exports/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd", "/exports/careers.ttl%00.html",
+              "/exports/%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd", "//etc/passwd", "/exports/" + "../" * 12 + "etc/passwd"]
+
+
+@pytest.mark.parametrize("path", TRAVERSALS)
+def test_no_path_leaves_the_served_folders(server, path):
+    status, _, body = raw(server, "GET", path)
+    assert status == 404, (path, status)
+    assert b"root:" not in body and b"[project]" not in body
+
+
+def test_security_headers_on_every_answer(server):
+    answers = [raw(server, "GET", path) for path in ("/", "/index.html", "/static/page.js", "/exports/index.html",
+               "/exports/roles/account-manager.html", "/exports/careers.ttl", "/api", "/api/roles",
+               "/sparql?query=ASK%7B%7D", "/no-such-page", "/exports/../x")]
+    answers += [raw(server, "POST", "/sparql", "DROP ALL", "application/sparql-update"), raw(server, "OPTIONS", "/sparql")]
+    assert sorted({status for status, _, _ in answers}) == [200, 204, 403, 404]
+    for status, headers, _ in answers:
+        assert "script-src 'self'" in headers["Content-Security-Policy"] and "object-src 'none'" in headers["Content-Security-Policy"]
+        assert headers["X-Content-Type-Options"] == "nosniff" and headers["X-Frame-Options"] == "DENY", status
