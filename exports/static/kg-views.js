@@ -112,7 +112,9 @@
       const edges = new vis.DataSet(spec.edges);
       const network = new vis.Network(document.getElementById(spec.id), { nodes: nodes, edges: edges }, spec.options);
       this.networks[spec.id] = { network: network, nodes: nodes, edges: edges, spec: spec };
-      if (spec.options.physics.enabled) {
+      if (!spec.nodes.length) {
+        finish();  /* an empty network never stabilises: nothing to wait for */
+      } else if (spec.options.physics.enabled) {
         network.once("stabilizationIterationsDone", function () {
           network.setOptions({ physics: { enabled: false } });  /* stop once stable: big graphs stay responsive */
           finish();
