@@ -5,7 +5,10 @@ from __future__ import annotations
 import contextlib
 import socket
 import subprocess
+import threading
 import time
+
+from kg.serve import make_server
 
 
 def free_port() -> int:
@@ -39,3 +42,16 @@ def running(args: list[str], port: int, seconds: float = 60, **popen):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextlib.contextmanager
+def kg_serving(graph, exports, **options):
+    """`kg serve` in a thread on a free loopback port (options as make_server takes them); yields its base URL."""
+    server = make_server(graph, exports, "127.0.0.1", 0, **options)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        server.pool.close()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import shlex
 import statistics
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -19,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from kg.query import questions
-from kg.serve import make_server
+from tests.servers import kg_serving
 
 REQUESTS = 200
 CLIENTS = 20
@@ -27,13 +26,8 @@ CLIENTS = 20
 
 @pytest.fixture(scope="module")
 def server(sample_build, sample_exports):
-    running = make_server(sample_build.graph, sample_exports, port=0)
-    thread = threading.Thread(target=running.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{running.server_address[1]}"
-    running.shutdown()
-    running.server_close()
-    running.pool.close()
+    with kg_serving(sample_build.graph, sample_exports) as url:  # the defaults of `kg serve`
+        yield url
 
 
 def example_url(question) -> str:

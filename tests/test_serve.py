@@ -6,7 +6,6 @@ import csv
 import http.client
 import io
 import json
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -19,19 +18,15 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kg.cli.serve import serve_command
 from kg.serve import make_server
+from tests.servers import kg_serving
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
 @pytest.fixture(scope="module")
 def server(sample_build, sample_exports):
-    running = make_server(sample_build.graph, sample_exports, "127.0.0.1", 0, time_limit=3, row_cap=50, workers=2)
-    thread = threading.Thread(target=running.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{running.server_address[1]}"
-    running.shutdown()
-    running.server_close()
-    running.pool.close()
+    with kg_serving(sample_build.graph, sample_exports, time_limit=3, row_cap=50, workers=2) as url:
+        yield url
 
 
 def client(server: str, query: str, fmt) -> SPARQLWrapper:
