@@ -3,7 +3,7 @@ the reader gives an Article or a KgError, the extractor never raises, and every 
 and reads back from Turtle as the same triples.
 
 Settings are derandomised with no example database, so every CI run tries the same inputs; each test
-checks and prints how many inputs it tried (together well over 10,000, in well under a minute).
+checks and prints how many inputs it tried (together over 10,000, in under a minute on one core).
 """
 
 from __future__ import annotations
