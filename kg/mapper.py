@@ -33,11 +33,8 @@ def to_graph(resolution: Resolution) -> Graph:
         for lang, label in node.alt_labels():
             graph.add((iri, SKOS.altLabel, Literal(label, lang=lang)))
     table = kinds()
-    promotions = {(s.subject, s.object) for s in resolution.statements if s.fact.kind == "promotes_to"}
     for statement in resolution.statements:
         fact = statement.fact
-        if fact.kind == "reports_to" and (statement.subject, statement.object) in promotions:
-            continue  # the shapes keep the two disjoint; a sentence naming both is read as the promotion
         prop = _property(table[fact.kind]["property"])
         subject = URIRef(statement.subject)
         obj = Literal(statement.object, lang=fact.lang) if table[fact.kind].get("literal") else URIRef(statement.object)

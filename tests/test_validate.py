@@ -32,7 +32,7 @@ def broken(sample_build) -> Graph:
     g.add((AM, SKOS.altLabel, Literal("no language")))                       # datatype
     g.add((AM, KG.requiresSkill, Literal("a string")))                       # nodeKind, class, no evidence
     g.add((AM, KG.promotesTo, KGR["role/account-executive"]))                # no evidence
-    g.add((AM, KG.reportsTo, KGR["role/account-executive"]))                 # disjoint, no evidence
+    g.add((AM, KG.reportsTo, KGR["role/account-executive"]))                 # no evidence
     evidence = next(g.subjects(RDF.type, KG.Evidence))
     g.set((evidence, KG.startOffset, Literal(999999)))                       # lessThan
     g.set((evidence, KG.quote, Literal("")))                                 # minLength
