@@ -178,7 +178,10 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
             if _group(match, text, group) is None:
                 continue
             x_start = match.start(group)
-            captured = trim(_group(match, text, group), ctx.rs, rule.options.get("trim", spec.get("trim", [])))
+            raw = _group(match, text, group)
+            if spec.get("examples"):
+                raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
+            captured = trim(raw, ctx.rs, rule.options.get("trim", spec.get("trim", [])))
             if spec.get("claims"):
                 claimed.append((x_start, x_start + len(captured)))
             for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
@@ -430,11 +433,37 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in split_items(values, ctx.rs, always=True)]
         else:
             rule_id = f"{family}.{'section_list' if by_section else 'lead_list'}"
-            text = trim(sentence.text, ctx.rs, ["clause", "purpose"])
-            texts = [trim(text, ctx.rs, ["comma"]) if len(text.split()) > 8 else text]
+            text = sentence.text
+            if families()[family].get("examples"):
+                text = _examples(ctx, sentence, families()[family], text, rule_id)
+            text = trim(text, ctx.rs, ["clause", "purpose"])
+            texts = _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if len(text.split()) > 8 else text,
+                                     families()[family].get("item_conj", 0))
         spec = families()[family]
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id)
+
+
+def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: str) -> str:
+    """"tools such as Salesforce or HubSpot": each example is a fact; the phrase before them stays, unless it
+    only announces examples (its last word is an example head). Returns that phrase ("" when dropped)."""
+    match = ctx.rs.stops["examples"].search(text)
+    if not match:
+        return text
+    tail = trim(text[match.end():], ctx.rs, ["clause", "purpose"])
+    for a, b in split_items(tail, ctx.rs, always=True):
+        label = clean(tail[a:b], ctx.rs)
+        if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
+            ctx.add(spec["kind"], label, sentence, rule_id)
+    head = text[:match.start()]
+    words = re.findall(r"[\w'-]+", head.lower())
+    return "" if words and words[-1] in _example_heads(ctx.rs.lang) else head
+
+
+def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
+    """"Active listening and objection handling": two items when each side has at most `most` words."""
+    parts = [text[a:b] for a, b in split_items(text, rs, always=True)] if most and "," not in text else [text]
+    return parts if len(parts) > 1 and all(len(p.split()) <= most for p in parts) else [text]
 
 
 def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: str, rule_id: str) -> None:
@@ -465,6 +494,11 @@ def _family_of(texts, table: dict, plain: bool = False) -> str | None:
 @lru_cache(maxsize=None)
 def _modifiers(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in profile(lang).get("skill_modifiers", []))
+
+
+@lru_cache(maxsize=None)
+def _example_heads(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in profile(lang).get("example_heads", []))
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

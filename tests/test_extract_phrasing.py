@@ -1,0 +1,66 @@
+"""Phrasings that unseen articles use and the first rules missed: nominal duty lists, "the job is to",
+examples after "such as", short skill pairs, employer lists, gazetteer places. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.test_extract import facts_of, objects
+
+
+def test_work_comprises_a_nominal_list_it(tmp_path):
+    body = "La giornata tipo comprende la gestione delle prenotazioni, il controllo delle fatture e la cura dei fornitori."
+    found = objects(facts_of(tmp_path, "Office manager", body, "it"), "responsibility")
+    assert {"gestione delle prenotazioni", "controllo delle fatture", "cura dei fornitori"} <= found
+
+
+def test_the_task_is_to_it(tmp_path):
+    body = "Il compito principale è quello di selezionare i candidati, condurre i colloqui e seguire l'inserimento."
+    found = objects(facts_of(tmp_path, "Recruiter", body, "it"), "responsibility")
+    assert {"selezionare i candidati", "condurre i colloqui", "seguire l'inserimento"} <= found
+
+
+def test_spends_the_day_it(tmp_path):
+    body = "Il geometra passa gran parte della giornata a verificare i cantieri."
+    found = objects(facts_of(tmp_path, "Geometra", body, "it"), "responsibility")
+    assert "verificare i cantieri" in found
+
+
+def test_the_job_is_to_en(tmp_path):
+    body = "The job is to screen resumes, schedule interviews, and brief hiring managers."
+    found = objects(facts_of(tmp_path, "Recruiting Coordinator", body, "en"), "responsibility")
+    assert {"screen resumes", "schedule interviews", "brief hiring managers"} <= found
+
+
+def test_spends_the_morning_en(tmp_path):
+    body = "A dispatcher spends most of the day answering calls from drivers."
+    found = objects(facts_of(tmp_path, "Dispatcher", body, "en"), "responsibility")
+    assert "answering calls from drivers" in found
+
+
+def test_typical_month_colon_list_en(tmp_path):
+    body = "A typical month looks like this: reconcile the ledgers, chase late invoices, and file the sales tax return."
+    found = objects(facts_of(tmp_path, "Bookkeeper", body, "en"), "responsibility")
+    assert {"reconcile the ledgers", "chase late invoices", "file the sales tax return"} <= found
+
+
+def test_tool_examples_are_skills_en(tmp_path):
+    body = "## Skills\n\n- Comfort with tools such as Jira, Confluence or Trello\n- Negotiation and stakeholder management\n"
+    found = objects(facts_of(tmp_path, "Project Coordinator", body, "en"), "skill")
+    assert {"Jira", "Confluence", "Trello", "negotiation", "stakeholder management"} <= found
+    assert not any("tools" in f for f in found)
+
+
+def test_tool_examples_are_skills_it(tmp_path):
+    body = "## Competenze\n\n- Uso di gestionali come SAP o Zucchetti\n- Precisione e riservatezza\n"
+    found = objects(facts_of(tmp_path, "Impiegato amministrativo", body, "it"), "skill")
+    assert {"SAP", "Zucchetti", "precisione", "riservatezza"} <= found
+
+
+def test_adjectives_before_a_noun_stay_together(tmp_path):
+    body = "## Skills\n\n- Clear, concise writing\n"
+    assert objects(facts_of(tmp_path, "Copywriter", body, "en"), "skill") == {"clear, concise writing"}
+
+
+def test_employers_look_for_lead_en(tmp_path):
+    body = "Employers look for:\n\n- advanced Excel\n- attention to detail\n"
+    found = {f.lower() for f in objects(facts_of(tmp_path, "Data Entry Clerk", body, "en"), "skill")}
+    assert {"excel", "attention to detail"} <= found  # "advanced" is a modifier, not the skill
