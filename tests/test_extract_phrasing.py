@@ -64,3 +64,33 @@ def test_employers_look_for_lead_en(tmp_path):
     body = "Employers look for:\n\n- advanced Excel\n- attention to detail\n"
     found = {f.lower() for f in objects(facts_of(tmp_path, "Data Entry Clerk", body, "en"), "skill")}
     assert {"excel", "attention to detail"} <= found  # "advanced" is a modifier, not the skill
+
+
+def test_employers_that_hire_heavily_en(tmp_path):
+    body = "Hospitals, insurers and consulting firms all hire heavily. Dietitians rarely work alone."
+    found = objects(facts_of(tmp_path, "Dietitian", body, "en"), "employed_by")
+    assert {"hospital", "insurance company", "consulting firm"} <= found
+
+
+def test_employers_that_hire_most_it(tmp_path):
+    body = "Banche, compagnie assicurative e società di consulenza assumono più di tutti."
+    found = objects(facts_of(tmp_path, "Attuario", body, "it"), "employed_by")
+    assert {"banca", "compagnia assicurativa", "società di consulenza"} <= found
+
+
+def test_known_places_need_a_capital(tmp_path):
+    body = "In Texas a dispatcher works nights; demand is growing a nord and in the south of the city."
+    found = objects(facts_of(tmp_path, "Dispatcher", body, "en"), "location")
+    assert "Texas" in found and not any(f.lower() == "nord" for f in found)
+
+
+def test_lexicon_match_keeps_the_words_written(tmp_path):
+    facts = facts_of(tmp_path, "Infermiere", "L'infermiere lavora soprattutto nella sanità pubblica e negli ospedali.", "it")
+    industry = next(f for f in facts if f.kind == "industry")
+    assert industry.object == "sanità" and industry.alt == ("sanità pubblica",)
+
+
+def test_head_noun_alone_is_the_role_en(tmp_path):
+    body = "Most planners work for local government. Planners review site plans."
+    found = objects(facts_of(tmp_path, "Urban Planner", body, "en"), "responsibility")
+    assert "review site plans" in found

@@ -79,7 +79,7 @@ class Context:
         return _masked(self.role_names, text)
 
     def names_role(self, text: str) -> bool:
-        return ROLE_MARK in self.masked(text)
+        return ROLE_MARK in self.masked(text) or bool(self.rs.role_ref.search(text))
 
     def search(self, rule: Rule, text: str):
         """Matches of a rule; only rules that name the role run on the masked text."""
@@ -146,6 +146,8 @@ def _role_names(article: Article) -> list[str]:
     last = {str(k): str(v) for k, v in profile("en").get("role_heads_last", {}).items()}
     if words and words[-1] in last and len(words) > 1 and data["code"] == "en":
         names.append(" ".join(words[:-1] + [last[words[-1]]]))
+        if words[-1] not in data.get("heads_naming_others", []):  # "planners" in an article on urban planners
+            names += [words[-1], last[words[-1]]]
     names.append(article.role + "s")
     return list(dict.fromkeys(n for n in names if n.strip()))
 
@@ -235,8 +237,10 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         lexicon_name = lexicon.for_class(kinds()[kind].get("class", ""))
     if lexicon_name:
         hits = lexicon.find(lexicon_name, item)
-        for entry, _, _ in hits:
-            _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id)
+        if spec.get("keep_case"):  # proper names: "in Georgia", not "in georgia" nor "a nord"
+            hits = [(entry, a, b) for entry, a, b in hits if item[a:a + 1].isupper()]
+        for entry, a, b in hits:  # the words the article used stay as an alternative label
+            _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
         if hits or not rule.options.get("open", not rule.options.get("lexicon")):
             return
     if rule.options.get("capitalized"):
@@ -267,8 +271,10 @@ def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
     return f"{infinitive} {rs.lists['trailing'].sub('', item)}"
 
 
-def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "") -> None:
+def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "", written: str = "") -> None:
     label = label.strip() if spec.get("keep_case") else lower_label(label.strip())
+    written = written if spec.get("keep_case") else lower_label(written)
+    alt = (written,) if written and fold(written) != fold(label) else ()
     if not acceptable(label, stopwords(ctx.rs.lang)) or _rejected(ctx.rs, spec["kind"], label):
         return
     if spec["kind"] == "alias":
@@ -281,9 +287,9 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label:
         if regulation is None:
             return
         ctx.add(spec["kind"], label, sentence, rule, subject=regulation[1], subject_type="Regulation",
-                subject_key=regulation[2], key=key)
+                subject_key=regulation[2], key=key, alt=alt)
         return
-    ctx.add(spec["kind"], label, sentence, rule, key=key)
+    ctx.add(spec["kind"], label, sentence, rule, key=key, alt=alt)
 
 
 def _rejected(rs: RuleSet, kind: str, label: str) -> bool:

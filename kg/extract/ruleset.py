@@ -47,6 +47,7 @@ class RuleSet:
     lists: dict[str, re.Pattern]
     version: str
     duty_verb: re.Pattern  # a duty verb opening a phrase
+    role_ref: re.Pattern  # words that stand for the role ("this professional")
 
     def pattern(self, rule: Rule) -> re.Pattern:
         return self.compiled[(rule.family, rule.id)]
@@ -91,7 +92,8 @@ def ruleset(lang: str) -> RuleSet:
     }
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     duty_verb = re.compile(rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE)
-    return RuleSet(lang, data, rules, compiled, stops, _list_patterns(data["lists"], macros), version, duty_verb)
+    return RuleSet(lang, data, rules, compiled, stops, _list_patterns(data["lists"], macros), version, duty_verb,
+                   re.compile(macros["role_ref"], re.IGNORECASE))
 
 
 def _list_patterns(lists: dict, macros: dict) -> dict[str, re.Pattern]:
