@@ -94,3 +94,24 @@ def test_head_noun_alone_is_the_role_en(tmp_path):
     body = "Most planners work for local government. Planners review site plans."
     found = objects(facts_of(tmp_path, "Urban Planner", body, "en"), "responsibility")
     assert "review site plans" in found
+
+
+def test_next_steps_are_a_ladder_en(tmp_path):
+    body = "The usual next steps are claims supervisor or litigation specialist, then claims manager."
+    found = objects(facts_of(tmp_path, "Claims Adjuster", body, "en"), "promotes_to")
+    assert {"claims supervisor", "litigation specialist", "claims manager"} <= found
+
+
+def test_ampersand_in_a_role_name(tmp_path):
+    body = "The next step is FP&A manager, the first people-management role."
+    assert "fp&a manager" in {f.lower() for f in objects(facts_of(tmp_path, "Budget Analyst", body, "en"), "promotes_to")}
+
+
+def test_the_role_shortened_or_qualified_is_not_related(tmp_path):
+    body = "Un infermiere del pubblico guadagna meno; l'infermiere lavora con il medico."
+    assert objects(facts_of(tmp_path, "Infermiere", body, "it"), "related_role") == {"medico"}
+
+
+def test_credentials_are_not_related_roles(tmp_path):
+    body = "Many analysts earn the Chartered Financial Analyst (CFA) charter and work with a portfolio manager."
+    assert objects(facts_of(tmp_path, "Equity Analyst", body, "en"), "related_role") == {"portfolio manager"}

@@ -384,7 +384,18 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue
         if any(a <= mention.start < b for a, b in claimed) or predicate.search(sentence.text[: mention.start]):
             continue
+        if _variant_of_role(ctx, mention.label):
+            continue
         ctx.add("related_role", mention.label, sentence, "related_role.mention")
+
+
+def _variant_of_role(ctx: Context, label: str) -> bool:
+    """"security analyst" in an article on information security analysts, "infermiere del pubblico" in one on
+    nurses: the role itself, shortened or qualified, not another role."""
+    stop = stopwords(ctx.rs.lang)
+    words = {fold(w) for w in re.findall(r"[\w&'-]+", label)} - stop
+    role = {fold(w) for w in re.findall(r"[\w&'-]+", ctx.article.role)} - stop
+    return bool(words and role) and (words <= role or role <= words)
 
 
 def _relate_other_roles(ctx: Context) -> None:

@@ -101,7 +101,7 @@ def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool) -> i
     while begin > 0 and i - begin < 3:
         prev = lowered[begin - 1]
         original = tokens[begin - 1][0]
-        if prev in stops or prev.isdigit() or not original.replace("-", "").isalpha():
+        if prev in stops or prev.isdigit() or not original.replace("-", "").replace("&", "").isalpha():
             break
         if prev not in seniority and (_ITALIAN_VERB.search(prev) and len(prev) > 4 or prev.endswith("ly")):
             break
