@@ -115,3 +115,21 @@ def test_the_role_shortened_or_qualified_is_not_related(tmp_path):
 def test_credentials_are_not_related_roles(tmp_path):
     body = "Many analysts earn the Chartered Financial Analyst (CFA) charter and work with a portfolio manager."
     assert objects(facts_of(tmp_path, "Equity Analyst", body, "en"), "related_role") == {"portfolio manager"}
+
+
+def test_a_regulation_requires_entities_to_act_en(tmp_path):
+    body = "The Bank Secrecy Act (BSA) requires banks and broker-dealers to report suspicious activity."
+    facts = facts_of(tmp_path, "Compliance Officer", body, "en")
+    assert {"bank", "broker-dealer"} <= objects(facts, "applies_to", "BSA")
+
+
+def test_named_code_and_collective_agreement_it(tmp_path):
+    body = ("Il contratto applicato è il CCNL del comparto Sanità 2019-2021. "
+            "Il tecnico rispetta il Codice Deontologico delle Professioni Sanitarie.")
+    found = objects(facts_of(tmp_path, "Tecnico di radiologia", body, "it"), "regulation")
+    assert {"CCNL del comparto Sanità 2019-2021", "Codice Deontologico delle Professioni Sanitarie"} <= found
+
+
+def test_acronym_then_comma_names_a_law_it(tmp_path):
+    body = "Lo prevede il Testo Unico Bancario (TUB, decreto legislativo 1 settembre 1993, n. 385)."
+    assert "TUB" in objects(facts_of(tmp_path, "Bancario", body, "it"), "regulation")
