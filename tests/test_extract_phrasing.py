@@ -133,3 +133,15 @@ def test_named_code_and_collective_agreement_it(tmp_path):
 def test_acronym_then_comma_names_a_law_it(tmp_path):
     body = "Lo prevede il Testo Unico Bancario (TUB, decreto legislativo 1 settembre 1993, n. 385)."
     assert "TUB" in objects(facts_of(tmp_path, "Bancario", body, "it"), "regulation")
+
+
+def test_a_sentence_on_an_implied_subject_it(tmp_path):
+    body = "L'analista raccoglie i bilanci. Consulta la Centrale dei Rischi, valuta le garanzie offerte e attribuisce un rating."
+    found = objects(facts_of(tmp_path, "Analista del credito", body, "it"), "responsibility")
+    assert {"consultare la Centrale dei Rischi", "valutare le garanzie offerte", "attribuire un rating"} <= found
+
+
+def test_the_rest_of_a_sentence_is_read_again_en(tmp_path):
+    body = "A bachelor's degree in finance is common, although many start with a high school diploma."
+    found = objects(facts_of(tmp_path, "Teller", body, "en"), "qualification")
+    assert {"bachelor's degree in finance", "high school diploma"} <= found

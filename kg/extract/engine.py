@@ -81,9 +81,12 @@ class Context:
     def names_role(self, text: str) -> bool:
         return ROLE_MARK in self.masked(text) or bool(self.rs.role_ref.search(text))
 
+    def searched(self, rule: Rule, text: str) -> str:
+        """The text a rule runs on: masked only for rules that name the role."""
+        return self.masked(text) if ROLE_MARK in rule.source else text
+
     def search(self, rule: Rule, text: str):
-        """Matches of a rule; only rules that name the role run on the masked text."""
-        return self.rs.pattern(rule).finditer(self.masked(text) if ROLE_MARK in rule.source else text)
+        return self.rs.pattern(rule).finditer(self.searched(rule, text))
 
 
 @lru_cache(maxsize=2048)
@@ -170,27 +173,40 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
         return _regulator(ctx, sentence, rule, claimed)
     if rule.family == "regulation":
         return _regulation(ctx, sentence, rule, claimed)
-    for match in ctx.search(rule, text):
-        if rule.options.get("require_role") and not ctx.names_role(text):
+    pattern, searched, pos = ctx.rs.pattern(rule), ctx.searched(rule, text), 0
+    while (match := pattern.search(searched, pos)) is not None:
+        # A capture cut short by a clause stop leaves the rest of the sentence to the same rule: in "a bachelor's
+        # degree in finance is common, although many start with a high school diploma" both are degrees.
+        pos = max(match.start() + 1, min(match.end(), _apply_match(ctx, sentence, rule, spec, match, claimed)))
+
+
+def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match: re.Match, claimed: list) -> int:
+    """Facts of one match; returns where the text it used ends."""
+    text = sentence.text
+    used = match.end()
+    if rule.options.get("require_role") and not ctx.names_role(text):
+        return used
+    if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
+        return used
+    verb = _group(match, text, "verb")
+    for group in ("x", "y"):  # y: a continuation such as "followed by ..."
+        if _group(match, text, group) is None:
             continue
-        if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
-            continue
-        verb = _group(match, text, "verb")
-        for group in ("x", "y"):  # y: a continuation such as "followed by ..."
-            if _group(match, text, group) is None:
-                continue
-            x_start = match.start(group)
-            raw = _group(match, text, group)
-            if spec.get("examples"):
-                raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
-            captured = trim(raw, ctx.rs, rule.options.get("trim", spec.get("trim", [])))
-            if spec.get("claims"):
-                claimed.append((x_start, x_start + len(captured)))
-            for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
-                item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
-                if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
-                    item = f"{_group(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
-                _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
+        x_start = match.start(group)
+        raw = _group(match, text, group)
+        if spec.get("examples"):
+            raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
+        captured = trim(raw, ctx.rs, rule.options.get("trim", spec.get("trim", [])))
+        if group == "x" and raw == _group(match, text, group) and match.end(group) == match.end():
+            used = x_start + len(captured)  # only a capture that ends the match leaves text after its trigger
+        if spec.get("claims"):
+            claimed.append((x_start, x_start + len(captured)))
+        for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
+            item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
+            if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
+                item = f"{_group(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
+            _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
+    return used
 
 
 def _inside_longer_name(text: str, start: int, lang: str) -> bool:
@@ -262,7 +278,7 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
 
 def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
     """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive."""
-    verbs = rs.data.get("duty_verbs", {})
+    verbs = rs.verbs
     item = clean(item, rs) if not item.lower().startswith(("i ", "il ", "lo ", "la ", "gli ", "le ", "l'", "the ", "a ", "an ")) else item.strip(" ,;.")
     for form in sorted(verbs, key=len, reverse=True):
         if item.lower().startswith(form + " "):

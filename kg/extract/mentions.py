@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import yaml
 
+from kg.extract.verbs import conjugated
 from kg.language import fold, profile, rules_text, singular_role, stopwords
 
 _TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
@@ -144,7 +145,7 @@ def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) 
 def _verb_forms(lang: str) -> frozenset[str]:
     """Known verb forms of the language: they end a role's name ("analista del credito lavora")."""
     data = yaml.safe_load(rules_text(lang))
-    forms = set(data.get("duty_verbs", {})) | set(data["language"].get("not_duty_verbs", []))
+    forms = set(conjugated(data)) | set(data["language"].get("not_duty_verbs", []))
     return frozenset(fold(str(f)) for f in forms)
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 import yaml
 
 from kg import lexicon
+from kg.extract.verbs import conjugated
 from kg.language import rules_text
 
 _MACRO = re.compile(r"\{(\w+)\}")
@@ -47,6 +48,7 @@ class RuleSet:
     lists: dict[str, re.Pattern]
     version: str
     duty_verb: re.Pattern  # a duty verb opening a phrase
+    verbs: dict[str, str]  # duty verb form -> infinitive
     role_ref: re.Pattern  # words that stand for the role ("this professional")
 
     def pattern(self, rule: Rule) -> re.Pattern:
@@ -72,11 +74,12 @@ def ruleset(lang: str) -> RuleSet:
     macros["authority_tail"] = "|".join(re.escape(h) for h in sorted(lexicon.heads("authority_tails"), key=len, reverse=True))
     macros["law_head"] = "|".join(re.escape(h) for h in sorted(lexicon.heads("law_heads"), key=len, reverse=True))
     macros["month"] = "|".join(sorted(data["language"]["months"], key=len, reverse=True))
-    verbs = data.get("duty_verbs", {})
+    verbs = conjugated(data)
     macros["role"] = f"(?<!{ROLE_MARK}){ROLE_MARK}+"
     refs = data["language"].get("role_references", [])
     macros["role_ref"] = r"\b(?:" + "|".join(re.escape(r) for r in refs) + r")\b" if refs else "(?!)"
     macros["duty_verbs"] = "|".join(sorted(verbs, key=len, reverse=True)) or "(?!)"
+    macros["duty_verbs_third"] = "|".join(sorted((f for f, i in verbs.items() if f != i), key=len, reverse=True)) or "(?!)"
     macros["not_duty"] = "|".join(sorted(data["language"].get("not_duty_verbs", []), key=len, reverse=True)) or "(?!)"
     rules: dict[str, list[Rule]] = {}
     compiled: dict[tuple[str, str], re.Pattern] = {}
@@ -93,7 +96,7 @@ def ruleset(lang: str) -> RuleSet:
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     duty_verb = re.compile(rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE)
     return RuleSet(lang, data, rules, compiled, stops, _list_patterns(data["lists"], macros), version, duty_verb,
-                   re.compile(macros["role_ref"], re.IGNORECASE))
+                   verbs, re.compile(macros["role_ref"], re.IGNORECASE))
 
 
 def _list_patterns(lists: dict, macros: dict) -> dict[str, re.Pattern]:
