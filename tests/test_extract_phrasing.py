@@ -145,3 +145,25 @@ def test_the_rest_of_a_sentence_is_read_again_en(tmp_path):
     body = "A bachelor's degree in finance is common, although many start with a high school diploma."
     found = objects(facts_of(tmp_path, "Teller", body, "en"), "qualification")
     assert {"bachelor's degree in finance", "high school diploma"} <= found
+
+
+def test_aliases_in_many_wordings(tmp_path):
+    en = facts_of(tmp_path, "Registered Representative",
+                  'A registered representative, often shortened to "registered rep" and still commonly called a stockbroker, sells securities.', "en")
+    assert {"registered rep", "stockbroker"} <= objects(en, "alias")
+    it = facts_of(tmp_path, "Perito assicurativo", "In inglese viene chiamato anche loss adjuster. È il perito, l'ex liquidatore.", "it")
+    assert {"loss adjuster", "liquidatore"} <= objects(it, "alias")
+
+
+def test_an_alias_of_another_role_is_not_ours(tmp_path):
+    body = "SDRs report to an SDR manager (sometimes titled sales development manager)."
+    assert objects(facts_of(tmp_path, "Sales Development Representative (SDR)", body, "en"), "alias") == {"SDR"}
+
+
+def test_the_description_names_aliases(tmp_path):
+    path_text = "---\ntitle: Informatore scientifico del farmaco\ndescription: L'informatore scientifico del farmaco (ISF) visita i medici.\nlang: it\n---\n\nLavora per un'azienda.\n"
+    from kg.extract import extract
+    from kg.reader import read_article
+    from tests.conftest import write_article
+    facts = extract(read_article(write_article(tmp_path, "isf.md", path_text), tmp_path))
+    assert "ISF" in objects(facts, "alias")

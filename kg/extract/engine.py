@@ -108,7 +108,8 @@ def extract(article: Article) -> list[Fact]:
     ctx.set_names(_role_names(article))
     body = [s for s in article.sentences if s.block.kind not in ("heading", "description")]
     _title_aliases(ctx)
-    for sentence in body:  # aliases first: they name the role in every later rule
+    described = [s for s in article.sentences if s.block.kind == "description"] + body
+    for sentence in described:  # aliases first, the description's too: they name the role in every later rule
         for rule in rs.rules.get("alias", []):
             _apply(ctx, sentence, rule, [])
     ctx.set_names(ctx.names + [f.object for f in ctx.facts if f.kind == "alias"])
@@ -294,6 +295,7 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label:
     if not acceptable(label, stopwords(ctx.rs.lang)) or _rejected(ctx.rs, spec["kind"], label):
         return
     if spec["kind"] == "alias":
+        label = singular_role(label, ctx.rs.lang) if not label.isupper() else label
         if ctx.is_role(label):
             return
         ctx.add("alias", label, sentence, rule)
