@@ -167,3 +167,22 @@ def test_the_description_names_aliases(tmp_path):
     from tests.conftest import write_article
     facts = extract(read_article(write_article(tmp_path, "isf.md", path_text), tmp_path))
     assert "ISF" in objects(facts, "alias")
+
+
+def test_a_negated_verb_is_no_duty(tmp_path):
+    it = facts_of(tmp_path, "Perito", "Il perito non decide il pagamento, ma redige la relazione.", "it")
+    assert objects(it, "responsibility") == {"redigere la relazione"}
+    en = facts_of(tmp_path, "Setter", "The setter does not close deals; the setter never signs contracts but books meetings.", "en")
+    assert "close deals" not in objects(en, "responsibility") and "sign contracts" not in objects(en, "responsibility")
+
+
+def test_a_noun_that_looks_like_a_verb_opens_no_duty(tmp_path):
+    body = "## Le attività\n\n- stima del costo di riparazione, con i tempi di manodopera;\n- ispezione del veicolo.\n"
+    found = objects(facts_of(tmp_path, "Perito", body, "it"), "responsibility")
+    assert {"stima del costo di riparazione", "ispezione del veicolo"} <= found
+    assert not any(f.startswith("stimare") for f in found)
+
+
+def test_forms_of_employment_are_not_duties(tmp_path):
+    body = "Il perito può esercitare come lavoratore autonomo oppure come dipendente di uno studio."
+    assert objects(facts_of(tmp_path, "Perito", body, "it"), "responsibility") == set()
