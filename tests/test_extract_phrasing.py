@@ -186,3 +186,16 @@ def test_a_noun_that_looks_like_a_verb_opens_no_duty(tmp_path):
 def test_forms_of_employment_are_not_duties(tmp_path):
     body = "Il perito può esercitare come lavoratore autonomo oppure come dipendente di uno studio."
     assert objects(facts_of(tmp_path, "Perito", body, "it"), "responsibility") == set()
+
+
+def test_skills_announced_by_their_name(tmp_path):
+    en = facts_of(tmp_path, "Network Engineer", "Technical skills include routing, Linux administration and scripting in Python.", "en")
+    assert {"routing", "Linux administration", "scripting in Python"} <= objects(en, "skill")
+    it = facts_of(tmp_path, "Sistemista", "Le competenze tecniche comprendono il networking, la virtualizzazione e il backup.", "it")
+    assert {"networking", "virtualizzazione", "backup"} <= objects(it, "skill")
+
+
+def test_degrees_without_the_possessive(tmp_path):
+    body = "Employers look for a postsecondary certificate in medical coding or an associate degree in health IT. I have a bachelor's in information systems."
+    found = objects(facts_of(tmp_path, "Coder", body, "en"), "qualification")
+    assert {"postsecondary certificate in medical coding", "associate degree in health IT", "bachelor's in information systems"} <= found

@@ -274,7 +274,8 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         label = clean(item, ctx.rs, _modifiers(lang) if spec.get("modifiers") else frozenset())
     if spec.get("entity"):
         label = singular_role(label, lang)
-    _emit_label(ctx, sentence, rule, spec, label)
+    # Only a phrase that opens the sentence owes its capital to the sentence: "Linux administration" keeps its own.
+    _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label))
 
 
 def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
@@ -289,13 +290,13 @@ def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
 
 
 def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "", written: str = "") -> None:
-    label = label.strip() if spec.get("keep_case") else lower_label(label.strip())
+    label = label.strip()
     written = written if spec.get("keep_case") else lower_label(written)
     alt = (written,) if written and fold(written) != fold(label) else ()
     if not acceptable(label, stopwords(ctx.rs.lang)) or _rejected(ctx.rs, spec["kind"], label):
         return
     if spec["kind"] == "alias":
-        label = singular_role(label, ctx.rs.lang) if not label.isupper() else label
+        label = singular_role(label, ctx.rs.lang) if label == label.lower() else label  # "HR partner" keeps its capitals
         if ctx.is_role(label):
             return
         ctx.add("alias", label, sentence, rule)
