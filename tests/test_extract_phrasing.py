@@ -199,3 +199,13 @@ def test_degrees_without_the_possessive(tmp_path):
     body = "Employers look for a postsecondary certificate in medical coding or an associate degree in health IT. I have a bachelor's in information systems."
     found = objects(facts_of(tmp_path, "Coder", body, "en"), "qualification")
     assert {"postsecondary certificate in medical coding", "associate degree in health IT", "bachelor's in information systems"} <= found
+
+
+def test_what_another_subject_oversees_is_not_a_duty(tmp_path):
+    body = "The federal regulator oversees the exchanges. The broker takes care of client orders."
+    assert objects(facts_of(tmp_path, "Broker", body, "en"), "responsibility") == {"client orders"}
+
+
+def test_a_work_setting_is_not_a_duty(tmp_path):
+    body = "- Work setting: open-plan office, hybrid, or fully remote\n"
+    assert objects(facts_of(tmp_path, "Recruiter", body, "en"), "responsibility") == set()
