@@ -203,7 +203,8 @@ def test_degrees_without_the_possessive(tmp_path):
 
 def test_what_another_subject_oversees_is_not_a_duty(tmp_path):
     body = "The federal regulator oversees the exchanges. The broker takes care of client orders."
-    assert objects(facts_of(tmp_path, "Broker", body, "en"), "responsibility") == {"client orders"}
+    found = objects(facts_of(tmp_path, "Broker", body, "en"), "responsibility")
+    assert "client orders" in found and not any("exchanges" in f for f in found)
 
 
 def test_a_work_setting_is_not_a_duty(tmp_path):
