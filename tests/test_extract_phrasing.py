@@ -210,3 +210,16 @@ def test_what_another_subject_oversees_is_not_a_duty(tmp_path):
 def test_a_work_setting_is_not_a_duty(tmp_path):
     body = "- Work setting: open-plan office, hybrid, or fully remote\n"
     assert objects(facts_of(tmp_path, "Recruiter", body, "en"), "responsibility") == set()
+
+
+def test_sectors_listed_under_a_label_it(tmp_path):
+    body = "- **Settori che assumono:** banche e assicurazioni, e-commerce, software house\n"
+    facts = facts_of(tmp_path, "Sviluppatore backend", body, "it")
+    found = objects(facts, "industry")
+    assert {"e-commerce", "software house"} <= found | {a for f in facts for a in f.alt}
+    assert any(f.key == "banking" for f in facts if f.kind == "industry")
+
+
+def test_pay_sentences_are_not_duties(tmp_path):
+    body = "Medical coders without a credential typically start at $38,000. Coders in the Northeast pay above the median."
+    assert objects(facts_of(tmp_path, "Medical Coder", body, "en"), "responsibility") == set()

@@ -148,10 +148,11 @@ def _role_names(article: Article) -> list[str]:
         if len(words) > 1:
             names += [words[0], plural[words[0]]]
     last = {str(k): str(v) for k, v in profile("en").get("role_heads_last", {}).items()}
-    if words and words[-1] in last and len(words) > 1 and data["code"] == "en":
-        names.append(" ".join(words[:-1] + [last[words[-1]]]))
+    if words and len(words) > 1 and data["code"] == "en":
+        plural_head = last.get(words[-1], words[-1] + "s")
+        names.append(" ".join(words[:-1] + [plural_head]))
         if words[-1] not in data.get("heads_naming_others", []):  # "planners" in an article on urban planners
-            names += [words[-1], last[words[-1]]]
+            names += [words[-1], plural_head]
     names.append(article.role + "s")
     return list(dict.fromkeys(n for n in names if n.strip()))
 
@@ -510,8 +511,17 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
                 ctx.add(spec["kind"], obj, sentence, rule_id, subject=subject)
         return
     label = lower_label(clean(text, ctx.rs, _modifiers(ctx.rs.lang) if family == "skill" else frozenset()))
+    if len(label.split()) > spec.get("list_words", len(label.split())):
+        return  # a sentence, not a name: the rules read it
     if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
-        ctx.add(spec["kind"], label, sentence, rule_id)
+        name = lexicon.for_class(kinds()[spec["kind"]].get("class", ""))
+        hits = lexicon.find(name, label) if name else []
+        for entry, a, b in hits:  # "banche e assicurazioni" under "Settori che assumono": two lexicon industries
+            written = label if len(hits) == 1 else label[a:b]
+            ctx.add(spec["kind"], entry.label(ctx.rs.lang), sentence, rule_id, key=entry.id,
+                    alt=(written,) if fold(written) != fold(entry.label(ctx.rs.lang)) else ())
+        if not hits:
+            ctx.add(spec["kind"], label, sentence, rule_id)
 
 
 def _family_of(texts, table: dict, plain: bool = False) -> str | None:
