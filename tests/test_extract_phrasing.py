@@ -223,3 +223,21 @@ def test_sectors_listed_under_a_label_it(tmp_path):
 def test_pay_sentences_are_not_duties(tmp_path):
     body = "Medical coders without a credential typically start at $38,000. Coders in the Northeast pay above the median."
     assert objects(facts_of(tmp_path, "Medical Coder", body, "en"), "responsibility") == set()
+
+
+def test_duty_list_items_keep_one_fact_per_verb_it(tmp_path):
+    body = "## Cosa fa\n\n- Scrive test automatici e partecipa alle code review\n- Cura la sicurezza dei servizi\n"
+    found = objects(facts_of(tmp_path, "Sviluppatore backend", body, "it"), "responsibility")
+    assert {"scrivere test automatici", "partecipare alle code review", "curare la sicurezza dei servizi"} <= found
+    assert not any(f.startswith(("scrive ", "cura ")) for f in found)
+
+
+def test_opening_adverbial_before_an_implied_subject_it(tmp_path):
+    body = "L'HRBP pianifica l'organico. Durante l'anno coordina la valutazione delle performance e propone percorsi di formazione."
+    found = objects(facts_of(tmp_path, "HR Business Partner", body, "it"), "responsibility")
+    assert {"coordinare la valutazione delle performance", "proporre percorsi di formazione"} <= found
+
+
+def test_irregular_infinitives_it(tmp_path):
+    body = "Il primo compito è tradurre la strategia aziendale in politiche del personale."
+    assert "tradurre la strategia aziendale in politiche del personale" in objects(facts_of(tmp_path, "HR Business Partner", body, "it"), "responsibility")

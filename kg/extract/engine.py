@@ -477,6 +477,8 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             texts = _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if len(text.split()) > 8 else text,
                                      families()[family].get("item_conj", 0))
         spec = families()[family]
+        if spec.get("rules_first") and any(f.kind == spec["kind"] and f.evidence.start == sentence.start for f in ctx.facts):
+            continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id)
 
