@@ -241,3 +241,9 @@ def test_opening_adverbial_before_an_implied_subject_it(tmp_path):
 def test_irregular_infinitives_it(tmp_path):
     body = "Il primo compito è tradurre la strategia aziendale in politiche del personale."
     assert "tradurre la strategia aziendale in politiche del personale" in objects(facts_of(tmp_path, "HR Business Partner", body, "it"), "responsibility")
+
+
+def test_what_the_job_needs_it(tmp_path):
+    body = "Servono anche la patente e la disponibilità a spostarsi. Contano pazienza e puntualità."
+    found = objects(facts_of(tmp_path, "Informatore scientifico", body, "it"), "skill")
+    assert {"patente", "disponibilità a spostarsi", "pazienza", "puntualità"} <= found

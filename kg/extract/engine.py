@@ -222,7 +222,7 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
     ("negotiates prices, terms and conditions" stays whole, "meets X, explains Y" splits)."""
     if not rule.options.get("split", spec.get("split")):
         return [(0, len(captured))]
-    spans = split_items(captured, rs, always=spec.get("conj") == "always")
+    spans = split_items(captured, rs, always=rule.options.get("conj", spec.get("conj")) == "always")
     if not verb_led:
         return spans
     merged: list[tuple[int, int]] = []
