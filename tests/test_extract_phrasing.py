@@ -247,3 +247,15 @@ def test_what_the_job_needs_it(tmp_path):
     body = "Servono anche la patente e la disponibilità a spostarsi. Contano pazienza e puntualità."
     found = objects(facts_of(tmp_path, "Informatore scientifico", body, "it"), "skill")
     assert {"patente", "disponibilità a spostarsi", "pazienza", "puntualità"} <= found
+
+
+def test_a_ladder_with_adverbs_between_roles_it(tmp_path):
+    body = "Con qualche anno di risultati, un informatore può diventare a sua volta capo area e, più avanti, responsabile vendite nazionale."
+    found = objects(facts_of(tmp_path, "Informatore scientifico del farmaco", body, "it"), "promotes_to")
+    assert {"capo area", "responsabile vendite nazionale"} <= found
+
+
+def test_a_degree_list_stops_at_the_next_clause_it(tmp_path):
+    body = "Chi passa a coordinatore, che richiede un master in management, ottiene un'indennità aggiuntiva."
+    found = objects(facts_of(tmp_path, "Infermiere", body, "it"), "qualification")
+    assert found == {"master in management"}

@@ -239,7 +239,7 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
     kind = spec["kind"]
     lang = ctx.rs.lang
     if spec.get("roles"):
-        for mention in find_mentions(item, lang, start_ok=True):
+        for mention in find_mentions(clean(item, ctx.rs), lang, start_ok=True):  # "più avanti, responsabile vendite"
             if ctx.is_role(mention.label):
                 continue
             if spec.get("reverse"):
