@@ -259,3 +259,16 @@ def test_a_degree_list_stops_at_the_next_clause_it(tmp_path):
     body = "Chi passa a coordinatore, che richiede un master in management, ottiene un'indennità aggiuntiva."
     found = objects(facts_of(tmp_path, "Infermiere", body, "it"), "qualification")
     assert found == {"master in management"}
+
+
+def test_authorities_named_without_an_acronym_it(tmp_path):
+    body = "L'agente si iscrive presso la Camera di Commercio e versa i contributi all'Agenzia delle Entrate."
+    found = objects(facts_of(tmp_path, "Agente immobiliare", body, "it"), "regulator")
+    assert {"Camera di Commercio", "Agenzia delle Entrate"} <= found
+
+
+def test_registers_named_with_an_acronym(tmp_path):
+    it = facts_of(tmp_path, "Agente", "Serve l'iscrizione al Repertorio Economico Amministrativo (REA).", "it")
+    assert "REA" in objects(it, "regulation")
+    en = facts_of(tmp_path, "Broker", "Records sit in the Central Registration Depository (CRD). Reps pass the Securities Industry Essentials (SIE) exam.", "en")
+    assert {"CRD", "Securities Industry Essentials (SIE) exam"} <= objects(en, "regulation")

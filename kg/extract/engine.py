@@ -325,11 +325,16 @@ def _subject_mention(ctx: Context, before: str) -> str:
 
 def _regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
     for match in ctx.search(rule, sentence.text):
+        if any(a <= match.start() < b for a, b in claimed):
+            continue
         name = clean(_group(match, sentence.text, "name"), ctx.rs)
-        acronym = _group(match, sentence.text, "acronym").rstrip(".")
-        entry = lexicon.lookup("authorities", acronym) or lexicon.lookup("authorities", name)
+        acronym = (_group(match, sentence.text, "acronym") or "").rstrip(".")
+        entry = (acronym and lexicon.lookup("authorities", acronym)) or lexicon.lookup("authorities", name)
         claimed.append(match.span())
-        ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))
+        if acronym:
+            ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))
+        elif entry is None:  # a known authority named in full is left to the lexicon below
+            ctx.add("regulator", name, sentence, rule, key=fold(name))
     for entry, start, end in lexicon.find("authorities", sentence.text):
         if any(a <= start < b for a, b in claimed):
             continue
