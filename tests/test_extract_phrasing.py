@@ -272,3 +272,9 @@ def test_registers_named_with_an_acronym(tmp_path):
     assert "REA" in objects(it, "regulation")
     en = facts_of(tmp_path, "Broker", "Records sit in the Central Registration Depository (CRD). Reps pass the Securities Industry Essentials (SIE) exam.", "en")
     assert {"CRD", "Securities Industry Essentials (SIE) exam"} <= objects(en, "regulation")
+
+
+def test_an_alias_head_names_the_role_en(tmp_path):
+    body = 'A registered representative, often shortened to "registered rep", sells securities. A rep prospects for clients and opens accounts.'
+    found = objects(facts_of(tmp_path, "Registered Representative", body, "en"), "responsibility")
+    assert {"prospect for clients", "open accounts"} <= found

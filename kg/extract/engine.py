@@ -112,7 +112,9 @@ def extract(article: Article) -> list[Fact]:
     for sentence in described:  # aliases first, the description's too: they name the role in every later rule
         for rule in rs.rules.get("alias", []):
             _apply(ctx, sentence, rule, [])
-    ctx.set_names(ctx.names + [f.object for f in ctx.facts if f.kind == "alias"])
+    aliases = [f.object for f in ctx.facts if f.kind == "alias"]
+    heads = [h for a in aliases for h in _english_heads(a.lower())] if rs.lang == "en" else []
+    ctx.set_names(ctx.names + aliases + heads)  # "registered rep" names the role, and so does "reps"
     _definition(ctx)
     for sentence in body:
         claimed: list[tuple[int, int]] = []
@@ -147,14 +149,23 @@ def _role_names(article: Article) -> list[str]:
         names.append(" ".join([plural[words[0]]] + words[1:]))
         if len(words) > 1:
             names += [words[0], plural[words[0]]]
-    last = {str(k): str(v) for k, v in profile("en").get("role_heads_last", {}).items()}
-    if words and len(words) > 1 and data["code"] == "en":
-        plural_head = last.get(words[-1], words[-1] + "s")
-        names.append(" ".join(words[:-1] + [plural_head]))
-        if words[-1] not in data.get("heads_naming_others", []):  # "planners" in an article on urban planners
-            names += [words[-1], plural_head]
+    if data["code"] == "en":
+        names += _english_heads(article.role)
     names.append(article.role + "s")
     return list(dict.fromkeys(n for n in names if n.strip()))
+
+
+def _english_heads(label: str) -> list[str]:
+    """"urban planners", and "planners" alone when the head does not usually name someone else."""
+    words = label.split()
+    if len(words) < 2:
+        return []
+    data = profile("en")
+    plural_head = {str(k): str(v) for k, v in data.get("role_heads_last", {}).items()}.get(words[-1], words[-1] + "s")
+    names = [" ".join(words[:-1] + [plural_head])]
+    if words[-1] not in data.get("heads_naming_others", []):
+        names += [words[-1], plural_head]
+    return names
 
 
 def _definition(ctx: Context) -> None:
@@ -282,10 +293,10 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
 def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
     """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive."""
     verbs = rs.verbs
-    item = clean(item, rs) if not item.lower().startswith(("i ", "il ", "lo ", "la ", "gli ", "le ", "l'", "the ", "a ", "an ")) else item.strip(" ,;.")
-    for form in sorted(verbs, key=len, reverse=True):
-        if item.lower().startswith(form + " "):
-            return f"{verbs[form]} {item[len(form) + 1:]}"
+    item = item.strip(" ,;.\"'“”«»")  # the object keeps its preposition: "prospects for clients"
+    own = rs.duty_verb.match(item)
+    if own and item[own.end():own.end() + 1] == " ":
+        return f"{verbs[own.group(0).lower()]} {rs.lists['trailing'].sub('', item[own.end() + 1:])}"
     infinitive = verbs.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
     return f"{infinitive} {rs.lists['trailing'].sub('', item)}"
 
