@@ -278,3 +278,9 @@ def test_an_alias_head_names_the_role_en(tmp_path):
     body = 'A registered representative, often shortened to "registered rep", sells securities. A rep prospects for clients and opens accounts.'
     found = objects(facts_of(tmp_path, "Registered Representative", body, "en"), "responsibility")
     assert {"prospect for clients", "open accounts"} <= found
+
+
+def test_a_noun_after_an_article_is_no_verb(tmp_path):
+    body = "The property manager is, let us say, the hand of the owner. He must to find tenants for the empty units."
+    found = objects(facts_of(tmp_path, "Property Manager", body, "en"), "responsibility")
+    assert "find tenants for the empty units" in found and not any(f.startswith("hand") for f in found)

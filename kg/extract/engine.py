@@ -293,10 +293,11 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
 def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
     """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive."""
     verbs = rs.verbs
-    item = item.strip(" ,;.\"'“”«»")  # the object keeps its preposition: "prospects for clients"
-    own = rs.duty_verb.match(item)
-    if own and item[own.end():own.end() + 1] == " ":
-        return f"{verbs[own.group(0).lower()]} {rs.lists['trailing'].sub('', item[own.end() + 1:])}"
+    bare = clean(item, rs)  # "and he prepares the lease": the item's own verb
+    own = rs.duty_verb.match(bare)
+    if own and bare[own.end():own.end() + 1] == " ":
+        return f"{verbs[own.group(0).lower()]} {rs.lists['trailing'].sub('', bare[own.end() + 1:])}"
+    item = item.strip(" ,;.\"'“”«»")  # else the object keeps its preposition: "prospects for clients"
     infinitive = verbs.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
     return f"{infinitive} {rs.lists['trailing'].sub('', item)}"
 
