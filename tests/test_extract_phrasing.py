@@ -284,3 +284,9 @@ def test_a_noun_after_an_article_is_no_verb(tmp_path):
     body = "The property manager is, let us say, the hand of the owner. The property manager must to collect the rents every month."
     found = objects(facts_of(tmp_path, "Property Manager", body, "en"), "responsibility")
     assert "collect the rents every month" in found and not any(f.startswith("hand") for f in found)
+
+
+def test_an_alternative_title_in_brackets_is_on_the_ladder(tmp_path):
+    body = "From there, a manager can become director of finance (or director of FP&A), responsible for planning."
+    found = {f.lower() for f in objects(facts_of(tmp_path, "Budget Analyst", body, "en"), "promotes_to")}
+    assert {"director of finance", "director of fp&a"} <= found
