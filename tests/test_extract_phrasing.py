@@ -290,3 +290,9 @@ def test_an_alternative_title_in_brackets_is_on_the_ladder(tmp_path):
     body = "From there, a manager can become director of finance (or director of FP&A), responsible for planning."
     found = {f.lower() for f in objects(facts_of(tmp_path, "Budget Analyst", body, "en"), "promotes_to")}
     assert {"director of finance", "director of fp&a"} <= found
+
+
+def test_roles_in_an_example_are_not_related(tmp_path):
+    body = ("L'HRBP lavora con il direttore del personale.\n\n"
+            "Facciamo un esempio. In un gruppo industriale l'HRBP potrebbe proporre al direttore commerciale nuovi incentivi per i venditori.")
+    assert objects(facts_of(tmp_path, "HR Business Partner", body, "it"), "related_role") == {"direttore del personale"}

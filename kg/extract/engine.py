@@ -409,6 +409,7 @@ def _compensation(ctx: Context, sentence: Sentence) -> None:
 def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
     """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related."""
     predicate = re.compile(profile(ctx.rs.lang)["predicate_before"], re.IGNORECASE)
+    illustrative = _in_example(ctx, sentence)
     for mention in find_mentions(sentence.text, ctx.rs.lang):
         if ctx.is_role(mention.label):
             continue
@@ -421,9 +422,16 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue
         if any(a <= mention.start < b for a, b in claimed) or predicate.search(sentence.text[: mention.start]):
             continue
-        if _variant_of_role(ctx, mention.label):
+        if illustrative or _variant_of_role(ctx, mention.label):
             continue
         ctx.add("related_role", mention.label, sentence, "related_role.mention")
+
+
+def _in_example(ctx: Context, sentence: Sentence) -> bool:
+    """A paragraph or section that opens with "for example": its roles only illustrate."""
+    markers = [fold(m) for m in profile(ctx.rs.lang).get("example_markers", [])]
+    opening = fold(sentence.block.text[:40])
+    return any(opening.startswith(m) for m in markers) or any(m in fold(h) for h in sentence.section[-1:] for m in markers)
 
 
 def _variant_of_role(ctx: Context, label: str) -> bool:
