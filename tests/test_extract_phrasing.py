@@ -296,3 +296,27 @@ def test_roles_in_an_example_are_not_related(tmp_path):
     body = ("L'HRBP lavora con il direttore del personale.\n\n"
             "Facciamo un esempio. In un gruppo industriale l'HRBP potrebbe proporre al direttore commerciale nuovi incentivi per i venditori.")
     assert objects(facts_of(tmp_path, "HR Business Partner", body, "it"), "related_role") == {"direttore del personale"}
+
+
+def test_industries_under_a_where_they_work_heading(tmp_path):
+    body = "## Where SDRs work\n\n- Also common in IT services, staffing agencies and B2B fintech\n"
+    facts = facts_of(tmp_path, "Sales Development Representative (SDR)", body, "en")
+    labels = {f.object for f in facts if f.kind in ("industry", "employed_by")} | {a for f in facts for a in f.alt}
+    assert {"IT services", "staffing agencies"} <= labels or {"it services", "staffing agencies"} <= {l.lower() for l in labels}
+
+
+def test_a_capitalised_industry_inside_a_name_is_no_industry(tmp_path):
+    body = "Security analysts apply the Payment Card Industry Data Security Standard."
+    assert objects(facts_of(tmp_path, "Security Analyst", body, "en"), "industry") == set()
+
+
+def test_a_generic_employer_keeps_its_words(tmp_path):
+    body = "Hospitals employ most coders, followed by outsourced coding companies."
+    assert "outsourced coding company" in objects(facts_of(tmp_path, "Medical Coder", body, "en"), "employed_by")
+
+
+def test_the_announcing_paragraph_outranks_the_heading(tmp_path):
+    body = "## Dove si trovano\n\nLe abilità richieste includono quanto segue:\n\n- Competenze di vendita\n- Capacità di comunicazione\n"
+    facts = facts_of(tmp_path, "Account executive", body, "it")
+    assert {"competenze di vendita", "capacità di comunicazione"} <= objects(facts, "skill")
+    assert objects(facts, "industry") == set()

@@ -197,7 +197,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
     """Facts of one match; returns where the text it used ends."""
     text = sentence.text
     used = match.end()
-    if rule.options.get("require_role") and not ctx.names_role(text):
+    if rule.options.get("require_role") and not ctx.names_role(text) \
+            and _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) != rule.family:  # "Where SDRs work"
         return used
     if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
         return used
@@ -266,6 +267,9 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         lexicon_name = lexicon.for_class(kinds()[kind].get("class", ""))
     if lexicon_name:
         hits = lexicon.find(lexicon_name, item)
+        if rule.options.get("open") and len(hits) == 1 and hits[0][0].id in lexicon.generic(lexicon_name) \
+                and fold(clean(item[:hits[0][1]], ctx.rs)):
+            hits = []  # "outsourced coding companies" says more than "company"
         if spec.get("keep_case"):  # proper names: "in Georgia", not "in georgia" nor "a nord"
             hits = [(entry, a, b) for entry, a, b in hits if item[a:a + 1].isupper()]
         for entry, a, b in hits:  # the words the article used stay as an alternative label
@@ -488,13 +492,14 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         lead = block.lead if block.lead.rstrip().endswith(":") else ""  # only a paragraph that announces a list
         by_label = _family_of((label_part,), data["sections"], plain=True) if labelled else None
         by_section = _family_of(block.section[::-1], data["sections"], plain=True)
-        family = by_label or by_section or _family_of((lead,), data["leads"])
+        by_lead = _family_of((lead,), data["leads"])  # the paragraph that announces the list is nearer than the heading
+        family = by_label or by_lead or by_section
         if family is None:
             continue
         if labelled and (by_label or "," in values or families()[family].get("roles")):
             rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in split_items(values, ctx.rs, always=True)]
         else:
-            rule_id = f"{family}.{'section_list' if by_section else 'lead_list'}"
+            rule_id = f"{family}.{'lead_list' if by_lead else 'section_list'}"
             text = sentence.text
             if families()[family].get("examples"):
                 text = _examples(ctx, sentence, families()[family], text, rule_id)

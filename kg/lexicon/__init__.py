@@ -60,6 +60,11 @@ def heads(kind: str) -> list[str]:
     return list(_file("authorities")[kind])
 
 
+def generic(name: str) -> frozenset[str]:
+    """Ids of entries too general to stand for a longer phrase that ends with them ("outsourced coding companies")."""
+    return frozenset(_file(name).get("generic", []))
+
+
 def not_places() -> frozenset[str]:
     return frozenset(_file("places")["not_places"])
 
