@@ -74,7 +74,7 @@ def network(career: Career, name: str, node_ids: list[str], facts: list[Fact], *
     vis_edges = [{"arrows": "to", **edges(fact), "id": f"f{index}", "from": fact.subject, "to": fact.object}
                  for index, fact in drawn]
     big = len(node_ids) > BIG
-    if big:
+    if big and not all("x" in vis_nodes[i] for i in vis_nodes):  # a view may place its own nodes
         for node, position in layout.positions(node_ids, [(f.subject, f.object) for _, f in drawn]).items():
             vis_nodes[node].update(position)
     options = _options(sorted({career.nodes[i].type for i in node_ids}), big, options or {})
