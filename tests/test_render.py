@@ -217,3 +217,12 @@ def test_a_big_ladder_family_is_placed_in_rows_juniors_below():
         assert nodes[edge["from"]]["y"] > nodes[edge["to"]]["y"], edge
     rows = Counter(n["y"] for n in nodes.values())
     assert max(rows.values()) <= ladder.WIDTH < count // 3
+
+
+def test_shared_skills_get_their_dark_border():
+    """pyvis took `color` for its own argument and dropped it; the border the page promises is drawn."""
+    career = read(synthetic_graph(roles=4, skills_per_role=3, skill_count=4))
+    nodes = {n["id"]: n for n in skills.model(career)["networks"][0]["nodes"]}
+    shared = [skill for skill, roles in skills.holders(career).items() if len(roles) > 1]
+    assert shared and all(nodes[skill]["color"] == skills.SHARED["color"] for skill in shared)
+    assert all("color" not in nodes[skill] for skill in set(skills.holders(career)) - set(shared))
