@@ -18,6 +18,7 @@ from kg import lexicon
 from kg.article import Article, Sentence
 from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
 from kg.extract.mentions import Mention, find_mentions
+from kg.extract.prefilter import caseless, satisfied
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.extract.salary import figures
 from kg.facts import Evidence, Fact
@@ -82,13 +83,22 @@ class Context:
         return ROLE_MARK in self.masked(text)
 
     def search(self, rule: Rule, text: str):
-        """Matches of a rule; only rules that name the role run on the masked text."""
-        return self.rs.pattern(rule).finditer(self.masked(text) if ROLE_MARK in rule.source else text)
+        """Matches of a rule; only rules that name the role run on the masked text, and only on a text that
+        holds the literals every match of the rule contains."""
+        target = self.masked(text) if ROLE_MARK in rule.source else text
+        if not satisfied(self.rs.needs[(rule.family, rule.id)], _caseless(target)):
+            return iter(())
+        return self.rs.pattern(rule).finditer(target)
 
 
 @lru_cache(maxsize=2048)
 def _masked(names: re.Pattern, text: str) -> str:
     return names.sub(lambda m: ROLE_MARK * len(m.group(0)), text)
+
+
+@lru_cache(maxsize=4096)
+def _caseless(text: str) -> str:
+    return caseless(text)
 
 
 def _group(match: re.Match, text: str, name: str) -> str | None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 import yaml
 
 from kg import lexicon
+from kg.extract.prefilter import Requirement, requirement
 from kg.language import rules_text
 
 _MACRO = re.compile(r"\{(\w+)\}")
@@ -43,6 +44,7 @@ class RuleSet:
     data: dict
     rules: dict[str, list[Rule]]
     compiled: dict[tuple[str, str], re.Pattern]
+    needs: dict[tuple[str, str], Requirement]  # literals each rule's matches contain (kg/extract/prefilter.py)
     stops: dict[str, re.Pattern]
     lists: dict[str, re.Pattern]
     version: str
@@ -79,19 +81,21 @@ def ruleset(lang: str) -> RuleSet:
     macros["not_duty"] = "|".join(sorted(data["language"].get("not_duty_verbs", []), key=len, reverse=True)) or "(?!)"
     rules: dict[str, list[Rule]] = {}
     compiled: dict[tuple[str, str], re.Pattern] = {}
+    needs: dict[tuple[str, str], Requirement] = {}
     for family, items in data["rules"].items():
         for item in items:
             options = {k: v for k, v in item.items() if k not in ("id", "pattern")}
             rule = Rule(family, item["id"], expand(item["pattern"], macros), options)
             rules.setdefault(family, []).append(rule)
             compiled[(family, rule.id)] = re.compile(rule.source, rule.flags)
+            needs[(family, rule.id)] = requirement(rule.source, rule.flags)
     stops = {
         name: re.compile("|".join(f"(?:{expand(p, macros)})" for p in patterns), re.IGNORECASE)
         for name, patterns in data.get("stops", {}).items()
     }
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     duty_verb = re.compile(rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE)
-    return RuleSet(lang, data, rules, compiled, stops, _list_patterns(data["lists"], macros), version, duty_verb)
+    return RuleSet(lang, data, rules, compiled, needs, stops, _list_patterns(data["lists"], macros), version, duty_verb)
 
 
 def _list_patterns(lists: dict, macros: dict) -> dict[str, re.Pattern]:

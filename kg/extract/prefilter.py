@@ -1,0 +1,135 @@
+"""Literals a rule's every match must contain, read off its parsed pattern, so that a sentence lacking
+them skips the regular expression: most rules fit few sentences, and a cheap `in` test per literal
+replaces a scan that, for patterns such as "(?P<x>[^.;]+?) assumono", is quadratic in the sentence.
+
+A requirement is a list of alternatives sets: every match contains one string of each set. Strings are
+compared in `caseless` form, which maps every pair of characters that IGNORECASE lets match to the same
+character, so the test holds whatever the rule's flags are. Anything the analysis does not understand
+adds no requirement: a rule without one always runs.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _casefix, _constants as c, _parser
+
+Requirement = tuple[frozenset[str], ...]
+
+_MAX_EXACT = 64  # alternatives kept while spelling out what a piece of pattern matches
+_MAX_SET = 48  # alternatives a requirement may test
+
+
+def _case_classes() -> dict[int, str]:
+    """Characters that IGNORECASE matches with another lower-case character (ı and i, ſ and s...) -> one
+    representative; İ lower-cases to two characters in str.lower but matches "i"."""
+    table: dict[int, str] = {}
+    for key, others in _casefix._EXTRA_CASES.items():
+        members = {key, *others}
+        for member in members:
+            members |= set(_casefix._EXTRA_CASES.get(member, ()))
+        for member in members:
+            table[member] = chr(min(members))
+    return table
+
+
+_CANONICAL = _case_classes()
+_DOTTED_I = {0x130: "i"}
+
+
+def caseless(text: str) -> str:
+    """`text` with every character replaced by its IGNORECASE class: a literal matched in any case by a
+    regular expression is a substring here of the caseless literal."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_DOTTED_I).lower().translate(_CANONICAL)
+
+
+def requirement(pattern: str, flags: int = 0) -> Requirement:
+    """What any match of `pattern` contains (see the module docstring); () when nothing is known."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return ()
+    _, needs = _sequence(list(parsed))
+    useful = [s for s in needs if s and "" not in s and len(s) <= _MAX_SET]
+    return tuple(sorted(set(useful), key=lambda s: (-min(map(len, s)), sorted(s))))
+
+
+def satisfied(needs: Requirement, text: str) -> bool:
+    """True when `text` (already caseless) holds one string of every set."""
+    return all(any(s in text for s in alternatives) for alternatives in needs)
+
+
+def _sequence(items: list) -> tuple[set[str] | None, list[frozenset[str]]]:
+    """(every string the sequence can match, or None when too many or unknown; the sets it needs)."""
+    needs: list[frozenset[str]] = []
+    exact: set[str] | None = {""}
+    run: set[str] = {""}  # strings of the current stretch of spelled-out pieces
+    for op, av in items:
+        piece, piece_needs = _node(op, av)
+        needs += piece_needs
+        if piece is not None and len(run) * len(piece) <= _MAX_EXACT:
+            run = {a + b for a in run for b in piece}
+            exact = {a + b for a in exact for b in piece} if exact is not None and len(exact) * len(piece) <= _MAX_EXACT else None
+            continue
+        needs.append(frozenset(run))
+        exact = None
+        run = set(piece) if piece is not None else {""}
+    needs.append(frozenset(run))
+    return exact, needs
+
+
+def _node(op, av) -> tuple[set[str] | None, list[frozenset[str]]]:
+    if op is c.LITERAL:
+        return {caseless(chr(av))}, []
+    if op is c.IN:
+        chars = _class_chars(av)
+        return ({caseless(ch) for ch in chars} if chars is not None else None), []
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {""}, []  # zero width: adds nothing to what is matched
+    if op is c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is c.ATOMIC_GROUP:
+        return _sequence(list(av))
+    if op is c.BRANCH:
+        return _branch([_sequence(list(alt)) for alt in av[1]])
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, body = av
+        exact, needs = _sequence(list(body))
+        if low == 0:
+            return (exact | {""} if exact is not None and high == 1 else None), []
+        if exact is not None and low == high and len(exact) ** low <= _MAX_EXACT:
+            spelled = {""}
+            for _ in range(low):
+                spelled = {a + b for a in spelled for b in exact}
+            return spelled, needs
+        return None, needs + ([frozenset(exact)] if exact is not None else [])
+    return None, []  # any character, a category, a back-reference: nothing known
+
+
+def _branch(alternatives) -> tuple[set[str] | None, list[frozenset[str]]]:
+    """Alternatives: spelled out when each is; otherwise each one contributes one set it needs."""
+    if all(exact is not None for exact, _ in alternatives):
+        union = set().union(*(exact for exact, _ in alternatives))
+        if len(union) <= _MAX_EXACT:
+            return union, []
+    chosen: set[str] = set()
+    for exact, needs in alternatives:
+        options = [s for s in needs if s and "" not in s] + ([frozenset(exact)] if exact and "" not in exact else [])
+        if not options:
+            return None, []
+        chosen |= min(options, key=lambda s: (len(s), -min(map(len, s))))
+    return None, [frozenset(chosen)]
+
+
+def _class_chars(items) -> set[str] | None:
+    """The characters of a small positive class ([ae], [0-3]); None for categories and negations."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < 16:
+            chars.update(chr(code) for code in range(av[0], av[1] + 1))
+        else:
+            return None
+    return chars
