@@ -18,7 +18,6 @@ from kg import lexicon
 from kg.article import Article, Sentence
 from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
 from kg.extract.mentions import Mention, find_mentions
-from kg.extract.prefilter import caseless, satisfied
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.extract.salary import figures
 from kg.facts import Evidence, Fact
@@ -50,6 +49,7 @@ class Context:
     role_names: re.Pattern = re.compile("(?!)")
     facts: list[Fact] = field(default_factory=list)
     regulations: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence start, label, key)
+    screened: dict[str, frozenset[Rule]] = field(default_factory=dict)  # text -> the rules it may match
 
     def add(self, kind: str, obj: str, sentence: Sentence, rule: Rule | str, **extra) -> None:
         rule_id = rule if isinstance(rule, str) else f"{rule.family}.{rule.id}"
@@ -74,6 +74,7 @@ class Context:
         escaped = sorted({r"\s+".join(re.escape(w) for w in n.split()) for n in self.names}, key=len, reverse=True)
         self.role_names = re.compile(r"\b(?:" + "|".join(escaped) + r")\b", re.IGNORECASE)
         _masked.cache_clear()
+        self.screened.clear()
 
     def masked(self, text: str) -> str:
         """The text with the role's names overwritten by ROLE_MARK, same length: what {role} matches."""
@@ -85,20 +86,20 @@ class Context:
     def search(self, rule: Rule, text: str):
         """Matches of a rule; only rules that name the role run on the masked text, and only on a text that
         holds the literals every match of the rule contains."""
-        target = self.masked(text) if ROLE_MARK in rule.source else text
-        if not satisfied(self.rs.needs[(rule.family, rule.id)], _caseless(target)):
+        if rule not in self.admitted(text):
             return iter(())
-        return self.rs.pattern(rule).finditer(target)
+        return rule.regex.finditer(self.masked(text) if rule.on_masked else text)
+
+    def admitted(self, text: str) -> frozenset[Rule]:
+        admitted = self.screened.get(text)
+        if admitted is None:
+            admitted = self.screened[text] = self.rs.screen.admitted(text, self.masked(text))
+        return admitted
 
 
 @lru_cache(maxsize=2048)
 def _masked(names: re.Pattern, text: str) -> str:
     return names.sub(lambda m: ROLE_MARK * len(m.group(0)), text)
-
-
-@lru_cache(maxsize=4096)
-def _caseless(text: str) -> str:
-    return caseless(text)
 
 
 def _group(match: re.Match, text: str, name: str) -> str | None:
@@ -122,9 +123,11 @@ def extract(article: Article) -> list[Fact]:
     _definition(ctx)
     for sentence in body:
         claimed: list[tuple[int, int]] = []
+        admitted = ctx.admitted(sentence.text)
         for family in ORDER[1:]:
             for rule in rs.rules.get(family, []):
-                _apply(ctx, sentence, rule, claimed)
+                if rule in admitted or family == "regulator":  # known authorities are looked up in any case
+                    _apply(ctx, sentence, rule, claimed)
         _salaries(ctx, sentence)
         _compensation(ctx, sentence)
         _mentions(ctx, sentence, claimed)

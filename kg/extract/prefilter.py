@@ -11,6 +11,7 @@ adds no requirement: a rule without one always runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from re import _casefix, _constants as c, _parser
 
 Requirement = tuple[frozenset[str], ...]
@@ -51,13 +52,72 @@ def requirement(pattern: str, flags: int = 0) -> Requirement:
     except re.error:
         return ()
     _, needs = _sequence(list(parsed))
-    useful = [s for s in needs if s and "" not in s and len(s) <= _MAX_SET]
+    useful = [s for s in needs if s and len(s) <= _MAX_SET and all(map(_selective, s))]
     return tuple(sorted(set(useful), key=lambda s: (-min(map(len, s)), sorted(s))))
 
 
-def satisfied(needs: Requirement, text: str) -> bool:
-    """True when `text` (already caseless) holds one string of every set."""
-    return all(any(s in text for s in alternatives) for alternatives in needs)
+def _selective(literal: str) -> bool:
+    """Worth testing: most sentences hold "a", "di" or "in", few hold "ᚠ", "(" or "responsab"."""
+    return len(literal) >= 3 or (literal != "" and not any(ch.isascii() and ch.isalnum() for ch in literal))
+
+
+class Screen:
+    """The requirements of a language's rules as bit masks over their literals, so that one pass over a
+    sentence tells every rule whether it may match.
+
+    A literal without white space lies inside one white-space-delimited chunk of the text, and chunks
+    repeat across sentences: what each chunk contains is worked out once. Literals holding white space
+    are looked for in the whole text; those holding `marker` (the role mark) in the masked text.
+    """
+
+    def __init__(self, needs: dict[Hashable, Requirement], marker: str) -> None:
+        literals = sorted({s for requirement in needs.values() for alternatives in requirement for s in alternatives})
+        bit = {literal: 1 << index for index, literal in enumerate(literals)}
+        self._free = frozenset(rule for rule, requirement in needs.items() if not requirement)
+        self._masks = [
+            (rule, masks[0], masks[1:])
+            for rule, requirement in needs.items() if requirement
+            for masks in [tuple(sum(bit[s] for s in alternatives) for alternatives in requirement)]
+        ]
+        self.marker = marker
+        self._marked = [(s, bit[s]) for s in literals if marker in s]
+        self._spaced = [(s, bit[s]) for s in literals if marker not in s and s != "".join(s.split())]
+        self._inner = {s: bit[s] for s in literals if marker not in s and s == "".join(s.split())}
+        self._longest = max(map(len, self._inner), default=0)
+        self._chunks: dict[str, int] = {}
+
+    def admitted(self, text: str, masked: str) -> frozenset:
+        """The rules that may match `text`, or `masked` (the same text with the role's names overwritten by
+        the marker) for those that name the role."""
+        found = self._found(text, masked)
+        return self._free.union(rule for rule, first, rest in self._masks if found & first and all(found & m for m in rest))
+
+    def _found(self, text: str, masked: str) -> int:
+        text = caseless(text)
+        mask = 0
+        chunks = self._chunks
+        for chunk in text.split():
+            bits = chunks.get(chunk)
+            if bits is None:
+                bits = chunks[chunk] = self._contained(chunk)
+            mask |= bits
+        for s, b in self._spaced:
+            if s in text:
+                mask |= b
+        if self.marker in masked:
+            masked = caseless(masked)
+            for s, b in self._marked:
+                if s in masked:
+                    mask |= b
+        return mask
+
+    def _contained(self, chunk: str) -> int:
+        """Bits of the literals inside one chunk, found among its substrings."""
+        bits, inner, size = 0, self._inner, len(chunk)
+        for start in range(size):
+            for end in range(start + 1, min(size, start + self._longest) + 1):
+                bits |= inner.get(chunk[start:end], 0)
+        return bits
 
 
 def _sequence(items: list) -> tuple[set[str] | None, list[frozenset[str]]]:

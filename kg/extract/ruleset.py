@@ -15,25 +15,24 @@ from functools import lru_cache
 import yaml
 
 from kg import lexicon
-from kg.extract.prefilter import Requirement, requirement
+from kg.extract.prefilter import Requirement, Screen, requirement
 from kg.language import rules_text
 
 _MACRO = re.compile(r"\{(\w+)\}")
 ROLE_MARK = "\u16a0"  # a runic letter: never in career articles, and a word character, so \b works around it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
-    """One rule of a family: its id, its pattern source and the options of the family file."""
+    """One rule of a family: its id, its pattern source and the options of the family file. Rules are
+    told apart by identity: the screen hands back the set of rules a sentence may match."""
 
     family: str
     id: str
     source: str  # pattern with static macros expanded; {role} may remain
     options: dict
-
-    @property
-    def flags(self) -> int:
-        return 0 if self.options.get("case") else re.IGNORECASE
+    regex: re.Pattern
+    on_masked: bool  # it names the role, so it runs on the text with the role's names masked
 
 
 @dataclass
@@ -43,15 +42,11 @@ class RuleSet:
     lang: str
     data: dict
     rules: dict[str, list[Rule]]
-    compiled: dict[tuple[str, str], re.Pattern]
-    needs: dict[tuple[str, str], Requirement]  # literals each rule's matches contain (kg/extract/prefilter.py)
+    screen: Screen  # which rules a sentence may match, from the literals they need (kg/extract/prefilter.py)
     stops: dict[str, re.Pattern]
     lists: dict[str, re.Pattern]
     version: str
     duty_verb: re.Pattern  # a duty verb opening a phrase
-
-    def pattern(self, rule: Rule) -> re.Pattern:
-        return self.compiled[(rule.family, rule.id)]
 
 
 def expand(source: str, macros: dict[str, str]) -> str:
@@ -80,22 +75,22 @@ def ruleset(lang: str) -> RuleSet:
     macros["duty_verbs"] = "|".join(sorted(verbs, key=len, reverse=True)) or "(?!)"
     macros["not_duty"] = "|".join(sorted(data["language"].get("not_duty_verbs", []), key=len, reverse=True)) or "(?!)"
     rules: dict[str, list[Rule]] = {}
-    compiled: dict[tuple[str, str], re.Pattern] = {}
-    needs: dict[tuple[str, str], Requirement] = {}
+    needs: dict[Rule, Requirement] = {}
     for family, items in data["rules"].items():
         for item in items:
             options = {k: v for k, v in item.items() if k not in ("id", "pattern")}
-            rule = Rule(family, item["id"], expand(item["pattern"], macros), options)
+            source = expand(item["pattern"], macros)
+            flags = 0 if options.get("case") else re.IGNORECASE
+            rule = Rule(family, item["id"], source, options, re.compile(source, flags), ROLE_MARK in source)
             rules.setdefault(family, []).append(rule)
-            compiled[(family, rule.id)] = re.compile(rule.source, rule.flags)
-            needs[(family, rule.id)] = requirement(rule.source, rule.flags)
+            needs[rule] = requirement(source, flags)
     stops = {
         name: re.compile("|".join(f"(?:{expand(p, macros)})" for p in patterns), re.IGNORECASE)
         for name, patterns in data.get("stops", {}).items()
     }
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     duty_verb = re.compile(rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE)
-    return RuleSet(lang, data, rules, compiled, needs, stops, _list_patterns(data["lists"], macros), version, duty_verb)
+    return RuleSet(lang, data, rules, Screen(needs, ROLE_MARK), stops, _list_patterns(data["lists"], macros), version, duty_verb)
 
 
 def _list_patterns(lists: dict, macros: dict) -> dict[str, re.Pattern]:
