@@ -33,8 +33,9 @@ def _case_classes() -> dict[int, str]:
     return table
 
 
-_CANONICAL = _case_classes()
-_DOTTED_I = {0x130: "i"}
+_CANONICAL = {code: char for code, char in _case_classes().items() if chr(code) != char}
+_UNCANONICAL = re.compile("[" + "".join(map(chr, _CANONICAL)) + "]")
+_DOTTED_I = "\u0130"
 
 
 def caseless(text: str) -> str:
@@ -42,7 +43,8 @@ def caseless(text: str) -> str:
     regular expression is a substring here of the caseless literal."""
     if text.isascii():
         return text.lower()
-    return text.translate(_DOTTED_I).lower().translate(_CANONICAL)
+    lowered = (text.replace(_DOTTED_I, "i") if _DOTTED_I in text else text).lower()
+    return lowered.translate(_CANONICAL) if _UNCANONICAL.search(lowered) else lowered
 
 
 def requirement(pattern: str, flags: int = 0) -> Requirement:
@@ -82,8 +84,11 @@ class Screen:
         self.marker = marker
         self._marked = [(s, bit[s]) for s in literals if marker in s]
         self._spaced = [(s, bit[s]) for s in literals if marker not in s and s != "".join(s.split())]
-        self._inner = {s: bit[s] for s in literals if marker not in s and s == "".join(s.split())}
-        self._longest = max(map(len, self._inner), default=0)
+        self._by_start: dict[str, list[tuple[str, int]]] = {}  # literals without white space by their first 3 characters
+        for s in literals:
+            if marker not in s and s == "".join(s.split()):
+                self._by_start.setdefault(s[:3], []).append((s, bit[s]))
+        self._key_sizes = sorted({len(key) for key in self._by_start})
         self._chunks: dict[str, int] = {}
 
     def admitted(self, text: str, masked: str) -> frozenset:
@@ -112,11 +117,13 @@ class Screen:
         return mask
 
     def _contained(self, chunk: str) -> int:
-        """Bits of the literals inside one chunk, found among its substrings."""
-        bits, inner, size = 0, self._inner, len(chunk)
-        for start in range(size):
-            for end in range(start + 1, min(size, start + self._longest) + 1):
-                bits |= inner.get(chunk[start:end], 0)
+        """Bits of the literals inside one chunk: at each position, those starting with what is there."""
+        bits = 0
+        for start in range(len(chunk)):
+            for size in self._key_sizes:
+                for s, b in self._by_start.get(chunk[start : start + size], ()):
+                    if chunk.startswith(s, start):
+                        bits |= b
         return bits
 
 
