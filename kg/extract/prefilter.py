@@ -17,7 +17,7 @@ from re import _casefix, _constants as c, _parser
 Requirement = tuple[frozenset[str], ...]
 
 _MAX_EXACT = 64  # alternatives kept while spelling out what a piece of pattern matches
-_MAX_SET = 48  # alternatives a requirement may test
+_MAX_SET = 1024  # alternatives a requirement may test (a bit each: only the index grows)
 
 
 def _case_classes() -> dict[int, str]:
@@ -55,7 +55,12 @@ def requirement(pattern: str, flags: int = 0) -> Requirement:
         return ()
     _, needs = _sequence(list(parsed))
     useful = [s for s in needs if s and len(s) <= _MAX_SET and all(map(_selective, s))]
-    return tuple(sorted(set(useful), key=lambda s: (-min(map(len, s)), sorted(s))))
+    return tuple(sorted(set(useful), key=lambda s: (_weakness(s), sorted(s))))
+
+
+def _weakness(alternatives: frozenset[str]) -> tuple:
+    """Sort key: sets of selective literals first, the longer their shortest literal and the fewer the better."""
+    return (not all(map(_selective, alternatives)), -min(map(len, alternatives)), len(alternatives))
 
 
 def _selective(literal: str) -> bool:
@@ -185,7 +190,7 @@ def _branch(alternatives) -> tuple[set[str] | None, list[frozenset[str]]]:
         options = [s for s in needs if s and "" not in s] + ([frozenset(exact)] if exact and "" not in exact else [])
         if not options:
             return None, []
-        chosen |= min(options, key=lambda s: (len(s), -min(map(len, s))))
+        chosen |= min(options, key=_weakness)
     return None, [frozenset(chosen)]
 
 
