@@ -57,6 +57,7 @@ def stopwords(lang: str) -> frozenset[str]:
     return _stopwords(lang)
 
 
+@lru_cache(maxsize=1 << 16)
 def singular_word(word: str, lang: str) -> str:
     """Singular of one word by the language's irregular list, then its suffix rules."""
     data = profile(lang)
@@ -66,10 +67,15 @@ def singular_word(word: str, lang: str) -> str:
         return irregular[lower]
     if lower in data.get("invariable", []):
         return lower
-    for pattern, replacement in data.get("singular_suffixes", []):
-        if re.search(pattern, lower):
-            return re.sub(pattern, replacement, lower)
+    for pattern, replacement in _suffixes(lang):
+        if pattern.search(lower):
+            return pattern.sub(replacement, lower)
     return lower
+
+
+@lru_cache(maxsize=None)
+def _suffixes(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in profile(lang).get("singular_suffixes", []))
 
 
 def role_of_title(title: str, lang: str) -> tuple[str, tuple[str, ...]]:
@@ -88,6 +94,7 @@ def role_of_title(title: str, lang: str) -> tuple[str, tuple[str, ...]]:
     return singular_role(text, lang), aliases
 
 
+@lru_cache(maxsize=1 << 16)
 def singular_role(title: str, lang: str) -> str:
     """Singular lower-case role label: the head words before the first function word are made singular."""
     data = profile(lang)

@@ -297,7 +297,13 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label:
 
 
 def _rejected(rs: RuleSet, kind: str, label: str) -> bool:
-    return any(re.search(p, label, re.IGNORECASE) for p in rs.data.get("reject", {}).get(kind, []))
+    return any(p.search(label) for p in _rejections(rs.lang).get(kind, ()))
+
+
+@lru_cache(maxsize=None)
+def _rejections(lang: str) -> dict[str, tuple[re.Pattern, ...]]:
+    """The `reject:` patterns of a language's rules, by fact kind."""
+    return {kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns) for kind, patterns in ruleset(lang).data.get("reject", {}).items()}
 
 
 def _subject_mention(ctx: Context, before: str) -> str:
@@ -375,7 +381,7 @@ def _compensation(ctx: Context, sentence: Sentence) -> None:
 
 def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
     """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related."""
-    predicate = re.compile(profile(ctx.rs.lang)["predicate_before"], re.IGNORECASE)
+    predicate = _predicate_before(ctx.rs.lang)
     for mention in find_mentions(sentence.text, ctx.rs.lang):
         if ctx.is_role(mention.label):
             continue
@@ -389,6 +395,11 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
         if any(a <= mention.start < b for a, b in claimed) or predicate.search(sentence.text[: mention.start]):
             continue
         ctx.add("related_role", mention.label, sentence, "related_role.mention")
+
+
+@lru_cache(maxsize=None)
+def _predicate_before(lang: str) -> re.Pattern:
+    return re.compile(profile(lang)["predicate_before"], re.IGNORECASE)
 
 
 def _relate_other_roles(ctx: Context) -> None:

@@ -81,7 +81,8 @@ def _matcher(name: str) -> tuple[re.Pattern, dict[str, Entry]]:
     return pattern, by_form
 
 
-def find(name: str, text: str) -> list[tuple[Entry, int, int]]:
+@lru_cache(maxsize=4096)
+def find(name: str, text: str) -> tuple[tuple[Entry, int, int], ...]:
     """Entries of lexicon `name` named in `text`, with their spans; longest form wins, case ignored.
 
     Forms written in capitals (IT, PR, SEC) only match in capitals, so "it" the pronoun is not IT.
@@ -98,7 +99,7 @@ def find(name: str, text: str) -> list[tuple[Entry, int, int]]:
         if caps_forms and original not in caps_forms and not any(fold(f) == match.group(1) and not f.isupper() for f in entry.forms):
             continue
         found.append((entry, match.start(), match.end()))
-    return found
+    return tuple(found)
 
 
 def lookup(name: str, label: str) -> Entry | None:
