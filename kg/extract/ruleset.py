@@ -15,10 +15,12 @@ from functools import lru_cache
 import yaml
 
 from kg import lexicon
+from kg.alternation import alternation
 from kg.extract.prefilter import Requirement, Screen, requirement
 from kg.language import rules_text
 
 _MACRO = re.compile(r"\{(\w+)\}")
+_PLAIN = re.compile(r"[\w' ]+")
 ROLE_MARK = "\u16a0"  # a runic letter: never in career articles, and a word character, so \b works around it
 
 
@@ -64,16 +66,16 @@ def ruleset(lang: str) -> RuleSet:
     text = rules_text(lang)
     data = yaml.safe_load(text)
     macros = dict(data.get("macros", {}))
-    macros["authority_head"] = "|".join(re.escape(h) for h in sorted(lexicon.heads("authority_heads"), key=len, reverse=True))
-    macros["authority_tail"] = "|".join(re.escape(h) for h in sorted(lexicon.heads("authority_tails"), key=len, reverse=True))
-    macros["law_head"] = "|".join(re.escape(h) for h in sorted(lexicon.heads("law_heads"), key=len, reverse=True))
-    macros["month"] = "|".join(sorted(data["language"]["months"], key=len, reverse=True))
+    macros["authority_head"] = alternation(lexicon.heads("authority_heads"))
+    macros["authority_tail"] = alternation(lexicon.heads("authority_tails"))
+    macros["law_head"] = alternation(lexicon.heads("law_heads"))
+    macros["month"] = _words(data["language"]["months"])
     verbs = data.get("duty_verbs", {})
     macros["role"] = f"(?<!{ROLE_MARK}){ROLE_MARK}+"
     refs = data["language"].get("role_references", [])
     macros["role_ref"] = r"\b(?:" + "|".join(re.escape(r) for r in refs) + r")\b" if refs else "(?!)"
-    macros["duty_verbs"] = "|".join(sorted(verbs, key=len, reverse=True)) or "(?!)"
-    macros["not_duty"] = "|".join(sorted(data["language"].get("not_duty_verbs", []), key=len, reverse=True)) or "(?!)"
+    macros["duty_verbs"] = _words(verbs) or "(?!)"
+    macros["not_duty"] = _words(data["language"].get("not_duty_verbs", [])) or "(?!)"
     rules: dict[str, list[Rule]] = {}
     needs: dict[Rule, Requirement] = {}
     for family, items in data["rules"].items():
@@ -91,6 +93,14 @@ def ruleset(lang: str) -> RuleSet:
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     duty_verb = re.compile(rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE)
     return RuleSet(lang, data, rules, Screen(needs, ROLE_MARK), stops, _list_patterns(data["lists"], macros), version, duty_verb)
+
+
+def _words(words) -> str:
+    """Words of the rules file as alternatives, longest first; they are pattern text, so only plain words
+    become a trie (kg/alternation.py), anything else stays a flat alternation sorted by length."""
+    if all(_PLAIN.fullmatch(w) for w in words):
+        return alternation(words)
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 def _list_patterns(lists: dict, macros: dict) -> dict[str, re.Pattern]:
