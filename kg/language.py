@@ -30,8 +30,17 @@ def profile(lang: str) -> dict:
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without accents: the form labels are compared in."""
+    if text.isascii():
+        return text.lower()  # what casefold and NFKD leave of ASCII
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_ASCII.sub(_drop_combining, decomposed)  # combining marks are never ASCII
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _drop_combining(match: re.Match) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

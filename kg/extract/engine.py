@@ -47,6 +47,7 @@ class Context:
     rs: RuleSet
     names: list[str]
     role_names: re.Pattern = re.compile("(?!)")
+    folded_names: frozenset[str] = frozenset()
     facts: list[Fact] = field(default_factory=list)
     regulations: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence start, label, key)
     screened: dict[str, frozenset[Rule]] = field(default_factory=dict)  # text -> the rules it may match
@@ -67,10 +68,11 @@ class Context:
         self.facts.append(Fact(kind=kind, object=obj, lang=self.rs.lang, evidence=evidence, **extra))
 
     def is_role(self, label: str) -> bool:
-        return fold(label) in {fold(n) for n in self.names}
+        return fold(label) in self.folded_names
 
     def set_names(self, names: list[str]) -> None:
         self.names = list(dict.fromkeys(names))
+        self.folded_names = frozenset(fold(n) for n in self.names)
         escaped = sorted({r"\s+".join(re.escape(w) for w in n.split()) for n in self.names}, key=len, reverse=True)
         self.role_names = re.compile(r"\b(?:" + "|".join(escaped) + r")\b", re.IGNORECASE)
         _masked.cache_clear()
@@ -270,11 +272,18 @@ def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
     """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive."""
     verbs = rs.data.get("duty_verbs", {})
     item = clean(item, rs) if not item.lower().startswith(("i ", "il ", "lo ", "la ", "gli ", "le ", "l'", "the ", "a ", "an ")) else item.strip(" ,;.")
-    for form in sorted(verbs, key=len, reverse=True):
-        if item.lower().startswith(form + " "):
+    lowered = item.lower()
+    for form in _longest_first(rs.lang):
+        if lowered.startswith(form + " "):
             return f"{verbs[form]} {item[len(form) + 1:]}"
     infinitive = verbs.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
     return f"{infinitive} {rs.lists['trailing'].sub('', item)}"
+
+
+@lru_cache(maxsize=None)
+def _longest_first(lang: str) -> tuple[str, ...]:
+    """The duty verb forms of a language, longest first: "mette in contatto" before "mette"."""
+    return tuple(sorted(ruleset(lang).data.get("duty_verbs", {}), key=len, reverse=True))
 
 
 def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "") -> None:
