@@ -15,6 +15,7 @@ from importlib import resources
 import yaml
 
 from kg import lexicon
+from kg.alternation import alternation
 from kg.article import Article, Sentence
 from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
 from kg.extract.mentions import Mention, find_mentions
@@ -50,7 +51,8 @@ class Context:
     folded_names: frozenset[str] = frozenset()
     facts: list[Fact] = field(default_factory=list)
     regulations: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence start, label, key)
-    screened: dict[str, frozenset[Rule]] = field(default_factory=dict)  # text -> the rules it may match
+    literals: dict[str, int] = field(default_factory=dict)  # text -> the rules' literals it holds
+    screened: dict[str, frozenset[Rule]] = field(default_factory=dict)  # text -> the rules it may match (names known)
 
     def add(self, kind: str, obj: str, sentence: Sentence, rule: Rule | str, **extra) -> None:
         rule_id = rule if isinstance(rule, str) else f"{rule.family}.{rule.id}"
@@ -95,7 +97,10 @@ class Context:
     def admitted(self, text: str) -> frozenset[Rule]:
         admitted = self.screened.get(text)
         if admitted is None:
-            admitted = self.screened[text] = self.rs.screen.admitted(text, self.masked(text))
+            literals = self.literals.get(text)
+            if literals is None:
+                literals = self.literals[text] = self.rs.screen.literals(text)
+            admitted = self.screened[text] = self.rs.screen.admitted(literals, self.masked(text))
         return admitted
 
 
@@ -272,18 +277,18 @@ def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
     """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive."""
     verbs = rs.data.get("duty_verbs", {})
     item = clean(item, rs) if not item.lower().startswith(("i ", "il ", "lo ", "la ", "gli ", "le ", "l'", "the ", "a ", "an ")) else item.strip(" ,;.")
-    lowered = item.lower()
-    for form in _longest_first(rs.lang):
-        if lowered.startswith(form + " "):
-            return f"{verbs[form]} {item[len(form) + 1:]}"
+    opening = _opening_verb(rs.lang).match(item.lower())
+    if opening:
+        form = opening.group(1)
+        return f"{verbs[form]} {item[len(form) + 1:]}"
     infinitive = verbs.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
     return f"{infinitive} {rs.lists['trailing'].sub('', item)}"
 
 
 @lru_cache(maxsize=None)
-def _longest_first(lang: str) -> tuple[str, ...]:
-    """The duty verb forms of a language, longest first: "mette in contatto" before "mette"."""
-    return tuple(sorted(ruleset(lang).data.get("duty_verbs", {}), key=len, reverse=True))
+def _opening_verb(lang: str) -> re.Pattern:
+    """A duty verb form and a space opening a phrase, the longest form first ("mette in contatto", not "mette")."""
+    return re.compile(f"({alternation(ruleset(lang).data.get('duty_verbs', {})) or '(?!)'}) ")
 
 
 def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "") -> None:

@@ -96,13 +96,8 @@ class Screen:
         self._key_sizes = sorted({len(key) for key in self._by_start})
         self._chunks: dict[str, int] = {}
 
-    def admitted(self, text: str, masked: str) -> frozenset:
-        """The rules that may match `text`, or `masked` (the same text with the role's names overwritten by
-        the marker) for those that name the role."""
-        found = self._found(text, masked)
-        return self._free.union(rule for rule, first, rest in self._masks if found & first and all(found & m for m in rest))
-
-    def _found(self, text: str, masked: str) -> int:
+    def literals(self, text: str) -> int:
+        """Bits of the literals without the marker in `text`: they do not depend on the role's names."""
         text = caseless(text)
         mask = 0
         chunks = self._chunks
@@ -114,12 +109,18 @@ class Screen:
         for s, b in self._spaced:
             if s in text:
                 mask |= b
+        return mask
+
+    def admitted(self, literals: int, masked: str) -> frozenset:
+        """The rules that may match a text holding `literals`, or `masked` (the same text with the role's
+        names overwritten by the marker) for those that name the role."""
+        found = literals
         if self.marker in masked:
             masked = caseless(masked)
             for s, b in self._marked:
                 if s in masked:
-                    mask |= b
-        return mask
+                    found |= b
+        return self._free.union(rule for rule, first, rest in self._masks if found & first and all(found & m for m in rest))
 
     def _contained(self, chunk: str) -> int:
         """Bits of the literals inside one chunk: at each position, those starting with what is there."""
