@@ -85,16 +85,20 @@ class Context:
         return _masked(self.role_names, text)
 
     def names_role(self, text: str) -> bool:
-        return ROLE_MARK in self.masked(text)
+        return ROLE_MARK in self.masked(text) or bool(self.rs.role_ref.search(text))
+
+    def searched(self, rule: Rule, text: str) -> str:
+        """The text a rule runs on: masked only for rules that name the role."""
+        return self.masked(text) if rule.on_masked else text
 
     def search(self, rule: Rule, text: str):
-        """Matches of a rule; only rules that name the role run on the masked text, and only on a text that
-        holds the literals every match of the rule contains."""
+        """Matches of a rule, only in a text that holds the literals every match of the rule contains."""
         if rule not in self.admitted(text):
             return iter(())
-        return rule.regex.finditer(self.masked(text) if rule.on_masked else text)
+        return rule.regex.finditer(self.searched(rule, text))
 
     def admitted(self, text: str) -> frozenset[Rule]:
+        """The rules that may match `text` (kg/extract/prefilter.py)."""
         admitted = self.screened.get(text)
         if admitted is None:
             literals = self.literals.get(text)
@@ -123,24 +127,32 @@ def extract(article: Article) -> list[Fact]:
     ctx.set_names(_role_names(article))
     body = [s for s in article.sentences if s.block.kind not in ("heading", "description")]
     _title_aliases(ctx)
-    for sentence in body:  # aliases first: they name the role in every later rule
-        for rule in rs.rules.get("alias", []):
+    described = [s for s in article.sentences if s.block.kind == "description"] + body
+    for sentence in described:  # aliases first, the description's too: they name the role in every later rule
+        for rule in _applicable(ctx, sentence, ORDER[:1]):
             _apply(ctx, sentence, rule, [])
     ctx.set_names(ctx.names + [f.object for f in ctx.facts if f.kind == "alias"])
     _definition(ctx)
     for sentence in body:
         claimed: list[tuple[int, int]] = []
-        admitted = ctx.admitted(sentence.text)
-        for family in ORDER[1:]:
-            for rule in rs.rules.get(family, []):
-                if rule in admitted or family == "regulator":  # known authorities are looked up in any case
-                    _apply(ctx, sentence, rule, claimed)
+        for rule in _applicable(ctx, sentence, ORDER[1:]):
+            _apply(ctx, sentence, rule, claimed)
         _salaries(ctx, sentence)
         _compensation(ctx, sentence)
         _mentions(ctx, sentence, claimed)
     _list_items(ctx, body)
     _relate_other_roles(ctx)
     return _unique(ctx.facts)
+
+
+def _applicable(ctx: Context, sentence: Sentence, order: tuple[str, ...]):
+    """The rules of these families, in order, that may match the sentence; regulator rules always apply,
+    since known authorities are looked up whatever the rule's pattern finds."""
+    admitted = ctx.admitted(sentence.text)
+    for family in order:
+        for rule in ctx.rs.rules.get(family, []):
+            if rule in admitted or family == "regulator":
+                yield rule
 
 
 def _title_aliases(ctx: Context) -> None:
@@ -164,8 +176,11 @@ def _role_names(article: Article) -> list[str]:
         if len(words) > 1:
             names += [words[0], plural[words[0]]]
     last = {str(k): str(v) for k, v in profile("en").get("role_heads_last", {}).items()}
-    if words and words[-1] in last and len(words) > 1 and data["code"] == "en":
-        names.append(" ".join(words[:-1] + [last[words[-1]]]))
+    if words and len(words) > 1 and data["code"] == "en":
+        plural_head = last.get(words[-1], words[-1] + "s")
+        names.append(" ".join(words[:-1] + [plural_head]))
+        if words[-1] not in data.get("heads_naming_others", []):  # "planners" in an article on urban planners
+            names += [words[-1], plural_head]
     names.append(article.role + "s")
     return list(dict.fromkeys(n for n in names if n.strip()))
 
@@ -188,24 +203,40 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
         return _regulator(ctx, sentence, rule, claimed)
     if rule.family == "regulation":
         return _regulation(ctx, sentence, rule, claimed)
-    for match in ctx.search(rule, text):
-        if rule.options.get("require_role") and not ctx.names_role(text):
+    pattern, searched, pos = rule.regex, ctx.searched(rule, text), 0
+    while (match := pattern.search(searched, pos)) is not None:
+        # A capture cut short by a clause stop leaves the rest of the sentence to the same rule: in "a bachelor's
+        # degree in finance is common, although many start with a high school diploma" both are degrees.
+        pos = max(match.start() + 1, min(match.end(), _apply_match(ctx, sentence, rule, spec, match, claimed)))
+
+
+def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match: re.Match, claimed: list) -> int:
+    """Facts of one match; returns where the text it used ends."""
+    text = sentence.text
+    used = match.end()
+    if rule.options.get("require_role") and not ctx.names_role(text):
+        return used
+    if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
+        return used
+    verb = _group(match, text, "verb")
+    for group in ("x", "y"):  # y: a continuation such as "followed by ..."
+        if _group(match, text, group) is None:
             continue
-        if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
-            continue
-        verb = _group(match, text, "verb")
-        for group in ("x", "y"):  # y: a continuation such as "followed by ..."
-            if _group(match, text, group) is None:
-                continue
-            x_start = match.start(group)
-            captured = trim(_group(match, text, group), ctx.rs, rule.options.get("trim", spec.get("trim", [])))
-            if spec.get("claims"):
-                claimed.append((x_start, x_start + len(captured)))
-            for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
-                item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
-                if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
-                    item = f"{_group(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
-                _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
+        x_start = match.start(group)
+        raw = _group(match, text, group)
+        if spec.get("examples"):
+            raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
+        captured = trim(raw, ctx.rs, rule.options.get("trim", spec.get("trim", [])))
+        if group == "x" and raw == _group(match, text, group) and match.end(group) == match.end():
+            used = x_start + len(captured)  # only a capture that ends the match leaves text after its trigger
+        if spec.get("claims"):
+            claimed.append((x_start, x_start + len(captured)))
+        for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
+            item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
+            if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
+                item = f"{_group(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
+            _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
+    return used
 
 
 def _inside_longer_name(text: str, start: int, lang: str) -> bool:
@@ -219,7 +250,7 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
     ("negotiates prices, terms and conditions" stays whole, "meets X, explains Y" splits)."""
     if not rule.options.get("split", spec.get("split")):
         return [(0, len(captured))]
-    spans = split_items(captured, rs, always=spec.get("conj") == "always")
+    spans = split_items(captured, rs, always=rule.options.get("conj", spec.get("conj")) == "always")
     if not verb_led:
         return spans
     merged: list[tuple[int, int]] = []
@@ -252,8 +283,10 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         lexicon_name = lexicon.for_class(kinds()[kind].get("class", ""))
     if lexicon_name:
         hits = lexicon.find(lexicon_name, item)
-        for entry, _, _ in hits:
-            _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id)
+        if spec.get("keep_case"):  # proper names: "in Georgia", not "in georgia" nor "a nord"
+            hits = [(entry, a, b) for entry, a, b in hits if item[a:a + 1].isupper()]
+        for entry, a, b in hits:  # the words the article used stay as an alternative label
+            _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
         if hits or not rule.options.get("open", not rule.options.get("lexicon")):
             return
     if rule.options.get("capitalized"):
@@ -270,12 +303,13 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         label = clean(item, ctx.rs, _modifiers(lang) if spec.get("modifiers") else frozenset())
     if spec.get("entity"):
         label = singular_role(label, lang)
-    _emit_label(ctx, sentence, rule, spec, label)
+    # Only a phrase that opens the sentence owes its capital to the sentence: "Linux administration" keeps its own.
+    _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label))
 
 
 def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
     """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive."""
-    verbs = rs.data.get("duty_verbs", {})
+    verbs = rs.verbs
     item = clean(item, rs) if not item.lower().startswith(("i ", "il ", "lo ", "la ", "gli ", "le ", "l'", "the ", "a ", "an ")) else item.strip(" ,;.")
     opening = _opening_verb(rs.lang).match(item.lower())
     if opening:
@@ -288,14 +322,17 @@ def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
 @lru_cache(maxsize=None)
 def _opening_verb(lang: str) -> re.Pattern:
     """A duty verb form and a space opening a phrase, the longest form first ("mette in contatto", not "mette")."""
-    return re.compile(f"({alternation(ruleset(lang).data.get('duty_verbs', {})) or '(?!)'}) ")
+    return re.compile(f"({alternation(ruleset(lang).verbs) or '(?!)'}) ")
 
 
-def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "") -> None:
-    label = label.strip() if spec.get("keep_case") else lower_label(label.strip())
+def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "", written: str = "") -> None:
+    label = label.strip()
+    written = written if spec.get("keep_case") else lower_label(written)
+    alt = (written,) if written and fold(written) != fold(label) else ()
     if not acceptable(label, stopwords(ctx.rs.lang)) or _rejected(ctx.rs, spec["kind"], label):
         return
     if spec["kind"] == "alias":
+        label = singular_role(label, ctx.rs.lang) if label == label.lower() else label  # "HR partner" keeps its capitals
         if ctx.is_role(label):
             return
         ctx.add("alias", label, sentence, rule)
@@ -305,9 +342,9 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label:
         if regulation is None:
             return
         ctx.add(spec["kind"], label, sentence, rule, subject=regulation[1], subject_type="Regulation",
-                subject_key=regulation[2], key=key)
+                subject_key=regulation[2], key=key, alt=alt)
         return
-    ctx.add(spec["kind"], label, sentence, rule, key=key)
+    ctx.add(spec["kind"], label, sentence, rule, key=key, alt=alt)
 
 
 def _rejected(rs: RuleSet, kind: str, label: str) -> bool:
@@ -408,12 +445,23 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue
         if any(a <= mention.start < b for a, b in claimed) or predicate.search(sentence.text[: mention.start]):
             continue
+        if _variant_of_role(ctx, mention.label):
+            continue
         ctx.add("related_role", mention.label, sentence, "related_role.mention")
 
 
 @lru_cache(maxsize=None)
 def _predicate_before(lang: str) -> re.Pattern:
     return re.compile(profile(lang)["predicate_before"], re.IGNORECASE)
+
+
+def _variant_of_role(ctx: Context, label: str) -> bool:
+    """"security analyst" in an article on information security analysts, "infermiere del pubblico" in one on
+    nurses: the role itself, shortened or qualified, not another role."""
+    stop = stopwords(ctx.rs.lang)
+    words = {fold(w) for w in re.findall(r"[\w&'-]+", label)} - stop
+    role = {fold(w) for w in re.findall(r"[\w&'-]+", ctx.article.role)} - stop
+    return bool(words and role) and (words <= role or role <= words)
 
 
 def _relate_other_roles(ctx: Context) -> None:
@@ -468,11 +516,39 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in split_items(values, ctx.rs, always=True)]
         else:
             rule_id = f"{family}.{'section_list' if by_section else 'lead_list'}"
-            text = trim(sentence.text, ctx.rs, ["clause", "purpose"])
-            texts = [trim(text, ctx.rs, ["comma"]) if len(text.split()) > 8 else text]
+            text = sentence.text
+            if families()[family].get("examples"):
+                text = _examples(ctx, sentence, families()[family], text, rule_id)
+            text = trim(text, ctx.rs, ["clause", "purpose"])
+            texts = _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if len(text.split()) > 8 else text,
+                                     families()[family].get("item_conj", 0))
         spec = families()[family]
+        if spec.get("rules_first") and any(f.kind == spec["kind"] and f.evidence.start == sentence.start for f in ctx.facts):
+            continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id)
+
+
+def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: str) -> str:
+    """"tools such as Salesforce or HubSpot": each example is a fact; the phrase before them stays, unless it
+    only announces examples (its last word is an example head). Returns that phrase ("" when dropped)."""
+    match = ctx.rs.stops["examples"].search(text)
+    if not match:
+        return text
+    tail = trim(text[match.end():], ctx.rs, ["clause", "purpose"])
+    for a, b in split_items(tail, ctx.rs, always=True):
+        label = clean(tail[a:b], ctx.rs)
+        if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
+            ctx.add(spec["kind"], label, sentence, rule_id)
+    head = text[:match.start()]
+    words = re.findall(r"[\w'-]+", head.lower())
+    return "" if words and words[-1] in _example_heads(ctx.rs.lang) else head
+
+
+def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
+    """"Active listening and objection handling": two items when each side has at most `most` words."""
+    parts = [text[a:b] for a, b in split_items(text, rs, always=True)] if most and "," not in text else [text]
+    return parts if len(parts) > 1 and all(len(p.split()) <= most for p in parts) else [text]
 
 
 def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: str, rule_id: str) -> None:
@@ -483,8 +559,17 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
                 ctx.add(spec["kind"], obj, sentence, rule_id, subject=subject)
         return
     label = lower_label(clean(text, ctx.rs, _modifiers(ctx.rs.lang) if family == "skill" else frozenset()))
+    if len(label.split()) > spec.get("list_words", len(label.split())):
+        return  # a sentence, not a name: the rules read it
     if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
-        ctx.add(spec["kind"], label, sentence, rule_id)
+        name = lexicon.for_class(kinds()[spec["kind"]].get("class", ""))
+        hits = lexicon.find(name, label) if name else []
+        for entry, a, b in hits:  # "banche e assicurazioni" under "Settori che assumono": two lexicon industries
+            written = label if len(hits) == 1 else label[a:b]
+            ctx.add(spec["kind"], entry.label(ctx.rs.lang), sentence, rule_id, key=entry.id,
+                    alt=(written,) if fold(written) != fold(entry.label(ctx.rs.lang)) else ())
+        if not hits:
+            ctx.add(spec["kind"], label, sentence, rule_id)
 
 
 def _family_of(texts, table: dict, plain: bool = False) -> str | None:
@@ -503,6 +588,11 @@ def _family_of(texts, table: dict, plain: bool = False) -> str | None:
 @lru_cache(maxsize=None)
 def _modifiers(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in profile(lang).get("skill_modifiers", []))
+
+
+@lru_cache(maxsize=None)
+def _example_heads(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in profile(lang).get("example_heads", []))
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import yaml
 
+from kg.extract.verbs import conjugated
 from kg.language import fold, profile, rules_text, singular_role, stopwords
 
 _TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
@@ -109,7 +110,7 @@ def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool) -> i
     while begin > 0 and i - begin < 3:
         prev = lowered[begin - 1]
         original = tokens[begin - 1][0]
-        if prev in stops or prev.isdigit() or not original.replace("-", "").isalpha():
+        if prev in stops or prev.isdigit() or not original.replace("-", "").replace("&", "").isalpha():
             break
         if prev not in seniority and (_ITALIAN_VERB.search(prev) and len(prev) > 4 or prev.endswith("ly")):
             break
@@ -152,7 +153,7 @@ def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) 
 def _verb_forms(lang: str) -> frozenset[str]:
     """Known verb forms of the language: they end a role's name ("analista del credito lavora")."""
     data = yaml.safe_load(rules_text(lang))
-    forms = set(data.get("duty_verbs", {})) | set(data["language"].get("not_duty_verbs", []))
+    forms = set(conjugated(data)) | set(data["language"].get("not_duty_verbs", []))
     return frozenset(fold(str(f)) for f in forms)
 
 

@@ -17,6 +17,7 @@ import yaml
 from kg import lexicon
 from kg.alternation import alternation
 from kg.extract.prefilter import Requirement, Screen, requirement
+from kg.extract.verbs import conjugated
 from kg.language import rules_text
 
 _MACRO = re.compile(r"\{(\w+)\}")
@@ -49,6 +50,8 @@ class RuleSet:
     lists: dict[str, re.Pattern]
     version: str
     duty_verb: re.Pattern  # a duty verb opening a phrase
+    verbs: dict[str, str]  # duty verb form -> infinitive
+    role_ref: re.Pattern  # words that stand for the role ("this professional")
 
 
 def expand(source: str, macros: dict[str, str]) -> str:
@@ -70,11 +73,12 @@ def ruleset(lang: str) -> RuleSet:
     macros["authority_tail"] = alternation(lexicon.heads("authority_tails"))
     macros["law_head"] = alternation(lexicon.heads("law_heads"))
     macros["month"] = _words(data["language"]["months"])
-    verbs = data.get("duty_verbs", {})
+    verbs = conjugated(data)
     macros["role"] = f"(?<!{ROLE_MARK}){ROLE_MARK}+"
     refs = data["language"].get("role_references", [])
     macros["role_ref"] = r"\b(?:" + "|".join(re.escape(r) for r in refs) + r")\b" if refs else "(?!)"
     macros["duty_verbs"] = _words(verbs) or "(?!)"
+    macros["duty_verbs_third"] = _words([f for f, i in verbs.items() if f != i]) or "(?!)"
     macros["not_duty"] = _words(data["language"].get("not_duty_verbs", [])) or "(?!)"
     rules: dict[str, list[Rule]] = {}
     needs: dict[Rule, Requirement] = {}
@@ -92,7 +96,8 @@ def ruleset(lang: str) -> RuleSet:
     }
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     duty_verb = re.compile(rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE)
-    return RuleSet(lang, data, rules, Screen(needs, ROLE_MARK), stops, _list_patterns(data["lists"], macros), version, duty_verb)
+    return RuleSet(lang, data, rules, Screen(needs, ROLE_MARK), stops, _list_patterns(data["lists"], macros), version, duty_verb,
+                   verbs, re.compile(macros["role_ref"], re.IGNORECASE))
 
 
 def _words(words) -> str:
