@@ -12,6 +12,7 @@ from importlib import resources
 
 import yaml
 
+from kg.alternation import alternation
 from kg.language import fold
 
 
@@ -76,8 +77,7 @@ def _matcher(name: str) -> tuple[re.Pattern, dict[str, Entry]]:
     for entry in entries(name):
         for form in entry.forms:
             by_form.setdefault(fold(form), entry)
-    alternatives = sorted(by_form, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])(" + alternation(by_form) + r")(?![\w-])")  # longest form first
     return pattern, by_form
 
 
