@@ -247,3 +247,40 @@ def test_what_the_job_needs_it(tmp_path):
     body = "Servono anche la patente e la disponibilità a spostarsi. Contano pazienza e puntualità."
     found = objects(facts_of(tmp_path, "Informatore scientifico", body, "it"), "skill")
     assert {"patente", "disponibilità a spostarsi", "pazienza", "puntualità"} <= found
+
+
+def test_a_ladder_with_adverbs_between_roles_it(tmp_path):
+    body = "Con qualche anno di risultati, un informatore può diventare a sua volta capo area e, più avanti, responsabile vendite nazionale."
+    found = objects(facts_of(tmp_path, "Informatore scientifico del farmaco", body, "it"), "promotes_to")
+    assert {"capo area", "responsabile vendite nazionale"} <= found
+
+
+def test_a_degree_list_stops_at_the_next_clause_it(tmp_path):
+    body = "Chi passa a coordinatore, che richiede un master in management, ottiene un'indennità aggiuntiva."
+    found = objects(facts_of(tmp_path, "Infermiere", body, "it"), "qualification")
+    assert found == {"master in management"}
+
+
+def test_authorities_named_without_an_acronym_it(tmp_path):
+    body = "L'agente si iscrive presso la Camera di Commercio e versa i contributi all'Agenzia delle Entrate."
+    found = objects(facts_of(tmp_path, "Agente immobiliare", body, "it"), "regulator")
+    assert {"Camera di Commercio", "Agenzia delle Entrate"} <= found
+
+
+def test_registers_named_with_an_acronym(tmp_path):
+    it = facts_of(tmp_path, "Agente", "Serve l'iscrizione al Repertorio Economico Amministrativo (REA).", "it")
+    assert "REA" in objects(it, "regulation")
+    en = facts_of(tmp_path, "Broker", "Records sit in the Central Registration Depository (CRD). Reps pass the Securities Industry Essentials (SIE) exam.", "en")
+    assert {"CRD", "Securities Industry Essentials (SIE) exam"} <= objects(en, "regulation")
+
+
+def test_an_alias_head_names_the_role_en(tmp_path):
+    body = 'A registered representative, often shortened to "registered rep", sells securities. A rep prospects for clients and opens accounts.'
+    found = objects(facts_of(tmp_path, "Registered Representative", body, "en"), "responsibility")
+    assert {"prospect for clients", "open accounts"} <= found
+
+
+def test_a_noun_after_an_article_is_no_verb(tmp_path):
+    body = "The property manager is, let us say, the hand of the owner. The property manager must to collect the rents every month."
+    found = objects(facts_of(tmp_path, "Property Manager", body, "en"), "responsibility")
+    assert "collect the rents every month" in found and not any(f.startswith("hand") for f in found)

@@ -15,7 +15,6 @@ from importlib import resources
 import yaml
 
 from kg import lexicon
-from kg.alternation import alternation
 from kg.article import Article, Sentence
 from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
 from kg.extract.mentions import Mention, find_mentions
@@ -131,7 +130,9 @@ def extract(article: Article) -> list[Fact]:
     for sentence in described:  # aliases first, the description's too: they name the role in every later rule
         for rule in _applicable(ctx, sentence, ORDER[:1]):
             _apply(ctx, sentence, rule, [])
-    ctx.set_names(ctx.names + [f.object for f in ctx.facts if f.kind == "alias"])
+    aliases = [f.object for f in ctx.facts if f.kind == "alias"]
+    heads = [h for a in aliases for h in _english_heads(a.lower())] if rs.lang == "en" else []
+    ctx.set_names(ctx.names + aliases + heads)  # "registered rep" names the role, and so does "reps"
     _definition(ctx)
     for sentence in body:
         claimed: list[tuple[int, int]] = []
@@ -175,14 +176,23 @@ def _role_names(article: Article) -> list[str]:
         names.append(" ".join([plural[words[0]]] + words[1:]))
         if len(words) > 1:
             names += [words[0], plural[words[0]]]
-    last = {str(k): str(v) for k, v in profile("en").get("role_heads_last", {}).items()}
-    if words and len(words) > 1 and data["code"] == "en":
-        plural_head = last.get(words[-1], words[-1] + "s")
-        names.append(" ".join(words[:-1] + [plural_head]))
-        if words[-1] not in data.get("heads_naming_others", []):  # "planners" in an article on urban planners
-            names += [words[-1], plural_head]
+    if data["code"] == "en":
+        names += _english_heads(article.role)
     names.append(article.role + "s")
     return list(dict.fromkeys(n for n in names if n.strip()))
+
+
+def _english_heads(label: str) -> list[str]:
+    """"urban planners", and "planners" alone when the head does not usually name someone else."""
+    words = label.split()
+    if len(words) < 2:
+        return []
+    data = profile("en")
+    plural_head = {str(k): str(v) for k, v in data.get("role_heads_last", {}).items()}.get(words[-1], words[-1] + "s")
+    names = [" ".join(words[:-1] + [plural_head])]
+    if words[-1] not in data.get("heads_naming_others", []):
+        names += [words[-1], plural_head]
+    return names
 
 
 def _definition(ctx: Context) -> None:
@@ -267,7 +277,7 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
     kind = spec["kind"]
     lang = ctx.rs.lang
     if spec.get("roles"):
-        for mention in find_mentions(item, lang, start_ok=True):
+        for mention in find_mentions(clean(item, ctx.rs), lang, start_ok=True):  # "più avanti, responsabile vendite"
             if ctx.is_role(mention.label):
                 continue
             if spec.get("reverse"):
@@ -310,19 +320,13 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
 def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
     """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive."""
     verbs = rs.verbs
-    item = clean(item, rs) if not item.lower().startswith(("i ", "il ", "lo ", "la ", "gli ", "le ", "l'", "the ", "a ", "an ")) else item.strip(" ,;.")
-    opening = _opening_verb(rs.lang).match(item.lower())
-    if opening:
-        form = opening.group(1)
-        return f"{verbs[form]} {item[len(form) + 1:]}"
+    bare = clean(item, rs)  # "and he prepares the lease": the item's own verb
+    own = rs.duty_verb.match(bare)
+    if own and bare[own.end():own.end() + 1] == " ":
+        return f"{verbs[own.group(0).lower()]} {rs.lists['trailing'].sub('', bare[own.end() + 1:])}"
+    item = item.strip(" ,;.\"'“”«»")  # else the object keeps its preposition: "prospects for clients"
     infinitive = verbs.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
     return f"{infinitive} {rs.lists['trailing'].sub('', item)}"
-
-
-@lru_cache(maxsize=None)
-def _opening_verb(lang: str) -> re.Pattern:
-    """A duty verb form and a space opening a phrase, the longest form first ("mette in contatto", not "mette")."""
-    return re.compile(f"({alternation(ruleset(lang).verbs) or '(?!)'}) ")
 
 
 def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "", written: str = "") -> None:
@@ -366,11 +370,16 @@ def _subject_mention(ctx: Context, before: str) -> str:
 
 def _regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
     for match in ctx.search(rule, sentence.text):
+        if any(a <= match.start() < b for a, b in claimed):
+            continue
         name = clean(_group(match, sentence.text, "name"), ctx.rs)
-        acronym = _group(match, sentence.text, "acronym").rstrip(".")
-        entry = lexicon.lookup("authorities", acronym) or lexicon.lookup("authorities", name)
+        acronym = (_group(match, sentence.text, "acronym") or "").rstrip(".")
+        entry = (acronym and lexicon.lookup("authorities", acronym)) or lexicon.lookup("authorities", name)
         claimed.append(match.span())
-        ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))
+        if acronym:
+            ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))
+        elif entry is None:  # a known authority named in full is left to the lexicon below
+            ctx.add("regulator", name, sentence, rule, key=fold(name))
     for entry, start, end in lexicon.find("authorities", sentence.text):
         if any(a <= start < b for a, b in claimed):
             continue
