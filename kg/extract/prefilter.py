@@ -1,6 +1,7 @@
 """Literals a rule's every match must contain, read off its parsed pattern, so that a sentence lacking
-them skips the regular expression: most rules fit few sentences, and a cheap `in` test per literal
-replaces a scan that, for patterns such as "(?P<x>[^.;]+?) assumono", is quadratic in the sentence.
+them skips the regular expression: most rules fit few sentences, and looking their literals up (Screen,
+once per sentence for all rules) replaces scans that, for patterns such as "(?P<x>[^.;]+?) assumono", are
+quadratic in the sentence.
 
 A requirement is a list of alternatives sets: every match contains one string of each set. Strings are
 compared in `caseless` form, which maps every pair of characters that IGNORECASE lets match to the same
