@@ -47,8 +47,11 @@ class Context:
     rs: RuleSet
     names: list[str]
     role_names: re.Pattern = re.compile("(?!)")
+    folded_names: frozenset[str] = frozenset()
     facts: list[Fact] = field(default_factory=list)
     regulations: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence start, label, key)
+    literals: dict[str, int] = field(default_factory=dict)  # text -> the rules' literals it holds
+    screened: dict[str, frozenset[Rule]] = field(default_factory=dict)  # text -> the rules it may match (names known)
 
     def add(self, kind: str, obj: str, sentence: Sentence, rule: Rule | str, **extra) -> None:
         rule_id = rule if isinstance(rule, str) else f"{rule.family}.{rule.id}"
@@ -66,13 +69,15 @@ class Context:
         self.facts.append(Fact(kind=kind, object=obj, lang=self.rs.lang, evidence=evidence, **extra))
 
     def is_role(self, label: str) -> bool:
-        return fold(label) in {fold(n) for n in self.names}
+        return fold(label) in self.folded_names
 
     def set_names(self, names: list[str]) -> None:
         self.names = list(dict.fromkeys(names))
+        self.folded_names = frozenset(fold(n) for n in self.names)
         escaped = sorted({r"\s+".join(re.escape(w) for w in n.split()) for n in self.names}, key=len, reverse=True)
         self.role_names = re.compile(r"\b(?:" + "|".join(escaped) + r")\b", re.IGNORECASE)
         _masked.cache_clear()
+        self.screened.clear()
 
     def masked(self, text: str) -> str:
         """The text with the role's names overwritten by ROLE_MARK, same length: what {role} matches."""
@@ -83,10 +88,23 @@ class Context:
 
     def searched(self, rule: Rule, text: str) -> str:
         """The text a rule runs on: masked only for rules that name the role."""
-        return self.masked(text) if ROLE_MARK in rule.source else text
+        return self.masked(text) if rule.on_masked else text
 
     def search(self, rule: Rule, text: str):
-        return self.rs.pattern(rule).finditer(self.searched(rule, text))
+        """Matches of a rule, only in a text that holds the literals every match of the rule contains."""
+        if rule not in self.admitted(text):
+            return iter(())
+        return rule.regex.finditer(self.searched(rule, text))
+
+    def admitted(self, text: str) -> frozenset[Rule]:
+        """The rules that may match `text` (kg/extract/prefilter.py)."""
+        admitted = self.screened.get(text)
+        if admitted is None:
+            literals = self.literals.get(text)
+            if literals is None:
+                literals = self.literals[text] = self.rs.screen.literals(text)
+            admitted = self.screened[text] = self.rs.screen.admitted(literals, self.masked(text))
+        return admitted
 
 
 @lru_cache(maxsize=2048)
@@ -110,7 +128,7 @@ def extract(article: Article) -> list[Fact]:
     _title_aliases(ctx)
     described = [s for s in article.sentences if s.block.kind == "description"] + body
     for sentence in described:  # aliases first, the description's too: they name the role in every later rule
-        for rule in rs.rules.get("alias", []):
+        for rule in _applicable(ctx, sentence, ORDER[:1]):
             _apply(ctx, sentence, rule, [])
     aliases = [f.object for f in ctx.facts if f.kind == "alias"]
     heads = [h for a in aliases for h in _english_heads(a.lower())] if rs.lang == "en" else []
@@ -118,15 +136,24 @@ def extract(article: Article) -> list[Fact]:
     _definition(ctx)
     for sentence in body:
         claimed: list[tuple[int, int]] = []
-        for family in ORDER[1:]:
-            for rule in rs.rules.get(family, []):
-                _apply(ctx, sentence, rule, claimed)
+        for rule in _applicable(ctx, sentence, ORDER[1:]):
+            _apply(ctx, sentence, rule, claimed)
         _salaries(ctx, sentence)
         _compensation(ctx, sentence)
         _mentions(ctx, sentence, claimed)
     _list_items(ctx, body)
     _relate_other_roles(ctx)
     return _unique(ctx.facts)
+
+
+def _applicable(ctx: Context, sentence: Sentence, order: tuple[str, ...]):
+    """The rules of these families, in order, that may match the sentence; regulator rules always apply,
+    since known authorities are looked up whatever the rule's pattern finds."""
+    admitted = ctx.admitted(sentence.text)
+    for family in order:
+        for rule in ctx.rs.rules.get(family, []):
+            if rule in admitted or family == "regulator":
+                yield rule
 
 
 def _title_aliases(ctx: Context) -> None:
@@ -186,7 +213,7 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
         return _regulator(ctx, sentence, rule, claimed)
     if rule.family == "regulation":
         return _regulation(ctx, sentence, rule, claimed)
-    pattern, searched, pos = ctx.rs.pattern(rule), ctx.searched(rule, text), 0
+    pattern, searched, pos = rule.regex, ctx.searched(rule, text), 0
     while (match := pattern.search(searched, pos)) is not None:
         # A capture cut short by a clause stop leaves the rest of the sentence to the same rule: in "a bachelor's
         # degree in finance is common, although many start with a high school diploma" both are degrees.
@@ -329,7 +356,13 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label:
 
 
 def _rejected(rs: RuleSet, kind: str, label: str) -> bool:
-    return any(re.search(p, label, re.IGNORECASE) for p in rs.data.get("reject", {}).get(kind, []))
+    return any(p.search(label) for p in _rejections(rs.lang).get(kind, ()))
+
+
+@lru_cache(maxsize=None)
+def _rejections(lang: str) -> dict[str, tuple[re.Pattern, ...]]:
+    """The `reject:` patterns of a language's rules, by fact kind."""
+    return {kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns) for kind, patterns in ruleset(lang).data.get("reject", {}).items()}
 
 
 def _subject_mention(ctx: Context, before: str) -> str:
@@ -412,7 +445,7 @@ def _compensation(ctx: Context, sentence: Sentence) -> None:
 
 def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
     """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related."""
-    predicate = re.compile(profile(ctx.rs.lang)["predicate_before"], re.IGNORECASE)
+    predicate = _predicate_before(ctx.rs.lang)
     illustrative = _in_example(ctx, sentence)
     for mention in find_mentions(sentence.text, ctx.rs.lang):
         if ctx.is_role(mention.label):
@@ -433,9 +466,19 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
 
 def _in_example(ctx: Context, sentence: Sentence) -> bool:
     """A paragraph or section that opens with "for example": its roles only illustrate."""
-    markers = [fold(m) for m in profile(ctx.rs.lang).get("example_markers", [])]
+    markers = _example_markers(ctx.rs.lang)
     opening = fold(sentence.block.text[:40])
     return any(opening.startswith(m) for m in markers) or any(m in fold(h) for h in sentence.section[-1:] for m in markers)
+
+
+@lru_cache(maxsize=None)
+def _example_markers(lang: str) -> tuple[str, ...]:
+    return tuple(fold(m) for m in profile(lang).get("example_markers", []))
+
+
+@lru_cache(maxsize=None)
+def _predicate_before(lang: str) -> re.Pattern:
+    return re.compile(profile(lang)["predicate_before"], re.IGNORECASE)
 
 
 def _variant_of_role(ctx: Context, label: str) -> bool:

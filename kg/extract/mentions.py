@@ -51,13 +51,7 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
     after "può diventare"); a bare generic head ("the manager") is no mention.
     """
     first, last, need_article = _heads(lang)
-    data = profile(lang)
-    stops = stopwords(lang) | stopwords("en") | {w.lower() for w in data.get("modifier_stops", [])}
-    right_stops = stops | _verb_forms(lang)  # "analista del credito lavora": a verb ends the name
-    generic = {w.lower() for w in data.get("generic_heads", [])}
-    with_noun = {w.lower() for w in data.get("heads_with_noun", [])}
-    adjective = re.compile(data.get("adjective_suffixes", "(?!)"))
-    seniority = {w.lower() for w in data.get("seniority_below", []) + data.get("seniority_above", []) if " " not in w}
+    stops, right_stops, generic, with_noun, adjective, seniority = _vocabulary(lang)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     lowered = [fold(t[0]) for t in tokens]
     joined = [i + 1 < len(tokens) and not text[tokens[i][2] : tokens[i + 1][1]].strip() for i in range(len(tokens))]
@@ -90,6 +84,20 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
         else:
             i += 1
     return found
+
+
+@lru_cache(maxsize=None)
+def _vocabulary(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], re.Pattern, frozenset[str]]:
+    """Stop words left and right of a head, generic heads, heads taking a bare noun, adjective endings and
+    seniority words of a language."""
+    data = profile(lang)
+    stops = stopwords(lang) | stopwords("en") | {w.lower() for w in data.get("modifier_stops", [])}
+    right_stops = stops | _verb_forms(lang)  # "analista del credito lavora": a verb ends the name
+    generic = frozenset(w.lower() for w in data.get("generic_heads", []))
+    with_noun = frozenset(w.lower() for w in data.get("heads_with_noun", []))
+    adjective = re.compile(data.get("adjective_suffixes", "(?!)"))
+    seniority = frozenset(w.lower() for w in data.get("seniority_below", []) + data.get("seniority_above", []) if " " not in w)
+    return stops, right_stops, generic, with_noun, adjective, seniority
 
 
 def _head_follows(lowered, joined, i, last) -> bool:
@@ -149,5 +157,8 @@ def _verb_forms(lang: str) -> frozenset[str]:
     return frozenset(fold(str(f)) for f in forms)
 
 
+_VERB_ENDING = re.compile(r"(?:are|ere|ire|ano|ono|ava|avano|eva|evano|ebbe|ebbero)$")
+
+
 def _is_verb_like(word: str) -> bool:
-    return bool(re.search(r"(?:are|ere|ire|ano|ono|ava|avano|eva|evano|ebbe|ebbero)$", word)) and len(word) > 4
+    return bool(_VERB_ENDING.search(word)) and len(word) > 4
