@@ -320,3 +320,10 @@ def test_the_announcing_paragraph_outranks_the_heading(tmp_path):
     facts = facts_of(tmp_path, "Account executive", body, "it")
     assert {"competenze di vendita", "capacità di comunicazione"} <= objects(facts, "skill")
     assert objects(facts, "industry") == set()
+
+
+def test_the_head_noun_alone_names_the_role_it(tmp_path):
+    body = "L'informatore pianifica le visite e partecipa ai congressi. Il responsabile approva le note spese."
+    found = objects(facts_of(tmp_path, "Informatore scientifico del farmaco", body, "it"), "responsibility")
+    assert {"pianificare le visite", "partecipare ai congressi"} <= found
+    assert not any(f.startswith("approvare") for f in found)

@@ -174,8 +174,8 @@ def _role_names(article: Article) -> list[str]:
     words = article.role.split()
     if words and words[0] in plural:
         names.append(" ".join([plural[words[0]]] + words[1:]))
-        if len(words) > 1:
-            names += [words[0], plural[words[0]]]
+    if len(words) > 1 and data["code"] != "en" and words[0] not in data.get("heads_naming_others", []):
+        names += [words[0], plural.get(words[0], words[0])]  # "l'informatore" in an article on informatori scientifici
     if data["code"] == "en":
         names += _english_heads(article.role)
     names.append(article.role + "s")
