@@ -294,14 +294,14 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         lexicon_name = lexicon.for_class(kinds()[kind].get("class", ""))
     if lexicon_name:
         hits = lexicon.find(lexicon_name, item)
-        if rule.options.get("open") and len(hits) == 1 and hits[0][0].id in lexicon.generic(lexicon_name) \
-                and fold(clean(item[:hits[0][1]], ctx.rs)):
-            hits = []  # "outsourced coding companies" says more than "company"
+        generic = len(hits) == 1 and hits[0][0].id in lexicon.generic(lexicon_name) and fold(clean(item[:hits[0][1]], ctx.rs))
+        if generic:  # "outsourced coding companies" says more than "company": the words are kept
+            hits = []
         if spec.get("keep_case"):  # proper names: "in Georgia", not "in georgia" nor "a nord"
             hits = [(entry, a, b) for entry, a, b in hits if item[a:a + 1].isupper()]
         for entry, a, b in hits:  # the words the article used stay as an alternative label
             _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
-        if hits or not rule.options.get("open", not rule.options.get("lexicon")):
+        if hits or not (generic or rule.options.get("open", not rule.options.get("lexicon"))):
             return
     if rule.options.get("capitalized"):
         for match in _CAPITALISED.finditer(item):
