@@ -327,3 +327,16 @@ def test_the_head_noun_alone_names_the_role_it(tmp_path):
     found = objects(facts_of(tmp_path, "Informatore scientifico del farmaco", body, "it"), "responsibility")
     assert {"pianificare le visite", "partecipare ai congressi"} <= found
     assert not any(f.startswith("approvare") for f in found)
+
+
+def test_clients_in_an_illustration_are_not_employers(tmp_path):
+    body = "## An illustration\n\n- Picture a startup selling software to hospitals and dental clinics\n"
+    facts = facts_of(tmp_path, "Sales Development Representative", body, "en")
+    assert objects(facts, "employed_by") == set() and objects(facts, "industry") == set()
+
+
+def test_a_work_setting_label_lists_no_industries(tmp_path):
+    body = "## Where they work\n\n- Work setting: open-plan floor, hybrid, or fully remote\n- Staffing agencies\n"
+    facts = facts_of(tmp_path, "Recruiter", body, "en")
+    labels = objects(facts, "industry") | objects(facts, "employed_by")
+    assert not any("hybrid" in l or "remote" in l for l in labels)

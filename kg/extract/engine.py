@@ -229,6 +229,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used
     if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
         return used
+    if spec.get("skip_examples") and _in_example(ctx, sentence):
+        return used  # "picture a startup selling to dental clinics": the clinics are not employers
     verb = _group(match, text, "verb")
     for group in ("x", "y"):  # y: a continuation such as "followed by ..."
         if _group(match, text, group) is None:
@@ -472,6 +474,11 @@ def _in_example(ctx: Context, sentence: Sentence) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _aside_labels(lang: str) -> tuple[str, ...]:
+    return tuple(fold(m) for m in profile(lang).get("aside_labels", []))
+
+
+@lru_cache(maxsize=None)
 def _example_markers(lang: str) -> tuple[str, ...]:
     return tuple(fold(m) for m in profile(lang).get("example_markers", []))
 
@@ -532,6 +539,8 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             continue
         label_part, _, values = sentence.text.partition(":")
         labelled = bool(values.strip()) and len(label_part.split()) <= 5
+        if labelled and any(m in fold(label_part) for m in _aside_labels(ctx.rs.lang)):
+            continue  # "Work setting: hybrid or remote" describes the job, it lists no facts
         lead = block.lead if block.lead.rstrip().endswith(":") else ""  # only a paragraph that announces a list
         by_label = _family_of((label_part,), data["sections"], plain=True) if labelled else None
         by_section = _family_of(block.section[::-1], data["sections"], plain=True)
