@@ -340,3 +340,12 @@ def test_a_work_setting_label_lists_no_industries(tmp_path):
     facts = facts_of(tmp_path, "Recruiter", body, "en")
     labels = objects(facts, "industry") | objects(facts, "employed_by")
     assert not any("hybrid" in l or "remote" in l for l in labels)
+
+
+def test_a_salary_guide_list_names_its_places(tmp_path):
+    body = ("Molti guardano all'estero:\n\n"
+            "- **Regno Unito**: un infermiere in Band 5 parte da 28.407 sterline l'anno.\n"
+            "- **Svizzera**: nel Canton Ticino lo stipendio lordo medio si aggira sui 5.800 franchi al mese.\n")
+    salaries = {dict(f.attrs)["currency"]: dict(f.attrs) for f in facts_of(tmp_path, "Infermiere", body, "it") if f.kind == "salary"}
+    assert salaries["GBP"]["min"] == "28407" and salaries["GBP"]["period"] == "year" and salaries["GBP"]["place"] == "Regno Unito"
+    assert salaries["CHF"]["average"] == "5800" and salaries["CHF"]["period"] == "month"
