@@ -349,3 +349,11 @@ def test_a_salary_guide_list_names_its_places(tmp_path):
     salaries = {dict(f.attrs)["currency"]: dict(f.attrs) for f in facts_of(tmp_path, "Infermiere", body, "it") if f.kind == "salary"}
     assert salaries["GBP"]["min"] == "28407" and salaries["GBP"]["period"] == "year" and salaries["GBP"]["place"] == "Regno Unito"
     assert salaries["CHF"]["average"] == "5800" and salaries["CHF"]["period"] == "month"
+
+
+def test_a_sentence_that_continues_the_role_names_its_industries(tmp_path):
+    body = "L'analista del credito valuta i fidi. Nelle società di leasing e di factoring svolge lo stesso mestiere."
+    found = objects(facts_of(tmp_path, "Analista del credito", body, "it"), "industry")
+    assert {"leasing", "factoring"} <= found
+    other = "Il mercato cresce. Nelle società di leasing si lavora molto."
+    assert objects(facts_of(tmp_path, "Analista del credito", other, "it"), "industry") == set()

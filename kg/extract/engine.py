@@ -224,8 +224,7 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
     """Facts of one match; returns where the text it used ends."""
     text = sentence.text
     used = match.end()
-    if rule.options.get("require_role") and not ctx.names_role(text) \
-            and _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) != rule.family:  # "Where SDRs work"
+    if rule.options.get("require_role") and not _about_role(ctx, sentence, rule):
         return used
     if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
         return used
@@ -250,6 +249,17 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                 item = f"{_group(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
             _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
     return used
+
+
+def _about_role(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
+    """The sentence names the role, follows one that does in its paragraph ("L'analista è ... In banca lavora
+    nell'ufficio fidi"), or sits under a heading of the rule's kind ("Where SDRs work")."""
+    if ctx.names_role(sentence.text):
+        return True
+    before = [s for s in ctx.article.sentences if s.block is sentence.block and s.end <= sentence.start]
+    if before and ctx.names_role(before[-1].text):
+        return True
+    return _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) == rule.family
 
 
 def _inside_longer_name(text: str, start: int, lang: str) -> bool:
