@@ -357,3 +357,16 @@ def test_a_sentence_that_continues_the_role_names_its_industries(tmp_path):
     assert {"leasing", "factoring"} <= found
     other = "Il mercato cresce. Nelle società di leasing si lavora molto."
     assert objects(facts_of(tmp_path, "Analista del credito", other, "it"), "industry") == set()
+
+
+def test_two_verbs_share_one_object(tmp_path):
+    body = "A broker prospects for clients, opens and maintains accounts, and takes and executes orders."
+    found = objects(facts_of(tmp_path, "Broker", body, "en"), "responsibility")
+    assert {"prospect for clients", "open and maintain accounts", "take and execute orders"} <= found
+
+
+def test_a_duty_with_examples_after_a_colon_is_one_duty(tmp_path):
+    body = "## Key responsibilities\n\n- Run outbound sequences: cold calls, cold emails, LinkedIn messages\n- Later: team lead, then manager\n"
+    found = objects(facts_of(tmp_path, "Sales Development Representative (SDR)", body, "en"), "responsibility")
+    assert not {"cold calls", "cold emails"} & found
+    assert not any("team lead" in f for f in found)
