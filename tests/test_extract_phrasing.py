@@ -366,7 +366,6 @@ def test_two_verbs_share_one_object(tmp_path):
 
 
 def test_a_duty_with_examples_after_a_colon_is_one_duty(tmp_path):
-    body = "## Key responsibilities\n\n- Run outbound sequences: cold calls, cold emails, LinkedIn messages\n- Later: team lead, then manager\n"
+    body = "## Key responsibilities\n\n- Run outbound sequences: cold calls, cold emails, LinkedIn messages\n"
     found = objects(facts_of(tmp_path, "Sales Development Representative (SDR)", body, "en"), "responsibility")
-    assert not {"cold calls", "cold emails"} & found
-    assert not any("team lead" in f for f in found)
+    assert "run outbound sequences" in found and not {"cold calls", "cold emails"} & found
