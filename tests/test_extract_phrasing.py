@@ -381,3 +381,9 @@ def test_have_is_not_part_of_a_skill(tmp_path):
     body = "Il perito deve avere conoscenza tecnica di meccanica."
     found = objects(facts_of(tmp_path, "Perito", body, "it"), "skill")
     assert "conoscenza tecnica di meccanica" in found and not any(f.startswith("avere") for f in found)
+
+
+def test_reaching_the_role_is_not_a_promotion_from_it(tmp_path):
+    body = "Molti HRBP arrivano al ruolo dopo alcuni anni come HR generalist."
+    facts = facts_of(tmp_path, "HR Business Partner", body, "it")
+    assert not [f for f in facts if f.kind == "promotes_to" and f.subject == "hr business partner"]
