@@ -387,3 +387,14 @@ def test_reaching_the_role_is_not_a_promotion_from_it(tmp_path):
     body = "Molti HRBP arrivano al ruolo dopo alcuni anni come HR generalist."
     facts = facts_of(tmp_path, "HR Business Partner", body, "it")
     assert not [f for f in facts if f.kind == "promotes_to" and f.subject == "hr business partner"]
+
+
+def test_an_alias_shortened_is_not_a_related_role(tmp_path):
+    body = "Il consulente finanziario abilitato, l'ex promotore finanziario, lavora per una banca. Il promotore visita i clienti."
+    assert objects(facts_of(tmp_path, "Consulente finanziario abilitato", body, "it"), "related_role") == set()
+
+
+def test_a_pronoun_is_no_part_of_a_role(tmp_path):
+    body = "«Il medico ti concede dieci minuti.» L'informatore lavora con il farmacista."
+    found = objects(facts_of(tmp_path, "Informatore scientifico", body, "it"), "related_role")
+    assert "medico to" not in found and "medico ti" not in found

@@ -68,6 +68,9 @@ class Context:
         extra.setdefault("subject", self.article.role)
         self.facts.append(Fact(kind=kind, object=obj, lang=self.rs.lang, evidence=evidence, **extra))
 
+    def aliases(self) -> list[str]:
+        return [f.object for f in self.facts if f.kind == "alias"]
+
     def is_role(self, label: str) -> bool:
         return fold(label) in self.folded_names
 
@@ -130,7 +133,7 @@ def extract(article: Article) -> list[Fact]:
     for sentence in described:  # aliases first, the description's too: they name the role in every later rule
         for rule in _applicable(ctx, sentence, ORDER[:1]):
             _apply(ctx, sentence, rule, [])
-    aliases = [f.object for f in ctx.facts if f.kind == "alias"]
+    aliases = ctx.aliases()
     heads = [h for a in aliases for h in _english_heads(a.lower())] if rs.lang == "en" else []
     ctx.set_names(ctx.names + aliases + heads)  # "registered rep" names the role, and so does "reps"
     _definition(ctx)
@@ -509,8 +512,11 @@ def _variant_of_role(ctx: Context, label: str) -> bool:
     nurses: the role itself, shortened or qualified, not another role."""
     stop = stopwords(ctx.rs.lang)
     words = {fold(w) for w in re.findall(r"[\w&'-]+", label)} - stop
-    role = {fold(w) for w in re.findall(r"[\w&'-]+", ctx.article.role)} - stop
-    return bool(words and role) and (words <= role or role <= words)
+    for name in (ctx.article.role, *ctx.aliases()):  # "promotore" after "l'ex promotore finanziario"
+        role = {fold(w) for w in re.findall(r"[\w&'-]+", name)} - stop
+        if words and role and (words <= role or role <= words):
+            return True
+    return False
 
 
 def _relate_other_roles(ctx: Context) -> None:
