@@ -1,25 +1,174 @@
-"""Where questions read the graph from: the Turtle `kg build` wrote, never the articles again.
+"""Where questions read the graph from: the Oxigraph store `kg build` persisted with its exports, opened in
+milliseconds while it still matches the Turtle file asked for; else that Turtle file, parsed by rdflib.
 
-Kept to one function on purpose, so a faster store (pyoxigraph, an endpoint) can go beneath it later.
+rdflib stays the API (`kg.query`, `kg.paths` and users get an rdflib Graph), but over a persisted store the
+Graph is an oxrdflib view whose SPARQL runs on Oxigraph: parsing careers.ttl with rdflib costs ~17 µs a
+triple on every `kg query`, and rdflib's engine needs seconds for the heavier questions.
+
+The store lives in the user's cache (kg.cache.cache_root), not in the export folder people commit and
+publish. It records the size, mtime and inode of the careers.ttl written with it; any other careers.ttl
+(edited, rebuilt elsewhere, copied) no longer matches, and the Turtle is parsed instead.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import shutil
 from pathlib import Path
+from typing import Iterable
 
-from rdflib import Graph
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from oxrdflib._converter import to_ox, to_ox_quad_pattern
+from rdflib import Graph, Literal, URIRef, Variable
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import XSD
+from rdflib.query import Result
 
+from kg.cache import cache_root
 from kg.errors import KgError
 from kg.namespaces import bind
+from kg.query import values
 
 DEFAULT_GRAPH = Path("exports") / "careers.ttl"
+STAMP = "kg-stamp.json"
+_STRING, _DECIMAL = XSD.string.toPython(), XSD.decimal.toPython()
+
+
+def to_store(triples: Iterable[tuple]) -> ox.Store:
+    """An in-memory Oxigraph store of rdflib triples; each distinct term is converted once."""
+    seen: dict = {}
+
+    def ox_term(term):
+        found = seen.get(term)
+        if found is None:
+            found = seen[term] = to_ox(term)
+        return found
+
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in triples)
+    return store
+
+
+def term(node):
+    """The rdflib term of an Oxigraph term as rdflib reads it from careers.ttl: plain strings stay plain, and
+    decimals keep the ".0" the mapper writes (Oxigraph keeps the canonical value form, 45000)."""
+    if node is None:
+        return None
+    if isinstance(node, ox.NamedNode):
+        return URIRef(node.value)
+    if node.language:
+        return Literal(node.value, lang=node.language)
+    datatype = node.datatype.value
+    if datatype == _STRING:
+        return Literal(node.value)
+    if datatype == _DECIMAL and "." not in node.value:
+        return Literal(f"{node.value}.0", datatype=XSD.decimal)
+    return Literal(node.value, datatype=URIRef(datatype))
+
+
+class CareerStore(OxigraphStore):
+    """oxrdflib's store with kg's term conversion, remembering the folder it was opened from (query workers
+    reopen it there)."""
+
+    def __init__(self, store: ox.Store, folder: Path | None = None) -> None:
+        super().__init__(store=store)
+        self.folder = folder
+
+    def triples(self, triple_pattern, context=None):
+        default = iter((Graph(identifier=DATASET_DEFAULT_GRAPH_ID, store=self),))
+        for quad in self._inner.quads_for_pattern(*to_ox_quad_pattern(triple_pattern, context)):
+            yield (term(quad.subject), term(quad.predicate), term(quad.object)), default
+
+    def query(self, query, initNs, initBindings, queryGraph, **kwargs) -> Result:  # noqa: N803 (rdflib's names)
+        if not isinstance(query, str) or kwargs:
+            raise NotImplementedError("kg's store answers SPARQL text only")  # rdflib then evaluates it itself
+        text = values.bind(query, {str(k): to_ox(v) for k, v in initBindings.items()})
+        found = self._inner.query(text, prefixes={k: str(v) for k, v in initNs.items()})
+        if isinstance(found, ox.QueryBoolean):
+            out = Result("ASK")
+            out.askAnswer = bool(found)
+        elif isinstance(found, ox.QuerySolutions):
+            out = Result("SELECT")
+            out.vars = [Variable(v.value) for v in found.variables]
+            out.bindings = [{v: term(t) for v, t in zip(out.vars, row) if t is not None} for row in found]
+        else:
+            out = Result("CONSTRUCT")
+            out.graph = bind(Graph())
+            out.graph += ((term(t.subject), term(t.predicate), term(t.object)) for t in found)
+        return out
+
+
+def as_graph(store: ox.Store, folder: Path | None = None) -> Graph:
+    """An rdflib Graph over the default graph of `store`; its SPARQL runs on Oxigraph."""
+    return bind(Graph(store=CareerStore(store, folder), identifier=DATASET_DEFAULT_GRAPH_ID))
+
+
+def oxigraph_of(graph: Graph) -> ox.Store | None:
+    """The Oxigraph store beneath `graph`, when it has one."""
+    return graph.store._inner if isinstance(graph.store, CareerStore) else None
+
+
+def folder_for(turtle: Path) -> Path:
+    """Where the store of the exports holding `turtle` lives: one folder per export folder."""
+    folder = turtle.resolve().parent
+    return cache_root() / f"store-{folder.name}-{hashlib.sha256(str(folder).encode()).hexdigest()[:8]}"
+
+
+def _stamp(turtle: Path) -> dict:
+    info = turtle.stat()
+    return {"graph": str(turtle.resolve()), "size": info.st_size, "mtime_ns": info.st_mtime_ns, "inode": info.st_ino}
+
+
+def persist(store: ox.Store, turtle: Path) -> None:
+    """Save `store` as the store of `turtle` (just written from the same triples); swapped in whole, so a
+    reader sees the old store or the new one. A read-only cache only costs the next query its speed."""
+    folder = folder_for(turtle)
+    temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+    try:
+        shutil.rmtree(temp, ignore_errors=True)
+        temp.parent.mkdir(parents=True, exist_ok=True)
+        disk = ox.Store(str(temp))
+        disk.bulk_extend(store)
+        disk.flush()
+        del disk  # closes the database before the folder moves
+        (temp / STAMP).write_text(json.dumps(_stamp(turtle)), encoding="utf-8")
+        old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
+        if folder.exists():
+            os.replace(folder, old)
+        os.replace(temp, folder)
+        shutil.rmtree(old, ignore_errors=True)
+    except OSError:
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+def open_store(turtle: Path) -> Graph | None:
+    """The persisted store of `turtle` as a Graph, or None when there is none or it does not match the file."""
+    folder = folder_for(turtle)
+    try:
+        if json.loads((folder / STAMP).read_text(encoding="utf-8")) != _stamp(turtle):
+            return None
+        return as_graph(ox.Store.read_only(str(folder)), folder)
+    except (OSError, ValueError):
+        return None
+
+
+def reopen(folder: Path) -> Graph:
+    """The store at `folder` again, in another process (a query worker)."""
+    return as_graph(ox.Store.read_only(str(folder)), folder)
 
 
 def load_graph(path: Path | str = DEFAULT_GRAPH) -> Graph:
-    """The graph in the Turtle file `path` (default exports/careers.ttl), with the project prefixes bound."""
+    """The graph in the Turtle file `path` (default exports/careers.ttl), with the project prefixes bound:
+    its persisted store when it matches, else the file parsed."""
     path = Path(path)
     if not path.is_file():
         raise KgError(f"no graph at {path}; run `kg build` first or pass --graph FILE", path)
+    graph = open_store(path)
+    if graph is not None:
+        return graph
     graph = bind(Graph())
     try:
         graph.parse(path, format="turtle")

@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from kg.ontology_files import shapes
+from kg.store import oxigraph_of, to_store
 
 _RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 _HANDLED = {SH.path, SH.message, SH.minCount, SH.maxCount, SH.datatype, SH.nodeKind, SH["class"], SH.pattern,
@@ -70,9 +71,7 @@ def validate(graph: Graph, engine: str = "oxigraph") -> list[Violation]:
     (same report, much slower: for checking this engine or a graph made elsewhere)."""
     if engine == "pyshacl":
         return _pyshacl(graph)
-    store = pyoxigraph.Store()
-    store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), pyoxigraph.RdfFormat.N_TRIPLES)
-    return validate_store(store)
+    return validate_store(oxigraph_of(graph) or to_store(graph))
 
 
 def validate_store(store: pyoxigraph.Store) -> list[Violation]:
@@ -90,6 +89,8 @@ def validate_store(store: pyoxigraph.Store) -> list[Violation]:
 def _pyshacl(graph: Graph) -> list[Violation]:
     from pyshacl import validate as pyshacl_validate  # imported here: it costs a second at start-up
 
+    if not graph.store.context_aware:  # pyshacl wraps the data in a ConjunctiveGraph (kg.build's is SimpleMemory)
+        graph = Graph() + graph
     conforms, report, _ = pyshacl_validate(graph, shacl_graph=shapes(), inference="none", advanced=True)
     if conforms:
         return []
