@@ -213,7 +213,7 @@ def write(result: Build, out: Path | str = "exports") -> list[Path]:
             write_atomic(out / name, data)
         written.append(out / name)
     if result.store is not None:
-        store.persist(result.store, out / "careers.ttl")
+        store.persist(result.store, result.graph, out / "careers.ttl")
     return written
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import shutil
 from pathlib import Path
 from typing import Iterable
@@ -24,16 +25,17 @@ from oxrdflib import OxigraphStore
 from oxrdflib._converter import to_ox, to_ox_quad_pattern
 from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 from rdflib.query import Result
 
 from kg.cache import cache_root
 from kg.errors import KgError
-from kg.namespaces import bind
-from kg.query import values
+from kg.namespaces import KG, bind
+from kg.query import labels, values
 
 DEFAULT_GRAPH = Path("exports") / "careers.ttl"
 STAMP = "kg-stamp.json"
+LABELS = "labels.pickle"  # class IRI -> kg.query.labels.by_label of its instances, for parameter lookups
 _STRING, _DECIMAL = XSD.string.toPython(), XSD.decimal.toPython()
 
 
@@ -76,6 +78,16 @@ class CareerStore(OxigraphStore):
     def __init__(self, store: ox.Store, folder: Path | None = None) -> None:
         super().__init__(store=store)
         self.folder = folder
+        self._labels: dict | None = None
+
+    def label_index(self, type_: URIRef) -> dict | None:
+        """Folded label (and IRI) -> node IRI over the instances of `type_`, as saved by `persist`."""
+        if self._labels is None:
+            try:
+                self._labels = pickle.loads((self.folder / LABELS).read_bytes()) if self.folder else {}
+            except (OSError, pickle.UnpicklingError, EOFError):
+                self._labels = {}
+        return self._labels.get(str(type_))
 
     def triples(self, triple_pattern, context=None):
         default = iter((Graph(identifier=DATASET_DEFAULT_GRAPH_ID, store=self),))
@@ -122,9 +134,16 @@ def _stamp(turtle: Path) -> dict:
     return {"graph": str(turtle.resolve()), "size": info.st_size, "mtime_ns": info.st_mtime_ns, "inode": info.st_ino}
 
 
-def persist(store: ox.Store, turtle: Path) -> None:
-    """Save `store` as the store of `turtle` (just written from the same triples); swapped in whole, so a
-    reader sees the old store or the new one. A read-only cache only costs the next query its speed."""
+def label_indexes(graph: Graph) -> dict[str, dict[str, str]]:
+    """`labels.by_label` of every class but Evidence (instances without labels, and the most numerous)."""
+    classes = set(graph.objects(None, RDF.type)) - {KG.Evidence}
+    return {str(c): {key: str(node) for key, node in labels.by_label(graph, c).items()} for c in classes}
+
+
+def persist(store: ox.Store, graph: Graph, turtle: Path) -> None:
+    """Save `store` (the triples of `graph`) as the store of `turtle`, just written from them, with the label
+    indexes of `graph`; swapped in whole, so a reader sees the old store or the new one. A read-only cache
+    only costs the next query its speed."""
     folder = folder_for(turtle)
     temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     try:
@@ -134,6 +153,7 @@ def persist(store: ox.Store, turtle: Path) -> None:
         disk.bulk_extend(store)
         disk.flush()
         del disk  # closes the database before the folder moves
+        (temp / LABELS).write_bytes(pickle.dumps(label_indexes(graph), protocol=pickle.HIGHEST_PROTOCOL))
         (temp / STAMP).write_text(json.dumps(_stamp(turtle)), encoding="utf-8")
         old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
         if folder.exists():

@@ -25,9 +25,12 @@ def by_label(graph: Graph, type_: URIRef) -> dict[str, URIRef]:
 
 
 def find(graph: Graph, name: str, type_: URIRef) -> URIRef | None:
-    """The node of class `type_` called `name` (a label in any language, or its IRI), if any."""
-    index = by_label(graph, type_)
-    return index.get(name.strip()) or index.get(fold(name.strip()))
+    """The node of class `type_` called `name` (a label in any language, or its IRI), if any; over a persisted
+    store the index kg build saved with it answers without reading every label again."""
+    persisted = getattr(graph.store, "label_index", None)
+    index = (persisted and persisted(type_)) or by_label(graph, type_)
+    found = index.get(name.strip()) or index.get(fold(name.strip()))
+    return URIRef(found) if found is not None else None
 
 
 def closest(graph: Graph, name: str, type_: URIRef, n: int = 3) -> list[str]:
