@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import Pool
 from pathlib import Path
@@ -14,13 +15,12 @@ from rdflib import Graph
 
 from kg.article import Article
 from kg.atomic import write_atomic
-from kg import curation
+from kg import curation, store
 from kg.cache import ArticleCache, folder_for
 from kg.errors import KgError
 from kg.export import FORMATS
 from kg.extract import extract
 from kg.facts import Fact
-from kg import store
 from kg.mapper import graph_of, triples
 from kg.reader import read_article
 from kg.resolve import Resolution, resolve
@@ -110,7 +110,11 @@ def build(
         extracted = [(a, f) for a, f in extracted if str(source_path(root, a)) not in failed]
     resolution = resolve(extracted)
     found = list(triples(resolution))
-    graph, oxigraph = graph_of(found), store.to_store(found)
+    oxigraph = store.to_store(found)
+    with ThreadPoolExecutor(1) as pool:  # Oxigraph checks the shapes without the GIL while rdflib fills the Graph
+        checked = pool.submit(validate_store, oxigraph)
+        graph = graph_of(found)
+        violations = checked.result()
     return Build(
         graph=graph,
         articles=resolution.articles,
@@ -118,7 +122,7 @@ def build(
         resolution=resolution,
         errors=sorted(errors, key=lambda e: (str(e.path), e.line)),
         warnings=sorted(warnings, key=lambda e: (str(e.path), e.message)),
-        violations=validate_store(oxigraph),
+        violations=violations,
         store=oxigraph,
     )
 

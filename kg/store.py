@@ -162,6 +162,18 @@ def persist(store: ox.Store, graph: Graph, turtle: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     except OSError:
         shutil.rmtree(temp, ignore_errors=True)
+    _forget_gone(folder.parent)
+
+
+def _forget_gone(root: Path) -> None:
+    """Delete the stores of export folders that no longer exist (temp corpora, benchmarks)."""
+    for other in root.glob("store-*"):
+        try:
+            gone = not Path(json.loads((other / STAMP).read_text(encoding="utf-8"))["graph"]).parent.is_dir()
+        except (OSError, ValueError, KeyError):
+            continue
+        if gone:
+            shutil.rmtree(other, ignore_errors=True)
 
 
 def open_store(turtle: Path) -> Graph | None:

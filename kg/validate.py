@@ -71,7 +71,8 @@ def validate(graph: Graph, engine: str = "oxigraph") -> list[Violation]:
     (same report, much slower: for checking this engine or a graph made elsewhere)."""
     if engine == "pyshacl":
         return _pyshacl(graph)
-    return validate_store(oxigraph_of(graph) or to_store(graph))
+    persisted = oxigraph_of(graph)
+    return validate_store(persisted if persisted is not None else to_store(graph))
 
 
 def validate_store(store: pyoxigraph.Store) -> list[Violation]:

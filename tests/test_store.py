@@ -14,7 +14,7 @@ from rdflib.query import Result
 import kg
 from kg.namespaces import bind
 from kg.query import questions, values
-from kg.store import CareerStore, oxigraph_of
+from kg.store import CareerStore, folder_for, oxigraph_of
 from tests.conftest import write_article
 from tests.test_query import example_params
 
@@ -118,3 +118,14 @@ def test_parameters_open_the_where_group(text, opened):
 
     bound = values.bind(text, {"x": ox.NamedNode("http://x/a")})
     assert bound.startswith(text[: text.index(opened) + len(opened)] + " VALUES (?x) { (<http://x/a>) } ")
+
+
+def test_the_store_of_a_removed_export_folder_is_deleted_by_the_next_build(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out in (first, second):
+        kg.write(kg.build(_corpus(tmp_path, "responsabile amministrativo")), out)
+    kept = folder_for(second / "careers.ttl")
+    shutil.rmtree(first)
+    kg.write(kg.build(_corpus(tmp_path, "responsabile amministrativo")), second)
+    assert kept.is_dir()
+    assert not folder_for(first / "careers.ttl").exists()
