@@ -8,6 +8,7 @@ same triples and API as the default Memory store, without the per-context bookke
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
@@ -18,6 +19,29 @@ from kg.namespaces import KG, SCHEMA, bind
 from kg.resolve import Resolution, article_iri, article_iri_of
 
 _FIGURES = {"min": KG.minValue, "max": KG.maxValue, "median": KG.medianValue, "average": KG.averageValue, "amount": KG.amount}
+# The terms of the hot loops, looked up once: an attribute of an rdflib namespace builds a new URIRef on every
+# access (~2 µs), and an evidence uses a dozen.
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.subject, RDF.predicate, RDF.object
+_PREF, _ALT, _DERIVED = SKOS.prefLabel, SKOS.altLabel, PROV.wasDerivedFrom
+_EVIDENCE, _QUOTE, _SECTION, _START, _END, _LINE, _RULE, _CURATED = (
+    KG.Evidence, KG.quote, KG.section, KG.startOffset, KG.endOffset, KG.sourceLine, KG.rule, KG.curated)
+
+
+@lru_cache(maxsize=1 << 16)
+def _integer(value: int) -> Literal:
+    """Offsets and lines repeat across articles, and an xsd:integer Literal costs ~10 µs to make."""
+    return Literal(value, datatype=XSD.integer)
+
+
+@lru_cache(maxsize=1 << 16)
+def _text(value: str) -> Literal:
+    """Rule ids and section paths: a few hundred values over thousands of evidences."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=1 << 16)
+def _iri(value: str) -> URIRef:
+    return URIRef(value)
 
 
 def to_graph(resolution: Resolution) -> Graph:
@@ -46,23 +70,24 @@ def triples(resolution: Resolution) -> Iterator[tuple]:
         yield (URIRef(resolution.roles[article.slug]), KG.article, iri)
     for node in resolution.nodes.values():
         iri = URIRef(node.iri)
-        yield (iri, RDF.type, KG[node.type])
+        yield (iri, _TYPE, KG[node.type])
         for lang, label in node.pref_labels().items():
-            yield (iri, SKOS.prefLabel, Literal(label, lang=lang))
+            yield (iri, _PREF, Literal(label, lang=lang))
         for lang, label in node.alt_labels():
-            yield (iri, SKOS.altLabel, Literal(label, lang=lang))
+            yield (iri, _ALT, Literal(label, lang=lang))
     table = kinds()
     for statement in resolution.statements:
         fact = statement.fact
         prop = _property(table[fact.kind]["property"])
-        subject = URIRef(statement.subject)
-        obj = Literal(statement.object, lang=fact.lang) if table[fact.kind].get("literal") else URIRef(statement.object)
+        subject = _iri(statement.subject)
+        obj = Literal(statement.object, lang=fact.lang) if table[fact.kind].get("literal") else _iri(statement.object)
         yield (subject, prop, obj)
         if fact.kind == "salary":
             yield from _salary(URIRef(statement.object), dict(fact.attrs), resolution.salary_links[statement.object])
         yield from _evidence(statement, subject, prop, obj)
 
 
+@lru_cache(maxsize=None)
 def _property(name: str) -> URIRef:
     if name.startswith("skos:"):
         return SKOS[name[5:]]
@@ -95,17 +120,17 @@ def _decimal(text: str) -> str:
 def _evidence(statement, subject: URIRef, prop: URIRef, obj) -> Iterator[tuple]:
     ev = statement.fact.evidence
     iri = URIRef(statement.evidence)
-    yield (iri, RDF.type, KG.Evidence)
-    yield (iri, RDF.subject, subject)
-    yield (iri, RDF.predicate, prop)
-    yield (iri, RDF.object, obj)
-    yield (iri, KG.quote, Literal(ev.quote))
+    yield (iri, _TYPE, _EVIDENCE)
+    yield (iri, _SUBJECT, subject)
+    yield (iri, _PREDICATE, prop)
+    yield (iri, _OBJECT, obj)
+    yield (iri, _QUOTE, Literal(ev.quote))
     if ev.section:
-        yield (iri, KG.section, Literal(ev.section))
-    yield (iri, PROV.wasDerivedFrom, URIRef(article_iri_of(ev.article)))
-    yield (iri, KG.startOffset, Literal(ev.start, datatype=XSD.integer))
-    yield (iri, KG.endOffset, Literal(ev.end, datatype=XSD.integer))
-    yield (iri, KG.sourceLine, Literal(ev.line, datatype=XSD.integer))
-    yield (iri, KG.rule, Literal(ev.rule))
+        yield (iri, _SECTION, _text(ev.section))
+    yield (iri, _DERIVED, _iri(article_iri_of(ev.article)))
+    yield (iri, _START, _integer(ev.start))
+    yield (iri, _END, _integer(ev.end))
+    yield (iri, _LINE, _integer(ev.line))
+    yield (iri, _RULE, _text(ev.rule))
     if ev.curated:
-        yield (iri, KG.curated, Literal(ev.curated))
+        yield (iri, _CURATED, Literal(ev.curated))
