@@ -21,22 +21,26 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
-from oxrdflib._converter import to_ox, to_ox_quad_pattern
-from rdflib import Graph, Literal, URIRef, Variable
+from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import RDF, XSD
-from rdflib.query import Result
+from rdflib.namespace import RDF
 
 from kg.cache import cache_root
 from kg.errors import KgError
 from kg.namespaces import KG, bind
-from kg.query import labels, values
 
 DEFAULT_GRAPH = Path("exports") / "careers.ttl"
 STAMP = "kg-stamp.json"
 LABELS = "labels.pickle"  # class IRI -> kg.query.labels.by_label of its instances, for parameter lookups
-_STRING, _DECIMAL = XSD.string.toPython(), XSD.decimal.toPython()
+
+
+def to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
+    """The Oxigraph term of an rdflib IRI or literal (kg's graphs have no blank nodes)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if term.language:
+        return ox.Literal(term, language=term.language)
+    return ox.Literal(term, datatype=ox.NamedNode(term.datatype) if term.datatype else None)
 
 
 def to_store(triples: Iterable[tuple]) -> ox.Store:
@@ -54,73 +58,16 @@ def to_store(triples: Iterable[tuple]) -> ox.Store:
     return store
 
 
-def term(node):
-    """The rdflib term of an Oxigraph term as rdflib reads it from careers.ttl: plain strings stay plain, and
-    decimals keep the ".0" the mapper writes (Oxigraph keeps the canonical value form, 45000)."""
-    if node is None:
-        return None
-    if isinstance(node, ox.NamedNode):
-        return URIRef(node.value)
-    if node.language:
-        return Literal(node.value, lang=node.language)
-    datatype = node.datatype.value
-    if datatype == _STRING:
-        return Literal(node.value)
-    if datatype == _DECIMAL and "." not in node.value:
-        return Literal(f"{node.value}.0", datatype=XSD.decimal)
-    return Literal(node.value, datatype=URIRef(datatype))
-
-
-class CareerStore(OxigraphStore):
-    """oxrdflib's store with kg's term conversion, remembering the folder it was opened from (query workers
-    reopen it there)."""
-
-    def __init__(self, store: ox.Store, folder: Path | None = None) -> None:
-        super().__init__(store=store)
-        self.folder = folder
-        self._labels: dict | None = None
-
-    def label_index(self, type_: URIRef) -> dict | None:
-        """Folded label (and IRI) -> node IRI over the instances of `type_`, as saved by `persist`."""
-        if self._labels is None:
-            try:
-                self._labels = pickle.loads((self.folder / LABELS).read_bytes()) if self.folder else {}
-            except (OSError, pickle.UnpicklingError, EOFError):
-                self._labels = {}
-        return self._labels.get(str(type_))
-
-    def triples(self, triple_pattern, context=None):
-        default = iter((Graph(identifier=DATASET_DEFAULT_GRAPH_ID, store=self),))
-        for quad in self._inner.quads_for_pattern(*to_ox_quad_pattern(triple_pattern, context)):
-            yield (term(quad.subject), term(quad.predicate), term(quad.object)), default
-
-    def query(self, query, initNs, initBindings, queryGraph, **kwargs) -> Result:  # noqa: N803 (rdflib's names)
-        if not isinstance(query, str) or kwargs:
-            raise NotImplementedError("kg's store answers SPARQL text only")  # rdflib then evaluates it itself
-        text = values.bind(query, {str(k): to_ox(v) for k, v in initBindings.items()})
-        found = self._inner.query(text, prefixes={k: str(v) for k, v in initNs.items()})
-        if isinstance(found, ox.QueryBoolean):
-            out = Result("ASK")
-            out.askAnswer = bool(found)
-        elif isinstance(found, ox.QuerySolutions):
-            out = Result("SELECT")
-            out.vars = [Variable(v.value) for v in found.variables]
-            out.bindings = [{v: term(t) for v, t in zip(out.vars, row) if t is not None} for row in found]
-        else:
-            out = Result("CONSTRUCT")
-            out.graph = bind(Graph())
-            out.graph += ((term(t.subject), term(t.predicate), term(t.object)) for t in found)
-        return out
-
-
 def as_graph(store: ox.Store, folder: Path | None = None) -> Graph:
     """An rdflib Graph over the default graph of `store`; its SPARQL runs on Oxigraph."""
+    from kg.query.oxigraph import CareerStore  # oxrdflib registers rdflib plugins on import: ~0.2 s kg build does not need
+
     return bind(Graph(store=CareerStore(store, folder), identifier=DATASET_DEFAULT_GRAPH_ID))
 
 
 def oxigraph_of(graph: Graph) -> ox.Store | None:
     """The Oxigraph store beneath `graph`, when it has one."""
-    return graph.store._inner if isinstance(graph.store, CareerStore) else None
+    return getattr(graph.store, "oxigraph", None)
 
 
 def folder_for(turtle: Path) -> Path:
@@ -136,6 +83,8 @@ def _stamp(turtle: Path) -> dict:
 
 def label_indexes(graph: Graph) -> dict[str, dict[str, str]]:
     """`labels.by_label` of every class but Evidence (instances without labels, and the most numerous)."""
+    from kg.query import labels  # the query package loads rich for its tables: kg build imports this module
+
     classes = set(graph.objects(None, RDF.type)) - {KG.Evidence}
     return {str(c): {key: str(node) for key, node in labels.by_label(graph, c).items()} for c in classes}
 

@@ -14,7 +14,8 @@ from rdflib.query import Result
 import kg
 from kg.namespaces import bind
 from kg.query import questions, values
-from kg.store import CareerStore, folder_for, oxigraph_of
+from kg.query.oxigraph import CareerStore
+from kg.store import folder_for, oxigraph_of
 from tests.conftest import write_article
 from tests.test_query import example_params
 
