@@ -8,7 +8,7 @@ import os
 import shutil
 
 import pytest
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal
 from rdflib.query import Result
 
 import kg
@@ -130,3 +130,9 @@ def test_the_store_of_a_removed_export_folder_is_deleted_by_the_next_build(tmp_p
     kg.write(kg.build(_corpus(tmp_path, "responsabile amministrativo")), second)
     assert kept.is_dir()
     assert not folder_for(first / "careers.ttl").exists()
+
+
+def test_ad_hoc_answers_with_blank_nodes_and_typed_values(sample_graph):
+    rows = list(kg.sparql(sample_graph, 'SELECT (BNODE() AS ?b) (1 + 1 AS ?n) ("x" AS ?s) WHERE {} '))
+    b, n, s = rows[0]
+    assert isinstance(b, BNode) and n == Literal(2) and s == Literal("x") and s.datatype is None

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from oxrdflib._converter import to_ox_quad_pattern
-from rdflib import Graph, Literal, URIRef, Variable
+from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 from rdflib.query import Result
@@ -30,6 +30,8 @@ def term(node):
         return None
     if isinstance(node, ox.NamedNode):
         return URIRef(node.value)
+    if isinstance(node, ox.BlankNode):  # kg's graphs have none, but an ad hoc query can make one (BNODE())
+        return BNode(node.value)
     if node.language:
         return Literal(node.value, lang=node.language)
     datatype = node.datatype.value
@@ -60,9 +62,9 @@ class CareerStore(OxigraphStore):
         return self._labels.get(str(type_))
 
     def triples(self, triple_pattern, context=None):
-        default = iter((Graph(identifier=DATASET_DEFAULT_GRAPH_ID, store=self),))
+        contexts = (Graph(identifier=DATASET_DEFAULT_GRAPH_ID, store=self),)
         for quad in self._inner.quads_for_pattern(*to_ox_quad_pattern(triple_pattern, context)):
-            yield (term(quad.subject), term(quad.predicate), term(quad.object)), default
+            yield (term(quad.subject), term(quad.predicate), term(quad.object)), iter(contexts)
 
     def query(self, query, initNs, initBindings, queryGraph, **kwargs) -> Result:  # noqa: N803 (rdflib's names)
         if not isinstance(query, str) or kwargs:
