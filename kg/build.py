@@ -19,6 +19,7 @@ from kg import curation, store
 from kg.cache import ArticleCache, folder_for
 from kg.errors import KgError
 from kg.export import FORMATS
+from kg.export.index import indexed
 from kg.extract import extract
 from kg.facts import Fact
 from kg.mapper import graph_of, triples
@@ -197,10 +198,11 @@ def _doubts(article: Article, facts: list[Fact], same_role: list[Article]) -> li
 
 def outputs(result: Build) -> dict[str, bytes]:
     """File name -> bytes of every export `kg build` writes: the formats, then the HTML views."""
-    files = {name: data for fmt in EXPORTS for name, data in FORMATS[fmt].files(result.graph).items()}
-    from kg import render  # pyvis and jinja load in ~1 s: only builds that write pay for them
+    graph = indexed(result.graph)  # read once for every writer
+    files = {name: data for fmt in EXPORTS for name, data in FORMATS[fmt].files(graph).items()}
+    from kg import render  # jinja loads in ~0.5 s: only builds that write pay for it
 
-    files.update(render.outputs(result.graph))
+    files.update(render.outputs(graph))
     return files
 
 

@@ -30,8 +30,17 @@ def profile(lang: str) -> dict:
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without accents: the form labels are compared in."""
+    if text.isascii():
+        return text.lower()  # what casefold and NFKD leave of ASCII
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_ASCII.sub(_drop_combining, decomposed)  # combining marks are never ASCII
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _drop_combining(match: re.Match) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -57,6 +66,7 @@ def stopwords(lang: str) -> frozenset[str]:
     return _stopwords(lang)
 
 
+@lru_cache(maxsize=1 << 16)
 def singular_word(word: str, lang: str) -> str:
     """Singular of one word by the language's irregular list, then its suffix rules."""
     data = profile(lang)
@@ -66,10 +76,15 @@ def singular_word(word: str, lang: str) -> str:
         return irregular[lower]
     if lower in data.get("invariable", []):
         return lower
-    for pattern, replacement in data.get("singular_suffixes", []):
-        if re.search(pattern, lower):
-            return re.sub(pattern, replacement, lower)
+    for pattern, replacement in _suffixes(lang):
+        if pattern.search(lower):
+            return pattern.sub(replacement, lower)
     return lower
+
+
+@lru_cache(maxsize=None)
+def _suffixes(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in profile(lang).get("singular_suffixes", []))
 
 
 def role_of_title(title: str, lang: str) -> tuple[str, tuple[str, ...]]:
@@ -88,6 +103,7 @@ def role_of_title(title: str, lang: str) -> tuple[str, tuple[str, ...]]:
     return singular_role(text, lang), aliases
 
 
+@lru_cache(maxsize=1 << 16)
 def singular_role(title: str, lang: str) -> str:
     """Singular lower-case role label: the head words before the first function word are made singular."""
     data = profile(lang)

@@ -19,6 +19,7 @@ from kg.sentences import split_sentences
 MAX_BYTES = 2_000_000
 _MD = MarkdownIt("commonmark")
 _SPACE = re.compile(r"\s+")
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_article(path: Path, root: Path | None = None) -> Article:
@@ -105,7 +106,7 @@ def _split_frontmatter(raw: str, path: Path) -> tuple[dict, str, int]:
     except ValueError:  # an opening "---" with no closing one
         raise KgError("frontmatter has no closing '---' line", path, 1) from None
     try:
-        meta = yaml.safe_load(header)
+        meta = _load_yaml(header)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1  # the header text starts on the "---" line
@@ -117,6 +118,15 @@ def _split_frontmatter(raw: str, path: Path) -> tuple[dict, str, int]:
         raise KgError("frontmatter is not a mapping of keys to values", path, 2)
     offset = raw.find(body) if body else len(raw)
     return meta, body, raw[:offset].count("\n") + 1
+
+
+def _load_yaml(header: str):
+    """libyaml reads a header ~20x faster; the pure loader, which names the problem and line of a bad header
+    the way the messages expect, reads the headers libyaml refuses."""
+    try:
+        return yaml.load(header, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.safe_load(header)
 
 
 def _blocks(body: str, first_line: int) -> list[Block]:

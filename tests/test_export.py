@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import os
 import subprocess
@@ -17,6 +18,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from kg.build import EXPORTS, outputs
 from kg.export import FORMATS
 from kg.export.dataset import GENID, ONTOLOGY_GRAPH, named_graphs, skolemised
+from kg.export.index import frozen_heap, indexed
 from kg.namespaces import KG
 from kg.ontology_files import ontology, shapes
 from tests.conftest import ROOT
@@ -163,3 +165,27 @@ def test_kg_export_cli_writes_each_format(tmp_path, sample_exports):
     assert result.exit_code == 0 and (tmp_path / "tables" / "facts.csv").is_file()
     result = CliRunner().invoke(main, ["export", "-f", "csv", "--graph", graph_file])
     assert result.exit_code == 2 and "-o FOLDER" in result.output
+
+
+def test_an_index_holds_the_graph_and_writes_the_same_bytes(graph):
+    """`kg build` indexes the graph once for every writer: the index must be the graph, and change nothing."""
+    index = indexed(graph)
+    assert indexed(index) is index
+    assert len(index) == len(graph) and set(index.triples()) == set(graph)
+    assert sorted(index.of_type(KG.Role)) == sorted(graph.subjects(RDF.type, KG.Role))
+    role = next(iter(index.of_type(KG.Role)))
+    assert sorted(index.objects(role, SKOS.prefLabel)) == sorted(graph.objects(role, SKOS.prefLabel))
+    assert index.value(role, KG.noSuchProperty) is None
+    for name, fmt in FORMATS.items():
+        assert fmt.files(index) == fmt.files(graph), name
+
+
+def test_writers_leave_the_garbage_collector_as_they_found_it(graph):
+    assert gc.get_freeze_count() == 0
+    with frozen_heap():
+        frozen = gc.get_freeze_count()
+        with frozen_heap():
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen > 0
+    FORMATS["csv"].files(graph)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()

@@ -50,8 +50,9 @@ def test_gap_names_the_sales_skills(sample_graph):
 def test_similar_ranks_by_shared_features_with_both_quotes(sample_graph):
     ranked = kg.paths.similar(sample_graph, "account executive", top=5)
     assert ranked[0].role == "account manager" and 0 < ranked[0].score <= 1
-    mine, theirs = ranked[0].shared[0]
-    assert mine.target == theirs.target == "venditore" and mine.quote != theirs.quote
+    shared = {mine.target: (mine, theirs) for mine, theirs in ranked[0].shared}
+    mine, theirs = shared["venditore"]
+    assert mine.target == theirs.target and mine.quote != theirs.quote
     assert len(kg.paths.similar(sample_graph, "account manager", top=1)) == 1
 
 

@@ -8,6 +8,7 @@ import random
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,33 @@ def test_vendored_vis_network_keeps_its_licence():
     static = ROOT / "kg" / "render" / "static"
     assert b"@version 9.1.9" in (static / "vis-network-9.1.9.min.js").read_bytes()[:400]
     assert "MIT License" in (static / "vis-network-9.1.9.LICENSE-MIT.txt").read_text()
+
+
+def test_a_big_ladder_family_is_placed_in_rows_juniors_below():
+    """vis-network's hierarchical layout freezes the page on hundreds of roles: a big family comes placed."""
+    graph = Graph()
+    count = ladder.PLACED_FROM + 50
+    roles = [KGR[f"role/r{i:03d}"] for i in range(count)]
+    for i, role in enumerate(roles):
+        graph.add((role, RDF.type, KG.Role))
+        graph.add((role, SKOS.prefLabel, Literal(f"role {i}", lang="en")))
+        if i:
+            graph.add((roles[(i - 1) // 3], KG.promotesTo, role))
+    [net] = ladder.model(read(graph))["networks"]
+    assert net["options"]["layout"]["hierarchical"]["enabled"] is False
+    assert net["options"]["physics"]["enabled"] is False
+    nodes = {n["id"]: n for n in net["nodes"]}
+    assert len(nodes) == count and len({(n["x"], n["y"]) for n in nodes.values()}) == count
+    for edge in net["edges"]:
+        assert nodes[edge["from"]]["y"] > nodes[edge["to"]]["y"], edge
+    rows = Counter(n["y"] for n in nodes.values())
+    assert max(rows.values()) <= ladder.WIDTH < count // 3
+
+
+def test_shared_skills_get_their_dark_border():
+    """pyvis took `color` for its own argument and dropped it; the border the page promises is drawn."""
+    career = read(synthetic_graph(roles=4, skills_per_role=3, skill_count=4))
+    nodes = {n["id"]: n for n in skills.model(career)["networks"][0]["nodes"]}
+    shared = [skill for skill, roles in skills.holders(career).items() if len(roles) > 1]
+    assert shared and all(nodes[skill]["color"] == skills.SHARED["color"] for skill in shared)
+    assert all("color" not in nodes[skill] for skill in set(skills.holders(career)) - set(shared))

@@ -125,11 +125,22 @@ def _corpus(folder: Path, copies: int) -> None:
             (folder / f"{article.stem}-{i}.md").write_text(text, encoding="utf-8")
 
 
+def _wait_for_cpu(pid: int, seconds: float) -> None:
+    """Wait until a process has used `seconds` of CPU (Linux /proc): wall time means little on a busy machine."""
+    tick = os.sysconf("SC_CLK_TCK")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        if (int(fields[11]) + int(fields[12])) / tick >= seconds:
+            return
+        time.sleep(0.05)
+
+
 def test_ctrl_c_prints_one_line_and_exits_130(tmp_path):
-    _corpus(tmp_path / "src", 20)
+    _corpus(tmp_path / "src", 25)  # fewer than kg.build.PARALLEL_FROM: the work is in this process
     proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(tmp_path / "src"), "-o", str(tmp_path / "out")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(2.0)
+    _wait_for_cpu(proc.pid, seconds=2.0)  # past the imports, into the build, however loaded the machine is
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130

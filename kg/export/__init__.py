@@ -2,6 +2,7 @@
 
 Each format turns the career graph into one or more files (`files(graph) -> {file name: bytes}`), always
 byte-identical for the same graph: whatever rdflib leaves unordered is sorted by the format's module.
+`graph` is an rdflib Graph or its GraphIndex (kg.export.index): `kg build` indexes once for every format.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Callable
 from rdflib import Graph
 
 from kg.export import graphml, jsonld, ntriples, quads, tables, turtle, void
+from kg.export.index import GraphIndex, writer
 
 
 @dataclass(frozen=True)
@@ -19,13 +21,13 @@ class Format:
     name: str
     filenames: tuple[str, ...]  # what `kg build` writes into the export folder
     media_type: str
-    files: Callable[[Graph], dict[str, bytes]]
+    files: Callable[[Graph | GraphIndex], dict[str, bytes]]
     summary: str
     standalone: bool = True  # the first file reads without the others (they are companions, e.g. a @context)
 
 
-def _one(filename: str, serialize: Callable[[Graph], bytes]) -> Callable[[Graph], dict[str, bytes]]:
-    return lambda graph: {filename: serialize(graph)}
+def _one(filename: str, serialize: Callable[[Graph | GraphIndex], bytes]) -> Callable[[Graph | GraphIndex], dict[str, bytes]]:
+    return writer(lambda graph: {filename: serialize(graph)})
 
 
 FORMATS: dict[str, Format] = {
@@ -37,11 +39,11 @@ FORMATS: dict[str, Format] = {
                    "TriG: one named graph per article, one for the ontology and shapes"),
     "nq": Format("nq", ("careers.nq",), "application/n-quads", _one("careers.nq", quads.nquads),
                  "N-Quads: the TriG graphs, one sorted quad a line"),
-    "jsonld": Format("jsonld", ("careers.jsonld", "context.jsonld"), "application/ld+json", jsonld.files,
+    "jsonld": Format("jsonld", ("careers.jsonld", "context.jsonld"), "application/ld+json", writer(jsonld.files),
                      "JSON-LD with readable keys, and its @context"),
     "graphml": Format("graphml", ("careers.graphml",), "application/graphml+xml", _one("careers.graphml", graphml.serialize),
                       "GraphML for Gephi, yEd, networkx: nodes and fact edges with labels and types"),
-    "csv": Format("csv", ("roles.csv", "facts.csv"), "text/csv", tables.files,
+    "csv": Format("csv", ("roles.csv", "facts.csv"), "text/csv", writer(tables.files),
                   "CSV tables: roles, and facts with their evidence", standalone=False),
     "void": Format("void", ("void.ttl",), "text/turtle", _one("void.ttl", void.serialize),
                    "VoID/DCAT description of the dataset: sources, licence, counts, vocabularies"),

@@ -8,10 +8,13 @@ is described in both. The union of the article graphs is the career graph.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, RDF
 
+from kg.export.index import GraphIndex, indexed
 from kg.namespaces import KG, bind
 from kg.ontology_files import ontology, shapes
 
@@ -24,7 +27,7 @@ def article_graph_iri(article: URIRef) -> URIRef:
     return URIRef(f"{GRAPH_BASE}article/{str(article).rsplit('/', 1)[-1]}")
 
 
-def named_graphs(graph: Graph) -> dict[URIRef, Graph]:
+def named_graphs(graph: Graph | GraphIndex) -> dict[URIRef, Graph]:
     """Graph name -> graph, in name order: every article's graph, then the ontology and shapes."""
     result = {}
     for name, triples in named_triples(graph).items():
@@ -33,36 +36,53 @@ def named_graphs(graph: Graph) -> dict[URIRef, Graph]:
     return result
 
 
-def named_triples(graph: Graph) -> dict[URIRef, set[tuple]]:
+def named_triples(graph: Graph | GraphIndex) -> dict[URIRef, set[tuple]]:
     """Graph name -> its triples, as named_graphs (without building an rdflib Graph per article)."""
+    graph = indexed(graph)
     evidence_of: dict = {}  # article -> its evidence
-    reified: dict = {}  # evidence -> (subject, predicate, object)
-    for ev, prop, value in graph.triples((None, None, None)):
-        if prop == PROV.wasDerivedFrom:
-            evidence_of.setdefault(value, []).append(ev)
-        elif prop in _REIFICATION:
-            reified.setdefault(ev, [None, None, None])[_REIFICATION[prop]] = value
-    facts = {tuple(spo) for ev, spo in reified.items() if (ev, RDF.type, KG.Evidence) in graph}
+    roles_of: dict = {}  # article -> the roles it describes
+    facts = set()
+    for subject, properties in graph.subjects.items():
+        for article in properties.get(PROV.wasDerivedFrom, ()):
+            evidence_of.setdefault(article, []).append(subject)
+        for article in properties.get(KG.article, ()):
+            roles_of.setdefault(article, set()).add(subject)
+        if KG.Evidence in properties.get(RDF.type, ()):
+            facts.add(_reified(properties))
     parts = {}
-    for article in sorted(graph.subjects(RDF.type, KG.Article)):
-        used = set(graph.subjects(KG.article, article))
-        part = set(graph.triples((article, None, None)))
+    for article in sorted(graph.of_type(KG.Article)):
+        used = set(roles_of.get(article, ()))
+        part = set(_own_triples(graph, article))
         part.update((role, KG.article, article) for role in used)
         for ev in evidence_of.get(article, ()):
-            fact = tuple(reified.get(ev, (None, None, None)))
-            part.update(graph.triples((ev, None, None)))
+            fact = _reified(graph.subjects[ev])
+            part.update(_own_triples(graph, ev))
             part.add(fact)
             used.update(term for term in (fact[0], fact[2]) if isinstance(term, URIRef))
         _describe(graph, part, used, facts)
         parts[article_graph_iri(article)] = part
-    parts[ONTOLOGY_GRAPH] = set(skolemised(ontology() + shapes()))
+    parts[ONTOLOGY_GRAPH] = set(_ontology_triples())
     return parts
 
 
-_REIFICATION = {RDF.subject: 0, RDF.predicate: 1, RDF.object: 2}
+def _reified(properties: dict) -> tuple:
+    """The (subject, predicate, object) an evidence is about; None where it does not say."""
+    return tuple(next(iter(properties.get(prop, ())), None) for prop in (RDF.subject, RDF.predicate, RDF.object))
 
 
-def _describe(graph: Graph, part: set, used: set, facts: set) -> None:
+def _own_triples(graph: GraphIndex, subject):
+    for prop, objects in graph.subjects.get(subject, {}).items():
+        for obj in objects:
+            yield subject, prop, obj
+
+
+@lru_cache(maxsize=1)
+def _ontology_triples() -> frozenset:
+    """The ontology and shapes graph: fixed data, and canonicalising its blank nodes takes most of a second."""
+    return frozenset(skolemised(ontology() + shapes()))
+
+
+def _describe(graph: GraphIndex, part: set, used: set, facts: set) -> None:
     """Add every node's own triples (type, labels, salary figures), following links between nodes."""
     todo, seen = list(used), set()
     while todo:
@@ -70,7 +90,7 @@ def _describe(graph: Graph, part: set, used: set, facts: set) -> None:
         if node in seen:
             continue
         seen.add(node)
-        for triple in graph.triples((node, None, None)):
+        for triple in _own_triples(graph, node):
             if triple in facts or triple[1] == KG.article:
                 continue
             part.add(triple)

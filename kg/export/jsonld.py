@@ -14,6 +14,8 @@ from importlib import resources
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from kg.export.index import GraphIndex, indexed
+
 CONTEXT_FILE = "context.jsonld"
 _INTEGERS = {XSD.integer}
 
@@ -40,25 +42,26 @@ def _terms() -> tuple[dict, dict[str, tuple[str, dict]]]:
     return context, by_iri
 
 
-def files(graph: Graph) -> dict[str, bytes]:
+def files(graph: Graph | GraphIndex) -> dict[str, bytes]:
     return {"careers.jsonld": serialize(graph), CONTEXT_FILE: context_bytes()}
 
 
-def serialize(graph: Graph) -> bytes:
+def serialize(graph: Graph | GraphIndex) -> bytes:
     context, by_iri = _terms()
-    nodes = [_node(graph, subject, by_iri) for subject in sorted(set(graph.subjects()))]
+    subjects = indexed(graph).subjects
+    nodes = [_node(subject, subjects[subject], by_iri) for subject in sorted(subjects)]
     document = {"@context": context, "@graph": nodes}
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _node(graph: Graph, subject, by_iri) -> dict:
+def _node(subject, properties: dict, by_iri) -> dict:
     node: dict = {"id": str(subject)}
-    types = sorted(_vocab(o, by_iri) for o in graph.objects(subject, RDF.type))
+    types = sorted(_vocab(o, by_iri) for o in properties.get(RDF.type, ()))
     if types:
         node["type"] = types[0] if len(types) == 1 else types
     entries = {}
-    for prop in sorted(set(graph.predicates(subject)) - {RDF.type}):
-        values = sorted(graph.objects(subject, prop), key=lambda term: term.n3())
+    for prop in sorted(set(properties) - {RDF.type}):
+        values = sorted(properties[prop], key=lambda term: term.n3())
         term, definition = by_iri.get(str(prop), (str(prop), {}))
         if definition.get("@container") == "@language":
             if all(isinstance(v, Literal) and v.language for v in values):

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.plugins.serializers.nt import _quoteLiteral
+
+from kg.export.index import GraphIndex, indexed
+
+
+class Terms(dict):
+    """Term -> its N-Triples text as rdflib's N-Triples and N-Quads writers give it, each computed once."""
+
+    def __missing__(self, term) -> str:
+        text = self[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+        return text
 
 
 def sorted_lines(text: str) -> bytes:
@@ -11,5 +22,6 @@ def sorted_lines(text: str) -> bytes:
     return "".join(f"{line}\n" for line in lines).encode("utf-8")
 
 
-def serialize(graph: Graph) -> bytes:
-    return sorted_lines(graph.serialize(format="nt", encoding="utf-8").decode("utf-8"))
+def serialize(graph: Graph | GraphIndex) -> bytes:
+    terms = Terms()
+    return sorted_lines("".join(f"{terms[s]} {terms[p]} {terms[o]} .\n" for s, p, o in indexed(graph).triples()))

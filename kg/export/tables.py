@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
+from kg.export.index import GraphIndex, indexed
 from kg.export.names import compact
 from kg.namespaces import KG, SCHEMA
 
@@ -20,7 +22,8 @@ FACT_COLUMNS = ("subject", "subject_label", "predicate", "object", "object_label
                 "article", "line", "start", "end", "rule", "evidence")
 
 
-def files(graph: Graph) -> dict[str, bytes]:
+def files(graph: Graph | GraphIndex) -> dict[str, bytes]:
+    graph = indexed(graph)
     return {"roles.csv": _csv(*roles(graph)), "facts.csv": _csv(FACT_COLUMNS, facts(graph))}
 
 
@@ -32,19 +35,21 @@ def _csv(columns, rows) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _label(graph: Graph, term, lang: str) -> str:
+def _label(graph: GraphIndex, term, lang: str) -> str:
     if isinstance(term, Literal):
         return str(term)
     labels = {label.language: str(label) for label in graph.objects(term, SKOS.prefLabel)}
     return labels.get(lang) or next(iter(sorted(labels.items())), ("", ""))[1]
 
 
-def roles(graph: Graph) -> tuple[tuple[str, ...], list[dict]]:
+def roles(graph: Graph | GraphIndex) -> tuple[tuple[str, ...], list[dict]]:
     """One row per role: its labels in every language, alternative labels, definition, article and fact count."""
-    langs = sorted({label.language for label in graph.objects(None, SKOS.prefLabel)})
+    graph = indexed(graph)
+    langs = sorted({label.language for props in graph.subjects.values() for label in props.get(SKOS.prefLabel, ())})
     columns = ("role", *(f"label_{lang}" for lang in langs), "alt_labels", "definition", "articles", "facts")
+    evidence_count = Counter(graph.value(ev, RDF.subject) for ev in graph.of_type(KG.Evidence))
     rows = []
-    for role in sorted(graph.subjects(RDF.type, KG.Role)):
+    for role in sorted(graph.of_type(KG.Role)):
         labels = {label.language: str(label) for label in graph.objects(role, SKOS.prefLabel)}
         rows.append({
             "role": str(role),
@@ -52,15 +57,16 @@ def roles(graph: Graph) -> tuple[tuple[str, ...], list[dict]]:
             "alt_labels": " | ".join(sorted(str(v) for v in graph.objects(role, SKOS.altLabel))),
             "definition": " | ".join(sorted(str(v) for v in graph.objects(role, SKOS.definition))),
             "articles": " ".join(sorted(str(graph.value(a, KG.sourcePath)) for a in graph.objects(role, KG.article))),
-            "facts": sum(1 for ev in graph.subjects(RDF.subject, role) if (ev, RDF.type, KG.Evidence) in graph),
+            "facts": evidence_count[role],
         })
     return columns, rows
 
 
-def facts(graph: Graph) -> list[dict]:
+def facts(graph: Graph | GraphIndex) -> list[dict]:
     """One row per evidence: the fact it supports, the sentence, and where that sentence is."""
+    graph = indexed(graph)
     rows = []
-    for ev in graph.subjects(RDF.type, KG.Evidence):
+    for ev in graph.of_type(KG.Evidence):
         article = graph.value(ev, PROV.wasDerivedFrom)
         lang = str(graph.value(article, SCHEMA.inLanguage) or "")
         subject, obj = graph.value(ev, RDF.subject), graph.value(ev, RDF.object)
@@ -80,3 +86,4 @@ def facts(graph: Graph) -> list[dict]:
             "evidence": str(ev),
         })
     return sorted(rows, key=lambda row: (row["article"], row["start"], row["end"], row["evidence"]))
+

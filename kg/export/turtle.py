@@ -15,24 +15,30 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
+from kg.export.index import GraphIndex, indexed
+
 _FIRST = (RDF.type, RDFS.label)  # rdflib's predicate order: these, then the rest sorted
 HEADER = b"# Career knowledge graph built by kg from career articles. Generated file: do not edit.\n"
 
 
-def serialize(graph: Graph) -> bytes:
-    names = Names(graph)
-    body = statements(graph, names)
+def serialize(graph: Graph | GraphIndex) -> bytes:
+    graph = indexed(graph)
+    names = Names(graph.graph)
+    body = statements(graph.subjects, names)
     return HEADER + f"{names.prefix_lines()}{body}\n".encode("utf-8")
 
 
-def statements(triples: Iterable[tuple], names: "Names") -> str:
-    """The statements of `triples`; `names` collects the prefixes they use (written before them)."""
+def grouped(triples: Iterable[tuple]) -> dict:
+    """Subject -> predicate -> objects, the shape `statements` reads (a GraphIndex holds it already)."""
     by_subject: dict = defaultdict(lambda: defaultdict(list))
-    references: Counter = Counter()
     for s, p, o in triples:
         by_subject[s][p].append(o)
-        references[o] += 1
-        names.note(s), names.note(p, verb=True), names.note(o)
+    return by_subject
+
+
+def statements(by_subject: dict, names: "Names") -> str:
+    """The statements of subject -> predicate -> objects; `names` collects the prefixes they use (written before them)."""
+    references = Counter(o for properties in by_subject.values() for objects in properties.values() for o in objects)
     classes = sorted(s for s, props in by_subject.items() if RDFS.Class in props.get(RDF.type, ()))
     first = set(classes)
     rest = sorted((False, references[s], s) for s in by_subject if s not in first)
@@ -58,12 +64,6 @@ class Names:
         self._serializer.reset()
         self._labels: dict = {}
         self._verbs: dict = {RDF.type: "a"}
-
-    def note(self, node, verb: bool = False) -> None:
-        if verb:
-            self.verb(node)
-        else:
-            self.label(node)
 
     def verb(self, node) -> str:
         text = self._verbs.get(node)

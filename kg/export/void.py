@@ -6,6 +6,7 @@ come from void.yaml beside this module; the downloads are relative IRIs, resolve
 
 from __future__ import annotations
 
+from collections import Counter
 from importlib import resources
 
 import yaml
@@ -13,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
 
 from kg.export.dataset import article_graph_iri
+from kg.export.index import GraphIndex, indexed
 from kg.export.names import compact
 from kg.export.turtle import serialize as turtle
 from kg.namespaces import KG, KGR, SCHEMA, bind
@@ -27,7 +29,8 @@ def _namespace(iri) -> str:
     return text.rsplit("#", 1)[0] + "#" if "#" in text else text.rsplit("/", 1)[0] + "/"
 
 
-def describe(graph: Graph) -> Graph:
+def describe(graph: Graph | GraphIndex) -> Graph:
+    graph = indexed(graph)
     meta = yaml.safe_load(resources.files("kg.export").joinpath("void.yaml").read_text(encoding="utf-8"))
     out = bind(Graph())
     out.bind("void", VOID)
@@ -42,12 +45,18 @@ def describe(graph: Graph) -> Graph:
     add((DATASET, DCTERMS.license, URIRef(meta["license"])))
     add((DATASET, FOAF.homepage, URIRef(meta["homepage"])))
     add((DATASET, VOID.uriSpace, Literal(str(KGR))))
+    property_triples: Counter = Counter()
+    objects = set()
+    for properties in graph.subjects.values():
+        for prop, values in properties.items():
+            property_triples[prop] += len(values)
+            objects.update(values)
     add((DATASET, VOID.triples, _count(len(graph))))
-    add((DATASET, VOID.distinctSubjects, _count(len(set(graph.subjects())))))
-    add((DATASET, VOID.distinctObjects, _count(len(set(graph.objects())))))
-    add((DATASET, VOID.entities, _count(len(set(graph.subjects(RDF.type))))))
-    predicates = set(graph.predicates())
-    classes = set(graph.objects(None, RDF.type))
+    add((DATASET, VOID.distinctSubjects, _count(len(graph.subjects))))
+    add((DATASET, VOID.distinctObjects, _count(len(objects))))
+    add((DATASET, VOID.entities, _count(sum(1 for properties in graph.subjects.values() if RDF.type in properties))))
+    predicates = set(property_triples)
+    classes = set(graph.instances)
     add((DATASET, VOID.properties, _count(len(predicates))))
     add((DATASET, VOID.classes, _count(len(classes))))
     for namespace in {_namespace(iri) for iri in predicates | classes}:
@@ -56,13 +65,13 @@ def describe(graph: Graph) -> Graph:
         part = URIRef(f"{DATASET}/class/{compact(cls).replace(':', '-')}")
         add((DATASET, VOID.classPartition, part))
         add((part, VOID["class"], cls))
-        add((part, VOID.entities, _count(len(set(graph.subjects(RDF.type, cls))))))
+        add((part, VOID.entities, _count(len(graph.of_type(cls)))))
     for prop in predicates:
         part = URIRef(f"{DATASET}/property/{compact(prop).replace(':', '-')}")
         add((DATASET, VOID.propertyPartition, part))
         add((part, VOID.property, prop))
-        add((part, VOID.triples, _count(len(list(graph.triples((None, prop, None)))))))
-    for article in graph.subjects(RDF.type, KG.Article):
+        add((part, VOID.triples, _count(property_triples[prop])))
+    for article in graph.of_type(KG.Article):
         add((DATASET, DCTERMS.source, article))
         add((article, DCTERMS.title, graph.value(article, SCHEMA.name)))
         add((DATASET, VOID.subset, article_graph_iri(article)))
@@ -81,5 +90,5 @@ def _count(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
 
 
-def serialize(graph: Graph) -> bytes:
+def serialize(graph: Graph | GraphIndex) -> bytes:
     return turtle(describe(graph))

@@ -47,8 +47,11 @@ class Context:
     rs: RuleSet
     names: list[str]
     role_names: re.Pattern = re.compile("(?!)")
+    folded_names: frozenset[str] = frozenset()
     facts: list[Fact] = field(default_factory=list)
     regulations: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence start, label, key)
+    literals: dict[str, int] = field(default_factory=dict)  # text -> the rules' literals it holds
+    screened: dict[str, frozenset[Rule]] = field(default_factory=dict)  # text -> the rules it may match (names known)
 
     def add(self, kind: str, obj: str, sentence: Sentence, rule: Rule | str, **extra) -> None:
         rule_id = rule if isinstance(rule, str) else f"{rule.family}.{rule.id}"
@@ -66,24 +69,42 @@ class Context:
         self.facts.append(Fact(kind=kind, object=obj, lang=self.rs.lang, evidence=evidence, **extra))
 
     def is_role(self, label: str) -> bool:
-        return fold(label) in {fold(n) for n in self.names}
+        return fold(label) in self.folded_names
 
     def set_names(self, names: list[str]) -> None:
         self.names = list(dict.fromkeys(names))
+        self.folded_names = frozenset(fold(n) for n in self.names)
         escaped = sorted({r"\s+".join(re.escape(w) for w in n.split()) for n in self.names}, key=len, reverse=True)
         self.role_names = re.compile(r"\b(?:" + "|".join(escaped) + r")\b", re.IGNORECASE)
         _masked.cache_clear()
+        self.screened.clear()
 
     def masked(self, text: str) -> str:
         """The text with the role's names overwritten by ROLE_MARK, same length: what {role} matches."""
         return _masked(self.role_names, text)
 
     def names_role(self, text: str) -> bool:
-        return ROLE_MARK in self.masked(text)
+        return ROLE_MARK in self.masked(text) or bool(self.rs.role_ref.search(text))
+
+    def searched(self, rule: Rule, text: str) -> str:
+        """The text a rule runs on: masked only for rules that name the role."""
+        return self.masked(text) if rule.on_masked else text
 
     def search(self, rule: Rule, text: str):
-        """Matches of a rule; only rules that name the role run on the masked text."""
-        return self.rs.pattern(rule).finditer(self.masked(text) if ROLE_MARK in rule.source else text)
+        """Matches of a rule, only in a text that holds the literals every match of the rule contains."""
+        if rule not in self.admitted(text):
+            return iter(())
+        return rule.regex.finditer(self.searched(rule, text))
+
+    def admitted(self, text: str) -> frozenset[Rule]:
+        """The rules that may match `text` (kg/extract/prefilter.py)."""
+        admitted = self.screened.get(text)
+        if admitted is None:
+            literals = self.literals.get(text)
+            if literals is None:
+                literals = self.literals[text] = self.rs.screen.literals(text)
+            admitted = self.screened[text] = self.rs.screen.admitted(literals, self.masked(text))
+        return admitted
 
 
 @lru_cache(maxsize=2048)
@@ -105,22 +126,34 @@ def extract(article: Article) -> list[Fact]:
     ctx.set_names(_role_names(article))
     body = [s for s in article.sentences if s.block.kind not in ("heading", "description")]
     _title_aliases(ctx)
-    for sentence in body:  # aliases first: they name the role in every later rule
-        for rule in rs.rules.get("alias", []):
+    described = [s for s in article.sentences if s.block.kind == "description"] + body
+    for sentence in described:  # aliases first, the description's too: they name the role in every later rule
+        for rule in _applicable(ctx, sentence, ORDER[:1]):
             _apply(ctx, sentence, rule, [])
-    ctx.set_names(ctx.names + [f.object for f in ctx.facts if f.kind == "alias"])
+    aliases = [f.object for f in ctx.facts if f.kind == "alias"]
+    heads = [h for a in aliases for h in _english_heads(a.lower())] if rs.lang == "en" else []
+    ctx.set_names(ctx.names + aliases + heads)  # "registered rep" names the role, and so does "reps"
     _definition(ctx)
     for sentence in body:
         claimed: list[tuple[int, int]] = []
-        for family in ORDER[1:]:
-            for rule in rs.rules.get(family, []):
-                _apply(ctx, sentence, rule, claimed)
+        for rule in _applicable(ctx, sentence, ORDER[1:]):
+            _apply(ctx, sentence, rule, claimed)
         _salaries(ctx, sentence)
         _compensation(ctx, sentence)
         _mentions(ctx, sentence, claimed)
     _list_items(ctx, body)
     _relate_other_roles(ctx)
     return _unique(ctx.facts)
+
+
+def _applicable(ctx: Context, sentence: Sentence, order: tuple[str, ...]):
+    """The rules of these families, in order, that may match the sentence; regulator rules always apply,
+    since known authorities are looked up whatever the rule's pattern finds."""
+    admitted = ctx.admitted(sentence.text)
+    for family in order:
+        for rule in ctx.rs.rules.get(family, []):
+            if rule in admitted or family == "regulator":
+                yield rule
 
 
 def _title_aliases(ctx: Context) -> None:
@@ -141,13 +174,25 @@ def _role_names(article: Article) -> list[str]:
     words = article.role.split()
     if words and words[0] in plural:
         names.append(" ".join([plural[words[0]]] + words[1:]))
-        if len(words) > 1:
-            names += [words[0], plural[words[0]]]
-    last = {str(k): str(v) for k, v in profile("en").get("role_heads_last", {}).items()}
-    if words and words[-1] in last and len(words) > 1 and data["code"] == "en":
-        names.append(" ".join(words[:-1] + [last[words[-1]]]))
+    if len(words) > 1 and data["code"] != "en" and words[0] not in data.get("heads_naming_others", []):
+        names += [words[0], plural.get(words[0], words[0])]  # "l'informatore" in an article on informatori scientifici
+    if data["code"] == "en":
+        names += _english_heads(article.role)
     names.append(article.role + "s")
     return list(dict.fromkeys(n for n in names if n.strip()))
+
+
+def _english_heads(label: str) -> list[str]:
+    """"urban planners", and "planners" alone when the head does not usually name someone else."""
+    words = label.split()
+    if len(words) < 2:
+        return []
+    data = profile("en")
+    plural_head = {str(k): str(v) for k, v in data.get("role_heads_last", {}).items()}.get(words[-1], words[-1] + "s")
+    names = [" ".join(words[:-1] + [plural_head])]
+    if words[-1] not in data.get("heads_naming_others", []):
+        names += [words[-1], plural_head]
+    return names
 
 
 def _definition(ctx: Context) -> None:
@@ -168,24 +213,53 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
         return _regulator(ctx, sentence, rule, claimed)
     if rule.family == "regulation":
         return _regulation(ctx, sentence, rule, claimed)
-    for match in ctx.search(rule, text):
-        if rule.options.get("require_role") and not ctx.names_role(text):
+    pattern, searched, pos = rule.regex, ctx.searched(rule, text), 0
+    while (match := pattern.search(searched, pos)) is not None:
+        # A capture cut short by a clause stop leaves the rest of the sentence to the same rule: in "a bachelor's
+        # degree in finance is common, although many start with a high school diploma" both are degrees.
+        pos = max(match.start() + 1, min(match.end(), _apply_match(ctx, sentence, rule, spec, match, claimed)))
+
+
+def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match: re.Match, claimed: list) -> int:
+    """Facts of one match; returns where the text it used ends."""
+    text = sentence.text
+    used = match.end()
+    if rule.options.get("require_role") and not _about_role(ctx, sentence, rule):
+        return used
+    if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
+        return used
+    if spec.get("skip_examples") and _in_example(ctx, sentence):
+        return used  # "picture a startup selling to dental clinics": the clinics are not employers
+    verb = _group(match, text, "verb")
+    for group in ("x", "y"):  # y: a continuation such as "followed by ..."
+        if _group(match, text, group) is None:
             continue
-        if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
-            continue
-        verb = _group(match, text, "verb")
-        for group in ("x", "y"):  # y: a continuation such as "followed by ..."
-            if _group(match, text, group) is None:
-                continue
-            x_start = match.start(group)
-            captured = trim(_group(match, text, group), ctx.rs, rule.options.get("trim", spec.get("trim", [])))
-            if spec.get("claims"):
-                claimed.append((x_start, x_start + len(captured)))
-            for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
-                item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
-                if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
-                    item = f"{_group(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
-                _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
+        x_start = match.start(group)
+        raw = _group(match, text, group)
+        if spec.get("examples"):
+            raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
+        captured = trim(raw, ctx.rs, rule.options.get("trim", spec.get("trim", [])))
+        if group == "x" and raw == _group(match, text, group) and match.end(group) == match.end():
+            used = x_start + len(captured)  # only a capture that ends the match leaves text after its trigger
+        if spec.get("claims"):
+            claimed.append((x_start, x_start + len(captured)))
+        for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
+            item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
+            if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
+                item = f"{_group(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
+            _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
+    return used
+
+
+def _about_role(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
+    """The sentence names the role, follows one that does in its paragraph ("L'analista è ... In banca lavora
+    nell'ufficio fidi"), or sits under a heading of the rule's kind ("Where SDRs work")."""
+    if ctx.names_role(sentence.text):
+        return True
+    before = [s for s in ctx.article.sentences if s.block is sentence.block and s.end <= sentence.start]
+    if before and ctx.names_role(before[-1].text):
+        return True
+    return _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) == rule.family
 
 
 def _inside_longer_name(text: str, start: int, lang: str) -> bool:
@@ -199,7 +273,7 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
     ("negotiates prices, terms and conditions" stays whole, "meets X, explains Y" splits)."""
     if not rule.options.get("split", spec.get("split")):
         return [(0, len(captured))]
-    spans = split_items(captured, rs, always=spec.get("conj") == "always")
+    spans = split_items(captured, rs, always=rule.options.get("conj", spec.get("conj")) == "always")
     if not verb_led:
         return spans
     merged: list[tuple[int, int]] = []
@@ -216,7 +290,7 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
     kind = spec["kind"]
     lang = ctx.rs.lang
     if spec.get("roles"):
-        for mention in find_mentions(item, lang, start_ok=True):
+        for mention in find_mentions(clean(item, ctx.rs), lang, start_ok=True):  # "più avanti, responsabile vendite"
             if ctx.is_role(mention.label):
                 continue
             if spec.get("reverse"):
@@ -232,9 +306,14 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         lexicon_name = lexicon.for_class(kinds()[kind].get("class", ""))
     if lexicon_name:
         hits = lexicon.find(lexicon_name, item)
-        for entry, _, _ in hits:
-            _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id)
-        if hits or not rule.options.get("open", not rule.options.get("lexicon")):
+        generic = len(hits) == 1 and hits[0][0].id in lexicon.generic(lexicon_name) and fold(clean(item[:hits[0][1]], ctx.rs))
+        if generic:  # "outsourced coding companies" says more than "company": the words are kept
+            hits = []
+        if spec.get("keep_case"):  # proper names: "in Georgia", not "in georgia" nor "a nord"
+            hits = [(entry, a, b) for entry, a, b in hits if item[a:a + 1].isupper()]
+        for entry, a, b in hits:  # the words the article used stay as an alternative label
+            _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
+        if hits or not (generic or rule.options.get("open", not rule.options.get("lexicon"))):
             return
     if rule.options.get("capitalized"):
         for match in _CAPITALISED.finditer(item):
@@ -250,25 +329,30 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         label = clean(item, ctx.rs, _modifiers(lang) if spec.get("modifiers") else frozenset())
     if spec.get("entity"):
         label = singular_role(label, lang)
-    _emit_label(ctx, sentence, rule, spec, label)
+    # Only a phrase that opens the sentence owes its capital to the sentence: "Linux administration" keeps its own.
+    _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label))
 
 
 def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
     """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive."""
-    verbs = rs.data.get("duty_verbs", {})
-    item = clean(item, rs) if not item.lower().startswith(("i ", "il ", "lo ", "la ", "gli ", "le ", "l'", "the ", "a ", "an ")) else item.strip(" ,;.")
-    for form in sorted(verbs, key=len, reverse=True):
-        if item.lower().startswith(form + " "):
-            return f"{verbs[form]} {item[len(form) + 1:]}"
+    verbs = rs.verbs
+    bare = clean(item, rs)  # "and he prepares the lease": the item's own verb
+    own = rs.duty_verb.match(bare)
+    if own and bare[own.end():own.end() + 1] == " ":
+        return f"{verbs[own.group(0).lower()]} {rs.lists['trailing'].sub('', bare[own.end() + 1:])}"
+    item = item.strip(" ,;.\"'“”«»")  # else the object keeps its preposition: "prospects for clients"
     infinitive = verbs.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
     return f"{infinitive} {rs.lists['trailing'].sub('', item)}"
 
 
-def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "") -> None:
-    label = label.strip() if spec.get("keep_case") else lower_label(label.strip())
+def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "", written: str = "") -> None:
+    label = label.strip()
+    written = written if spec.get("keep_case") else lower_label(written)
+    alt = (written,) if written and fold(written) != fold(label) else ()
     if not acceptable(label, stopwords(ctx.rs.lang)) or _rejected(ctx.rs, spec["kind"], label):
         return
     if spec["kind"] == "alias":
+        label = singular_role(label, ctx.rs.lang) if label == label.lower() else label  # "HR partner" keeps its capitals
         if ctx.is_role(label):
             return
         ctx.add("alias", label, sentence, rule)
@@ -278,13 +362,19 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label:
         if regulation is None:
             return
         ctx.add(spec["kind"], label, sentence, rule, subject=regulation[1], subject_type="Regulation",
-                subject_key=regulation[2], key=key)
+                subject_key=regulation[2], key=key, alt=alt)
         return
-    ctx.add(spec["kind"], label, sentence, rule, key=key)
+    ctx.add(spec["kind"], label, sentence, rule, key=key, alt=alt)
 
 
 def _rejected(rs: RuleSet, kind: str, label: str) -> bool:
-    return any(re.search(p, label, re.IGNORECASE) for p in rs.data.get("reject", {}).get(kind, []))
+    return any(p.search(label) for p in _rejections(rs.lang).get(kind, ()))
+
+
+@lru_cache(maxsize=None)
+def _rejections(lang: str) -> dict[str, tuple[re.Pattern, ...]]:
+    """The `reject:` patterns of a language's rules, by fact kind."""
+    return {kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns) for kind, patterns in ruleset(lang).data.get("reject", {}).items()}
 
 
 def _subject_mention(ctx: Context, before: str) -> str:
@@ -296,11 +386,16 @@ def _subject_mention(ctx: Context, before: str) -> str:
 
 def _regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
     for match in ctx.search(rule, sentence.text):
+        if any(a <= match.start() < b for a, b in claimed):
+            continue
         name = clean(_group(match, sentence.text, "name"), ctx.rs)
-        acronym = _group(match, sentence.text, "acronym").rstrip(".")
-        entry = lexicon.lookup("authorities", acronym) or lexicon.lookup("authorities", name)
+        acronym = (_group(match, sentence.text, "acronym") or "").rstrip(".")
+        entry = (acronym and lexicon.lookup("authorities", acronym)) or lexicon.lookup("authorities", name)
         claimed.append(match.span())
-        ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))
+        if acronym:
+            ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))
+        elif entry is None:  # a known authority named in full is left to the lexicon below
+            ctx.add("regulator", name, sentence, rule, key=fold(name))
     for entry, start, end in lexicon.find("authorities", sentence.text):
         if any(a <= start < b for a, b in claimed):
             continue
@@ -362,7 +457,8 @@ def _compensation(ctx: Context, sentence: Sentence) -> None:
 
 def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
     """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related."""
-    predicate = re.compile(profile(ctx.rs.lang)["predicate_before"], re.IGNORECASE)
+    predicate = _predicate_before(ctx.rs.lang)
+    illustrative = _in_example(ctx, sentence)
     for mention in find_mentions(sentence.text, ctx.rs.lang):
         if ctx.is_role(mention.label):
             continue
@@ -375,7 +471,40 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue
         if any(a <= mention.start < b for a, b in claimed) or predicate.search(sentence.text[: mention.start]):
             continue
+        if illustrative or _variant_of_role(ctx, mention.label):
+            continue
         ctx.add("related_role", mention.label, sentence, "related_role.mention")
+
+
+def _in_example(ctx: Context, sentence: Sentence) -> bool:
+    """A paragraph or section that opens with "for example": its roles only illustrate."""
+    markers = _example_markers(ctx.rs.lang)
+    opening = fold(sentence.block.text[:40])
+    return any(opening.startswith(m) for m in markers) or any(m in fold(h) for h in sentence.section[-1:] for m in markers)
+
+
+@lru_cache(maxsize=None)
+def _aside_labels(lang: str) -> tuple[str, ...]:
+    return tuple(fold(m) for m in profile(lang).get("aside_labels", []))
+
+
+@lru_cache(maxsize=None)
+def _example_markers(lang: str) -> tuple[str, ...]:
+    return tuple(fold(m) for m in profile(lang).get("example_markers", []))
+
+
+@lru_cache(maxsize=None)
+def _predicate_before(lang: str) -> re.Pattern:
+    return re.compile(profile(lang)["predicate_before"], re.IGNORECASE)
+
+
+def _variant_of_role(ctx: Context, label: str) -> bool:
+    """"security analyst" in an article on information security analysts, "infermiere del pubblico" in one on
+    nurses: the role itself, shortened or qualified, not another role."""
+    stop = stopwords(ctx.rs.lang)
+    words = {fold(w) for w in re.findall(r"[\w&'-]+", label)} - stop
+    role = {fold(w) for w in re.findall(r"[\w&'-]+", ctx.article.role)} - stop
+    return bool(words and role) and (words <= role or role <= words)
 
 
 def _relate_other_roles(ctx: Context) -> None:
@@ -420,21 +549,52 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             continue
         label_part, _, values = sentence.text.partition(":")
         labelled = bool(values.strip()) and len(label_part.split()) <= 5
+        if labelled and any(m in fold(label_part) for m in _aside_labels(ctx.rs.lang)):
+            continue  # "Work setting: hybrid or remote" describes the job, it lists no facts
         lead = block.lead if block.lead.rstrip().endswith(":") else ""  # only a paragraph that announces a list
         by_label = _family_of((label_part,), data["sections"], plain=True) if labelled else None
         by_section = _family_of(block.section[::-1], data["sections"], plain=True)
-        family = by_label or by_section or _family_of((lead,), data["leads"])
+        by_lead = _family_of((lead,), data["leads"])  # the paragraph that announces the list is nearer than the heading
+        family = by_label or by_lead or by_section
         if family is None:
             continue
         if labelled and (by_label or "," in values or families()[family].get("roles")):
             rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in split_items(values, ctx.rs, always=True)]
         else:
-            rule_id = f"{family}.{'section_list' if by_section else 'lead_list'}"
-            text = trim(sentence.text, ctx.rs, ["clause", "purpose"])
-            texts = [trim(text, ctx.rs, ["comma"]) if len(text.split()) > 8 else text]
+            rule_id = f"{family}.{'lead_list' if by_lead else 'section_list'}"
+            text = sentence.text
+            if families()[family].get("examples"):
+                text = _examples(ctx, sentence, families()[family], text, rule_id)
+            text = trim(text, ctx.rs, ["clause", "purpose"])
+            texts = _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if len(text.split()) > 8 else text,
+                                     families()[family].get("item_conj", 0))
         spec = families()[family]
+        if spec.get("rules_first") and any(f.kind == spec["kind"] and f.evidence.start == sentence.start for f in ctx.facts):
+            continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id)
+
+
+def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: str) -> str:
+    """"tools such as Salesforce or HubSpot": each example is a fact; the phrase before them stays, unless it
+    only announces examples (its last word is an example head). Returns that phrase ("" when dropped)."""
+    match = ctx.rs.stops["examples"].search(text)
+    if not match:
+        return text
+    tail = trim(text[match.end():], ctx.rs, ["clause", "purpose"])
+    for a, b in split_items(tail, ctx.rs, always=True):
+        label = clean(tail[a:b], ctx.rs)
+        if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
+            ctx.add(spec["kind"], label, sentence, rule_id)
+    head = text[:match.start()]
+    words = re.findall(r"[\w'-]+", head.lower())
+    return "" if words and words[-1] in _example_heads(ctx.rs.lang) else head
+
+
+def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
+    """"Active listening and objection handling": two items when each side has at most `most` words."""
+    parts = [text[a:b] for a, b in split_items(text, rs, always=True)] if most and "," not in text else [text]
+    return parts if len(parts) > 1 and all(len(p.split()) <= most for p in parts) else [text]
 
 
 def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: str, rule_id: str) -> None:
@@ -445,8 +605,17 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
                 ctx.add(spec["kind"], obj, sentence, rule_id, subject=subject)
         return
     label = lower_label(clean(text, ctx.rs, _modifiers(ctx.rs.lang) if family == "skill" else frozenset()))
+    if len(label.split()) > spec.get("list_words", len(label.split())):
+        return  # a sentence, not a name: the rules read it
     if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
-        ctx.add(spec["kind"], label, sentence, rule_id)
+        name = lexicon.for_class(kinds()[spec["kind"]].get("class", ""))
+        hits = lexicon.find(name, label) if name else []
+        for entry, a, b in hits:  # "banche e assicurazioni" under "Settori che assumono": two lexicon industries
+            written = label if len(hits) == 1 else label[a:b]
+            ctx.add(spec["kind"], entry.label(ctx.rs.lang), sentence, rule_id, key=entry.id,
+                    alt=(written,) if fold(written) != fold(entry.label(ctx.rs.lang)) else ())
+        if not hits:
+            ctx.add(spec["kind"], label, sentence, rule_id)
 
 
 def _family_of(texts, table: dict, plain: bool = False) -> str | None:
@@ -465,6 +634,11 @@ def _family_of(texts, table: dict, plain: bool = False) -> str | None:
 @lru_cache(maxsize=None)
 def _modifiers(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in profile(lang).get("skill_modifiers", []))
+
+
+@lru_cache(maxsize=None)
+def _example_heads(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in profile(lang).get("example_heads", []))
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

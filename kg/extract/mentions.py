@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import yaml
 
+from kg.extract.verbs import conjugated
 from kg.language import fold, profile, rules_text, singular_role, stopwords
 
 _TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
@@ -50,13 +51,7 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
     after "può diventare"); a bare generic head ("the manager") is no mention.
     """
     first, last, need_article = _heads(lang)
-    data = profile(lang)
-    stops = stopwords(lang) | stopwords("en") | {w.lower() for w in data.get("modifier_stops", [])}
-    right_stops = stops | _verb_forms(lang)  # "analista del credito lavora": a verb ends the name
-    generic = {w.lower() for w in data.get("generic_heads", [])}
-    with_noun = {w.lower() for w in data.get("heads_with_noun", [])}
-    adjective = re.compile(data.get("adjective_suffixes", "(?!)"))
-    seniority = {w.lower() for w in data.get("seniority_below", []) + data.get("seniority_above", []) if " " not in w}
+    stops, right_stops, generic, with_noun, adjective, seniority = _vocabulary(lang)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     lowered = [fold(t[0]) for t in tokens]
     joined = [i + 1 < len(tokens) and not text[tokens[i][2] : tokens[i + 1][1]].strip() for i in range(len(tokens))]
@@ -91,6 +86,20 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
     return found
 
 
+@lru_cache(maxsize=None)
+def _vocabulary(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], re.Pattern, frozenset[str]]:
+    """Stop words left and right of a head, generic heads, heads taking a bare noun, adjective endings and
+    seniority words of a language."""
+    data = profile(lang)
+    stops = stopwords(lang) | stopwords("en") | {w.lower() for w in data.get("modifier_stops", [])}
+    right_stops = stops | _verb_forms(lang)  # "analista del credito lavora": a verb ends the name
+    generic = frozenset(w.lower() for w in data.get("generic_heads", []))
+    with_noun = frozenset(w.lower() for w in data.get("heads_with_noun", []))
+    adjective = re.compile(data.get("adjective_suffixes", "(?!)"))
+    seniority = frozenset(w.lower() for w in data.get("seniority_below", []) + data.get("seniority_above", []) if " " not in w)
+    return stops, right_stops, generic, with_noun, adjective, seniority
+
+
 def _head_follows(lowered, joined, i, last) -> bool:
     return any(joined[k - 1] and lowered[k] in last for k in range(i + 1, min(i + 3, len(lowered))) if all(joined[i:k]))
 
@@ -101,7 +110,7 @@ def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool) -> i
     while begin > 0 and i - begin < 3:
         prev = lowered[begin - 1]
         original = tokens[begin - 1][0]
-        if prev in stops or prev.isdigit() or not original.replace("-", "").isalpha():
+        if prev in stops or prev.isdigit() or not original.replace("-", "").replace("&", "").isalpha():
             break
         if prev not in seniority and (_ITALIAN_VERB.search(prev) and len(prev) > 4 or prev.endswith("ly")):
             break
@@ -144,9 +153,12 @@ def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) 
 def _verb_forms(lang: str) -> frozenset[str]:
     """Known verb forms of the language: they end a role's name ("analista del credito lavora")."""
     data = yaml.safe_load(rules_text(lang))
-    forms = set(data.get("duty_verbs", {})) | set(data["language"].get("not_duty_verbs", []))
+    forms = set(conjugated(data)) | set(data["language"].get("not_duty_verbs", []))
     return frozenset(fold(str(f)) for f in forms)
 
 
+_VERB_ENDING = re.compile(r"(?:are|ere|ire|ano|ono|ava|avano|eva|evano|ebbe|ebbero)$")
+
+
 def _is_verb_like(word: str) -> bool:
-    return bool(re.search(r"(?:are|ere|ire|ano|ono|ava|avano|eva|evano|ebbe|ebbero)$", word)) and len(word) > 4
+    return bool(_VERB_ENDING.search(word)) and len(word) > 4

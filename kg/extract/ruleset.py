@@ -15,24 +15,27 @@ from functools import lru_cache
 import yaml
 
 from kg import lexicon
+from kg.alternation import alternation
+from kg.extract.prefilter import Requirement, Screen, requirement
+from kg.extract.verbs import conjugated
 from kg.language import rules_text
 
 _MACRO = re.compile(r"\{(\w+)\}")
+_PLAIN = re.compile(r"[\w' ]+")
 ROLE_MARK = "\u16a0"  # a runic letter: never in career articles, and a word character, so \b works around it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
-    """One rule of a family: its id, its pattern source and the options of the family file."""
+    """One rule of a family: its id, its pattern source and the options of the family file. Rules are
+    told apart by identity: the screen hands back the set of rules a sentence may match."""
 
     family: str
     id: str
     source: str  # pattern with static macros expanded; {role} may remain
     options: dict
-
-    @property
-    def flags(self) -> int:
-        return 0 if self.options.get("case") else re.IGNORECASE
+    regex: re.Pattern
+    on_masked: bool  # it names the role, so it runs on the text with the role's names masked
 
 
 @dataclass
@@ -42,14 +45,13 @@ class RuleSet:
     lang: str
     data: dict
     rules: dict[str, list[Rule]]
-    compiled: dict[tuple[str, str], re.Pattern]
+    screen: Screen  # which rules a sentence may match, from the literals they need (kg/extract/prefilter.py)
     stops: dict[str, re.Pattern]
     lists: dict[str, re.Pattern]
     version: str
     duty_verb: re.Pattern  # a duty verb opening a phrase
-
-    def pattern(self, rule: Rule) -> re.Pattern:
-        return self.compiled[(rule.family, rule.id)]
+    verbs: dict[str, str]  # duty verb form -> infinitive
+    role_ref: re.Pattern  # words that stand for the role ("this professional")
 
 
 def expand(source: str, macros: dict[str, str]) -> str:
@@ -67,31 +69,43 @@ def ruleset(lang: str) -> RuleSet:
     text = rules_text(lang)
     data = yaml.safe_load(text)
     macros = dict(data.get("macros", {}))
-    macros["authority_head"] = "|".join(re.escape(h) for h in sorted(lexicon.heads("authority_heads"), key=len, reverse=True))
-    macros["authority_tail"] = "|".join(re.escape(h) for h in sorted(lexicon.heads("authority_tails"), key=len, reverse=True))
-    macros["law_head"] = "|".join(re.escape(h) for h in sorted(lexicon.heads("law_heads"), key=len, reverse=True))
-    macros["month"] = "|".join(sorted(data["language"]["months"], key=len, reverse=True))
-    verbs = data.get("duty_verbs", {})
+    macros["authority_head"] = alternation(lexicon.heads("authority_heads"))
+    macros["authority_tail"] = alternation(lexicon.heads("authority_tails"))
+    macros["law_head"] = alternation(lexicon.heads("law_heads"))
+    macros["month"] = _words(data["language"]["months"])
+    verbs = conjugated(data)
     macros["role"] = f"(?<!{ROLE_MARK}){ROLE_MARK}+"
     refs = data["language"].get("role_references", [])
     macros["role_ref"] = r"\b(?:" + "|".join(re.escape(r) for r in refs) + r")\b" if refs else "(?!)"
-    macros["duty_verbs"] = "|".join(sorted(verbs, key=len, reverse=True)) or "(?!)"
-    macros["not_duty"] = "|".join(sorted(data["language"].get("not_duty_verbs", []), key=len, reverse=True)) or "(?!)"
+    macros["duty_verbs"] = _words(verbs) or "(?!)"
+    macros["duty_verbs_third"] = _words([f for f, i in verbs.items() if f != i]) or "(?!)"
+    macros["not_duty"] = _words(data["language"].get("not_duty_verbs", [])) or "(?!)"
     rules: dict[str, list[Rule]] = {}
-    compiled: dict[tuple[str, str], re.Pattern] = {}
+    needs: dict[Rule, Requirement] = {}
     for family, items in data["rules"].items():
         for item in items:
             options = {k: v for k, v in item.items() if k not in ("id", "pattern")}
-            rule = Rule(family, item["id"], expand(item["pattern"], macros), options)
+            source = expand(item["pattern"], macros)
+            flags = 0 if options.get("case") else re.IGNORECASE
+            rule = Rule(family, item["id"], source, options, re.compile(source, flags), ROLE_MARK in source)
             rules.setdefault(family, []).append(rule)
-            compiled[(family, rule.id)] = re.compile(rule.source, rule.flags)
+            needs[rule] = requirement(source, flags)
     stops = {
         name: re.compile("|".join(f"(?:{expand(p, macros)})" for p in patterns), re.IGNORECASE)
         for name, patterns in data.get("stops", {}).items()
     }
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     duty_verb = re.compile(rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE)
-    return RuleSet(lang, data, rules, compiled, stops, _list_patterns(data["lists"], macros), version, duty_verb)
+    return RuleSet(lang, data, rules, Screen(needs, ROLE_MARK), stops, _list_patterns(data["lists"], macros), version, duty_verb,
+                   verbs, re.compile(macros["role_ref"], re.IGNORECASE))
+
+
+def _words(words) -> str:
+    """Words of the rules file as alternatives, longest first; they are pattern text, so only plain words
+    become a trie (kg/alternation.py), anything else stays a flat alternation sorted by length."""
+    if all(_PLAIN.fullmatch(w) for w in words):
+        return alternation(words)
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 def _list_patterns(lists: dict, macros: dict) -> dict[str, re.Pattern]:

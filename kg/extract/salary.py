@@ -180,6 +180,11 @@ def _common(sentence: str, rs: RuleSet) -> dict[str, str]:
             attrs["as_of"] = f"{m.group('year')}-{number:02d}" if number else m.group("year")
             break
     months = {fold(k) for k in rs.data["language"]["months"]}
+    label, colon, _ = sentence.partition(":")
+    labelled = lexicon.lookup("places", label) if colon and len(label.split()) <= 4 else None
+    if labelled is not None:  # "- Regno Unito: un infermiere parte da 28.407 sterline": a salary guide's place
+        attrs["place"] = labelled.label(rs.lang)
+        return attrs
     for m in re.finditer(cfg["place"], sentence):
         place = m.group("x")
         if source_span[0] <= m.start("x") < source_span[1] or fold(place.split()[0]) in months:

@@ -12,6 +12,7 @@ from importlib import resources
 
 import yaml
 
+from kg.alternation import alternation
 from kg.language import fold
 
 
@@ -60,6 +61,11 @@ def heads(kind: str) -> list[str]:
     return list(_file("authorities")[kind])
 
 
+def generic(name: str) -> frozenset[str]:
+    """Ids of entries too general to stand for a longer phrase that ends with them ("outsourced coding companies")."""
+    return frozenset(_file(name).get("generic", []))
+
+
 def not_places() -> frozenset[str]:
     return frozenset(_file("places")["not_places"])
 
@@ -76,12 +82,12 @@ def _matcher(name: str) -> tuple[re.Pattern, dict[str, Entry]]:
     for entry in entries(name):
         for form in entry.forms:
             by_form.setdefault(fold(form), entry)
-    alternatives = sorted(by_form, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])(" + alternation(by_form) + r")(?![\w-])")  # longest form first
     return pattern, by_form
 
 
-def find(name: str, text: str) -> list[tuple[Entry, int, int]]:
+@lru_cache(maxsize=4096)
+def find(name: str, text: str) -> tuple[tuple[Entry, int, int], ...]:
     """Entries of lexicon `name` named in `text`, with their spans; longest form wins, case ignored.
 
     Forms written in capitals (IT, PR, SEC) only match in capitals, so "it" the pronoun is not IT.
@@ -98,7 +104,7 @@ def find(name: str, text: str) -> list[tuple[Entry, int, int]]:
         if caps_forms and original not in caps_forms and not any(fold(f) == match.group(1) and not f.isupper() for f in entry.forms):
             continue
         found.append((entry, match.start(), match.end()))
-    return found
+    return tuple(found)
 
 
 def lookup(name: str, label: str) -> Entry | None:

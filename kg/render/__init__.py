@@ -14,6 +14,7 @@ from rdflib import Graph
 
 from kg.atomic import write_atomic
 from kg.errors import KgError
+from kg.export.index import GraphIndex, writer
 from kg.render import graph, index, ladder, page, roles, skills
 from kg.render.model import Career, read
 
@@ -36,12 +37,14 @@ VIEWS: dict[str, View] = {
 page.ENV.globals["views"] = [{"page": v.nav[0], "title": v.nav[1], "summary": v.summary} for v in VIEWS.values() if v.nav]
 
 
-def render(graph_: Graph, name: str) -> dict[str, bytes]:
+@writer
+def render(graph_: Graph | GraphIndex, name: str) -> dict[str, bytes]:
     """The files of one view (paths relative to the export folder), with the static assets it loads."""
     return {**page.static_files(), **VIEWS[name].render(read(graph_))}
 
 
-def outputs(graph_: Graph) -> dict[str, bytes]:
+@writer
+def outputs(graph_: Graph | GraphIndex) -> dict[str, bytes]:
     """Every view's files, as `kg build` writes them beside careers.ttl."""
     career = read(graph_)
     files = page.static_files()
@@ -50,7 +53,7 @@ def outputs(graph_: Graph) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
-def write(graph_: Graph, name: str, out: Path | str) -> list[Path]:
+def write(graph_: Graph | GraphIndex, name: str, out: Path | str) -> list[Path]:
     """Write one view into the folder `out`, or to the file `out` when it names a single .html page."""
     out = Path(out)
     files = render(graph_, name)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
+from kg.export.index import GraphIndex, indexed
 from kg.namespaces import KG, KGR, SCHEMA
 from kg.ontology_files import ontology
 
@@ -86,7 +87,19 @@ class Career:
         return [n for n in self.nodes.values() if n.type == type_]
 
     def facts_about(self, node_ids: set[str]) -> list[Fact]:
-        return [f for f in self.facts if f.subject in node_ids or (not f.literal and f.object in node_ids)]
+        """The facts naming any of these nodes, in the order of `facts`."""
+        positions = sorted({i for node in node_ids for i in self._positions.get(node, ())})
+        return [self.facts[i] for i in positions]
+
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        """Node id -> where the facts naming it are in `facts`: one role page must not scan them all."""
+        found = defaultdict(list)
+        for index, fact in enumerate(self.facts):
+            found[fact.subject].append(index)
+            if not fact.literal:
+                found[fact.object].append(index)
+        return found
 
     def edges(self) -> list[Fact]:
         return [f for f in self.facts if not f.literal]
@@ -99,45 +112,52 @@ def node_id(term: URIRef) -> str:
     return str(term)[len(KGR):] if str(term).startswith(str(KGR)) else str(term)
 
 
-def read(graph: Graph) -> Career:
+def read(graph: Graph | GraphIndex) -> Career:
     """The career model of a graph; facts are triples between nodes plus literal triples that have evidence."""
+    graph = indexed(graph)
     nodes = _nodes(graph)
-    articles = {node_id(a): _article(graph, a) for a in graph.subjects(RDF.type, KG.Article)}
+    articles = {node_id(a): _article(graph, a) for a in graph.of_type(KG.Article)}
     evidence = _evidence(graph, articles)
     labels = _property_labels()
     facts = []
-    for s, p, o in graph:
-        if node_id(s) not in nodes or p == RDF.type:
+    for s, properties in graph.subjects.items():
+        subject = node_id(s)
+        if subject not in nodes:
             continue
-        if isinstance(o, URIRef) and node_id(o) in nodes:
-            facts.append(Fact(node_id(s), labels(p), node_id(o), False, evidence.get((s, p, o), ())))
-        elif isinstance(o, Literal) and (s, p, o) in evidence:
-            facts.append(Fact(node_id(s), labels(p), str(o), True, evidence[(s, p, o)]))
+        for p, objects in properties.items():
+            if p == RDF.type:
+                continue
+            for o in objects:
+                if isinstance(o, URIRef) and node_id(o) in nodes:
+                    facts.append(Fact(subject, labels(p), node_id(o), False, evidence.get((s, p, o), ())))
+                elif isinstance(o, Literal) and (s, p, o) in evidence:
+                    facts.append(Fact(subject, labels(p), str(o), True, evidence[(s, p, o)]))
     facts.sort(key=lambda f: (f.subject, f.predicate, f.object))
     return Career(nodes=dict(sorted(nodes.items())), facts=facts,
                   articles=sorted(articles.values(), key=lambda a: a.id), type_labels=_type_labels())
 
 
-def _nodes(graph: Graph) -> dict[str, Node]:
+def _nodes(graph: GraphIndex) -> dict[str, Node]:
     nodes = {}
-    for subject, type_ in graph.subject_objects(RDF.type):
-        if str(type_).startswith(str(KG)) and type_ not in _NOT_NODES:
-            nodes[node_id(subject)] = node = Node(node_id(subject), str(type_)[len(KG):])
-            for label in graph.objects(subject, SKOS.prefLabel):
-                node.labels[label.language or ""] = str(label)
-            node.labels = dict(sorted(node.labels.items()))
-            node.alt_labels = sorted({str(a) for a in graph.objects(subject, SKOS.altLabel)} - set(node.labels.values()))
+    for subject, properties in graph.subjects.items():
+        for type_ in properties.get(RDF.type, ()):
+            if str(type_).startswith(str(KG)) and type_ not in _NOT_NODES:
+                nodes[node_id(subject)] = node = Node(node_id(subject), str(type_)[len(KG):])
+                for label in properties.get(SKOS.prefLabel, ()):
+                    node.labels[label.language or ""] = str(label)
+                node.labels = dict(sorted(node.labels.items()))
+                node.alt_labels = sorted({str(a) for a in properties.get(SKOS.altLabel, ())} - set(node.labels.values()))
     return nodes
 
 
-def _article(graph: Graph, iri: URIRef) -> Article:
+def _article(graph: GraphIndex, iri: URIRef) -> Article:
     return Article(node_id(iri), str(graph.value(iri, SCHEMA.name) or node_id(iri)),
                    str(graph.value(iri, KG.sourcePath) or ""), str(graph.value(iri, SCHEMA.inLanguage) or ""))
 
 
-def _evidence(graph: Graph, articles: dict[str, Article]) -> dict[tuple, tuple[Evidence, ...]]:
+def _evidence(graph: GraphIndex, articles: dict[str, Article]) -> dict[tuple, tuple[Evidence, ...]]:
     found = defaultdict(list)
-    for ev in graph.subjects(RDF.type, KG.Evidence):
+    for ev in graph.of_type(KG.Evidence):
         key = (graph.value(ev, RDF.subject), graph.value(ev, RDF.predicate), graph.value(ev, RDF.object))
         source = graph.value(ev, PROV.wasDerivedFrom)
         article = articles.get(node_id(source)) if source is not None else None

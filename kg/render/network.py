@@ -1,17 +1,16 @@
-"""The network views' data: nodes, edges and options built with pyvis, plus the side panel's facts.
+"""The network views' data: vis-network nodes, edges and options, plus the side panel's facts.
 
-pyvis gives the vis-network model and options; its HTML template is not used (it links CDNs).
+Nodes and edges are the dicts pyvis 0.3 made (id, label, shape, group; from, to, arrows), built here
+directly: pyvis looks every id up in a list, which is quadratic in the size of the graph.
 """
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
 import yaml
-from pyvis.network import Network
 
 from kg.render import layout, page
 from kg.render.model import Career, Fact
@@ -63,21 +62,23 @@ def network(career: Career, name: str, node_ids: list[str], facts: list[Fact], *
     Edge ids are indexes into the panel's facts, so a clicked edge finds its evidence.
     """
     members = set(node_ids)
-    net = Network(directed=True)
+    extra = nodes or {}
+    vis_nodes = {}
     for i in node_ids:
+        if i in vis_nodes:
+            continue
         node = career.nodes[i]
-        net.add_node(i, label=node.label, group=node.type, **(nodes or {}).get(i, {}))
+        vis_nodes[i] = {"group": node.type, **extra.get(i, {}), "id": i, "label": node.label or i, "shape": "dot"}
     drawn = [(index, f) for index, f in enumerate(facts)
              if not f.literal and f.subject in members and f.object in members and keep(f)]
-    for index, fact in drawn:
-        net.add_edge(fact.subject, fact.object, id=f"f{index}", **edges(fact))
+    vis_edges = [{"arrows": "to", **edges(fact), "id": f"f{index}", "from": fact.subject, "to": fact.object}
+                 for index, fact in drawn]
     big = len(node_ids) > BIG
-    net.options = _options(sorted({career.nodes[i].type for i in node_ids}), big, options or {})
-    if big:
+    if big and not all("x" in vis_nodes[i] for i in vis_nodes):  # a view may place its own nodes
         for node, position in layout.positions(node_ids, [(f.subject, f.object) for _, f in drawn]).items():
-            net.node_map[node].update(position)
-    vis_nodes, vis_edges, *_, vis_options = net.get_network_data()
-    return {"id": name, "nodes": vis_nodes, "edges": vis_edges, "options": json.loads(vis_options)}
+            vis_nodes[node].update(position)
+    options = _options(sorted({career.nodes[i].type for i in node_ids}), big, options or {})
+    return {"id": name, "nodes": list(vis_nodes.values()), "edges": vis_edges, "options": options}
 
 
 def _options(types: list[str], big: bool, overrides: dict) -> dict:

@@ -1,0 +1,359 @@
+"""Phrasings that unseen articles use and the first rules missed: nominal duty lists, "the job is to",
+examples after "such as", short skill pairs, employer lists, gazetteer places. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.test_extract import facts_of, objects
+
+
+def test_work_comprises_a_nominal_list_it(tmp_path):
+    body = "La giornata tipo comprende la gestione delle prenotazioni, il controllo delle fatture e la cura dei fornitori."
+    found = objects(facts_of(tmp_path, "Office manager", body, "it"), "responsibility")
+    assert {"gestione delle prenotazioni", "controllo delle fatture", "cura dei fornitori"} <= found
+
+
+def test_the_task_is_to_it(tmp_path):
+    body = "Il compito principale è quello di selezionare i candidati, condurre i colloqui e seguire l'inserimento."
+    found = objects(facts_of(tmp_path, "Recruiter", body, "it"), "responsibility")
+    assert {"selezionare i candidati", "condurre i colloqui", "seguire l'inserimento"} <= found
+
+
+def test_spends_the_day_it(tmp_path):
+    body = "Il geometra passa gran parte della giornata a verificare i cantieri."
+    found = objects(facts_of(tmp_path, "Geometra", body, "it"), "responsibility")
+    assert "verificare i cantieri" in found
+
+
+def test_the_job_is_to_en(tmp_path):
+    body = "The job is to screen resumes, schedule interviews, and brief hiring managers."
+    found = objects(facts_of(tmp_path, "Recruiting Coordinator", body, "en"), "responsibility")
+    assert {"screen resumes", "schedule interviews", "brief hiring managers"} <= found
+
+
+def test_spends_the_morning_en(tmp_path):
+    body = "A dispatcher spends most of the day answering calls from drivers."
+    found = objects(facts_of(tmp_path, "Dispatcher", body, "en"), "responsibility")
+    assert "answering calls from drivers" in found
+
+
+def test_typical_month_colon_list_en(tmp_path):
+    body = "A typical month looks like this: reconcile the ledgers, chase late invoices, and file the sales tax return."
+    found = objects(facts_of(tmp_path, "Bookkeeper", body, "en"), "responsibility")
+    assert {"reconcile the ledgers", "chase late invoices", "file the sales tax return"} <= found
+
+
+def test_tool_examples_are_skills_en(tmp_path):
+    body = "## Skills\n\n- Comfort with tools such as Jira, Confluence or Trello\n- Negotiation and stakeholder management\n"
+    found = objects(facts_of(tmp_path, "Project Coordinator", body, "en"), "skill")
+    assert {"Jira", "Confluence", "Trello", "negotiation", "stakeholder management"} <= found
+    assert not any("tools" in f for f in found)
+
+
+def test_tool_examples_are_skills_it(tmp_path):
+    body = "## Competenze\n\n- Uso di gestionali come SAP o Zucchetti\n- Precisione e riservatezza\n"
+    found = objects(facts_of(tmp_path, "Impiegato amministrativo", body, "it"), "skill")
+    assert {"SAP", "Zucchetti", "precisione", "riservatezza"} <= found
+
+
+def test_adjectives_before_a_noun_stay_together(tmp_path):
+    body = "## Skills\n\n- Clear, concise writing\n"
+    assert objects(facts_of(tmp_path, "Copywriter", body, "en"), "skill") == {"clear, concise writing"}
+
+
+def test_employers_look_for_lead_en(tmp_path):
+    body = "Employers look for:\n\n- advanced Excel\n- attention to detail\n"
+    found = {f.lower() for f in objects(facts_of(tmp_path, "Data Entry Clerk", body, "en"), "skill")}
+    assert {"excel", "attention to detail"} <= found  # "advanced" is a modifier, not the skill
+
+
+def test_employers_that_hire_heavily_en(tmp_path):
+    body = "Hospitals, insurers and consulting firms all hire heavily. Dietitians rarely work alone."
+    found = objects(facts_of(tmp_path, "Dietitian", body, "en"), "employed_by")
+    assert {"hospital", "insurance company", "consulting firm"} <= found
+
+
+def test_employers_that_hire_most_it(tmp_path):
+    body = "Banche, compagnie assicurative e società di consulenza assumono più di tutti."
+    found = objects(facts_of(tmp_path, "Attuario", body, "it"), "employed_by")
+    assert {"banca", "compagnia assicurativa", "società di consulenza"} <= found
+
+
+def test_known_places_need_a_capital(tmp_path):
+    body = "In Texas a dispatcher works nights; demand is growing a nord and in the south of the city."
+    found = objects(facts_of(tmp_path, "Dispatcher", body, "en"), "location")
+    assert "Texas" in found and not any(f.lower() == "nord" for f in found)
+
+
+def test_lexicon_match_keeps_the_words_written(tmp_path):
+    facts = facts_of(tmp_path, "Infermiere", "L'infermiere lavora soprattutto nella sanità pubblica e negli ospedali.", "it")
+    industry = next(f for f in facts if f.kind == "industry")
+    assert industry.object == "sanità" and industry.alt == ("sanità pubblica",)
+
+
+def test_head_noun_alone_is_the_role_en(tmp_path):
+    body = "Most planners work for local government. Planners review site plans."
+    found = objects(facts_of(tmp_path, "Urban Planner", body, "en"), "responsibility")
+    assert "review site plans" in found
+
+
+def test_next_steps_are_a_ladder_en(tmp_path):
+    body = "The usual next steps are claims supervisor or litigation specialist, then claims manager."
+    found = objects(facts_of(tmp_path, "Claims Adjuster", body, "en"), "promotes_to")
+    assert {"claims supervisor", "litigation specialist", "claims manager"} <= found
+
+
+def test_ampersand_in_a_role_name(tmp_path):
+    body = "The next step is FP&A manager, the first people-management role."
+    assert "fp&a manager" in {f.lower() for f in objects(facts_of(tmp_path, "Budget Analyst", body, "en"), "promotes_to")}
+
+
+def test_the_role_shortened_or_qualified_is_not_related(tmp_path):
+    body = "Un infermiere del pubblico guadagna meno; l'infermiere lavora con il medico."
+    assert objects(facts_of(tmp_path, "Infermiere", body, "it"), "related_role") == {"medico"}
+
+
+def test_credentials_are_not_related_roles(tmp_path):
+    body = "Many analysts earn the Chartered Financial Analyst (CFA) charter and work with a portfolio manager."
+    assert objects(facts_of(tmp_path, "Equity Analyst", body, "en"), "related_role") == {"portfolio manager"}
+
+
+def test_a_regulation_requires_entities_to_act_en(tmp_path):
+    body = "The Bank Secrecy Act (BSA) requires banks and broker-dealers to report suspicious activity."
+    facts = facts_of(tmp_path, "Compliance Officer", body, "en")
+    assert {"bank", "broker-dealer"} <= objects(facts, "applies_to", "BSA")
+
+
+def test_named_code_and_collective_agreement_it(tmp_path):
+    body = ("Il contratto applicato è il CCNL del comparto Sanità 2019-2021. "
+            "Il tecnico rispetta il Codice Deontologico delle Professioni Sanitarie.")
+    found = objects(facts_of(tmp_path, "Tecnico di radiologia", body, "it"), "regulation")
+    assert {"CCNL del comparto Sanità 2019-2021", "Codice Deontologico delle Professioni Sanitarie"} <= found
+
+
+def test_acronym_then_comma_names_a_law_it(tmp_path):
+    body = "Lo prevede il Testo Unico Bancario (TUB, decreto legislativo 1 settembre 1993, n. 385)."
+    assert "TUB" in objects(facts_of(tmp_path, "Bancario", body, "it"), "regulation")
+
+
+def test_a_sentence_on_an_implied_subject_it(tmp_path):
+    body = "L'analista raccoglie i bilanci. Consulta la Centrale dei Rischi, valuta le garanzie offerte e attribuisce un rating."
+    found = objects(facts_of(tmp_path, "Analista del credito", body, "it"), "responsibility")
+    assert {"consultare la Centrale dei Rischi", "valutare le garanzie offerte", "attribuire un rating"} <= found
+
+
+def test_the_rest_of_a_sentence_is_read_again_en(tmp_path):
+    body = "A bachelor's degree in finance is common, although many start with a high school diploma."
+    found = objects(facts_of(tmp_path, "Teller", body, "en"), "qualification")
+    assert {"bachelor's degree in finance", "high school diploma"} <= found
+
+
+def test_aliases_in_many_wordings(tmp_path):
+    en = facts_of(tmp_path, "Registered Representative",
+                  'A registered representative, often shortened to "registered rep" and still commonly called a stockbroker, sells securities.', "en")
+    assert {"registered rep", "stockbroker"} <= objects(en, "alias")
+    it = facts_of(tmp_path, "Perito assicurativo", "In inglese viene chiamato anche loss adjuster. È il perito, l'ex liquidatore.", "it")
+    assert {"loss adjuster", "liquidatore"} <= objects(it, "alias")
+
+
+def test_an_alias_of_another_role_is_not_ours(tmp_path):
+    body = "SDRs report to an SDR manager (sometimes titled sales development manager)."
+    assert objects(facts_of(tmp_path, "Sales Development Representative (SDR)", body, "en"), "alias") == {"SDR"}
+
+
+def test_the_description_names_aliases(tmp_path):
+    path_text = "---\ntitle: Informatore scientifico del farmaco\ndescription: L'informatore scientifico del farmaco (ISF) visita i medici.\nlang: it\n---\n\nLavora per un'azienda.\n"
+    from kg.extract import extract
+    from kg.reader import read_article
+    from tests.conftest import write_article
+    facts = extract(read_article(write_article(tmp_path, "isf.md", path_text), tmp_path))
+    assert "ISF" in objects(facts, "alias")
+
+
+def test_a_negated_verb_is_no_duty(tmp_path):
+    it = facts_of(tmp_path, "Perito", "Il perito non decide il pagamento, ma redige la relazione.", "it")
+    assert objects(it, "responsibility") == {"redigere la relazione"}
+    en = facts_of(tmp_path, "Setter", "The setter does not close deals; the setter never signs contracts but books meetings.", "en")
+    assert "close deals" not in objects(en, "responsibility") and "sign contracts" not in objects(en, "responsibility")
+
+
+def test_a_noun_that_looks_like_a_verb_opens_no_duty(tmp_path):
+    body = "## Le attività\n\n- stima del costo di riparazione, con i tempi di manodopera;\n- ispezione del veicolo.\n"
+    found = objects(facts_of(tmp_path, "Perito", body, "it"), "responsibility")
+    assert {"stima del costo di riparazione", "ispezione del veicolo"} <= found
+    assert not any(f.startswith("stimare") for f in found)
+
+
+def test_forms_of_employment_are_not_duties(tmp_path):
+    body = "Il perito può esercitare come lavoratore autonomo oppure come dipendente di uno studio."
+    assert objects(facts_of(tmp_path, "Perito", body, "it"), "responsibility") == set()
+
+
+def test_skills_announced_by_their_name(tmp_path):
+    en = facts_of(tmp_path, "Network Engineer", "Technical skills include routing, Linux administration and scripting in Python.", "en")
+    assert {"routing", "Linux administration", "scripting in Python"} <= objects(en, "skill")
+    it = facts_of(tmp_path, "Sistemista", "Le competenze tecniche comprendono il networking, la virtualizzazione e il backup.", "it")
+    assert {"networking", "virtualizzazione", "backup"} <= objects(it, "skill")
+
+
+def test_degrees_without_the_possessive(tmp_path):
+    body = "Employers look for a postsecondary certificate in medical coding or an associate degree in health IT. I have a bachelor's in information systems."
+    found = objects(facts_of(tmp_path, "Coder", body, "en"), "qualification")
+    assert {"postsecondary certificate in medical coding", "associate degree in health IT", "bachelor's in information systems"} <= found
+
+
+def test_what_another_subject_oversees_is_not_a_duty(tmp_path):
+    body = "The federal regulator oversees the exchanges. The broker takes care of client orders."
+    found = objects(facts_of(tmp_path, "Broker", body, "en"), "responsibility")
+    assert "client orders" in found and not any("exchanges" in f for f in found)
+
+
+def test_a_work_setting_is_not_a_duty(tmp_path):
+    body = "- Work setting: open-plan office, hybrid, or fully remote\n"
+    assert objects(facts_of(tmp_path, "Recruiter", body, "en"), "responsibility") == set()
+
+
+def test_sectors_listed_under_a_label_it(tmp_path):
+    body = "- **Settori che assumono:** banche e assicurazioni, e-commerce, software house\n"
+    facts = facts_of(tmp_path, "Sviluppatore backend", body, "it")
+    found = objects(facts, "industry")
+    assert {"e-commerce", "software house"} <= found | {a for f in facts for a in f.alt}
+    assert any(f.key == "banking" for f in facts if f.kind == "industry")
+
+
+def test_pay_sentences_are_not_duties(tmp_path):
+    body = "Medical coders without a credential typically start at $38,000. Coders in the Northeast pay above the median."
+    assert objects(facts_of(tmp_path, "Medical Coder", body, "en"), "responsibility") == set()
+
+
+def test_duty_list_items_keep_one_fact_per_verb_it(tmp_path):
+    body = "## Cosa fa\n\n- Scrive test automatici e partecipa alle code review\n- Cura la sicurezza dei servizi\n"
+    found = objects(facts_of(tmp_path, "Sviluppatore backend", body, "it"), "responsibility")
+    assert {"scrivere test automatici", "partecipare alle code review", "curare la sicurezza dei servizi"} <= found
+    assert not any(f.startswith(("scrive ", "cura ")) for f in found)
+
+
+def test_opening_adverbial_before_an_implied_subject_it(tmp_path):
+    body = "L'HRBP pianifica l'organico. Durante l'anno coordina la valutazione delle performance e propone percorsi di formazione."
+    found = objects(facts_of(tmp_path, "HR Business Partner", body, "it"), "responsibility")
+    assert {"coordinare la valutazione delle performance", "proporre percorsi di formazione"} <= found
+
+
+def test_irregular_infinitives_it(tmp_path):
+    body = "Il primo compito è tradurre la strategia aziendale in politiche del personale."
+    assert "tradurre la strategia aziendale in politiche del personale" in objects(facts_of(tmp_path, "HR Business Partner", body, "it"), "responsibility")
+
+
+def test_what_the_job_needs_it(tmp_path):
+    body = "Servono anche la patente e la disponibilità a spostarsi. Contano pazienza e puntualità."
+    found = objects(facts_of(tmp_path, "Informatore scientifico", body, "it"), "skill")
+    assert {"patente", "disponibilità a spostarsi", "pazienza", "puntualità"} <= found
+
+
+def test_a_ladder_with_adverbs_between_roles_it(tmp_path):
+    body = "Con qualche anno di risultati, un informatore può diventare a sua volta capo area e, più avanti, responsabile vendite nazionale."
+    found = objects(facts_of(tmp_path, "Informatore scientifico del farmaco", body, "it"), "promotes_to")
+    assert {"capo area", "responsabile vendite nazionale"} <= found
+
+
+def test_a_degree_list_stops_at_the_next_clause_it(tmp_path):
+    body = "Chi passa a coordinatore, che richiede un master in management, ottiene un'indennità aggiuntiva."
+    found = objects(facts_of(tmp_path, "Infermiere", body, "it"), "qualification")
+    assert found == {"master in management"}
+
+
+def test_authorities_named_without_an_acronym_it(tmp_path):
+    body = "L'agente si iscrive presso la Camera di Commercio e versa i contributi all'Agenzia delle Entrate."
+    found = objects(facts_of(tmp_path, "Agente immobiliare", body, "it"), "regulator")
+    assert {"Camera di Commercio", "Agenzia delle Entrate"} <= found
+
+
+def test_registers_named_with_an_acronym(tmp_path):
+    it = facts_of(tmp_path, "Agente", "Serve l'iscrizione al Repertorio Economico Amministrativo (REA).", "it")
+    assert "REA" in objects(it, "regulation")
+    en = facts_of(tmp_path, "Broker", "Records sit in the Central Registration Depository (CRD). Reps pass the Securities Industry Essentials (SIE) exam.", "en")
+    assert {"CRD", "Securities Industry Essentials (SIE) exam"} <= objects(en, "regulation")
+
+
+def test_an_alias_head_names_the_role_en(tmp_path):
+    body = 'A registered representative, often shortened to "registered rep", sells securities. A rep prospects for clients and opens accounts.'
+    found = objects(facts_of(tmp_path, "Registered Representative", body, "en"), "responsibility")
+    assert {"prospect for clients", "open accounts"} <= found
+
+
+def test_a_noun_after_an_article_is_no_verb(tmp_path):
+    body = "The property manager is, let us say, the hand of the owner. The property manager must to collect the rents every month."
+    found = objects(facts_of(tmp_path, "Property Manager", body, "en"), "responsibility")
+    assert "collect the rents every month" in found and not any(f.startswith("hand") for f in found)
+
+
+def test_an_alternative_title_in_brackets_is_on_the_ladder(tmp_path):
+    body = "From there, a manager can become director of finance (or director of FP&A), responsible for planning."
+    found = {f.lower() for f in objects(facts_of(tmp_path, "Budget Analyst", body, "en"), "promotes_to")}
+    assert {"director of finance", "director of fp&a"} <= found
+
+
+def test_roles_in_an_example_are_not_related(tmp_path):
+    body = ("L'HRBP lavora con il direttore del personale.\n\n"
+            "Facciamo un esempio. In un gruppo industriale l'HRBP potrebbe proporre al direttore commerciale nuovi incentivi per i venditori.")
+    assert objects(facts_of(tmp_path, "HR Business Partner", body, "it"), "related_role") == {"direttore del personale"}
+
+
+def test_industries_under_a_where_they_work_heading(tmp_path):
+    body = "## Where SDRs work\n\n- Also common in IT services, staffing agencies and B2B fintech\n"
+    facts = facts_of(tmp_path, "Sales Development Representative (SDR)", body, "en")
+    labels = {f.object for f in facts if f.kind in ("industry", "employed_by")} | {a for f in facts for a in f.alt}
+    assert {"IT services", "staffing agencies"} <= labels or {"it services", "staffing agencies"} <= {l.lower() for l in labels}
+
+
+def test_a_capitalised_industry_inside_a_name_is_no_industry(tmp_path):
+    body = "Security analysts apply the Payment Card Industry Data Security Standard."
+    assert objects(facts_of(tmp_path, "Security Analyst", body, "en"), "industry") == set()
+
+
+def test_a_generic_employer_keeps_its_words(tmp_path):
+    body = "Hospitals employ most coders, followed by outsourced coding companies."
+    assert "outsourced coding company" in objects(facts_of(tmp_path, "Medical Coder", body, "en"), "employed_by")
+
+
+def test_the_announcing_paragraph_outranks_the_heading(tmp_path):
+    body = "## Dove si trovano\n\nLe abilità richieste includono quanto segue:\n\n- Competenze di vendita\n- Capacità di comunicazione\n"
+    facts = facts_of(tmp_path, "Account executive", body, "it")
+    assert {"competenze di vendita", "capacità di comunicazione"} <= objects(facts, "skill")
+    assert objects(facts, "industry") == set()
+
+
+def test_the_head_noun_alone_names_the_role_it(tmp_path):
+    body = "L'informatore pianifica le visite e partecipa ai congressi. Il responsabile approva le note spese."
+    found = objects(facts_of(tmp_path, "Informatore scientifico del farmaco", body, "it"), "responsibility")
+    assert {"pianificare le visite", "partecipare ai congressi"} <= found
+    assert not any(f.startswith("approvare") for f in found)
+
+
+def test_clients_in_an_illustration_are_not_employers(tmp_path):
+    body = "## An illustration\n\n- Picture a startup selling software to hospitals and dental clinics\n"
+    facts = facts_of(tmp_path, "Sales Development Representative", body, "en")
+    assert objects(facts, "employed_by") == set() and objects(facts, "industry") == set()
+
+
+def test_a_work_setting_label_lists_no_industries(tmp_path):
+    body = "## Where they work\n\n- Work setting: open-plan floor, hybrid, or fully remote\n- Staffing agencies\n"
+    facts = facts_of(tmp_path, "Recruiter", body, "en")
+    labels = objects(facts, "industry") | objects(facts, "employed_by")
+    assert not any("hybrid" in l or "remote" in l for l in labels)
+
+
+def test_a_salary_guide_list_names_its_places(tmp_path):
+    body = ("Molti guardano all'estero:\n\n"
+            "- **Regno Unito**: un infermiere in Band 5 parte da 28.407 sterline l'anno.\n"
+            "- **Svizzera**: nel Canton Ticino lo stipendio lordo medio si aggira sui 5.800 franchi al mese.\n")
+    salaries = {dict(f.attrs)["currency"]: dict(f.attrs) for f in facts_of(tmp_path, "Infermiere", body, "it") if f.kind == "salary"}
+    assert salaries["GBP"]["min"] == "28407" and salaries["GBP"]["period"] == "year" and salaries["GBP"]["place"] == "Regno Unito"
+    assert salaries["CHF"]["average"] == "5800" and salaries["CHF"]["period"] == "month"
+
+
+def test_a_sentence_that_continues_the_role_names_its_industries(tmp_path):
+    body = "L'analista del credito valuta i fidi. Nelle società di leasing e di factoring svolge lo stesso mestiere."
+    found = objects(facts_of(tmp_path, "Analista del credito", body, "it"), "industry")
+    assert {"leasing", "factoring"} <= found
+    other = "Il mercato cresce. Nelle società di leasing si lavora molto."
+    assert objects(facts_of(tmp_path, "Analista del credito", other, "it"), "industry") == set()
