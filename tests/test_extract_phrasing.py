@@ -357,3 +357,27 @@ def test_a_sentence_that_continues_the_role_names_its_industries(tmp_path):
     assert {"leasing", "factoring"} <= found
     other = "Il mercato cresce. Nelle società di leasing si lavora molto."
     assert objects(facts_of(tmp_path, "Analista del credito", other, "it"), "industry") == set()
+
+
+def test_two_verbs_share_one_object(tmp_path):
+    body = "A broker prospects for clients, opens and maintains accounts, and takes and executes orders."
+    found = objects(facts_of(tmp_path, "Broker", body, "en"), "responsibility")
+    assert {"prospect for clients", "open and maintain accounts", "take and execute orders"} <= found
+
+
+def test_a_duty_with_examples_after_a_colon_is_one_duty(tmp_path):
+    body = "## Key responsibilities\n\n- Run outbound sequences: cold calls, cold emails, LinkedIn messages\n"
+    found = objects(facts_of(tmp_path, "Sales Development Representative (SDR)", body, "en"), "responsibility")
+    assert "run outbound sequences" in found and not {"cold calls", "cold emails"} & found
+
+
+def test_skill_list_items_split_on_and(tmp_path):
+    body = "## Quali competenze servono?\n\n- Visione di business e capacità di leggere un conto economico\n- Capacità di ascolto e di negoziazione\n"
+    found = objects(facts_of(tmp_path, "HR Business Partner", body, "it"), "skill")
+    assert {"visione di business", "capacità di leggere un conto economico", "capacità di ascolto", "negoziazione"} <= found
+
+
+def test_have_is_not_part_of_a_skill(tmp_path):
+    body = "Il perito deve avere conoscenza tecnica di meccanica."
+    found = objects(facts_of(tmp_path, "Perito", body, "it"), "skill")
+    assert "conoscenza tecnica di meccanica" in found and not any(f.startswith("avere") for f in found)

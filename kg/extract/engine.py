@@ -278,7 +278,8 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
         return spans
     merged: list[tuple[int, int]] = []
     for a, b in spans:
-        if merged and not rs.duty_verb.match(rs.lists["leading"].sub("", captured[a:b]).strip()):
+        previous_bare = merged and len(captured[merged[-1][0]:merged[-1][1]].split()) == 1  # "opens and maintains accounts"
+        if merged and (previous_bare or not rs.duty_verb.match(rs.lists["leading"].sub("", captured[a:b]).strip())):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
@@ -339,7 +340,12 @@ def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
     bare = clean(item, rs)  # "and he prepares the lease": the item's own verb
     own = rs.duty_verb.match(bare)
     if own and bare[own.end():own.end() + 1] == " ":
-        return f"{verbs[own.group(0).lower()]} {rs.lists['trailing'].sub('', bare[own.end() + 1:])}"
+        rest = rs.lists['trailing'].sub('', bare[own.end() + 1:])
+        first, _, after = rest.partition(" ")
+        second = rs.duty_verb.match(after) if rs.lists["conjunction"].fullmatch(f" {first} ") else None
+        if second and after[second.end():second.end() + 1] == " ":  # "opens and maintains accounts"
+            rest = f"{first} {verbs[second.group(0).lower()]}{after[second.end():]}"
+        return f"{verbs[own.group(0).lower()]} {rest}"
     item = item.strip(" ,;.\"'“”«»")  # else the object keeps its preposition: "prospects for clients"
     infinitive = verbs.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
     return f"{infinitive} {rs.lists['trailing'].sub('', item)}"
@@ -548,7 +554,8 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         if block.kind != "item" or sentence.start != block.start:
             continue
         label_part, _, values = sentence.text.partition(":")
-        labelled = bool(values.strip()) and len(label_part.split()) <= 5
+        labelled = bool(values.strip()) and len(label_part.split()) <= 5 and not ctx.rs.duty_verb.match(label_part)
+        # ("Run outbound sequences: cold calls, emails" is one duty with its examples, not a labelled list)
         if labelled and any(m in fold(label_part) for m in _aside_labels(ctx.rs.lang)):
             continue  # "Work setting: hybrid or remote" describes the job, it lists no facts
         lead = block.lead if block.lead.rstrip().endswith(":") else ""  # only a paragraph that announces a list
