@@ -1,7 +1,10 @@
-"""Times kg on generated corpora: `python -m bench [SIZE ...] [--runs N]` prints medians and writes nothing.
+"""Times kg on generated corpora: `python -m bench [SIZE ...] [--runs N] [--rdflib]` prints medians and
+writes nothing outside a temp folder (caches included: KG_CACHE_DIR points into it).
 
 Each size runs in its own process so its peak RSS is its own. Stages are timed by calling the pieces
-kg.build calls, in the same order; "rebuild" edits one article and builds again with a warm cache.
+kg.build calls, in the same order; "rebuild" edits one article and builds and writes again with a warm
+cache. Questions run on the persisted store the way `kg query` opens it; --rdflib also times each once on
+rdflib's engine over the parsed Turtle (what kg did before the store; slow above 1,000 articles).
 """
 
 from __future__ import annotations
@@ -16,87 +19,116 @@ import tempfile
 import time
 from pathlib import Path
 
+import pyoxigraph
+
 from bench.corpus import article, write_corpus
 
 
-def measure(size: int, runs: int) -> dict:
-    import pyoxigraph
+def measure(size: int, runs: int, rdflib_questions: bool) -> dict:
+    import os
+
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    os.environ["KG_CACHE_DIR"] = str(work / "cache")  # the caches go with the corpus, not into ~/.cache
     from rdflib import Graph
 
     import kg
+    from kg import store
     from kg.build import discover, outputs, read_all
     from kg.cache import folder_for
-    from kg.mapper import to_graph
+    from kg.mapper import graph_of, triples
     from kg.query import questions
     from kg.resolve import resolve
-    from kg.validate import validate
+    from kg.validate import validate_store
 
-    work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     source = write_corpus(work / "articles", size)
     times: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}  # this process's CPU time: steadier than the clock on a shared machine
 
     def timed(name: str, function, *args):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), time.process_time()
         value = function(*args)
         times.setdefault(name, []).append(time.perf_counter() - started)
+        cpu.setdefault(name, []).append(time.process_time() - used)
         return value
 
+    out = work / "exports"
     for _ in range(runs):
         shutil.rmtree(folder_for(source), ignore_errors=True)
         paths, _ = timed("read", discover, source)
         extracted, _ = timed("extract", read_all, paths, source)
         resolution = timed("resolve", resolve, extracted)
-        graph = timed("map", to_graph, resolution)
-        timed("validate", validate, graph)
+        found = timed("map: triples (rdflib terms)", lambda: list(triples(resolution)))
+        graph = timed("map: rdflib Graph (SimpleMemory)", graph_of, found)
+        oxigraph = timed("map: Oxigraph store", store.to_store, found)
+        timed("validate (SHACL on that store)", validate_store, oxigraph)
         shutil.rmtree(folder_for(source), ignore_errors=True)
-        result = timed("build (cold cache)", kg.build, source)
-        files = timed("write", outputs, result)
-        times.setdefault("full build", []).append(times["build (cold cache)"][-1] + times["write"][-1])
-    out = work / "exports"
-    kg.write(result, out)
+        result = timed("build, cold cache (all of the above)", kg.build, source)
+        files = timed("write: exports and views", outputs, result)
+        kg.write(result, out)
+        timed("write: persist store + label index", store.persist, result.store, result.graph, out / "careers.ttl")
+        times.setdefault("full build", []).append(times["build, cold cache (all of the above)"][-1] + times["write: exports and views"][-1]
+                                                  + times["write: persist store + label index"][-1])
     name, text = article(0)
     for run in range(runs):
         (source / name).write_text(text.replace("\n\n", f"\n\nEdit {run}.\n\n", 1), encoding="utf-8")
-        timed("rebuild one article", lambda: kg.write(kg.build(source), out))
+        rebuilt = timed("rebuild one article: build", kg.build, source)
+        timed("rebuild one article: write", kg.write, rebuilt, out)
+        times.setdefault("rebuild one article", []).append(times["rebuild one article: build"][-1] + times["rebuild one article: write"][-1])
     turtle = out / "careers.ttl"
-    graph = timed("load graph", kg.load_graph, turtle)
+    for _ in range(runs):
+        graph = timed("open persisted store (kg.load_graph)", kg.load_graph, turtle)
+        parsed = timed("rdflib parsing careers.ttl (the fallback)", lambda: Graph().parse(turtle, format="turtle"))
+        timed("pyoxigraph loading careers.ttl", lambda: pyoxigraph.Store().bulk_load(path=str(turtle), format=pyoxigraph.RdfFormat.TURTLE))
+    assert store.oxigraph_of(graph) is not None, "the persisted store was not used"
     for question in questions().values():
         params = {p.name: _example(graph, p) for p in question.params if not p.optional}
         for _ in range(runs):
-            timed(f"query {question.name}", lambda: list(kg.query(graph, question.name, **params)))
-    for _ in range(runs):
-        timed("rdflib parse ttl", lambda: Graph().parse(turtle, format="turtle"))
-        timed("pyoxigraph load+dump ttl", lambda: pyoxigraph.Store().bulk_load(path=str(turtle), format=pyoxigraph.RdfFormat.TURTLE)
-              or None)
+            timed(f"store: {question.name}", lambda: list(kg.query(graph, question.name, **params)))
+        if rdflib_questions:
+            timed(f"rdflib: {question.name}", lambda: list(kg.query(parsed, question.name, **params)))
     shutil.rmtree(work)
     return {
         "size": size, "triples": len(result.graph), "facts": result.fact_count, "files": len(files),
-        "median_s": {name: round(statistics.median(values), 3) for name, values in times.items()},
+        "median_s": {name: round(statistics.median(values), 4) for name, values in times.items()},
+        "median_cpu_s": {name: round(statistics.median(values), 4) for name, values in cpu.items()},
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
 
 
+_EXAMPLES = {  # a value per parameter that gives rows: the first role (by label) with a promotion and a shared skill
+    "role": "SELECT ?l WHERE { ?r kg:promotesTo ?t ; kg:requiresSkill ?s . ?o kg:requiresSkill ?s . FILTER (?o != ?r)"
+            " ?r skos:prefLabel ?l } ORDER BY ?l LIMIT 1",
+    "other": "SELECT ?l WHERE { ?r kg:promotesTo ?t ; kg:requiresSkill ?s ; skos:prefLabel ?first . ?o kg:requiresSkill ?s ;"
+             " skos:prefLabel ?l . FILTER (?o != ?r) } ORDER BY ?first ?l LIMIT 1",
+    "target": "SELECT ?l WHERE { ?r kg:promotesTo ?t ; kg:requiresSkill ?s ; skos:prefLabel ?first . ?o kg:requiresSkill ?s ."
+              " FILTER (?o != ?r) ?t skos:prefLabel ?l } ORDER BY ?first ?l LIMIT 1",
+}
+
+
 def _example(graph, param) -> str:
-    """A label of the parameter's class in this graph (the second one for a second role)."""
-    rows = graph.query(f"SELECT ?l WHERE {{ ?n a <{param.type_}> ; "
-                       "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l } ORDER BY ?l LIMIT 2")
-    labels = [str(row[0]) for row in rows]
-    return labels[-1 if param.name in ("other", "target") else 0]
+    """A label of the parameter's class in this graph (for roles, ones that give the questions rows)."""
+    import kg
+
+    text = _EXAMPLES.get(param.name) if param.name in _EXAMPLES and "Role" in str(param.type_) else None
+    text = text or f"SELECT ?l WHERE {{ ?n a <{param.type_}> ; skos:prefLabel ?l }} ORDER BY ?l LIMIT 1"
+    return str(next(iter(kg.sparql(graph, text)))[0])
 
 
 def main(argv: list[str]) -> None:
     runs = int(argv.pop(argv.index("--runs") + 1)) if "--runs" in argv else 3
+    rdflib_questions = "--rdflib" in argv  # also time each question once on rdflib's engine over the parsed Turtle
     if "--one" in argv:
-        print(json.dumps(measure(int(argv[argv.index("--one") + 1]), runs)))
+        print(json.dumps(measure(int(argv[argv.index("--one") + 1]), runs, rdflib_questions)))
         return
     sizes = [int(a) for a in argv if a.isdigit()] or [100, 1000]
     for size in sizes:
-        run = subprocess.run([sys.executable, "-m", "bench", "--one", str(size), "--runs", str(runs)],
-                             capture_output=True, text=True, check=True)
+        run = subprocess.run([sys.executable, "-m", "bench", "--one", str(size), "--runs", str(runs)]
+                             + (["--rdflib"] if rdflib_questions else []), capture_output=True, text=True, check=True)
         report = json.loads(run.stdout.strip().splitlines()[-1])
         print(f"\n{size} articles: {report['triples']} triples, {report['facts']} facts, peak RSS {report['peak_rss_mb']} MB")
+        print(f"  {'stage (median)':44} {'wall ms':>10} {'CPU ms':>10}")
         for name, seconds in report["median_s"].items():
-            print(f"  {name:32} {seconds * 1000:10.1f} ms")
+            used = report["median_cpu_s"].get(name)
+            print(f"  {name:44} {seconds * 1000:10.1f} {'' if used is None else f'{used * 1000:10.1f}'}")
         median = report["median_s"]
-        print(f"  ratio full build / rdflib parse ttl: {median['full build'] / median['rdflib parse ttl']:.1f}; "
-              f"write / pyoxigraph load+dump: {median['write'] / median['pyoxigraph load+dump ttl']:.1f}")
+        print(f"  ratio full build / rdflib parsing careers.ttl: {median['full build'] / median['rdflib parsing careers.ttl (the fallback)']:.1f}")

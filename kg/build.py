@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import Pool
 from pathlib import Path
 from typing import Callable
 
+import pyoxigraph
 from rdflib import Graph
 
 from kg.article import Article
 from kg.atomic import write_atomic
-from kg import curation
+from kg import curation, store
 from kg.cache import ArticleCache, folder_for
 from kg.errors import KgError
 from kg.export import FORMATS
 from kg.export.index import indexed
 from kg.extract import extract
 from kg.facts import Fact
-from kg.mapper import to_graph
+from kg.mapper import graph_of, triples
 from kg.reader import read_article
 from kg.resolve import Resolution, resolve
-from kg.validate import Violation, validate
+from kg.validate import Violation, validate_store
 
 PARALLEL_FROM = 32  # articles to extract before worker processes pay for their start-up
 EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build` writes; `kg export` offers every registered format
@@ -31,7 +33,10 @@ EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build`
 
 @dataclass
 class Build:
-    """What a build made: the graph, the articles and their facts, and what went wrong."""
+    """What a build made: the graph, the articles and their facts, and what went wrong.
+
+    `store` holds the same triples as `graph` in Oxigraph: SHACL runs on it, and `write` persists it for
+    `kg query`, `kg paths` and `kg serve`."""
 
     graph: Graph
     articles: list[Article]
@@ -40,6 +45,7 @@ class Build:
     errors: list[KgError] = field(default_factory=list)
     warnings: list[KgError] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
+    store: pyoxigraph.Store | None = None
 
     @property
     def fact_count(self) -> int:
@@ -104,7 +110,12 @@ def build(
         warnings = []
         extracted = [(a, f) for a, f in extracted if str(source_path(root, a)) not in failed]
     resolution = resolve(extracted)
-    graph = to_graph(resolution)
+    found = list(triples(resolution))
+    oxigraph = store.to_store(found)
+    with ThreadPoolExecutor(1) as pool:  # Oxigraph checks the shapes without the GIL while rdflib fills the Graph
+        checked = pool.submit(validate_store, oxigraph)
+        graph = graph_of(found)
+        violations = checked.result()
     return Build(
         graph=graph,
         articles=resolution.articles,
@@ -112,7 +123,8 @@ def build(
         resolution=resolution,
         errors=sorted(errors, key=lambda e: (str(e.path), e.line)),
         warnings=sorted(warnings, key=lambda e: (str(e.path), e.message)),
-        violations=validate(graph),
+        violations=violations,
+        store=oxigraph,
     )
 
 
@@ -206,6 +218,8 @@ def write(result: Build, out: Path | str = "exports") -> list[Path]:
         if not (out / name).is_file() or (out / name).read_bytes() != data:
             write_atomic(out / name, data)
         written.append(out / name)
+    if result.store is not None:
+        store.persist(result.store, result.graph, out / "careers.ttl")
     return written
 
 

@@ -2,8 +2,12 @@
 
 An entry is keyed by the article's path and bytes; it holds the code version (the reader, extractor and
 lexicons) and the version of its language's rules, and is used only while both still match: editing
-kg/rules/it.yaml re-extracts the Italian articles and nothing else. The cache lives in `.kg-cache/`
-beside the source folder (gitignored); entries of articles that are gone are pruned on every build.
+kg/rules/it.yaml re-extracts the Italian articles and nothing else. Entries of articles that are gone are
+pruned on every build.
+
+Caches live in the user's cache folder (`$KG_CACHE_DIR`, else `$XDG_CACHE_HOME/kg`, else `~/.cache/kg`), one
+subfolder per source folder (and per export folder for kg.store): not beside the articles, where a corpus
+directly under /tmp left /tmp/.kg-cache, and not in the export folder, which people commit and publish.
 """
 
 from __future__ import annotations
@@ -20,15 +24,21 @@ from kg.article import Article
 from kg.extract.ruleset import ruleset
 from kg.facts import Fact
 
-FOLDER = ".kg-cache"
 # What reading and extraction depend on besides an article's bytes and its language's rules file.
 _CODE = {"kg": ("article.py", "facts.py", "language.py", "reader.py", "sentences.py"), "kg.extract": None, "kg.lexicon": None}
 
 
+def cache_root() -> Path:
+    """The folder every kg cache lives under (XDG Base Directory layout; KG_CACHE_DIR moves it)."""
+    if os.environ.get("KG_CACHE_DIR"):
+        return Path(os.environ["KG_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
+
+
 def folder_for(root: Path) -> Path:
-    """The cache folder of the articles under `root`: `.kg-cache/` in its parent, one subfolder per source."""
+    """The cache folder of the articles under `root`, named after it and the digest of its absolute path."""
     root = root.resolve()
-    return root.parent / FOLDER / f"articles-{root.name}-{hashlib.sha256(str(root).encode()).hexdigest()[:8]}"
+    return cache_root() / f"articles-{root.name}-{hashlib.sha256(str(root).encode()).hexdigest()[:8]}"
 
 
 @lru_cache(maxsize=1)

@@ -81,15 +81,23 @@ class Stats:
 
 
 def view(graph: Graph) -> nx.MultiDiGraph:
-    """Nodes are things (with label and class), edges the evidenced facts between them, keyed by relation."""
+    """Nodes are things (with label and class), edges the evidenced facts between them, keyed by relation.
+
+    Read with one pattern per property rather than one lookup per evidence: over a persisted store each
+    lookup is a call into Oxigraph."""
     out = nx.MultiDiGraph()
+    names = labels.display_labels(graph)
+    evidences = []
     for node, type_ in graph.subject_objects(RDF.type):
-        if isinstance(node, URIRef) and type_ != KG.Evidence and str(type_).startswith(str(KG)):
-            out.add_node(node, label=labels.label(graph, node), kind=type_[len(str(KG)):])
-    for evidence in sorted(graph.subjects(RDF.type, KG.Evidence)):
-        source, relation, target = (graph.value(evidence, p) for p in (RDF.subject, RDF.predicate, RDF.object))
+        if type_ == KG.Evidence:
+            evidences.append(node)
+        elif isinstance(node, URIRef) and str(type_).startswith(str(KG)):
+            out.add_node(node, label=names.get(node, str(node)), kind=type_[len(str(KG)):])
+    parts = [dict(graph.subject_objects(p)) for p in (RDF.subject, RDF.predicate, RDF.object, KG.quote)]
+    for evidence in sorted(evidences):
+        source, relation, target, quote = (part.get(evidence) for part in parts)
         if relation in CAREER + FEATURES and target in out and source in out and not out.has_edge(source, target, relation):
-            out.add_edge(source, target, key=relation, quote=str(graph.value(evidence, KG.quote)))
+            out.add_edge(source, target, key=relation, quote=str(quote))
     return out
 
 

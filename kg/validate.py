@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from kg.ontology_files import shapes
+from kg.store import oxigraph_of, to_store
 
 _RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 _HANDLED = {SH.path, SH.message, SH.minCount, SH.maxCount, SH.datatype, SH.nodeKind, SH["class"], SH.pattern,
@@ -70,9 +71,8 @@ def validate(graph: Graph, engine: str = "oxigraph") -> list[Violation]:
     (same report, much slower: for checking this engine or a graph made elsewhere)."""
     if engine == "pyshacl":
         return _pyshacl(graph)
-    store = pyoxigraph.Store()
-    store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), pyoxigraph.RdfFormat.N_TRIPLES)
-    return validate_store(store)
+    persisted = oxigraph_of(graph)
+    return validate_store(persisted if persisted is not None else to_store(graph))
 
 
 def validate_store(store: pyoxigraph.Store) -> list[Violation]:
@@ -90,6 +90,8 @@ def validate_store(store: pyoxigraph.Store) -> list[Violation]:
 def _pyshacl(graph: Graph) -> list[Violation]:
     from pyshacl import validate as pyshacl_validate  # imported here: it costs a second at start-up
 
+    if not graph.store.context_aware:  # pyshacl wraps the data in a ConjunctiveGraph (kg.build's is SimpleMemory)
+        graph = Graph() + graph
     conforms, report, _ = pyshacl_validate(graph, shacl_graph=shapes(), inference="none", advanced=True)
     if conforms:
         return []
@@ -148,14 +150,22 @@ def _property_checks(graph: Graph, prop, targets: str) -> list[Check]:
         out.append(check(f"SELECT DISTINCT ?this WHERE {{ {focus} {where} }}", default))
 
     value = graph.value
+    # Counting per focus node (GROUP BY) scans every node once per constraint: the usual counts have cheaper
+    # equivalents (an anti-join for "at least one", two distinct terms for "at most one"), 5-20x faster here.
     if (n := value(prop, SH.minCount)) is not None:
-        out.append(check(
-            f"SELECT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {focus} OPTIONAL {{ ?this {p} ?v }} }}"
-            f" GROUP BY ?this }} FILTER (?n < {int(n)}) }}", f"fewer than {n} values"))
+        if int(n) == 1:
+            out.append(check(f"SELECT ?this WHERE {{ {focus} MINUS {{ ?this {p} ?v }} }}", f"fewer than {n} values"))
+        else:
+            out.append(check(
+                f"SELECT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {focus} OPTIONAL {{ ?this {p} ?v }} }}"
+                f" GROUP BY ?this }} FILTER (?n < {int(n)}) }}", f"fewer than {n} values"))
     if (n := value(prop, SH.maxCount)) is not None:
-        out.append(check(
-            f"SELECT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {focus} ?this {p} ?v }}"
-            f" GROUP BY ?this }} FILTER (?n > {int(n)}) }}", f"more than {n} values"))
+        if int(n) == 1:
+            add(f"?this {p} ?a, ?b . FILTER (!sameTerm(?a, ?b))", f"more than {n} values")
+        else:
+            out.append(check(
+                f"SELECT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {focus} ?this {p} ?v }}"
+                f" GROUP BY ?this }} FILTER (?n > {int(n)}) }}", f"more than {n} values"))
     if (d := value(prop, SH.datatype)) is not None:
         add(f"?this {p} ?v . FILTER (!isLiteral(?v) || datatype(?v) != <{d}>)", f"value is not of datatype {d}")
     if (kind := value(prop, SH.nodeKind)) is not None:

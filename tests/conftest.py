@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,14 @@ import kg
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "source"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def kg_cache(tmp_path_factory) -> Path:
+    """kg's caches (extraction, persisted stores) in a temp folder, for this process and the kg processes it starts."""
+    folder = tmp_path_factory.mktemp("kg-cache")
+    os.environ["KG_CACHE_DIR"] = str(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

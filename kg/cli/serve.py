@@ -9,8 +9,9 @@ import click
 
 from kg.cli.common import USAGE, fail
 from kg.errors import KgError
-from kg.export.source import DEFAULT_GRAPH, career_graph
+from kg.export.source import career_graph
 from kg.serve import make_server
+from kg.store import DEFAULT_GRAPH, load_graph
 
 
 @click.command("serve")
@@ -27,7 +28,7 @@ def serve_command(port: int, host: str, graph: Path, source: Path | None, export
                   max_rows: int, verbose: bool) -> None:
     """Serve the graph: query page at /, SPARQL 1.1 Protocol at /sparql, named questions at /api/<name>."""
     try:
-        graph_ = career_graph(graph, source)
+        graph_ = career_graph(source=source) if source else load_graph(graph)
     except KgError as error:
         fail(str(error), USAGE)
     try:

@@ -25,9 +25,12 @@ def by_label(graph: Graph, type_: URIRef) -> dict[str, URIRef]:
 
 
 def find(graph: Graph, name: str, type_: URIRef) -> URIRef | None:
-    """The node of class `type_` called `name` (a label in any language, or its IRI), if any."""
-    index = by_label(graph, type_)
-    return index.get(name.strip()) or index.get(fold(name.strip()))
+    """The node of class `type_` called `name` (a label in any language, or its IRI), if any; over a persisted
+    store the index kg build saved with it answers without reading every label again."""
+    persisted = getattr(graph.store, "label_index", None)
+    index = (persisted and persisted(type_)) or by_label(graph, type_)
+    found = index.get(name.strip()) or index.get(fold(name.strip()))
+    return URIRef(found) if found is not None else None
 
 
 def closest(graph: Graph, name: str, type_: URIRef, n: int = 3) -> list[str]:
@@ -47,7 +50,21 @@ def require(graph: Graph, name: str, type_: URIRef, what: str = "role") -> URIRe
     return node
 
 
+def _display_order(literal) -> tuple:
+    return literal.language != "en", literal.language or "", str(literal)
+
+
 def label(graph: Graph, node: URIRef) -> str:
     """A display label: the prefLabel, English first then by language code; else the IRI."""
-    labels = sorted(graph.objects(node, SKOS.prefLabel), key=lambda lit: (lit.language != "en", lit.language or "", str(lit)))
+    labels = sorted(graph.objects(node, SKOS.prefLabel), key=_display_order)
     return str(labels[0]) if labels else str(node)
+
+
+def display_labels(graph: Graph) -> dict[URIRef, str]:
+    """`label` of every node that has a prefLabel, from one pass over the labels (a store answers one pattern
+    much faster than one per node)."""
+    best: dict = {}
+    for node, literal in graph.subject_objects(SKOS.prefLabel):
+        if node not in best or _display_order(literal) < _display_order(best[node]):
+            best[node] = literal
+    return {node: str(literal) for node, literal in best.items()}

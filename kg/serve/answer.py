@@ -1,7 +1,8 @@
 """Answer one SPARQL request inside a query worker: parse, refuse updates and SERVICE, run, cap, write.
 
-Runs in a worker process (kg.serve.pool) so a query past the time limit can be killed: rdflib cannot
-interrupt a running query. Returns an Answer (status, media type, body, headers) so the worker never raises.
+Runs in a worker process (kg.serve.pool) so a query past the time limit can be killed: neither rdflib nor
+Oxigraph can interrupt a running query. rdflib parses every query (to refuse updates and SERVICE); the
+graph's store then runs the text (Oxigraph over a persisted store). Returns an Answer (status, media type, body, headers) so the worker never raises.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def sparql(graph: Graph, text: str, accept: str, row_cap: int) -> Answer:
     if _uses_service(prepared):
         return _text(400, "SERVICE is not allowed: this endpoint never queries other servers")
     try:
-        return write(graph.query(prepared), accept, row_cap)
+        return write(graph.query(text, initNs=PREFIXES), accept, row_cap)
     except Exception as error:  # evaluation errors (bad function arguments...) are the query's fault
         return _text(400, f"query failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}")
 

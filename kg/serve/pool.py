@@ -1,7 +1,8 @@
 """Query workers that can be killed: rdflib cannot stop a running query, so each runs in its own process.
 
 A request borrows an idle worker; if the answer is not back within the time limit the worker is killed
-and a fresh one (loading the graph again from N-Triples) takes its place, while the request gets a 503.
+and a fresh one takes its place, while the request gets a 503. Over a persisted store (kg.store) a worker
+opens it read-only in milliseconds and queries run on Oxigraph; any other graph is handed over as N-Triples.
 """
 
 from __future__ import annotations
@@ -11,18 +12,24 @@ import queue
 import threading
 from multiprocessing.connection import Connection
 
+from pathlib import Path
+
 from rdflib import Graph
 
+from kg import store
 from kg.namespaces import bind
 
 _SPAWN = multiprocessing.get_context("spawn")  # a clean child: forking a threaded server can deadlock
 
 
-def _work(conn: Connection, ntriples: bytes, row_cap: int) -> None:
+def _work(conn: Connection, data: Path | bytes, row_cap: int) -> None:
     from kg.serve import answer
 
-    graph = bind(Graph())
-    graph.parse(data=ntriples, format="nt")
+    if isinstance(data, Path):
+        graph = store.reopen(data)
+    else:
+        graph = bind(Graph())
+        graph.parse(data=data, format="nt")
     conn.send("ready")
     while True:
         try:
@@ -36,9 +43,9 @@ def _work(conn: Connection, ntriples: bytes, row_cap: int) -> None:
 
 
 class Worker:
-    def __init__(self, ntriples: bytes, row_cap: int):
+    def __init__(self, data: Path | bytes, row_cap: int):
         self.conn, child = _SPAWN.Pipe()
-        self.process = _SPAWN.Process(target=_work, args=(child, ntriples, row_cap), daemon=True)
+        self.process = _SPAWN.Process(target=_work, args=(child, data, row_cap), daemon=True)
         self.process.start()
         child.close()
 
@@ -55,7 +62,8 @@ class Pool:
     """`size` workers over one graph; `ask` answers within `time_limit` seconds or raises TimeoutError."""
 
     def __init__(self, graph: Graph, size: int = 2, time_limit: float = 10.0, row_cap: int = 10000):
-        self.ntriples = graph.serialize(format="nt", encoding="utf-8")
+        folder = getattr(graph.store, "folder", None)  # a persisted store: workers reopen it
+        self.data = folder or graph.serialize(format="nt", encoding="utf-8")
         self.time_limit, self.row_cap = time_limit, row_cap
         self.idle: queue.Queue[Worker] = queue.Queue()
         self.workers: set[Worker] = set()
@@ -65,7 +73,7 @@ class Pool:
             self._admit(worker)
 
     def _start(self) -> Worker:
-        worker = Worker(self.ntriples, self.row_cap)
+        worker = Worker(self.data, self.row_cap)
         with self.lock:
             self.workers.add(worker)
         return worker
