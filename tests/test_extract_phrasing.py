@@ -398,3 +398,15 @@ def test_a_pronoun_is_no_part_of_a_role(tmp_path):
     body = "«Il medico ti concede dieci minuti.» L'informatore lavora con il farmacista."
     found = objects(facts_of(tmp_path, "Informatore scientifico", body, "it"), "related_role")
     assert "medico to" not in found and "medico ti" not in found
+
+
+def test_more_occupations_are_roles(tmp_path):
+    en = facts_of(tmp_path, "Property Manager", "The property manager calls the plumber or the electrician when something breaks.", "en")
+    assert {"plumber", "electrician"} <= objects(en, "related_role")
+    it = facts_of(tmp_path, "Amministratore di condominio", "L'amministratore chiama l'idraulico o l'elettricista quando serve.", "it")
+    assert {"idraulico", "elettricista"} <= objects(it, "related_role")
+
+
+def test_a_qualified_role_is_the_role_itself(tmp_path):
+    body = "An experienced remote coder earns more than a non-certified coder. Coders work with physicians."
+    assert objects(facts_of(tmp_path, "Medical Coder", body, "en"), "related_role") == {"physician"}

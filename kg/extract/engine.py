@@ -493,6 +493,11 @@ def _in_example(ctx: Context, sentence: Sentence) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _variant_modifiers(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in profile(lang).get("variant_modifiers", []))
+
+
+@lru_cache(maxsize=None)
 def _aside_labels(lang: str) -> tuple[str, ...]:
     return tuple(fold(m) for m in profile(lang).get("aside_labels", []))
 
@@ -510,7 +515,7 @@ def _predicate_before(lang: str) -> re.Pattern:
 def _variant_of_role(ctx: Context, label: str) -> bool:
     """"security analyst" in an article on information security analysts, "infermiere del pubblico" in one on
     nurses: the role itself, shortened or qualified, not another role."""
-    stop = stopwords(ctx.rs.lang)
+    stop = stopwords(ctx.rs.lang) | _variant_modifiers(ctx.rs.lang)
     words = {fold(w) for w in re.findall(r"[\w&'-]+", label)} - stop
     for name in (ctx.article.role, *ctx.aliases()):  # "promotore" after "l'ex promotore finanziario"
         role = {fold(w) for w in re.findall(r"[\w&'-]+", name)} - stop
