@@ -410,3 +410,13 @@ def test_more_occupations_are_roles(tmp_path):
 def test_a_qualified_role_is_the_role_itself(tmp_path):
     body = "An experienced remote coder earns more than a non-certified coder. Coders work with physicians."
     assert objects(facts_of(tmp_path, "Medical Coder", body, "en"), "related_role") == {"physician"}
+
+
+def test_the_announcing_sentence_decides_the_list_it(tmp_path):
+    body = ("L'esercizio dell'attività è riservato agli iscritti all'albo. Per l'iscrizione servono:\n\n"
+            "1. un diploma di scuola superiore;\n2. il superamento della prova valutativa;\n\n"
+            "Tra gli obblighi principali:\n\n- consegnare al cliente la documentazione informativa;\n")
+    facts = facts_of(tmp_path, "Consulente finanziario", body, "it")
+    assert "consegnare al cliente la documentazione informativa" in objects(facts, "responsibility")
+    assert "prova valutativa" in objects(facts, "regulation")
+    assert not any("diploma" in f or "prova" in f for f in objects(facts, "responsibility"))

@@ -570,6 +570,7 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         if labelled and any(m in fold(label_part) for m in _aside_labels(ctx.rs.lang)):
             continue  # "Work setting: hybrid or remote" describes the job, it lists no facts
         lead = block.lead if block.lead.rstrip().endswith(":") else ""  # only a paragraph that announces a list
+        lead = re.split(r"(?<=[.!?])\s+", lead.strip())[-1]  # and only its last sentence, the one that announces it
         by_label = _family_of((label_part,), data["sections"], plain=True) if labelled else None
         by_section = _family_of(block.section[::-1], data["sections"], plain=True)
         by_lead = _family_of((lead,), data["leads"])  # the paragraph that announces the list is nearer than the heading
@@ -587,7 +588,7 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             texts = _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if len(text.split()) > 8 else text,
                                      families()[family].get("item_conj", 0))
         spec = families()[family]
-        if spec.get("rules_first") and any(f.kind == spec["kind"] and f.evidence.start == sentence.start for f in ctx.facts):
+        if any(f.kind in spec.get("rules_first", ()) and f.evidence.start == sentence.start for f in ctx.facts):
             continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id)
