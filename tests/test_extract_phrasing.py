@@ -420,3 +420,12 @@ def test_the_announcing_sentence_decides_the_list_it(tmp_path):
     assert "consegnare al cliente la documentazione informativa" in objects(facts, "responsibility")
     assert "prova valutativa" in objects(facts, "regulation")
     assert not any("diploma" in f or "prova" in f for f in objects(facts, "responsibility"))
+
+
+def test_a_relative_clause_does_not_cut_later_duties(tmp_path):
+    body = '"Most mornings I triage the alerts that came in overnight, decide which ones are noise, and open incidents for the real ones."'
+    found = objects(facts_of(tmp_path, "Security Analyst", body, "en"), "responsibility")
+    assert {"triage the alerts", "open incidents for the real ones"} <= found
+    body = "L'analista raccoglie i bilanci che il cliente consegna, li riclassifica e calcola gli indici di liquidità."
+    found = objects(facts_of(tmp_path, "Analista del credito", body, "it"), "responsibility")
+    assert {"raccogliere i bilanci", "calcolare gli indici di liquidità"} <= found

@@ -241,17 +241,37 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         raw = _group(match, text, group)
         if spec.get("examples"):
             raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
-        captured = trim(raw, ctx.rs, rule.options.get("trim", spec.get("trim", [])))
-        if group == "x" and raw == _group(match, text, group) and match.end(group) == match.end():
-            used = x_start + len(captured)  # only a capture that ends the match leaves text after its trigger
-        if spec.get("claims"):
-            claimed.append((x_start, x_start + len(captured)))
-        for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
-            item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
-            if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
-                item = f"{_group(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
-            _emit(ctx, sentence, rule, spec, item, x_start + a, verb, match.start())
+        # After a duty verb, each later ", <verb> ..." is its own duty, so a relative clause in one ("triage the
+        # alerts that came in overnight, decide which ..., and open incidents") does not cut the others off.
+        for start, end in _verb_segments(ctx.rs, raw) if verb else [(0, len(raw))]:
+            captured = trim(raw[start:end], ctx.rs, rule.options.get("trim", spec.get("trim", [])))
+            if group == "x" and raw == _group(match, text, group) and match.end(group) == match.end():
+                used = x_start + start + len(captured)  # only a capture that ends the match leaves text after it
+            if spec.get("claims"):
+                claimed.append((x_start + start, x_start + start + len(captured)))
+            for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
+                item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
+                if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
+                    item = f"{_group(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
+                _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
+
+
+def _verb_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
+    bounds = [0]
+    for m in _verb_boundary(rs.lang).finditer(raw):
+        if len(raw[bounds[-1]:m.start()].split()) > 1:  # "opens and maintains accounts": one object, two verbs
+            bounds.append(m.end())
+    bounds.append(len(raw))
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if raw[bounds[i]:bounds[i + 1]].strip()]
+
+
+@lru_cache(maxsize=None)
+def _verb_boundary(lang: str) -> re.Pattern:
+    """A list separator or conjunction right before a duty verb."""
+    rs = ruleset(lang)
+    joint = f"(?:{rs.lists['separator'].pattern}|{rs.lists['conjunction'].pattern})"
+    return re.compile(rf"{joint}(?=(?:{rs.duty_verb.pattern}))", re.IGNORECASE)
 
 
 def _about_role(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
