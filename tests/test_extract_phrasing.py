@@ -429,3 +429,10 @@ def test_a_relative_clause_does_not_cut_later_duties(tmp_path):
     body = "L'analista raccoglie i bilanci che il cliente consegna, li riclassifica e calcola gli indici di liquidità."
     found = objects(facts_of(tmp_path, "Analista del credito", body, "it"), "responsibility")
     assert {"raccogliere i bilanci", "calcolare gli indici di liquidità"} <= found
+
+
+def test_only_the_item_that_announces_examples_is_dropped(tmp_path):
+    body = "Technical skills include networking, Linux administration and familiarity with tools such as Splunk or Wireshark."
+    found = objects(facts_of(tmp_path, "Security Analyst", body, "en"), "skill")
+    assert {"networking", "Linux administration", "Splunk", "Wireshark"} <= found
+    assert not any("tools" in f for f in found)

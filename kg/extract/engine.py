@@ -627,7 +627,10 @@ def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: 
             ctx.add(spec["kind"], label, sentence, rule_id)
     head = text[:match.start()]
     words = re.findall(r"[\w'-]+", head.lower())
-    return "" if words and words[-1] in _example_heads(ctx.rs.lang) else head
+    if not words or words[-1] not in _example_heads(ctx.rs.lang):
+        return head
+    items = split_items(head, ctx.rs)  # "Linux, scripting and familiarity with tools such as ...": the last item goes
+    return head[:items[-1][0]] if len(items) > 1 else ""
 
 
 def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
