@@ -436,3 +436,9 @@ def test_only_the_item_that_announces_examples_is_dropped(tmp_path):
     found = objects(facts_of(tmp_path, "Security Analyst", body, "en"), "skill")
     assert {"networking", "Linux administration", "Splunk", "Wireshark"} <= found
     assert not any("tools" in f for f in found)
+
+
+def test_a_noun_like_verb_before_an_article_is_a_verb(tmp_path):
+    body = "He receives the complaints of the tenants, calls the plumber or the electrician, and checks the invoices."
+    found = objects(facts_of(tmp_path, "Property Manager", body, "en"), "responsibility")
+    assert {"receive the complaints of the tenants", "call the plumber or the electrician"} <= found

@@ -25,3 +25,9 @@ def test_english_present_forms_and_base():
     assert forms["pays"] == "pay" and "paies" not in forms
     assert forms["reaches"] == "reach" and forms["reviews"] == "review"
     assert "plans" not in forms and forms["plan"] == "plan"
+
+
+def test_noun_like_forms_are_kept_apart():
+    from kg.extract.verbs import ambiguous
+    data = {"language": {"conjugation": [["", ["s", ""]]]}, "duty_infinitives": ["call", "review"], "ambiguous_forms": ["calls"]}
+    assert ambiguous(data) == {"calls": "call"} and "calls" not in conjugated(data)

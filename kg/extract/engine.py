@@ -20,6 +20,7 @@ from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.extract.salary import figures
+from kg.extract.verbs import ambiguous
 from kg.facts import Evidence, Fact
 from kg.language import fold, languages, profile, singular_role, singular_word, stopwords
 from kg.mapping import kinds
@@ -268,10 +269,20 @@ def _verb_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=None)
 def _verb_boundary(lang: str) -> re.Pattern:
-    """A list separator or conjunction right before a duty verb."""
+    """A list separator or conjunction right before a duty verb ("..., calls the plumber": a noun-like form
+    counts when an article follows it)."""
     rs = ruleset(lang)
     joint = f"(?:{rs.lists['separator'].pattern}|{rs.lists['conjunction'].pattern})"
-    return re.compile(rf"{joint}(?=(?:{rs.duty_verb.pattern}))", re.IGNORECASE)
+    return re.compile(rf"{joint}(?=(?:{rs.duty_verb.pattern})|{_noun_like_verbs(lang)[1].pattern})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _noun_like_verbs(lang: str) -> tuple[dict[str, str], re.Pattern]:
+    """Verb forms that look like nouns ("calls", "stima") and a pattern that takes them only before an article."""
+    rs = ruleset(lang)
+    forms = ambiguous(rs.data)
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) or "(?!)"
+    return forms, re.compile(rf"(?:{alternation})(?=\s+{rs.data['macros']['art']}\b)", re.IGNORECASE)
 
 
 def _about_role(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
@@ -361,14 +372,17 @@ def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
     """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive."""
     verbs = rs.verbs
     bare = clean(item, rs)  # "and he prepares the lease": the item's own verb
-    own = rs.duty_verb.match(bare)
+    noun_like, before_article = _noun_like_verbs(rs.lang)
+    own = rs.duty_verb.match(bare) or before_article.match(bare)
+    if own and own.end() >= len(bare.rstrip(" ,;.")):
+        return ""  # a verb with its object cut off ("decide which ones ..."): no duty to name
     if own and bare[own.end():own.end() + 1] == " ":
         rest = rs.lists['trailing'].sub('', bare[own.end() + 1:])
         first, _, after = rest.partition(" ")
         second = rs.duty_verb.match(after) if rs.lists["conjunction"].fullmatch(f" {first} ") else None
         if second and after[second.end():second.end() + 1] == " ":  # "opens and maintains accounts"
             rest = f"{first} {verbs[second.group(0).lower()]}{after[second.end():]}"
-        return f"{verbs[own.group(0).lower()]} {rest}"
+        return f"{verbs.get(own.group(0).lower()) or noun_like[own.group(0).lower()]} {rest}"
     item = item.strip(" ,;.\"'“”«»")  # else the object keeps its preposition: "prospects for clients"
     infinitive = verbs.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
     return f"{infinitive} {rs.lists['trailing'].sub('', item)}"

@@ -12,6 +12,20 @@ from __future__ import annotations
 
 def conjugated(data: dict) -> dict[str, str]:
     """Every duty verb form of a rules file -> its infinitive; finite (third-person) forms only."""
+    forms = _regular(data)
+    for form in map(str, data.get("ambiguous_forms", [])):
+        forms.pop(form, None)
+    forms.update({str(k): str(v) for k, v in data.get("duty_verbs", {}).items()})
+    return forms
+
+
+def ambiguous(data: dict) -> dict[str, str]:
+    """The forms left out for looking like nouns ("calls"), for contexts that show them to be verbs."""
+    forms = _regular(data)
+    return {form: forms[form] for form in map(str, data.get("ambiguous_forms", [])) if form in forms}
+
+
+def _regular(data: dict) -> dict[str, str]:
     table = [(str(ending), [str(e) for e in endings]) for ending, endings in data["language"].get("conjugation", [])]
     isc = {str(v) for v in data.get("isc_verbs", [])}
     isc_endings = [str(e) for e in data["language"].get("isc_endings", [])]
@@ -24,7 +38,4 @@ def conjugated(data: dict) -> dict[str, str]:
                     forms.setdefault(stem + third, infinitive)
                 break
     forms.update({str(k): str(v) for k, v in data.get("duty_irregular", {}).items()})
-    for form in map(str, data.get("ambiguous_forms", [])):
-        forms.pop(form, None)
-    forms.update({str(k): str(v) for k, v in data.get("duty_verbs", {}).items()})
     return forms
