@@ -442,3 +442,9 @@ def test_a_noun_like_verb_before_an_article_is_a_verb(tmp_path):
     body = "He receives the complaints of the tenants, calls the plumber or the electrician, and checks the invoices."
     found = objects(facts_of(tmp_path, "Property Manager", body, "en"), "responsibility")
     assert {"receive the complaints of the tenants", "call the plumber or the electrician"} <= found
+
+
+def test_a_sentence_opening_on_a_noun_like_verb_it(tmp_path):
+    body = "L'agente acquisisce l'incarico. Stima il valore dell'immobile e cura la promozione."
+    found = objects(facts_of(tmp_path, "Agente immobiliare", body, "it"), "responsibility")
+    assert "stimare il valore dell'immobile" in found

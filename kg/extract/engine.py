@@ -384,7 +384,7 @@ def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
             rest = f"{first} {verbs[second.group(0).lower()]}{after[second.end():]}"
         return f"{verbs.get(own.group(0).lower()) or noun_like[own.group(0).lower()]} {rest}"
     item = item.strip(" ,;.\"'“”«»")  # else the object keeps its preposition: "prospects for clients"
-    infinitive = verbs.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
+    infinitive = verbs.get(verb.lower()) or noun_like.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
     return f"{infinitive} {rs.lists['trailing'].sub('', item)}"
 
 

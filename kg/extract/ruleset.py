@@ -17,7 +17,7 @@ import yaml
 from kg import lexicon
 from kg.alternation import alternation
 from kg.extract.prefilter import Requirement, Screen, requirement
-from kg.extract.verbs import conjugated
+from kg.extract.verbs import ambiguous, conjugated
 from kg.language import rules_text
 
 _MACRO = re.compile(r"\{(\w+)\}")
@@ -79,6 +79,7 @@ def ruleset(lang: str) -> RuleSet:
     macros["role_ref"] = r"\b(?:" + "|".join(re.escape(r) for r in refs) + r")\b" if refs else "(?!)"
     macros["duty_verbs"] = _words(verbs) or "(?!)"
     macros["duty_verbs_third"] = _words([f for f, i in verbs.items() if f != i]) or "(?!)"
+    macros["noun_like_verbs"] = _words(list(ambiguous(data))) or "(?!)"  # verbs only where an article follows
     macros["not_duty"] = _words(data["language"].get("not_duty_verbs", [])) or "(?!)"
     rules: dict[str, list[Rule]] = {}
     needs: dict[Rule, Requirement] = {}
