@@ -448,3 +448,12 @@ def test_a_sentence_opening_on_a_noun_like_verb_it(tmp_path):
     body = "L'agente acquisisce l'incarico. Stima il valore dell'immobile e cura la promozione."
     found = objects(facts_of(tmp_path, "Agente immobiliare", body, "it"), "responsibility")
     assert "stimare il valore dell'immobile" in found
+
+
+def test_what_others_do_or_must_not_do_is_no_duty_it(tmp_path):
+    body = ("L'HR Business Partner, noto anche come HRBP, segue una divisione. In un gruppo che produce macchine da caffè, l'HRBP propone incentivi. "
+            "Il consulente lavora con le società di consulenza, che prestano consulenza. Molti HRBP arrivano al ruolo dopo anni.\n\n"
+            "Tra gli obblighi:\n\n- non ricevere denaro contante;\n- consegnare la documentazione.\n")
+    found = objects(facts_of(tmp_path, "HR Business Partner", body, "it"), "responsibility")
+    assert "proporre incentivi" in found and "consegnare la documentazione" in found
+    assert not any(f.startswith(("produrre", "consulenza", "non ", "arriv")) for f in found)
