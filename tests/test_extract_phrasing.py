@@ -457,3 +457,9 @@ def test_what_others_do_or_must_not_do_is_no_duty_it(tmp_path):
     found = objects(facts_of(tmp_path, "HR Business Partner", body, "it"), "responsibility")
     assert "proporre incentivi" in found and "consegnare la documentazione" in found
     assert not any(f.startswith(("produrre", "consulenza", "non ", "arriv")) for f in found)
+
+
+def test_qualities_named_before_their_praise_it(tmp_path):
+    body = "Il perito lavora con gli assicurati. Perciò la puntualità è molto apprezzata. Il prodotto richiede una preparazione scientifica solida."
+    found = objects(facts_of(tmp_path, "Perito", body, "it"), "skill")
+    assert "puntualità" in found and any(f.startswith("preparazione scientifica") for f in found)
