@@ -463,3 +463,10 @@ def test_qualities_named_before_their_praise_it(tmp_path):
     body = "Il perito lavora con gli assicurati. Perciò la puntualità è molto apprezzata. Il prodotto richiede una preparazione scientifica solida."
     found = objects(facts_of(tmp_path, "Perito", body, "it"), "skill")
     assert "puntualità" in found and any(f.startswith("preparazione scientifica") for f in found)
+
+
+def test_a_licence_is_a_regulation_not_a_degree(tmp_path):
+    body = "Loan officers need a state license. In Florida you need the Community Association Manager license."
+    facts = facts_of(tmp_path, "Loan Officer", body, "en")
+    assert {"state license", "Community Association Manager license"} <= objects(facts, "regulation")
+    assert not any("license" in f for f in objects(facts, "qualification"))
