@@ -1,7 +1,7 @@
 """The network views' data: vis-network nodes, edges and options, plus the side panel's facts.
 
-Nodes and edges are the dicts pyvis 0.3 made (id, label, shape, group; from, to, arrows), built here
-directly: pyvis looks every id up in a list, which is quadratic in the size of the graph.
+Nodes and edges are pyvis's own Node and Edge objects (its model of vis-network); they are made here rather
+than through pyvis's Network.add_node/add_edge, which look every id up in a list (quadratic in the graph).
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from importlib import resources
 from typing import Callable
 
 import yaml
+from pyvis.edge import Edge
+from pyvis.node import Node
 
 from kg.render import layout, page
 from kg.render.model import Career, Fact
@@ -68,11 +70,10 @@ def network(career: Career, name: str, node_ids: list[str], facts: list[Fact], *
         if i in vis_nodes:
             continue
         node = career.nodes[i]
-        vis_nodes[i] = {"group": node.type, **extra.get(i, {}), "id": i, "label": node.label or i, "shape": "dot"}
+        vis_nodes[i] = Node(i, "dot", node.label or i, group=node.type, **extra.get(i, {})).options
     drawn = [(index, f) for index, f in enumerate(facts)
              if not f.literal and f.subject in members and f.object in members and keep(f)]
-    vis_edges = [{"arrows": "to", **edges(fact), "id": f"f{index}", "from": fact.subject, "to": fact.object}
-                 for index, fact in drawn]
+    vis_edges = [Edge(fact.subject, fact.object, directed=True, id=f"f{index}", **edges(fact)).options for index, fact in drawn]
     big = len(node_ids) > BIG
     if big and not all("x" in vis_nodes[i] for i in vis_nodes):  # a view may place its own nodes
         for node, position in layout.positions(node_ids, [(f.subject, f.object) for _, f in drawn]).items():
