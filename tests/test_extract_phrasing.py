@@ -470,3 +470,9 @@ def test_a_licence_is_a_regulation_not_a_degree(tmp_path):
     facts = facts_of(tmp_path, "Loan Officer", body, "en")
     assert {"state license", "Community Association Manager license"} <= objects(facts, "regulation")
     assert not any("license" in f for f in objects(facts, "qualification"))
+
+
+def test_a_head_that_needs_an_article_is_a_role_with_modifiers(tmp_path):
+    body = "The usual next steps are security engineer or incident response lead. Analysts lead the triage."
+    found = objects(facts_of(tmp_path, "Security Analyst", body, "en"), "promotes_to")
+    assert {"security engineer", "incident response lead"} <= found and "lead" not in found

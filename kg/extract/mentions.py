@@ -61,16 +61,16 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
     while i < len(tokens):
         word = lowered[i]
         if word in first or word in last:
-            opens = start_ok and not text[: tokens[i][1]].strip()
-            if word in need_article and not opens and (i == 0 or lowered[i - 1] not in _ARTICLES):
-                i += 1
-                continue
             if word in last and _head_follows(lowered, joined, i, last):
                 i += 1  # "lead account manager": the later head takes this word as a modifier
                 continue
             begin, end = i, i
             if word in last or word in seniority:
                 begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority, italian=lang != "en"))
+            opens = start_ok and not text[: tokens[begin][1]].strip()
+            if word in need_article and begin == i and not opens and (i == 0 or lowered[i - 1] not in _ARTICLES):
+                i += 1  # "lead" alone is a verb or an adjective; "the lead", "incident response lead" are roles
+                continue
             end = _grow_right(lowered, joined, i, right_stops, adjective, seniority, italian=word in first or lang != "en")
             if end == i and word in with_noun and i + 1 < len(tokens) and joined[i] and lowered[i + 1] not in right_stops | first.keys():
                 end = _grow_right(lowered, joined, i + 1, right_stops, adjective, seniority, italian=True)
