@@ -476,3 +476,11 @@ def test_a_head_that_needs_an_article_is_a_role_with_modifiers(tmp_path):
     body = "The usual next steps are security engineer or incident response lead. Analysts lead the triage."
     found = objects(facts_of(tmp_path, "Security Analyst", body, "en"), "promotes_to")
     assert {"security engineer", "incident response lead"} <= found and "lead" not in found
+
+
+def test_an_acronym_given_once_names_the_role_later(tmp_path):
+    body = "At the top sits the chief financial officer (CFO). For a few people the path continues to the CFO seat."
+    facts = facts_of(tmp_path, "Financial Analyst", body, "en")
+    assert "cfo" not in {f.lower() for f in objects(facts, "related_role") | objects(facts, "promotes_to")}
+    assert any(f.object == "chief financial officer" and "CFO" in f.alt for f in facts) or \
+        "chief financial officer" in objects(facts, "promotes_to")

@@ -146,6 +146,7 @@ def extract(article: Article) -> list[Fact]:
         _compensation(ctx, sentence)
         _mentions(ctx, sentence, claimed)
     _list_items(ctx, body)
+    _spell_out_acronyms(ctx)
     _relate_other_roles(ctx)
     return _unique(ctx.facts)
 
@@ -526,6 +527,9 @@ def _in_example(ctx: Context, sentence: Sentence) -> bool:
     return any(opening.startswith(m) for m in markers) or any(m in fold(h) for h in sentence.section[-1:] for m in markers)
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
+
+
 @lru_cache(maxsize=None)
 def _variant_modifiers(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in profile(lang).get("variant_modifiers", []))
@@ -556,6 +560,26 @@ def _variant_of_role(ctx: Context, label: str) -> bool:
         if words and role and (words <= role or role <= words):
             return True
     return False
+
+
+def _spell_out_acronyms(ctx: Context) -> None:
+    """"chief financial officer (CFO)" once, "the CFO seat" later: one role, its acronym an alternative label."""
+    long_names: dict[str, str] = {}
+    for sentence in ctx.article.sentences:
+        for mention in find_mentions(sentence.text, ctx.rs.lang):
+            acronym = _ACRONYM_AFTER.match(sentence.text, mention.end)
+            if acronym:
+                long_names.setdefault(fold(acronym.group(1)), mention.label)
+    if not long_names:
+        return
+    role_kinds = {"promotes_to", "reports_to", "related_role"}
+    for index, fact in enumerate(ctx.facts):
+        if fact.kind not in role_kinds:
+            continue
+        subject, obj = long_names.get(fold(fact.subject)), long_names.get(fold(fact.object))
+        if subject or obj:
+            ctx.facts[index] = replace(fact, subject=subject or fact.subject, object=obj or fact.object,
+                                       alt=fact.alt + ((fact.object,) if obj else ()))
 
 
 def _relate_other_roles(ctx: Context) -> None:
