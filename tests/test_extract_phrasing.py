@@ -484,3 +484,10 @@ def test_an_acronym_given_once_names_the_role_later(tmp_path):
     assert "cfo" not in {f.lower() for f in objects(facts, "related_role") | objects(facts, "promotes_to")}
     assert any(f.object == "chief financial officer" and "CFO" in f.alt for f in facts) or \
         "chief financial officer" in objects(facts, "promotes_to")
+
+
+def test_an_article_belongs_to_the_law_named_with_it_it(tmp_path):
+    body = "Il perito applica gli articoli 156 e seguenti del Codice delle Assicurazioni Private. Chi passa al ruolo di coordinatore guadagna di più."
+    found = objects(facts_of(tmp_path, "Perito assicurativo", body, "it"), "regulation")
+    assert "Codice delle Assicurazioni Private articoli 156" in found
+    assert not any(f.startswith("ruolo") for f in found)

@@ -454,13 +454,18 @@ def _regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> 
     for match in ctx.search(rule, sentence.text):
         if any(a <= match.start() < b for a, b in claimed):
             continue
+        if "acronym" in match.groupdict() and match.group("acronym") and \
+                any(a <= match.start("acronym") and match.end("acronym") <= b for a, b in claimed):
+            continue  # "Rule 2111 of the ... Authority (FINRA)": the acronym is the authority's, not a law's
         groups = {name: _group(match, sentence.text, name) for name in match.groupdict()}
         issuer = issuers[0] if issuers else None
         alt: tuple[str, ...] = ()
         if "number" in groups:
-            if issuer is None and fold(groups["kind"]) not in ("rule", "regola", "norma", "regulation"):
-                continue  # "article 31" alone names nothing
-            label = rule.options["label"].format(issuer=issuer.object if issuer else "", kind=groups["kind"].lower(), number=groups["number"].rstrip(".,"))
+            law = _nearest_law(ctx, sentence, match.start())
+            if issuer is None and law is None and fold(groups["kind"]) not in ("rule", "regola", "norma", "regulation"):
+                continue  # "article 31" alone names nothing; "article 148 of the Insurance Code" does
+            prefix = law if law and (issuer is None or _law_follows(ctx, sentence, match.end(), law)) else issuer.object
+            label = rule.options["label"].format(issuer=prefix, kind=groups["kind"].lower(), number=groups["number"].rstrip(".,"))
         elif groups.get("acronym") and groups.get("name"):
             label, alt = groups["acronym"], (clean(groups["name"], ctx.rs),)
         elif groups.get("acronym"):
@@ -468,18 +473,29 @@ def _regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> 
         else:
             label = clean(groups["x"], ctx.rs)
         label = label.strip()
-        if not acceptable(label, stopwords(ctx.rs.lang)):
+        if not acceptable(label, stopwords(ctx.rs.lang)) or _rejected(ctx.rs, "regulation", label):
             continue
         claimed.append(match.span())
         key = fold(label) if not alt else fold(label)
         ctx.add("regulation", label, sentence, rule, key=key, alt=alt)
-        ctx.regulations.append((sentence.start, label, key))
+        ctx.regulations.append((sentence.start, label, key, match.start()))
         if issuer is not None and "number" in groups:
             ctx.add("issued_by", issuer.object, sentence, rule, subject=label, subject_type="Regulation",
                     subject_key=key, key=issuer.key, alt=issuer.alt)
 
 
-def _regulation_before(ctx: Context, sentence: Sentence) -> tuple[int, str, str] | None:
+def _nearest_law(ctx: Context, sentence: Sentence, at: int) -> str | None:
+    """The law named nearest an article number in its sentence (the rule that names articles runs last)."""
+    laws = [(abs(r[3] - at), r[1]) for r in ctx.regulations if r[0] == sentence.start]
+    return min(laws)[1] if laws else None
+
+
+def _law_follows(ctx: Context, sentence: Sentence, at: int, law: str) -> bool:
+    """"articoli 156 e seguenti del Codice ...": the law right after the number is whose article it is."""
+    return any(r[0] == sentence.start and r[1] == law and 0 <= r[3] - at <= 40 for r in ctx.regulations)
+
+
+def _regulation_before(ctx: Context, sentence: Sentence) -> tuple[int, str, str, int] | None:
     same = [r for r in ctx.regulations if r[0] == sentence.start]
     return same[-1] if same else None
 
