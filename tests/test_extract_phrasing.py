@@ -491,3 +491,9 @@ def test_an_article_belongs_to_the_law_named_with_it_it(tmp_path):
     found = objects(facts_of(tmp_path, "Perito assicurativo", body, "it"), "regulation")
     assert "Codice delle Assicurazioni Private articoli 156" in found
     assert not any(f.startswith("ruolo") for f in found)
+
+
+def test_what_the_job_rewards_and_what_clients_do_are_not_duties(tmp_path):
+    body = "The job rewards people who are comfortable with numbers. The SDR calls clinic owners and learns how they book patients."
+    found = objects(facts_of(tmp_path, "Sales Development Representative (SDR)", body, "en"), "responsibility")
+    assert not any("comfortable" in f or f.startswith("book patients") for f in found)
