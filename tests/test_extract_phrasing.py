@@ -497,3 +497,12 @@ def test_what_the_job_rewards_and_what_clients_do_are_not_duties(tmp_path):
     body = "The job rewards people who are comfortable with numbers. The SDR calls clinic owners and learns how they book patients."
     found = objects(facts_of(tmp_path, "Sales Development Representative (SDR)", body, "en"), "responsibility")
     assert not any("comfortable" in f or f.startswith("book patients") for f in found)
+
+
+def test_a_denied_clause_gives_no_facts(tmp_path):
+    body = ("Questo non significa che il perito lavora nel settore dei mobili; il suo settore rimane le assicurazioni. "
+            "Il perito non deve sapere nulla di ristorazione. Il prodotto conta poco.")
+    facts = facts_of(tmp_path, "Perito assicurativo", body, "it")
+    assert not any("mobili" in f for f in objects(facts, "industry"))
+    assert any("assicura" in f for f in objects(facts, "industry") | {a for f in facts for a in f.alt})
+    assert not {"poco"} & objects(facts, "skill") and not any("ristorazione" in f for f in objects(facts, "skill"))

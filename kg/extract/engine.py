@@ -235,6 +235,9 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used
     if spec.get("skip_examples") and _in_example(ctx, sentence):
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
+    clause = fold(re.split(r"[;:]", text[:match.end()])[-1])  # "non significa che ...; il suo settore rimane X"
+    if spec.get("skip_negated") and any(m in clause for m in _negated_markers(ctx.rs.lang)):
+        return used
     verb = _group(match, text, "verb")
     for group in ("x", "y"):  # y: a continuation such as "followed by ..."
         if _group(match, text, group) is None:
@@ -549,6 +552,11 @@ _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
 @lru_cache(maxsize=None)
 def _variant_modifiers(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in profile(lang).get("variant_modifiers", []))
+
+
+@lru_cache(maxsize=None)
+def _negated_markers(lang: str) -> tuple[str, ...]:
+    return tuple(fold(m) for m in profile(lang).get("negated_markers", []))
 
 
 @lru_cache(maxsize=None)
