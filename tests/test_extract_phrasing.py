@@ -506,3 +506,9 @@ def test_a_denied_clause_gives_no_facts(tmp_path):
     assert not any("mobili" in f for f in objects(facts, "industry"))
     assert any("assicura" in f for f in objects(facts, "industry") | {a for f in facts for a in f.alt})
     assert not {"poco"} & objects(facts, "skill") and not any("ristorazione" in f for f in objects(facts, "skill"))
+
+
+def test_an_or_between_two_roles_is_not_an_alias(tmp_path):
+    body = ("A new hire starts as an assistant planner or planning technician, then becomes a senior planner. "
+            "Most work sits in planning and analysis, usually shortened to P&A.")
+    assert objects(facts_of(tmp_path, "Urban Planner", body, "en"), "alias") == set()
