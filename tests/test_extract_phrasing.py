@@ -512,3 +512,10 @@ def test_an_or_between_two_roles_is_not_an_alias(tmp_path):
     body = ("A new hire starts as an assistant planner or planning technician, then becomes a senior planner. "
             "Most work sits in planning and analysis, usually shortened to P&A.")
     assert objects(facts_of(tmp_path, "Urban Planner", body, "en"), "alias") == set()
+
+
+def test_the_field_of_a_career(tmp_path):
+    en = facts_of(tmp_path, "Medical Coder", "It is one of the few healthcare careers you can enter without a degree.", "en")
+    assert any(f.key == "healthcare" for f in en if f.kind == "industry")
+    it = facts_of(tmp_path, "Infermiere", "Tra le professioni sanitarie, quella dell'infermiere è molto richiesta.", "it")
+    assert any(f.key == "healthcare" for f in it if f.kind == "industry")
