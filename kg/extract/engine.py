@@ -235,7 +235,10 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used
     if spec.get("skip_examples") and _in_example(ctx, sentence):
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
-    clause = fold(re.split(r"[;:]", text[:match.end()])[-1])  # "non significa che ...; il suo settore rimane X"
+    at = match.start("x") if "x" in match.groupdict() and match.group("x") is not None else match.start()
+    begin = max(text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1  # the clause the capture starts in:
+    ends = [i for i in (text.find(";", at), text.find(":", at)) if i >= 0]  # "non significa che ...; il suo settore rimane X"
+    clause = fold(text[begin:min(ends) if ends else len(text)])
     if spec.get("skip_negated") and any(m in clause for m in _negated_markers(ctx.rs.lang)):
         return used
     verb = _group(match, text, "verb")
@@ -625,8 +628,8 @@ def _relate_other_roles(ctx: Context) -> None:
 
 def _seniority_step(ctx: Context, mention: Mention) -> str | None:
     data = profile(ctx.rs.lang)
-    words = [fold(w) for w in mention.label.split()]
-    role = fold(ctx.article.role).split()
+    words = [fold(singular_word(w, ctx.rs.lang)) for w in mention.label.split()]  # "analista crediti junior"
+    role = [fold(singular_word(w, ctx.rs.lang)) for w in ctx.article.role.split()]
     rest = [w for w in words if w not in role]
     head = words[-1] if ctx.rs.lang == "en" else words[0]  # a variant of the role keeps its head noun
     if len(rest) != 1 or head not in (role[-1], role[0]):
@@ -705,7 +708,8 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
     if spec.get("roles"):
         for mention in find_mentions(text, ctx.rs.lang, start_ok=True):
             if not ctx.is_role(mention.label):
-                subject, obj = (mention.label, ctx.article.role) if spec.get("reverse") else (ctx.article.role, mention.label)
+                below = spec["kind"] == "promotes_to" and _seniority_step(ctx, mention) == "below"  # a ladder's first rung
+                subject, obj = (mention.label, ctx.article.role) if spec.get("reverse") or below else (ctx.article.role, mention.label)
                 ctx.add(spec["kind"], obj, sentence, rule_id, subject=subject)
         return
     label = lower_label(clean(text, ctx.rs, _modifiers(ctx.rs.lang) if family == "skill" else frozenset()))
