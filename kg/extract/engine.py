@@ -535,7 +535,8 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
         if step == "above":
             ctx.add("promotes_to", mention.label, sentence, "promotes_to.seniority")
             continue
-        if any(a <= mention.start < b for a, b in claimed) or predicate.search(sentence.text[: mention.start]):
+        before = sentence.text[: mention.start]
+        if any(a <= mention.start < b for a, b in claimed) or predicate.search(before) or _other_name_before(ctx.rs.lang).search(before):
             continue
         if illustrative or _variant_of_role(ctx, mention.label):
             continue
@@ -570,6 +571,11 @@ def _aside_labels(lang: str) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def _example_markers(lang: str) -> tuple[str, ...]:
     return tuple(fold(m) for m in profile(lang).get("example_markers", []))
+
+
+@lru_cache(maxsize=None)
+def _other_name_before(lang: str) -> re.Pattern:
+    return re.compile(profile(lang).get("other_name_before", "(?!)"), re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
