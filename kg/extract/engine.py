@@ -493,7 +493,14 @@ def _regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> 
 def _nearest_law(ctx: Context, sentence: Sentence, at: int) -> str | None:
     """The law named nearest an article number in its sentence (the rule that names articles runs last)."""
     laws = [(abs(r[3] - at), r[1]) for r in ctx.regulations if r[0] == sentence.start]
-    return min(laws)[1] if laws else None
+    if laws:
+        return min(laws)[1]
+    same = re.search(profile(ctx.rs.lang).get("same_law", "(?!)"), sentence.text, re.IGNORECASE)
+    if same is None:
+        return None
+    noun = fold(same.group("law"))  # "l'articolo 148 dello stesso Codice": the last code named before
+    earlier = [r[1] for r in ctx.regulations if r[0] < sentence.start and noun in fold(r[1]) and not _NUMBERED.search(r[1])]
+    return earlier[-1] if earlier else None
 
 
 def _law_follows(ctx: Context, sentence: Sentence, at: int, law: str) -> bool:
@@ -548,6 +555,9 @@ def _in_example(ctx: Context, sentence: Sentence) -> bool:
     markers = _example_markers(ctx.rs.lang)
     opening = fold(sentence.block.text[:40])
     return any(opening.startswith(m) for m in markers) or any(m in fold(h) for h in sentence.section[-1:] for m in markers)
+
+
+_NUMBERED = re.compile(r"\s\S+\s+\d[\w/.-]*$")  # "<law> <kind> <number>": an article's label, not a law's
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
