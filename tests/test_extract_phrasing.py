@@ -364,3 +364,10 @@ def test_the_field_of_a_career(tmp_path):
     assert any(f.key == "healthcare" for f in en if f.kind == "industry")
     it = facts_of(tmp_path, "Infermiere", "Tra le professioni sanitarie, quella dell'infermiere è molto richiesta.", "it")
     assert any(f.key == "healthcare" for f in it if f.kind == "industry")
+
+
+def test_the_manager_named_before_is_who_reports(tmp_path):
+    body = "The next step is FP&A manager, the first people-management role. The manager runs the budget and reports to the director of finance."
+    facts = facts_of(tmp_path, "Budget Analyst", body, "en")
+    lines = {(f.subject, f.object) for f in facts if f.kind == "reports_to"}
+    assert ("fp&a manager", "director of finance") in lines and ("budget analyst", "director of finance") not in lines

@@ -51,6 +51,7 @@ class Context:
     folded_names: frozenset[str] = frozenset()
     facts: list[Fact] = field(default_factory=list)
     regulations: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence start, label, key)
+    by_head: dict[str, str] = field(default_factory=dict)  # head noun -> the last role named with it ("manager" -> "fp&a manager")
     literals: dict[str, int] = field(default_factory=dict)  # text -> the rules' literals it holds
     screened: dict[str, frozenset[Rule]] = field(default_factory=dict)  # text -> the rules it may match (names known)
 
@@ -431,7 +432,13 @@ def _subject_mention(ctx: Context, before: str) -> str:
     """The role a reporting clause is about: the last role named before the verb in its clause."""
     clause = re.split(r"[.;:]", before)[-1]
     mentions = [m for m in find_mentions(clause, ctx.rs.lang)]
-    return mentions[-1].label if mentions else ctx.article.role
+    if mentions:
+        return mentions[-1].label
+    for match in re.finditer(rf"\b{ctx.rs.data['macros']['art']}\s*(\w+)", clause, re.IGNORECASE):
+        head = fold(singular_word(match.group(1), ctx.rs.lang))
+        if head in ctx.by_head and not ctx.is_role(match.group(1)):  # "The manager ... reports to": the manager named before
+            return ctx.by_head[head]
+    return ctx.article.role
 
 
 def _regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
@@ -535,6 +542,10 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
     for mention in find_mentions(sentence.text, ctx.rs.lang):
         if ctx.is_role(mention.label):
             continue
+        words = mention.label.split()
+        if len(words) > 1:  # "fp&a manager" -> manager, "director of finance" -> director, "capo area" -> capo
+            head = words[words.index("of") - 1] if "of" in words[1:] else words[-1] if ctx.rs.lang == "en" else words[0]
+            ctx.by_head[fold(head)] = mention.label
         step = _seniority_step(ctx, mention)
         if step == "below":
             ctx.add("promotes_to", ctx.article.role, sentence, "promotes_to.seniority", subject=mention.label)
