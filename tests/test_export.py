@@ -15,13 +15,14 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.build import EXPORTS, outputs
+from kg.build import EXPORTS, build, outputs
 from kg.export import FORMATS
+from kg.export.tables import FACT_COLUMNS
 from kg.export.dataset import GENID, ONTOLOGY_GRAPH, named_graphs, skolemised
 from kg.export.index import frozen_heap, indexed
 from kg.namespaces import KG
 from kg.ontology_files import ontology, shapes
-from tests.conftest import ROOT
+from tests.conftest import ROOT, write_article
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +117,16 @@ def test_csv_tables_open_in_a_spreadsheet_reader_with_the_graph_counts(graph, sa
     roles = list(csv.DictReader(io.StringIO((sample_exports / "roles.csv").read_bytes().decode("utf-8-sig"))))
     assert len(roles) == len(set(graph.subjects(RDF.type, KG.Role)))
     assert sum(int(row["facts"]) for row in roles) == sum(1 for row in facts if "/role/" in row["subject"])
+
+
+def test_csv_cells_never_run_as_formulas(tmp_path):
+    from kg.export import tables
+
+    write_article(tmp_path, "a.md", "---\ntitle: Analyst\nlang: en\n---\n\n=HYPERLINK(\"http://x\") analysts manage budgets.\n")
+    rows = list(csv.reader(io.StringIO(tables.files(build(tmp_path).graph)["facts.csv"].decode("utf-8-sig"))))
+    quotes = [row[FACT_COLUMNS.index("quote")] for row in rows[1:]]
+    assert quotes and all(q.startswith("'=HYPERLINK") for q in quotes)
+    assert not any(cell and cell[0] in "=+-@" for row in rows for cell in row)
 
 
 def test_void_counts_the_graph_and_names_its_sources_and_licence(graph, sample_exports):

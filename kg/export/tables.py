@@ -2,7 +2,9 @@
 
 UTF-8 with a byte-order mark and CRLF line ends (RFC 4180): without the BOM, Excel opens UTF-8 files in
 the local code page and garbles "è" and "€"; LibreOffice, Google Sheets and Python (`utf-8-sig`) read
-the BOM as intended. Labels are given in the language of the article the fact comes from.
+the BOM as intended. Labels are given in the language of the article the fact comes from. A cell that a
+spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return: article text can)
+is written with a leading apostrophe, the OWASP guard against CSV injection.
 """
 
 from __future__ import annotations
@@ -31,8 +33,15 @@ def _csv(columns, rows) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: _inert(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _inert(value):
+    return f"'{value}" if isinstance(value, str) and value[:1] in _FORMULA_STARTS else value
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _label(graph: GraphIndex, term, lang: str) -> str:
