@@ -46,6 +46,7 @@ class Build:
     warnings: list[KgError] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
     store: pyoxigraph.Store | None = None
+    source: Path | None = None  # the folder the articles came from: views link to them
 
     @property
     def fact_count(self) -> int:
@@ -125,6 +126,7 @@ def build(
         warnings=sorted(warnings, key=lambda e: (str(e.path), e.message)),
         violations=violations,
         store=oxigraph,
+        source=source if source.is_dir() else source.parent,
     )
 
 
@@ -196,13 +198,15 @@ def _doubts(article: Article, facts: list[Fact], same_role: list[Article]) -> li
     return doubts
 
 
-def outputs(result: Build) -> dict[str, bytes]:
-    """File name -> bytes of every export `kg build` writes: the formats, then the HTML views."""
+def outputs(result: Build, out: Path | str = "exports") -> dict[str, bytes]:
+    """File name -> bytes of every export `kg build` writes into `out`: the formats, then the HTML views
+    (whose links to the articles lead from `out` to the source folder)."""
     graph = indexed(result.graph)  # read once for every writer
     files = {name: data for fmt in EXPORTS for name, data in FORMATS[fmt].files(graph).items()}
     from kg import render  # jinja loads in ~0.5 s: only builds that write pay for it
 
-    files.update(render.outputs(graph))
+    link = Path(os.path.relpath(result.source.resolve(), Path(out).resolve())).as_posix() + "/" if result.source else None
+    files.update(render.outputs(graph, source_link=link) if link else render.outputs(graph))
     return files
 
 
@@ -214,7 +218,7 @@ def write(result: Build, out: Path | str = "exports") -> list[Path]:
     for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
         leftover.unlink(missing_ok=True)
     written = []
-    for name, data in outputs(result).items():
+    for name, data in outputs(result, out).items():
         if not (out / name).is_file() or (out / name).read_bytes() != data:
             write_atomic(out / name, data)
         written.append(out / name)
@@ -226,4 +230,4 @@ def write(result: Build, out: Path | str = "exports") -> list[Path]:
 def stale(result: Build, out: Path | str = "exports") -> list[str]:
     """Export files that differ from what this build would write."""
     out = Path(out)
-    return [name for name, data in outputs(result).items() if not (out / name).is_file() or (out / name).read_bytes() != data]
+    return [name for name, data in outputs(result, out).items() if not (out / name).is_file() or (out / name).read_bytes() != data]

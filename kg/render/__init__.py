@@ -16,7 +16,7 @@ from kg.atomic import write_atomic
 from kg.errors import KgError
 from kg.export.index import GraphIndex, writer
 from kg.render import graph, index, ladder, page, roles, skills
-from kg.render.model import Career, read
+from kg.render.model import SOURCE_LINK, Career, read
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,10 @@ def render(graph_: Graph | GraphIndex, name: str) -> dict[str, bytes]:
 
 
 @writer
-def outputs(graph_: Graph | GraphIndex) -> dict[str, bytes]:
-    """Every view's files, as `kg build` writes them beside careers.ttl."""
-    career = read(graph_)
+def outputs(graph_: Graph | GraphIndex, source_link: str = SOURCE_LINK) -> dict[str, bytes]:
+    """Every view's files, as `kg build` writes them beside careers.ttl; `source_link` leads from there to the
+    articles' folder."""
+    career = read(graph_, source_link)
     files = page.static_files()
     for view in VIEWS.values():
         files.update(view.render(career))

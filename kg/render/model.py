@@ -18,7 +18,7 @@ from kg.export.index import GraphIndex, indexed
 from kg.namespaces import KG, KGR, SCHEMA
 from kg.ontology_files import ontology
 
-SOURCE_LINK = "../source/"  # where the exports folder finds the articles (`kg build` writes exports/ beside source/)
+SOURCE_LINK = "../source/"  # where an export folder beside source/ finds the articles (kg build passes its own)
 _NOT_NODES = {KG.Evidence, KG.Article}
 
 
@@ -28,10 +28,11 @@ class Article:
     title: str
     path: str
     lang: str
+    link: str = SOURCE_LINK  # from the export folder to the articles' folder
 
     @property
     def href(self) -> str:
-        return SOURCE_LINK + self.path
+        return self.link + self.path
 
 
 @dataclass(frozen=True)
@@ -112,11 +113,12 @@ def node_id(term: URIRef) -> str:
     return str(term)[len(KGR):] if str(term).startswith(str(KGR)) else str(term)
 
 
-def read(graph: Graph | GraphIndex) -> Career:
-    """The career model of a graph; facts are triples between nodes plus literal triples that have evidence."""
+def read(graph: Graph | GraphIndex, source_link: str = SOURCE_LINK) -> Career:
+    """The career model of a graph; facts are triples between nodes plus literal triples that have evidence.
+    `source_link` leads from the export folder to the articles (kg build knows both folders)."""
     graph = indexed(graph)
     nodes = _nodes(graph)
-    articles = {node_id(a): _article(graph, a) for a in graph.of_type(KG.Article)}
+    articles = {node_id(a): _article(graph, a, source_link) for a in graph.of_type(KG.Article)}
     evidence = _evidence(graph, articles)
     labels = _property_labels()
     facts = []
@@ -150,9 +152,9 @@ def _nodes(graph: GraphIndex) -> dict[str, Node]:
     return nodes
 
 
-def _article(graph: GraphIndex, iri: URIRef) -> Article:
+def _article(graph: GraphIndex, iri: URIRef, source_link: str) -> Article:
     return Article(node_id(iri), str(graph.value(iri, SCHEMA.name) or node_id(iri)),
-                   str(graph.value(iri, KG.sourcePath) or ""), str(graph.value(iri, SCHEMA.inLanguage) or ""))
+                   str(graph.value(iri, KG.sourcePath) or ""), str(graph.value(iri, SCHEMA.inLanguage) or ""), source_link)
 
 
 def _evidence(graph: GraphIndex, articles: dict[str, Article]) -> dict[tuple, tuple[Evidence, ...]]:
