@@ -116,8 +116,9 @@ def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool) -> i
             break
         if not joined[begin - 1]:  # punctuation between
             break
-        if italian and prev not in seniority and prev[-1] in "aiou" and not original[0].isupper():
-            break  # an Italian word, not an English modifier
+        if italian and prev not in seniority and prev[-1] in "aiou" and not original[0].isupper() \
+                and prev not in _english_modifiers():
+            break  # an Italian word, not an English modifier ("data", "area" are English in "data analyst")
         begin -= 1
     return begin
 
@@ -147,6 +148,12 @@ def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) 
             break
         j += 1
     return end
+
+
+@lru_cache(maxsize=None)
+def _english_modifiers() -> frozenset[str]:
+    """Words English role names put before the head that end like Italian words ("data", "area", "media")."""
+    return frozenset(fold(w) for w in profile("en").get("modifiers_ending_in_vowel", []))
 
 
 @lru_cache(maxsize=None)
