@@ -371,3 +371,14 @@ def test_the_manager_named_before_is_who_reports(tmp_path):
     facts = facts_of(tmp_path, "Budget Analyst", body, "en")
     lines = {(f.subject, f.object) for f in facts if f.kind == "reports_to"}
     assert ("fp&a manager", "director of finance") in lines and ("budget analyst", "director of finance") not in lines
+
+
+def test_a_salary_guide_by_state_and_a_weekly_figure_en(tmp_path):
+    body = ("Registered nurses (RNs) earn well.\n\n## By state\n\n- **Hawaii**: $129,390\n- **Alabama**: $63,750\n\n"
+            "Travel nurses can earn $3,000 a week on short contracts. Nurses in physicians' offices must pass the NCLEX-RN exam.")
+    facts = facts_of(tmp_path, "Registered Nurse", body, "en")
+    salaries = {dict(f.attrs).get("place"): dict(f.attrs) for f in facts if f.kind == "salary"}
+    assert salaries["Hawaii"]["amount"] == "129390" and salaries["Alabama"]["amount"] == "63750"
+    assert salaries[None]["period"] == "week"
+    assert "RN" in objects(facts, "alias") and "physician" not in objects(facts, "related_role")
+    assert not any("exam" in f for f in objects(facts, "responsibility"))

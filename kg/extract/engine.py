@@ -404,6 +404,7 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label:
         return
     if spec["kind"] == "alias":
         label = singular_role(label, ctx.rs.lang) if label == label.lower() else label  # "HR partner" keeps its capitals
+        label = label[:-1] if re.fullmatch(r"[A-Z]{2,}s", label) else label  # "RNs" is the plural of "RN"
         if ctx.is_role(label):
             return
         ctx.add("alias", label, sentence, rule)
@@ -553,6 +554,8 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
         if step == "above":
             ctx.add("promotes_to", mention.label, sentence, "promotes_to.seniority")
             continue
+        if sentence.text[mention.end:mention.end + 2] in ("'s", "' ", "’s"):
+            continue  # "physicians' offices", "the client's lawyer": a possessive names a place or someone's, not a role
         before = sentence.text[: mention.start]
         if any(a <= mention.start < b for a, b in claimed) or predicate.search(before) or _other_name_before(ctx.rs.lang).search(before):
             continue

@@ -94,11 +94,17 @@ def _number(text: str, decimal_mark: str) -> Decimal:
     return Decimal(text)
 
 
+def _labelled_place(sentence: str):
+    """The place a salary guide's list item is labelled with ("Regno Unito: ..."), if any."""
+    label, colon, _ = sentence.partition(":")
+    return lexicon.lookup("places", label) if colon and len(label.split()) <= 4 else None
+
+
 def figures(sentence: str, rs: RuleSet) -> list[Figure]:
     """Salary observations of a sentence that speaks of pay; none when it names no amount."""
     cfg = rs.data["salary"]
-    if not re.search(cfg["cue"], sentence, re.IGNORECASE):
-        return []
+    if not re.search(cfg["cue"], sentence, re.IGNORECASE) and _labelled_place(sentence) is None:
+        return []  # "- California: $137,690" in a salary guide needs no pay word
     found = amounts(sentence, rs)
     groups = _ranges(sentence, found, rs)
     common = _common(sentence, rs)
@@ -180,8 +186,7 @@ def _common(sentence: str, rs: RuleSet) -> dict[str, str]:
             attrs["as_of"] = f"{m.group('year')}-{number:02d}" if number else m.group("year")
             break
     months = {fold(k) for k in rs.data["language"]["months"]}
-    label, colon, _ = sentence.partition(":")
-    labelled = lexicon.lookup("places", label) if colon and len(label.split()) <= 4 else None
+    labelled = _labelled_place(sentence)
     if labelled is not None:  # "- Regno Unito: un infermiere parte da 28.407 sterline": a salary guide's place
         attrs["place"] = labelled.label(rs.lang)
         return attrs
