@@ -298,6 +298,9 @@ def _about_role(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
     nell'ufficio fidi"), or sits under a heading of the rule's kind ("Where SDRs work")."""
     if ctx.names_role(sentence.text):
         return True
+    first = fold(sentence.text.split(" ", 1)[0])
+    if first in _implied_subject_verbs(ctx.rs.lang) or first in ctx.rs.verbs:  # "Lavora in studi di progettazione"
+        return True
     before = [s for s in ctx.article.sentences if s.block is sentence.block and s.end <= sentence.start]
     if before and ctx.names_role(before[-1].text):
         return True
@@ -580,6 +583,11 @@ _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
 @lru_cache(maxsize=None)
 def _variant_modifiers(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in profile(lang).get("variant_modifiers", []))
+
+
+@lru_cache(maxsize=None)
+def _implied_subject_verbs(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in profile(lang).get("implied_subject_verbs", []))
 
 
 @lru_cache(maxsize=None)
