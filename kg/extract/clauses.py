@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from kg.extract.ruleset import RuleSet
+from kg.language import fold
 
 MAX_WORDS = 16
 
@@ -59,7 +60,7 @@ def clean(text: str, rs: RuleSet, modifiers: frozenset[str] = frozenset()) -> st
         text = pats["trailing"].sub("", text).strip(" \t\"'“”«»")
         if modifiers:
             first, _, rest = text.partition(" ")
-            if first.lower() in modifiers and rest:
+            if fold(first) in modifiers and rest:
                 text = rest
     return text
 

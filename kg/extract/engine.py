@@ -236,11 +236,7 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used
     if spec.get("skip_examples") and _in_example(ctx, sentence):
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
-    at = match.start("x") if "x" in match.groupdict() and match.group("x") is not None else match.start()
-    begin = max(text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1  # the clause the capture starts in:
-    ends = [i for i in (text.find(";", at), text.find(":", at)) if i >= 0]  # "non significa che ...; il suo settore rimane X"
-    clause = fold(text[begin:min(ends) if ends else len(text)])
-    if spec.get("skip_negated") and any(m in clause for m in _negated_markers(ctx.rs.lang)):
+    if spec.get("skip_negated") and _denied(ctx, text, match):
         return used
     verb = _group(match, text, "verb")
     for group in ("x", "y"):  # y: a continuation such as "followed by ..."
@@ -266,7 +262,18 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
     return used
 
 
+def _denied(ctx: Context, text: str, match: re.Match) -> bool:
+    """The clause the capture starts in denies it: "non significa che lavori nel settore dei mobili; il suo
+    settore rimane le assicurazioni" denies the first sector only."""
+    at = match.start("x") if match.groupdict().get("x") is not None else match.start()
+    begin = max(text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1
+    ends = [i for i in (text.find(";", at), text.find(":", at)) if i >= 0]
+    clause = fold(text[begin:min(ends) if ends else len(text)])
+    return any(marker in clause for marker in _words(ctx.rs.lang, "negated_markers"))
+
+
 def _verb_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
+    """Where, after a duty verb, a separator or conjunction opens another duty verb's phrase."""
     bounds = [0]
     for m in _verb_boundary(rs.lang).finditer(raw):
         if len(raw[bounds[-1]:m.start()].split()) > 1:  # "opens and maintains accounts": one object, two verbs
@@ -299,7 +306,7 @@ def _about_role(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
     if ctx.names_role(sentence.text):
         return True
     first = fold(sentence.text.split(" ", 1)[0])
-    if first in _implied_subject_verbs(ctx.rs.lang) or first in ctx.rs.verbs:  # "Lavora in studi di progettazione"
+    if first in _words(ctx.rs.lang, "implied_subject_verbs") or first in ctx.rs.verbs:  # "Lavora in studi di progettazione"
         return True
     before = [s for s in ctx.article.sentences if s.block is sentence.block and s.end <= sentence.start]
     if before and ctx.names_role(before[-1].text):
@@ -372,7 +379,7 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
     if verb:
         label = _with_infinitive(ctx.rs, verb, item)
     else:
-        label = clean(item, ctx.rs, _modifiers(lang) if spec.get("modifiers") else frozenset())
+        label = clean(item, ctx.rs, _words(lang, "skill_modifiers") if spec.get("modifiers") else frozenset())
     if spec.get("entity"):
         label = singular_role(label, lang)
     # Only a phrase that opens the sentence owes its capital to the sentence: "Linux administration" keeps its own.
@@ -541,7 +548,7 @@ def _compensation(ctx: Context, sentence: Sentence) -> None:
 
 def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
     """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related."""
-    predicate = _predicate_before(ctx.rs.lang)
+    predicate = _pattern(ctx.rs.lang, "predicate_before")
     illustrative = _in_example(ctx, sentence)
     for mention in find_mentions(sentence.text, ctx.rs.lang):
         if ctx.is_role(mention.label):
@@ -560,7 +567,7 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
         if sentence.text[mention.end:mention.end + 2] in ("'s", "' ", "’s"):
             continue  # "physicians' offices", "the client's lawyer": a possessive names a place or someone's, not a role
         before = sentence.text[: mention.start]
-        if any(a <= mention.start < b for a, b in claimed) or predicate.search(before) or _other_name_before(ctx.rs.lang).search(before):
+        if any(a <= mention.start < b for a, b in claimed) or predicate.search(before) or _pattern(ctx.rs.lang, "other_name_before").search(before):
             continue
         if illustrative or _variant_of_role(ctx, mention.label):
             continue
@@ -569,7 +576,7 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
 
 def _in_example(ctx: Context, sentence: Sentence) -> bool:
     """A paragraph or section that opens with "for example": its roles only illustrate."""
-    markers = _example_markers(ctx.rs.lang)
+    markers = _words(ctx.rs.lang, "example_markers")
     opening = fold(sentence.block.text[:40])
     return any(opening.startswith(m) for m in markers) or any(m in fold(h) for h in sentence.section[-1:] for m in markers)
 
@@ -581,44 +588,21 @@ _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
 
 
 @lru_cache(maxsize=None)
-def _variant_modifiers(lang: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in profile(lang).get("variant_modifiers", []))
+def _words(lang: str, key: str) -> frozenset[str]:
+    """A word list of the language section of a rules file, folded (example_markers, negated_markers ...)."""
+    return frozenset(fold(str(w)) for w in profile(lang).get(key, []))
 
 
 @lru_cache(maxsize=None)
-def _implied_subject_verbs(lang: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in profile(lang).get("implied_subject_verbs", []))
-
-
-@lru_cache(maxsize=None)
-def _negated_markers(lang: str) -> tuple[str, ...]:
-    return tuple(fold(m) for m in profile(lang).get("negated_markers", []))
-
-
-@lru_cache(maxsize=None)
-def _aside_labels(lang: str) -> tuple[str, ...]:
-    return tuple(fold(m) for m in profile(lang).get("aside_labels", []))
-
-
-@lru_cache(maxsize=None)
-def _example_markers(lang: str) -> tuple[str, ...]:
-    return tuple(fold(m) for m in profile(lang).get("example_markers", []))
-
-
-@lru_cache(maxsize=None)
-def _other_name_before(lang: str) -> re.Pattern:
-    return re.compile(profile(lang).get("other_name_before", "(?!)"), re.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
-def _predicate_before(lang: str) -> re.Pattern:
-    return re.compile(profile(lang)["predicate_before"], re.IGNORECASE)
+def _pattern(lang: str, key: str) -> re.Pattern:
+    """A pattern of the language section of a rules file (predicate_before, other_name_before)."""
+    return re.compile(profile(lang).get(key, "(?!)"), re.IGNORECASE)
 
 
 def _variant_of_role(ctx: Context, label: str) -> bool:
     """"security analyst" in an article on information security analysts, "infermiere del pubblico" in one on
     nurses: the role itself, shortened or qualified, not another role."""
-    stop = stopwords(ctx.rs.lang) | _variant_modifiers(ctx.rs.lang)
+    stop = stopwords(ctx.rs.lang) | _words(ctx.rs.lang, "variant_modifiers")
     words = {fold(w) for w in re.findall(r"[\w&'-]+", label)} - stop
     for name in (ctx.article.role, *ctx.aliases()):  # "promotore" after "l'ex promotore finanziario"
         role = {fold(w) for w in re.findall(r"[\w&'-]+", name)} - stop
@@ -690,7 +674,7 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         label_part, _, values = sentence.text.partition(":")
         labelled = bool(values.strip()) and len(label_part.split()) <= 5 and not ctx.rs.duty_verb.match(label_part)
         # ("Run outbound sequences: cold calls, emails" is one duty with its examples, not a labelled list)
-        if labelled and any(m in fold(label_part) for m in _aside_labels(ctx.rs.lang)):
+        if labelled and any(m in fold(label_part) for m in _words(ctx.rs.lang, "aside_labels")):
             continue  # "Work setting: hybrid or remote" describes the job, it lists no facts
         lead = block.lead if block.lead.rstrip().endswith(":") else ""  # only a paragraph that announces a list
         lead = re.split(r"(?<=[.!?])\s+", lead.strip())[-1]  # and only its last sentence, the one that announces it
@@ -729,8 +713,8 @@ def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: 
         if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
             ctx.add(spec["kind"], label, sentence, rule_id)
     head = text[:match.start()]
-    words = re.findall(r"[\w'-]+", head.lower())
-    if not words or words[-1] not in _example_heads(ctx.rs.lang):
+    words = re.findall(r"[\w'-]+", fold(head))
+    if not words or words[-1] not in _words(ctx.rs.lang, "example_heads"):
         return head
     items = split_items(head, ctx.rs)  # "Linux, scripting and familiarity with tools such as ...": the last item goes
     return head[:items[-1][0]] if len(items) > 1 else ""
@@ -750,7 +734,7 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
                 subject, obj = (mention.label, ctx.article.role) if spec.get("reverse") or below else (ctx.article.role, mention.label)
                 ctx.add(spec["kind"], obj, sentence, rule_id, subject=subject)
         return
-    label = lower_label(clean(text, ctx.rs, _modifiers(ctx.rs.lang) if family == "skill" else frozenset()))
+    label = lower_label(clean(text, ctx.rs, _words(ctx.rs.lang, "skill_modifiers") if family == "skill" else frozenset()))
     if len(label.split()) > spec.get("list_words", len(label.split())):
         return  # a sentence, not a name: the rules read it
     if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
@@ -775,16 +759,6 @@ def _family_of(texts, table: dict, plain: bool = False) -> str | None:
         if plain:
             break  # only the nearest heading counts
     return None
-
-
-@lru_cache(maxsize=None)
-def _modifiers(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in profile(lang).get("skill_modifiers", []))
-
-
-@lru_cache(maxsize=None)
-def _example_heads(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in profile(lang).get("example_heads", []))
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
