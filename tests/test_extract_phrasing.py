@@ -14,10 +14,10 @@ CASES = yaml.safe_load((DATA / "phrasings.yaml").read_text(encoding="utf-8"))
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_phrasing(tmp_path, case):
-    """One sentence or list of one phrasing family: the facts it must give and the labels it must not
-    begin (tests/data/phrasings.yaml)."""
+    """One sentence or list of one phrasing family: the facts it must give (all of them when `exactly`) and
+    the beginnings no label may have (tests/data/phrasings.yaml)."""
     found = objects(facts_of(tmp_path, case["title"], case["text"], case["lang"]), case["kind"])
-    assert set(case["expect"]) <= found
+    assert set(case["expect"]) == found if case.get("exactly") else set(case["expect"]) <= found
     assert not [f for f in found if f.startswith(tuple(case.get("absent_prefixes", ())))]
 
 
@@ -26,11 +26,6 @@ def test_tool_examples_are_skills_en(tmp_path):
     found = objects(facts_of(tmp_path, "Project Coordinator", body, "en"), "skill")
     assert {"Jira", "Confluence", "Trello", "negotiation", "stakeholder management"} <= found
     assert not any("tools" in f for f in found)
-
-
-def test_adjectives_before_a_noun_stay_together(tmp_path):
-    body = "## Skills\n\n- Clear, concise writing\n"
-    assert objects(facts_of(tmp_path, "Copywriter", body, "en"), "skill") == {"clear, concise writing"}
 
 
 def test_employers_look_for_lead_en(tmp_path):
@@ -56,16 +51,6 @@ def test_ampersand_in_a_role_name(tmp_path):
     assert "fp&a manager" in {f.lower() for f in objects(facts_of(tmp_path, "Budget Analyst", body, "en"), "promotes_to")}
 
 
-def test_the_role_shortened_or_qualified_is_not_related(tmp_path):
-    body = "Un infermiere del pubblico guadagna meno; l'infermiere lavora con il medico."
-    assert objects(facts_of(tmp_path, "Infermiere", body, "it"), "related_role") == {"medico"}
-
-
-def test_credentials_are_not_related_roles(tmp_path):
-    body = "Many analysts earn the Chartered Financial Analyst (CFA) charter and work with a portfolio manager."
-    assert objects(facts_of(tmp_path, "Equity Analyst", body, "en"), "related_role") == {"portfolio manager"}
-
-
 def test_a_regulation_requires_entities_to_act_en(tmp_path):
     body = "The Bank Secrecy Act (BSA) requires banks and broker-dealers to report suspicious activity."
     facts = facts_of(tmp_path, "Compliance Officer", body, "en")
@@ -75,12 +60,6 @@ def test_a_regulation_requires_entities_to_act_en(tmp_path):
 def test_acronym_then_comma_names_a_law_it(tmp_path):
     body = "Lo prevede il Testo Unico Bancario (TUB, decreto legislativo 1 settembre 1993, n. 385)."
     assert "TUB" in objects(facts_of(tmp_path, "Bancario", body, "it"), "regulation")
-
-
-
-def test_an_alias_of_another_role_is_not_ours(tmp_path):
-    body = "SDRs report to an SDR manager (sometimes titled sales development manager)."
-    assert objects(facts_of(tmp_path, "Sales Development Representative (SDR)", body, "en"), "alias") == {"SDR"}
 
 
 def test_the_description_names_aliases(tmp_path):
@@ -99,12 +78,6 @@ def test_a_negated_verb_is_no_duty(tmp_path):
     assert "close deals" not in objects(en, "responsibility") and "sign contracts" not in objects(en, "responsibility")
 
 
-
-def test_forms_of_employment_are_not_duties(tmp_path):
-    body = "Il perito può esercitare come lavoratore autonomo oppure come dipendente di uno studio."
-    assert objects(facts_of(tmp_path, "Perito", body, "it"), "responsibility") == set()
-
-
 def test_skills_announced_by_their_name(tmp_path):
     en = facts_of(tmp_path, "Network Engineer", "Technical skills include routing, Linux administration and scripting in Python.", "en")
     assert {"routing", "Linux administration", "scripting in Python"} <= objects(en, "skill")
@@ -118,22 +91,12 @@ def test_what_another_subject_oversees_is_not_a_duty(tmp_path):
     assert "client orders" in found and not any("exchanges" in f for f in found)
 
 
-def test_a_work_setting_is_not_a_duty(tmp_path):
-    body = "- Work setting: open-plan office, hybrid, or fully remote\n"
-    assert objects(facts_of(tmp_path, "Recruiter", body, "en"), "responsibility") == set()
-
-
 def test_sectors_listed_under_a_label_it(tmp_path):
     body = "- **Settori che assumono:** banche e assicurazioni, e-commerce, software house\n"
     facts = facts_of(tmp_path, "Sviluppatore backend", body, "it")
     found = objects(facts, "industry")
     assert {"e-commerce", "software house"} <= found | {a for f in facts for a in f.alt}
     assert any(f.key == "banking" for f in facts if f.kind == "industry")
-
-
-def test_pay_sentences_are_not_duties(tmp_path):
-    body = "Medical coders without a credential typically start at $38,000. Coders in the Northeast pay above the median."
-    assert objects(facts_of(tmp_path, "Medical Coder", body, "en"), "responsibility") == set()
 
 
 def test_duty_list_items_keep_one_fact_per_verb_it(tmp_path):
@@ -173,22 +136,11 @@ def test_an_alternative_title_in_brackets_is_on_the_ladder(tmp_path):
     assert {"director of finance", "director of fp&a"} <= found
 
 
-def test_roles_in_an_example_are_not_related(tmp_path):
-    body = ("L'HRBP lavora con il direttore del personale.\n\n"
-            "Facciamo un esempio. In un gruppo industriale l'HRBP potrebbe proporre al direttore commerciale nuovi incentivi per i venditori.")
-    assert objects(facts_of(tmp_path, "HR Business Partner", body, "it"), "related_role") == {"direttore del personale"}
-
-
 def test_industries_under_a_where_they_work_heading(tmp_path):
     body = "## Where SDRs work\n\n- Also common in IT services, staffing agencies and B2B fintech\n"
     facts = facts_of(tmp_path, "Sales Development Representative (SDR)", body, "en")
     labels = {f.object for f in facts if f.kind in ("industry", "employed_by")} | {a for f in facts for a in f.alt}
     assert {"IT services", "staffing agencies"} <= labels or {"it services", "staffing agencies"} <= {l.lower() for l in labels}
-
-
-def test_a_capitalised_industry_inside_a_name_is_no_industry(tmp_path):
-    body = "Security analysts apply the Payment Card Industry Data Security Standard."
-    assert objects(facts_of(tmp_path, "Security Analyst", body, "en"), "industry") == set()
 
 
 def test_a_generic_employer_keeps_its_words(tmp_path):
@@ -252,21 +204,10 @@ def test_reaching_the_role_is_not_a_promotion_from_it(tmp_path):
     assert not [f for f in facts if f.kind == "promotes_to" and f.subject == "hr business partner"]
 
 
-def test_an_alias_shortened_is_not_a_related_role(tmp_path):
-    body = "Il consulente finanziario abilitato, l'ex promotore finanziario, lavora per una banca. Il promotore visita i clienti."
-    assert objects(facts_of(tmp_path, "Consulente finanziario abilitato", body, "it"), "related_role") == set()
-
-
 def test_a_pronoun_is_no_part_of_a_role(tmp_path):
     body = "«Il medico ti concede dieci minuti.» L'informatore lavora con il farmacista."
     found = objects(facts_of(tmp_path, "Informatore scientifico", body, "it"), "related_role")
     assert "medico to" not in found and "medico ti" not in found
-
-
-
-def test_a_qualified_role_is_the_role_itself(tmp_path):
-    body = "An experienced remote coder earns more than a non-certified coder. Coders work with physicians."
-    assert objects(facts_of(tmp_path, "Medical Coder", body, "en"), "related_role") == {"physician"}
 
 
 def test_the_announcing_sentence_decides_the_list_it(tmp_path):
@@ -351,12 +292,6 @@ def test_a_denied_clause_gives_no_facts(tmp_path):
     assert not any("mobili" in f for f in objects(facts, "industry"))
     assert any("assicura" in f for f in objects(facts, "industry") | {a for f in facts for a in f.alt})
     assert not {"poco"} & objects(facts, "skill") and not any("ristorazione" in f for f in objects(facts, "skill"))
-
-
-def test_an_or_between_two_roles_is_not_an_alias(tmp_path):
-    body = ("A new hire starts as an assistant planner or planning technician, then becomes a senior planner. "
-            "Most work sits in planning and analysis, usually shortened to P&A.")
-    assert objects(facts_of(tmp_path, "Urban Planner", body, "en"), "alias") == set()
 
 
 def test_the_field_of_a_career(tmp_path):
