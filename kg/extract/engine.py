@@ -499,9 +499,9 @@ def _regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> 
             law = _nearest_law(ctx, sentence, match.start())
             if issuer is None and law is None and fold(groups["kind"]) not in ("rule", "regola", "norma", "regulation"):
                 continue  # "article 31" alone names nothing; "article 148 of the Insurance Code" does
-            prefix = law if law and (issuer is None or _law_follows(ctx, sentence, match.end(), law)) else issuer.object
+            prefix = law if law and (issuer is None or _law_follows(ctx, sentence, match.end(), law)) else issuer.object if issuer else ""
             number = groups["number"].rstrip(".,") + (f"-{groups['to']}" if groups.get("to") else "")
-            label = rule.options["label"].format(issuer=prefix, kind=groups["kind"].lower(), number=number)
+            label = rule.options["label"].format(issuer=prefix, kind=groups["kind"].lower(), number=number)  # "rule 17a-4" alone too
         elif rule.options.get("label"):  # "divieto di {x}": the words the rule captured, in the rule's frame
             label = rule.options["label"].format_map({k: clean(v, ctx.rs) if v else "" for k, v in groups.items()})
         elif groups.get("acronym") and groups.get("name"):
@@ -546,12 +546,11 @@ def _provision(ctx: Context, sentence: Sentence, rule: Rule, at: int, law: str, 
     if found is None or any(a <= found.start() < b for a, b in claimed):
         return
     what = clean(found.group("what"), ctx.rs)
-    label = f"{what} ({law})" if len(law.split()) <= 3 else what
+    label = f"{what} ({law})" if len(law.split()) <= 5 else what
     if not acceptable(what, stopwords(ctx.rs.lang)) or _rejected(ctx.rs, "regulation", what):
         return
     claimed.append((found.start(), at))
-    ctx.add("regulation", label, sentence, f"{rule.family}.provision", key=fold(label))
-    ctx.regulations.append((sentence.start, label, fold(label), found.start()))
+    ctx.add("regulation", label, sentence, f"{rule.family}.provision", key=fold(label))  # not a law articles belong to
 
 
 def _nearest_law(ctx: Context, sentence: Sentence, at: int) -> str | None:
