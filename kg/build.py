@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from multiprocessing import Pool
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pyoxigraph
 from rdflib import Graph
@@ -211,32 +211,49 @@ def _doubts(article: Article, facts: list[Fact], same_role: list[Article]) -> li
 def outputs(result: Build, out: Path | str = "exports") -> dict[str, bytes]:
     """File name -> bytes of every export `kg build` writes into `out`: the formats, then the HTML views
     (whose links to the articles lead from `out` to the source folder)."""
-    graph = result.index
-    files = {name: data for fmt in EXPORTS for name, data in FORMATS[fmt].files(graph).items()}
+    return {name: data for part in parts(result, out) for name, data in part.items()}
+
+
+def parts(result: Build, out: Path | str = "exports") -> Iterator[dict[str, bytes]]:
+    """`outputs` one format (or all the views) at a time, so `write` holds one format's bytes, not all of them."""
+    for fmt in EXPORTS:
+        yield FORMATS[fmt].files(result.index)
     from kg import render  # jinja loads in ~0.5 s: only builds that write pay for it
 
     link = Path(os.path.relpath(result.source.resolve(), Path(out).resolve())).as_posix() + "/" if result.source else None
-    files.update(render.outputs(graph, source_link=link) if link else render.outputs(graph))
-    return files
+    yield render.outputs(result.index, source_link=link) if link else render.outputs(result.index)
 
 
-def write(result: Build, out: Path | str = "exports") -> list[Path]:
-    """Write the exports atomically; refuses a graph that violates the shapes."""
+PARTS = len(EXPORTS) + 1  # what `parts` yields: a progress bar's total
+
+
+def write(result: Build, out: Path | str = "exports", progress: Callable[[int, int], None] | None = None) -> list[Path]:
+    """Write the exports atomically, calling `progress(done, total)` after each format; refuses a graph that
+    violates the shapes."""
     if result.violations:
         raise KgError(f"the graph violates {len(result.violations)} SHACL constraints; nothing written")
     out = Path(out)
     for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
         leftover.unlink(missing_ok=True)
     written = []
-    for name, data in outputs(result, out).items():
-        if not (out / name).is_file() or (out / name).read_bytes() != data:
-            write_atomic(out / name, data)
-        written.append(out / name)
+    for done, part in enumerate(parts(result, out), 1):
+        for name, data in part.items():
+            if _differs(out / name, data):
+                write_atomic(out / name, data)
+            written.append(out / name)
+        if progress:
+            progress(done, PARTS + 1)
     store.persist(result.store, result.index, out / "careers.ttl")
+    if progress:
+        progress(PARTS + 1, PARTS + 1)
     return written
 
 
 def stale(result: Build, out: Path | str = "exports") -> list[str]:
     """Export files that differ from what this build would write."""
     out = Path(out)
-    return [name for name, data in outputs(result, out).items() if not (out / name).is_file() or (out / name).read_bytes() != data]
+    return [name for part in parts(result, out) for name, data in part.items() if _differs(out / name, data)]
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    return not path.is_file() or path.stat().st_size != len(data) or path.read_bytes() != data
