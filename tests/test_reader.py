@@ -56,6 +56,13 @@ def test_sentences_survive_abbreviations_and_domains(tmp_path):
         ("Sales Development Representative (SDR)", "en", "sales development representative", ("SDR",)),
         ("Medical Coder Salary Guide", "en", "medical coder", ()),
         ("Analisti finanziari", "it", "analista finanziario", ()),
+        # Nouns and the adjectives after them take different singulars; head plurals come from the rules file.
+        ("Medici ospedalieri", "it", "medico ospedaliero", ()),
+        ("Infermieri pediatrici", "it", "infermiere pediatrico", ()),
+        ("Ingegneri informatici", "it", "ingegnere informatico", ()),
+        ("Operai specializzati", "it", "operaio specializzato", ()),
+        ("Geometri", "it", "geometra", ()),
+        ("Psichiatri", "it", "psichiatra", ()),
     ],
 )
 def test_role_from_title(tmp_path, title, lang, role, aliases):
