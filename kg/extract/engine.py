@@ -488,7 +488,10 @@ def _regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> 
             law = _nearest_law(ctx, sentence, match.start())
             if issuer is None and law is None and fold(groups["kind"]) not in ("rule", "regola", "norma", "regulation"):
                 continue  # "article 31" alone names nothing; "article 148 of the Insurance Code" does
-            prefix = law if law and (issuer is None or _law_follows(ctx, sentence, match.end(), law)) else issuer.object
+            if law and (issuer is None or _law_follows(ctx, sentence, match.end(), law)):
+                prefix = law
+            else:  # "Regulation 21 requires ...": no law or issuer named, the rule is named by itself
+                prefix = issuer.object if issuer else ""
             label = rule.options["label"].format(issuer=prefix, kind=groups["kind"].lower(), number=groups["number"].rstrip(".,"))
         elif groups.get("acronym") and groups.get("name"):
             label, alt = groups["acronym"], (clean(groups["name"], ctx.rs),)
