@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from kg.language import role_of_title
 from tests.conftest import DATA
 from tests.test_extract import facts_of, objects
 
@@ -317,3 +318,28 @@ def test_a_salary_guide_by_state_and_a_weekly_figure_en(tmp_path):
     assert salaries[None]["period"] == "week"
     assert "RN" in objects(facts, "alias") and "physician" not in objects(facts, "related_role")
     assert not any("exam" in f for f in objects(facts, "responsibility"))
+
+
+@pytest.mark.parametrize("title, lang, role, aliases", [
+    ('"I read the fine print": a day with a title examiner', "en", "title examiner", ()),
+    ("A Day in the Life of a Paramedic", "en", "paramedic", ()),
+    ("Interview with an Actuary: numbers and nerves", "en", "actuary", ()),
+    ("Payroll Clerk (Part-Time) - Acme Logistics", "en", "payroll clerk", ()),
+    ("Sales Development Representative (SDR)", "en", "sales development representative", ("SDR",)),
+    ("Una giornata con un geometra: cantieri e catasto", "it", "geometra", ()),
+    ("Addetto paghe (tempo determinato) - Studio Rossi", "it", "addetto paghe", ()),
+])
+def test_role_of_headline_and_posting_titles(title, lang, role, aliases):
+    """Interview headlines name the role after "a day with"; a posting's "(Full-Time)" is no other name."""
+    assert role_of_title(title, lang) == (role, aliases)
+
+
+def test_started_as_then_can_become_keeps_directions_it(tmp_path):
+    body = "Molti geometri iniziano come disegnatori tecnici o come assistenti di cantiere, e con il tempo possono diventare direttori dei lavori."
+    steps = {(f.subject, f.object) for f in facts_of(tmp_path, "Geometra", body, "it") if f.kind == "promotes_to"}
+    assert steps == {("disegnatore tecnico", "geometra"), ("assistente di cantiere", "geometra"), ("geometra", "direttore dei lavori")}
+
+
+def test_a_numbered_regulation_named_alone_en(tmp_path):
+    body = "Regulation 21 requires relevant persons to appoint a nominated officer."
+    assert "regulation 21" in {f.lower() for f in objects(facts_of(tmp_path, "Compliance Officer", body, "en"), "regulation")}
