@@ -343,3 +343,21 @@ def test_started_as_then_can_become_keeps_directions_it(tmp_path):
 def test_a_numbered_regulation_named_alone_en(tmp_path):
     body = "Regulation 21 requires relevant persons to appoint a nominated officer."
     assert "regulation 21" in {f.lower() for f in objects(facts_of(tmp_path, "Compliance Officer", body, "en"), "regulation")}
+
+
+@pytest.mark.parametrize("title, lang, body, starts", [
+    ("Compliance Officer", "en", "Compliance officers usually come from roles such as paralegal, internal auditor or risk analyst.",
+     {"paralegal", "internal auditor", "risk analyst"}),
+    ("Compliance Officer", "en", "Most clients come from referrals, and many officers come from banking.", set()),
+    ("Responsabile qualità", "it", "I responsabili qualità provengono spesso da ruoli come consulente tecnico o analista di processo.",
+     {"consulente tecnico", "analista di processo"}),
+    ("Responsabile qualità", "it", "Molti arrivano dal ruolo di assistente di produzione.", {"assistente di produzione"}),
+])
+def test_come_from_names_the_roles_below(tmp_path, title, lang, body, starts):
+    facts = facts_of(tmp_path, title, body, lang)
+    assert {f.subject for f in facts if f.kind == "promotes_to"} == starts
+
+
+def test_reports_to_ends_at_the_next_verb_en(tmp_path):
+    body = "You will report to the lab manager and work closely with our chemists and quality lead."
+    assert objects(facts_of(tmp_path, "Lab Technician", body, "en"), "reports_to") == {"lab manager"}
