@@ -361,3 +361,10 @@ def test_come_from_names_the_roles_below(tmp_path, title, lang, body, starts):
 def test_reports_to_ends_at_the_next_verb_en(tmp_path):
     body = "You will report to the lab manager and work closely with our chemists and quality lead."
     assert objects(facts_of(tmp_path, "Lab Technician", body, "en"), "reports_to") == {"lab manager"}
+
+
+def test_impersonal_career_steps_it(tmp_path):
+    body = ("Si entra di solito come assistente tecnico in una società di brokeraggio; con l'esperienza si diventa "
+            "account executive, poi account director. Come si diventa broker? Serve l'iscrizione al RUI.")
+    steps = {(f.subject, f.object) for f in facts_of(tmp_path, "Broker", body, "it") if f.kind == "promotes_to"}
+    assert steps == {("assistente tecnico", "broker"), ("broker", "account executive"), ("broker", "account director")}
