@@ -111,7 +111,8 @@ def role_of_title(title: str, lang: str) -> tuple[str, tuple[str, ...]]:
         if match and match.group("role").strip():
             text = match.group("role").strip()
             break
-    aliases = tuple(a.strip() for a in re.findall(r"\(([^()]{1,40})\)", text))
+    qualifier = profile(lang).get("title_qualifiers", "(?!)")
+    aliases = tuple(a.strip() for a in re.findall(r"\(([^()]{1,40})\)", text) if not re.match(qualifier, a.strip(), re.IGNORECASE))
     text = re.sub(r"\s*\([^()]*\)", "", text).strip() or title.strip()
     return singular_role(text, lang), aliases
 

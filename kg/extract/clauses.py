@@ -66,10 +66,11 @@ def clean(text: str, rs: RuleSet, modifiers: frozenset[str] = frozenset()) -> st
 
 
 def acceptable(label: str, stopwords: frozenset[str]) -> bool:
-    """A label needs a content word and must stay a phrase, not a sentence."""
+    """A label needs a content word and must stay a phrase, not a sentence, and not run out of a bracket
+    ("call it X) you'll be ...")."""
     tokens = re.findall(r"[\w'-]+", label.lower())
     content = [t for t in tokens if t not in stopwords and not t.isdigit()]
-    return bool(content) and len(tokens) <= MAX_WORDS and len(label) >= 3
+    return bool(content) and len(tokens) <= MAX_WORDS and len(label) >= 3 and label.count("(") == label.count(")")
 
 
 def lower_label(label: str) -> str:

@@ -57,6 +57,8 @@ class Context:
     screened: dict[str, frozenset[Rule]] = field(default_factory=dict)  # text -> the rules it may match (names known)
 
     def add(self, kind: str, obj: str, sentence: Sentence, rule: Rule | str, **extra) -> None:
+        if obj[-1:].isdigit() and re.search(re.escape(obj) + r"[.,]\d", sentence.text):
+            return  # "tra i 28" of "tra i 28.000 euro": a clause cut inside a number names nothing
         rule_id = rule if isinstance(rule, str) else f"{rule.family}.{rule.id}"
         evidence = Evidence(
             article=self.article.slug,
