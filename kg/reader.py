@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 
 from kg.article import Article, Block, Link, Sentence
 from kg.errors import KgError
+from kg.extract.mentions import find_mentions
 from kg.language import detect_language, languages, role_of_title
 from kg.sentences import split_sentences
 
@@ -41,7 +42,7 @@ def read_article(path: Path, root: Path | None = None) -> Article:
         text = f"{text}\n\n{description}" if text else description
     sentences = [s for block in blocks for s in _sentences(block, lang)]
     rel = path.relative_to(root) if root and path.is_relative_to(root) else Path(path.name)
-    role, aliases = role_of_title(title, lang)
+    role, aliases = _role(title, blocks, lang)
     warnings = ["the title spans several lines; they were joined"] if "\n" in str(meta.get("title") or "").strip() else []
     return Article(
         path=rel,
@@ -253,6 +254,22 @@ def _title(meta: dict, blocks: list[Block], path: Path) -> str:
         if block.kind == "heading" and len(block.section) == 1:
             return block.text
     raise KgError("no title in the frontmatter and no '# heading' in the text", path)
+
+
+def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, ...]]:
+    """The role the article is about and its aliases: the title's, unless the title is a headline around it
+    ("10 domande sul credit manager", "Five years as an energy broker") or the first heading names it
+    shorter ("# Private Banker" under "Private Banker in Switzerland: ...")."""
+    role, aliases = role_of_title(title, lang)
+    heading = next((b.text for b in blocks if b.kind == "heading" and len(b.section) == 1), None)
+    if heading and heading != title:
+        named, more = role_of_title(heading, lang)
+        if named != role and f" {named} " in f" {role} ":
+            return named, aliases + tuple(a for a in more if a not in aliases)
+    mentions = find_mentions(role, lang, start_ok=True)
+    if mentions and role[: mentions[0].start].strip():
+        return mentions[0].label, aliases
+    return role, aliases
 
 
 def _keywords(value) -> tuple[str, ...]:

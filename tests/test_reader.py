@@ -63,11 +63,22 @@ def test_sentences_survive_abbreviations_and_domains(tmp_path):
         ("Operai specializzati", "it", "operaio specializzato", ()),
         ("Geometri", "it", "geometra", ()),
         ("Psichiatri", "it", "psichiatra", ()),
+        ("Responsabili acquisti", "it", "responsabile acquisti", ()),
+        # Headline titles: the role is the one they name, not the headline.
+        ("7 cose da sapere sul key account manager", "it", "key account manager", ()),
+        ("My first year as a payroll specialist", "en", "payroll specialist", ()),
+        ("Tax Accountant | University Careers Office", "en", "tax accountant", ()),
+        ("Il consulente finanziario", "it", "consulente finanziario", ()),
     ],
 )
 def test_role_from_title(tmp_path, title, lang, role, aliases):
     article = read_article(write_article(tmp_path, "a.md", f"---\ntitle: {title}\nlang: {lang}\n---\n\nTesto.\n"), tmp_path)
     assert (article.role, article.aliases) == (role, aliases)
+
+
+def test_a_first_heading_that_names_the_role_shorter_than_the_title_names_it(tmp_path):
+    text = "---\ntitle: Compliance Analyst in Germany\n---\n\n# Compliance Analyst\n\nA compliance analyst checks rules.\n"
+    assert read_article(write_article(tmp_path, "a.md", text), tmp_path).role == "compliance analyst"
 
 
 def test_h1_is_the_title_when_frontmatter_has_none(tmp_path):
