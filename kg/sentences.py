@@ -23,7 +23,8 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
         last = re.search(r"(\S+)\.$", before.rstrip("!?…\"'”»)]"))
         if last:
             word = last.group(1).lower()
-            if word in _abbreviations(lang) or len(word.strip("(")) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            initial = word.strip("(")
+            if word in _abbreviations(lang) or (len(initial) == 1 and initial.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
                 continue
         end = match.start() + len(match.group(0).rstrip())
         if text[start:end].strip():

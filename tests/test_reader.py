@@ -8,6 +8,7 @@ import pytest
 
 from kg.errors import KgError
 from kg.reader import read_article
+from kg.sentences import split_sentences
 from tests.conftest import SAMPLE, write_article
 
 
@@ -45,6 +46,19 @@ def test_sentences_survive_abbreviations_and_domains(tmp_path):
     article = read_article(write_article(tmp_path, "a.md", text), tmp_path)
     body = [s.text for s in article.sentences if s.block.kind == "paragraph"]
     assert body == ["According to Indeed.com, pay is high in the U.S. and e.g. in Canada.", "A second sentence follows."]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sentences"),
+    [
+        ("en", "Under Art. 14 of the Act (see Sec. 5), firms must report. J. Smith agrees.",
+         ["Under Art. 14 of the Act (see Sec. 5), firms must report.", "J. Smith agrees."]),
+        ("it", "Lo prevede il D.P.R. 445/2000, art. 2 co. 3. Il comma vale per tutti.",
+         ["Lo prevede il D.P.R. 445/2000, art. 2 co. 3.", "Il comma vale per tutti."]),
+    ],
+)
+def test_legal_references_do_not_end_a_sentence_but_a_final_number_does(lang, text, sentences):
+    assert [text[a:b] for a, b in split_sentences(text, lang)] == sentences
 
 
 @pytest.mark.parametrize(
