@@ -153,3 +153,24 @@ def test_missing_source_is_a_usage_error(tmp_path):
 def test_committed_exports_are_current():
     """`kg build --check` on the repository itself: exports/ is what source/ builds now."""
     assert kg.stale(kg.build(SAMPLE), SAMPLE.parent / "exports") == []
+
+
+def test_a_regulator_supervises_entity_types_in_the_graph(tmp_path):
+    """"La CONSOB vigila sulle SGR": kg:supervises from the regulator node the role is regulated by, with its
+    evidence, valid under SHACL; a supervised thing that is not an EntityType violates the shape."""
+    write_article(tmp_path, "a.md", "---\ntitle: Addetto compliance\nlang: it\n---\n\n"
+                  "L'addetto compliance lavora in banca. La CONSOB vigila sulle SGR e sulle SIM.\n")
+    built = kg.build(tmp_path)
+    g = built.graph
+    consob, sgr = KGR["regulator/consob"], KGR["entity-type/asset-manager"]
+    assert (KGR["role/addetto-compliance"], KG.regulatedBy, consob) in g
+    assert (consob, KG.supervises, sgr) in g and (sgr, RDF.type, KG.EntityType) in g
+    assert str(g.value(evidence_for(g, consob, KG.supervises, sgr)[0], KG.rule)) == "it.supervises.vigila_su"
+    assert built.violations == []
+    broken = Graph()
+    for triple in g:
+        broken.add(triple)
+    broken.add((consob, KG.supervises, KGR["role/addetto-compliance"]))  # a role, and no evidence
+    found = {(v.focus, v.shape, v.message) for v in validate(broken)}
+    assert any(focus == str(consob) and "regulatorSupervises" in shape for focus, shape, _ in found)
+    assert (str(consob), "a career fact has no kg:Evidence that reifies it") in {(f, m) for f, _, m in found}

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 
@@ -26,7 +27,7 @@ from kg.language import fold, languages, profile, singular_role, singular_word, 
 from kg.mapping import kinds
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|di|del|of|upon|on|la|le))*(?<![\s.])")
-ORDER = ("alias", "regulator", "regulation", "applies_to", "employed_by", "promotes_to", "promoted_from",
+ORDER = ("alias", "regulator", "regulation", "supervises", "applies_to", "employed_by", "promotes_to", "promoted_from",
          "reports_to", "manages", "responsibility", "skill", "qualification", "industry", "location")
 
 
@@ -40,6 +41,16 @@ def rules_version() -> str:
     return "-".join(ruleset(lang).version for lang in languages())
 
 
+class Authority(NamedTuple):
+    """A regulator named in a sentence, where its name starts and ends: a verb beside it says what it supervises."""
+
+    sentence: Sentence
+    label: str
+    key: str
+    start: int
+    end: int
+
+
 @dataclass
 class Context:
     """One article being read: its rules, the names of its role, and what it found so far."""
@@ -51,6 +62,7 @@ class Context:
     folded_names: frozenset[str] = frozenset()
     facts: list[Fact] = field(default_factory=list)
     regulations: list[tuple[int, str, str, int]] = field(default_factory=list)  # (sentence start, label, key, at)
+    authorities: list[Authority] = field(default_factory=list)
     unbound: list[tuple[Sentence, Rule, str, str, tuple[str, ...]]] = field(default_factory=list)  # entity types named before their rule
     by_head: dict[str, str] = field(default_factory=dict)  # head noun -> the last role named with it ("manager" -> "fp&a manager")
     literals: dict[str, int] = field(default_factory=dict)  # text -> the rules' literals it holds
@@ -223,6 +235,8 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
         return _regulator(ctx, sentence, rule, claimed)
     if rule.family == "regulation":
         return _regulation(ctx, sentence, rule, claimed)
+    if rule.family == "supervises":
+        return _supervises(ctx, sentence, rule, claimed)
     pattern, searched, pos = rule.regex, ctx.searched(rule, text), 0
     while (match := pattern.search(searched, pos)) is not None:
         # A capture cut short by a clause stop leaves the rest of the sentence to the same rule: in "a bachelor's
@@ -362,10 +376,7 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
     if lexicon_name is None and (spec.get("entity") or rule.options.get("open")):
         lexicon_name = lexicon.for_class(kinds()[kind].get("class", ""))
     if lexicon_name and not rule.options.get("keep_words"):  # "federally insured banks": a class the law draws
-        hits = lexicon.find(lexicon_name, item)
-        generic = len(hits) == 1 and hits[0][0].id in lexicon.generic(lexicon_name) and fold(clean(item[:hits[0][1]], ctx.rs))
-        if generic:  # "outsourced coding companies" says more than "company": the words are kept
-            hits = []
+        hits, generic = _named_entries(ctx.rs, lexicon_name, item)
         if spec.get("keep_case"):  # proper names: "in Georgia", not "in georgia" nor "a nord"
             hits = [(entry, a, b) for entry, a, b in hits if item[a:a + 1].isupper()]
         for entry, a, b in hits:  # the words the article used stay as an alternative label
@@ -468,8 +479,10 @@ def _regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
         claimed.append(match.span())
         if acronym:
             ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))
+            ctx.authorities.append(Authority(sentence, acronym, entry.id if entry else fold(acronym), match.start("name"), match.end()))
         elif entry is None:  # a known authority named in full is left to the lexicon below
             ctx.add("regulator", name, sentence, rule, key=fold(name))
+            ctx.authorities.append(Authority(sentence, name, fold(name), match.start("name"), match.end("name")))
     for entry, start, end in lexicon.find("authorities", sentence.text):
         if any(a <= start < b for a, b in claimed):
             continue
@@ -477,6 +490,88 @@ def _regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
         acronym = next((f for f in entry.forms if f.isupper()), None)
         ctx.add("regulator", acronym or entry.label(ctx.rs.lang), sentence, "regulator.known_authority",
                 key=entry.id, alt=tuple(label for _, label in entry.labels))
+        ctx.authorities.append(Authority(sentence, acronym or entry.label(ctx.rs.lang), entry.id, start, end))
+
+
+def _named_entries(rs: RuleSet, name: str, item: str) -> tuple[list, bool]:
+    """The lexicon entries an item names, and whether its only one is a generic entry ending a longer phrase:
+    "outsourced coding companies" says more than "company", so the words are kept (and no entry given)."""
+    hits = lexicon.find(name, item)
+    generic = len(hits) == 1 and hits[0][0].id in lexicon.generic(name) and bool(fold(clean(item[:hits[0][1]], rs)))
+    return ([] if generic else hits), generic
+
+
+def _supervises(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
+    """"La CONSOB vigila sulle SIM", "banks are supervised by the PRA": the entity types a regulator supervises,
+    the regulator being the one named right before the verb (right after it for `agent: after`, a passive)."""
+    spec = families()[rule.family]
+    for match in ctx.search(rule, sentence.text):
+        agents = _agents(ctx, sentence, rule, match)
+        if not agents:
+            continue
+        captured = trim(_group(match, sentence.text, "x"), ctx.rs, rule.options.get("trim", spec["trim"]))
+        claimed.append((match.start("x"), match.start("x") + len(captured)))
+        for a, b in split_items(captured, ctx.rs, always=True):
+            item = trim(captured[a:b], ctx.rs, spec["item_trim"])
+            for label, key, alt in _entity_types(ctx, item):
+                for agent in agents:
+                    ctx.add("supervises", label, sentence, rule, subject=agent.label, subject_type="Regulator",
+                            subject_key=agent.key, key=key, alt=alt)
+
+
+_AGENT_GAP = re.compile(r"[\s,]*(?:(?:and|or|by|the|e|ed|o|da|dal|dalla|dallo|dai|dagli|dalle|dall'|della|del|di|la|il|l')\s*)*",
+                        re.IGNORECASE)
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _agents(ctx: Context, sentence: Sentence, rule: Rule, match: re.Match) -> list[Authority]:
+    """Who supervises, in a passive ("sono vigilate dalla CONSOB e dalla Banca d'Italia"): every regulator right
+    after the match; else the nearest right before the verb, with at most four words between and not the role
+    ("La CONSOB, inoltre, vigila"); else, for a `near` rule, the last one named earlier in the paragraph."""
+    named = sorted((a for a in ctx.authorities if a.sentence is sentence), key=lambda a: a.start)
+    if rule.options.get("agent") == "after":
+        agents, at = [], match.end()
+        for authority in (a for a in named if a.start >= at):
+            if not _AGENT_GAP.fullmatch(sentence.text[at:authority.start]):
+                break
+            agents.append(authority)
+            at = authority.end
+        return agents
+    before = [a for a in named if a.end <= match.start()]
+    if before:
+        gap = _BRACKETED.sub(" ", sentence.text[before[-1].end:match.start()])  # "the Financial Conduct Authority (FCA) supervises"
+        if len(re.findall(r"\w+", gap)) <= 4 and not re.search(r"[;:]", gap) and not ctx.names_role(gap):
+            return [before[-1]]
+    if rule.options.get("near"):
+        earlier = [a for a in ctx.authorities if a.sentence.block is sentence.block and a.sentence.start < sentence.start]
+        return earlier[-1:]
+    return []
+
+
+def _entity_types(ctx: Context, item: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(label, lexicon id, words written) of the entity types an item names: lexicon entries, else the words
+    themselves when their head is an organisation noun (language.organisation_heads): "le fondazioni bancarie"
+    are one, "i mercati" and the article's own role are not."""
+    if ctx.names_role(item):
+        return []
+    lang = ctx.rs.lang
+    written = clean(item, ctx.rs)
+    words = re.split(r"\s+(?:of|in|for|with|under|across|at|on)\s+", written)[0].split() if lang == "en" else written.split()[:1]
+    head = fold(words[-1]) if words else ""
+    hits, _ = _named_entries(ctx.rs, "entity_types", item)
+    if any(head in fold(item[a:b]).split() for _, a, b in hits) or (hits and head not in _words(lang, "organisation_heads")):
+        return [(entry.label(lang), entry.id, _written(entry.label(lang), item[a:b])) for entry, a, b in hits]
+    label = lower_label(singular_role(written, lang))  # "company service providers": the lexicon's "company" is no head
+    if head not in _words(lang, "organisation_heads") or not acceptable(label, stopwords(lang)):
+        return []
+    return [(label, "", ())]
+
+
+def _written(label: str, written: str) -> tuple[str, ...]:
+    written = lower_label(written)
+    return (written,) if fold(written) != fold(label) else ()
 
 
 def _regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:

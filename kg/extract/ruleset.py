@@ -81,6 +81,7 @@ def ruleset(lang: str) -> RuleSet:
     macros["duty_verbs_third"] = _words([f for f, i in verbs.items() if f != i]) or "(?!)"
     macros["noun_like_verbs"] = _words(list(ambiguous(data))) or "(?!)"  # verbs only where an article follows
     macros["not_duty"] = _words(data["language"].get("not_duty_verbs", [])) or "(?!)"
+    macros["organisation"] = _words(data["language"].get("organisation_heads", [])) or "(?!)"
     rules: dict[str, list[Rule]] = {}
     needs: dict[Rule, Requirement] = {}
     for family, items in data["rules"].items():
