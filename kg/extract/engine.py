@@ -326,12 +326,16 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
     if not rule.options.get("split", spec.get("split")):
         return [(0, len(captured))]
     spans = split_items(captured, rs, always=rule.options.get("conj", spec.get("conj")) == "always")
-    if not verb_led:
+    if not verb_led and not rule.options.get("verb_first"):
         return spans
     merged: list[tuple[int, int]] = []
     for a, b in spans:
+        # An item that opens on an article is the verb's second object ("must coordinate the lease of the shop and
+        # the lease of the flats"); after a duty verb, so is any item that does not open on a verb of its own.
         previous_bare = merged and len(captured[merged[-1][0]:merged[-1][1]].split()) == 1  # "opens and maintains accounts"
-        if merged and (previous_bare or not rs.duty_verb.match(rs.lists["leading"].sub("", captured[a:b]).strip())):
+        joins = _article_first(rs.lang, captured[a:b]) or verb_led and (
+            previous_bare or not rs.duty_verb.match(rs.lists["leading"].sub("", captured[a:b]).strip()))
+        if merged and joins:
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
@@ -391,7 +395,8 @@ def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
     verbs = rs.verbs
     bare = clean(item, rs)  # "and he prepares the lease": the item's own verb
     noun_like, before_article = _noun_like_verbs(rs.lang)
-    own = rs.duty_verb.match(bare) or before_article.match(bare)
+    infinitive = verbs.get(verb.lower()) or noun_like.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
+    own = None if _article_first(rs.lang, item) else rs.duty_verb.match(bare) or before_article.match(bare)  # "the lease of ..." is a noun
     if own and own.end() >= len(bare.rstrip(" ,;.")):
         return ""  # a verb with its object cut off ("decide which ones ..."): no duty to name
     if own and bare[own.end():own.end() + 1] == " ":
@@ -400,10 +405,22 @@ def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
         second = rs.duty_verb.match(after) if rs.lists["conjunction"].fullmatch(f" {first} ") else None
         if second and after[second.end():second.end() + 1] == " ":  # "opens and maintains accounts"
             rest = f"{first} {verbs[second.group(0).lower()]}{after[second.end():]}"
-        return f"{verbs.get(own.group(0).lower()) or noun_like[own.group(0).lower()]} {rest}"
+        label = f"{verbs.get(own.group(0).lower()) or noun_like[own.group(0).lower()]} {rest}"
+        joint = rs.lists["conjunction"].match(" " + item.lstrip())  # the matched verb shares the object: "opens and maintains accounts"
+        return f"{infinitive}{joint.group(0)}{label}" if joint else label
     item = item.strip(" ,;.\"'“”«»")  # else the object keeps its preposition: "prospects for clients"
-    infinitive = verbs.get(verb.lower()) or noun_like.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
     return f"{infinitive} {rs.lists['trailing'].sub('', item)}"
+
+
+@lru_cache(maxsize=None)
+def _article_first_pattern(lang: str) -> re.Pattern:
+    rs = ruleset(lang)
+    return re.compile(rf"(?:{rs.lists['conjunction'].pattern}|\s+){rs.data['macros']['art']}\b", re.IGNORECASE)
+
+
+def _article_first(lang: str, text: str) -> bool:
+    """An item that opens on an article ("and the lease of the flats") names a thing, whatever its noun looks like."""
+    return bool(_article_first_pattern(lang).match(" " + text.lstrip(" ,;")))
 
 
 def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "", written: str = "") -> None:
