@@ -276,7 +276,8 @@ def _verb_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
     """Where, after a duty verb, a separator or conjunction opens another duty verb's phrase."""
     bounds = [0]
     for m in _verb_boundary(rs.lang).finditer(raw):
-        if len(raw[bounds[-1]:m.start()].split()) > 1:  # "opens and maintains accounts": one object, two verbs
+        # "opens and maintains accounts": one object, two verbs (the first segment holds no verb, the others open on one)
+        if len(raw[bounds[-1]:m.start()].split()) > (1 if bounds[-1] else 0):
             bounds.append(m.end())
     bounds.append(len(raw))
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if raw[bounds[i]:bounds[i + 1]].strip()]
@@ -381,7 +382,8 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
             _emit_label(ctx, sentence, rule, spec, entry.label(lang) if entry else place, key=entry.id if entry else "")
         return
     if verb:
-        label = _with_infinitive(ctx.rs, verb, item)
+        follows = re.search(rf"\b{re.escape(verb)}\s*$", sentence.text[:offset], re.IGNORECASE) is not None
+        label = _with_infinitive(ctx.rs, verb, item, follows)
     else:
         label = clean(item, ctx.rs, _words(lang, "skill_modifiers") if spec.get("modifiers") else frozenset())
     if spec.get("entity"):
@@ -390,13 +392,16 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
     _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label))
 
 
-def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
-    """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive."""
+def _with_infinitive(rs: RuleSet, verb: str, item: str, follows: bool) -> str:
+    """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive. Right after
+    the verb (`follows`) the item is its object ("files reports"), unless a conjunction adds a second verb."""
     verbs = rs.verbs
     bare = clean(item, rs)  # "and he prepares the lease": the item's own verb
     noun_like, before_article = _noun_like_verbs(rs.lang)
     infinitive = verbs.get(verb.lower()) or noun_like.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
-    own = None if _article_first(rs.lang, item) else rs.duty_verb.match(bare) or before_article.match(bare)  # "the lease of ..." is a noun
+    direct = item.lstrip(" ,;.\"'“”«»").startswith(bare.split(" ", 1)[0])  # nothing stripped: no "to", no "and"
+    noun = _article_first(rs.lang, item) or (follows and direct)  # "the lease of ...", "files reports": a noun
+    own = None if noun else rs.duty_verb.match(bare) or before_article.match(bare)
     if own and own.end() >= len(bare.rstrip(" ,;.")):
         return ""  # a verb with its object cut off ("decide which ones ..."): no duty to name
     if own and bare[own.end():own.end() + 1] == " ":
