@@ -628,7 +628,7 @@ def _variant_of_role(ctx: Context, label: str) -> bool:
     words = {fold(w) for w in re.findall(r"[\w&'-]+", label)} - stop
     for name in (ctx.article.role, *ctx.aliases()):  # "promotore" after "l'ex promotore finanziario"
         role = {fold(w) for w in re.findall(r"[\w&'-]+", name)} - stop
-        if words and role and (words <= role or role <= words):
+        if words and role and words <= role:
             return True
     return False
 
