@@ -37,6 +37,8 @@ def split_items(text: str, rs: RuleSet, always: bool = False) -> list[tuple[int,
         last = had_commas and index == len(parts) - 1
         sub_start = 0
         for match in (pats["conjunction"] if last else pats["guarded"]).finditer(chunk):
+            if pats["unsplit"].search(chunk[sub_start:match.start()]):
+                continue  # "to read and explain a plan": two verbs, one item
             items.append((a + sub_start, a + match.start()))
             sub_start = match.end()
             if last:
