@@ -234,6 +234,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used
     if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
         return used
+    if spec.get("own_subject") and _specialised_subject(ctx, text, match):
+        return used
     if spec.get("skip_examples") and _in_example(ctx, sentence):
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
     if spec.get("skip_negated") and _denied(ctx, text, match):
@@ -260,6 +262,16 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                     item = f"{_group(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
+
+
+def _specialised_subject(ctx: Context, text: str, match: re.Match) -> bool:
+    """"Consumer loan officers handle car loans": the role's name that opens the match heads a longer role (a
+    specialisation, not a mere variant), whose duties are its own."""
+    at = ctx.masked(text).find(ROLE_MARK, match.start(), match.end())
+    if at != match.start():
+        return False
+    return any(m.start < at < m.end and not ctx.is_role(m.label) and not _variant_of_role(ctx, m.label)
+               for m in find_mentions(text, ctx.rs.lang))
 
 
 def _denied(ctx: Context, text: str, match: re.Match) -> bool:
@@ -744,7 +756,7 @@ def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: 
 
 def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
     """"Active listening and objection handling": two items when each side has at most `most` words."""
-    parts = [text[a:b] for a, b in split_items(text, rs, always=True)] if most and "," not in text else [text]
+    parts = [text[a:b] for a, b in split_items(text, rs, always=True)] if most and "," not in text.rstrip(" ,;.") else [text]
     return parts if len(parts) > 1 and all(len(p.split()) <= most for p in parts) else [text]
 
 
@@ -756,7 +768,8 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
                 subject, obj = (mention.label, ctx.article.role) if spec.get("reverse") or below else (ctx.article.role, mention.label)
                 ctx.add(spec["kind"], obj, sentence, rule_id, subject=subject)
         return
-    label = lower_label(clean(text, ctx.rs, _words(ctx.rs.lang, "skill_modifiers") if family == "skill" else frozenset()))
+    modifiers = _words(ctx.rs.lang, "skill_modifiers") if family == "skill" else frozenset()
+    label = clean(lower_label(clean(text, ctx.rs)), ctx.rs, modifiers)  # "advanced Excel" keeps the name's capital
     if len(label.split()) > spec.get("list_words", len(label.split())):
         return  # a sentence, not a name: the rules read it
     if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
