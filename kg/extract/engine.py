@@ -234,7 +234,7 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used
     if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
         return used
-    if spec.get("own_subject") and _specialised_subject(ctx, text, match):
+    if spec.get("own_subject") and (_specialised_subject(ctx, text, match) or _item_of_other_role(ctx, sentence)):
         return used
     if spec.get("skip_examples") and _in_example(ctx, sentence):
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
@@ -274,6 +274,16 @@ def _specialised_subject(ctx: Context, text: str, match: re.Match) -> bool:
                for m in find_mentions(text, ctx.rs.lang))
 
 
+def _item_of_other_role(ctx: Context, sentence: Sentence) -> bool:
+    """A list item that opens on another role's name ("**Branch manager.** Runs the branch ...", a rung of a
+    career ladder): what it describes is that role's work."""
+    if sentence.block.kind != "item":
+        return False
+    opening = find_mentions(sentence.block.text[:80], ctx.rs.lang, start_ok=True)
+    return bool(opening) and not sentence.block.text[:opening[0].start].strip(" *_-") and \
+        not ctx.is_role(opening[0].label) and not _variant_of_role(ctx, opening[0].label)
+
+
 def _denied(ctx: Context, text: str, match: re.Match) -> bool:
     """The clause the capture starts in denies it: "non significa che lavori nel settore dei mobili; il suo
     settore rimane le assicurazioni" denies the first sector only."""
@@ -288,11 +298,20 @@ def _verb_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
     """Where, after a duty verb, a separator or conjunction opens another duty verb's phrase."""
     bounds = [0]
     for m in _verb_boundary(rs.lang).finditer(raw):
+        if _takes_back(rs, raw[m.end():]):
+            continue
         # "opens and maintains accounts": one object, two verbs (the first segment holds no verb, the others open on one)
         if len(raw[bounds[-1]:m.start()].split()) > (1 if bounds[-1] else 0):
             bounds.append(m.end())
     bounds.append(len(raw))
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if raw[bounds[i]:bounds[i + 1]].strip()]
+
+
+def _takes_back(rs: RuleSet, text: str) -> bool:
+    """A verb whose object is a pronoun for the one before ("... and pass it to an underwriter") continues that duty."""
+    verb = rs.duty_verb.match(text)
+    after = text[verb.end():].split() if verb else []
+    return bool(after) and fold(after[0]) in _words(rs.lang, "object_pronouns")
 
 
 @lru_cache(maxsize=None)
@@ -344,10 +363,12 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         # An item that opens on an article is the verb's second object ("must coordinate the lease of the shop and
-        # the lease of the flats"); after a duty verb, so is any item that does not open on a verb of its own.
+        # the lease of the flats"); after a duty verb, so is any item that does not open on a verb of its own, or
+        # whose verb takes the previous object back ("put together a file and pass it to an underwriter").
         previous_bare = merged and len(captured[merged[-1][0]:merged[-1][1]].split()) == 1  # "opens and maintains accounts"
+        bare = rs.lists["leading"].sub("", captured[a:b]).strip()
         joins = _article_first(rs.lang, captured[a:b]) or verb_led and (
-            previous_bare or not rs.duty_verb.match(rs.lists["leading"].sub("", captured[a:b]).strip()))
+            previous_bare or not rs.duty_verb.match(bare) or _takes_back(rs, bare))
         if merged and joins:
             merged[-1] = (merged[-1][0], b)
         else:
@@ -417,16 +438,23 @@ def _with_infinitive(rs: RuleSet, verb: str, item: str, follows: bool) -> str:
     if own and own.end() >= len(bare.rstrip(" ,;.")):
         return ""  # a verb with its object cut off ("decide which ones ..."): no duty to name
     if own and bare[own.end():own.end() + 1] == " ":
-        rest = rs.lists['trailing'].sub('', bare[own.end() + 1:])
-        first, _, after = rest.partition(" ")
-        second = rs.duty_verb.match(after) if rs.lists["conjunction"].fullmatch(f" {first} ") else None
-        if second and after[second.end():second.end() + 1] == " ":  # "opens and maintains accounts"
-            rest = f"{first} {verbs[second.group(0).lower()]}{after[second.end():]}"
-        label = f"{verbs.get(own.group(0).lower()) or noun_like[own.group(0).lower()]} {rest}"
+        rest = _later_verbs(rs, " " + rs.lists['trailing'].sub('', bare[own.end() + 1:]))
+        label = f"{verbs.get(own.group(0).lower()) or noun_like[own.group(0).lower()]}{rest}"
         joint = rs.lists["conjunction"].match(" " + item.lstrip())  # the matched verb shares the object: "opens and maintains accounts"
         return f"{infinitive}{joint.group(0)}{label}" if joint else label
     item = item.strip(" ,;.\"'“”«»")  # else the object keeps its preposition: "prospects for clients"
-    return f"{infinitive} {rs.lists['trailing'].sub('', item)}"
+    return f"{infinitive}{_later_verbs(rs, ' ' + rs.lists['trailing'].sub('', item))}"
+
+
+@lru_cache(maxsize=None)
+def _joined_verb(lang: str) -> re.Pattern:
+    rs = ruleset(lang)
+    return re.compile(rf"({rs.lists['conjunction'].pattern})({rs.duty_verb.pattern})(?=\s)", re.IGNORECASE)
+
+
+def _later_verbs(rs: RuleSet, text: str) -> str:
+    """"opens and maintains accounts", "prepares the offer and sends it": verbs joined on take the infinitive too."""
+    return _joined_verb(rs.lang).sub(lambda m: m.group(1) + rs.verbs[m.group(2).lower()], text)
 
 
 @lru_cache(maxsize=None)
