@@ -68,17 +68,18 @@ def clean(text: str, rs: RuleSet, modifiers: frozenset[str] = frozenset()) -> st
 
 
 def acceptable(label: str, stopwords: frozenset[str]) -> bool:
-    """A label needs a content word and must stay a phrase, not a sentence."""
+    """A label needs a content word and must stay a phrase, not a sentence; two letters only as a name ("Go", "UX")."""
     tokens = re.findall(r"[\w'-]+", label.lower())
     content = [t for t in tokens if t not in stopwords and not t.isdigit()]
-    return bool(content) and len(tokens) <= MAX_WORDS and len(label) >= 3
+    return bool(content) and len(tokens) <= MAX_WORDS and (len(label) >= 3 or len(label) == 2 and label[0].isupper())
 
 
 def lower_label(label: str) -> str:
-    """Lower-case a label but keep acronyms and words that are capitalised inside it (proper names)."""
+    """Lower-case a label but keep acronyms, words that are capitalised inside it (proper names) and a
+    capitalised word of two letters ("Go")."""
     words = label.split(" ")
     if len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper():
         return label  # a proper name: "Certified Professional Coder"
-    if words and words[0][:1].isupper() and not words[0].isupper() and not any(c.isupper() for c in words[0][1:]):
+    if words and len(words[0]) > 2 and words[0][:1].isupper() and not words[0].isupper() and not any(c.isupper() for c in words[0][1:]):
         words[0] = words[0][0].lower() + words[0][1:]
     return " ".join(words)
