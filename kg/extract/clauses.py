@@ -37,8 +37,11 @@ def split_items(text: str, rs: RuleSet, always: bool = False) -> list[tuple[int,
         last = had_commas and index == len(parts) - 1
         sub_start = 0
         for match in (pats["conjunction"] if last else pats["guarded"]).finditer(chunk):
-            if pats["unsplit"].search(chunk[sub_start:match.start()]):
+            before = chunk[sub_start:match.start()]
+            if pats["unsplit"].search(before):
                 continue  # "to read and explain a plan": two verbs, one item
+            if not last and pats["parallel"].match(chunk, match.end()) and not pats["parallel"].search(before):
+                continue  # "daily and of routine": a bare preposition continues a phrase that had none
             items.append((a + sub_start, a + match.start()))
             sub_start = match.end()
             if last:
