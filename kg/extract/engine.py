@@ -271,7 +271,13 @@ def _specialised_subject(ctx: Context, text: str, match: re.Match) -> bool:
     if at != match.start():
         return False
     return any(m.start < at < m.end and not ctx.is_role(m.label) and not _variant_of_role(ctx, m.label)
-               for m in find_mentions(text, ctx.rs.lang))
+               for m in _mentions_of(text, ctx.rs.lang))
+
+
+@lru_cache(maxsize=4096)
+def _mentions_of(text: str, lang: str, start_ok: bool = False) -> tuple[Mention, ...]:
+    """find_mentions, kept per text: the duty checks ask it again for each match of a sentence."""
+    return tuple(find_mentions(text, lang, start_ok=start_ok))
 
 
 def _item_of_other_role(ctx: Context, sentence: Sentence) -> bool:
@@ -279,7 +285,7 @@ def _item_of_other_role(ctx: Context, sentence: Sentence) -> bool:
     career ladder): what it describes is that role's work."""
     if sentence.block.kind != "item":
         return False
-    opening = find_mentions(sentence.block.text[:80], ctx.rs.lang, start_ok=True)
+    opening = _mentions_of(sentence.block.text[:80], ctx.rs.lang, start_ok=True)
     return bool(opening) and not sentence.block.text[:opening[0].start].strip(" *_-") and \
         not ctx.is_role(opening[0].label) and not _variant_of_role(ctx, opening[0].label)
 
@@ -612,7 +618,7 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
     """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related."""
     predicate = _pattern(ctx.rs.lang, "predicate_before")
     illustrative = _in_example(ctx, sentence)
-    for mention in find_mentions(sentence.text, ctx.rs.lang):
+    for mention in _mentions_of(sentence.text, ctx.rs.lang):
         if ctx.is_role(mention.label):
             continue
         words = mention.label.split()
