@@ -48,6 +48,7 @@ def article(index: int, seed: int = 0) -> tuple[str, str]:
         "qualification": rng.choice(words["qualifications"]), "regulator": regulator, "acronym": acronym,
         "number": rng.randrange(100, 4000), "entity": rng.choice(words["entities"]),
         "promotion": rng.choice(pool), "promotion2": rng.choice(pool), "boss": rng.choice(pool),
+        **{key: value[0].upper() + value[1:] for key, value in (("Related", rng.choice(pool)), ("Related2", rng.choice(pool)))},
         "industry": industries[0], "industry2": industries[1], "place": places[0], "place2": places[1],
         "year": rng.randrange(2015, 2025), "salary": _amount(rng.randrange(25, 90) * 1000, lang),
         "source": rng.choice(words["sources"]),

@@ -35,7 +35,8 @@ def measure(size: int, runs: int, rdflib_questions: bool) -> dict:
     from kg import store
     from kg.build import discover, outputs, read_all
     from kg.cache import folder_for
-    from kg.mapper import graph_of, triples
+    from kg.export.index import GraphIndex
+    from kg.mapper import triples
     from kg.query import questions
     from kg.resolve import resolve
     from kg.validate import validate_store
@@ -58,14 +59,14 @@ def measure(size: int, runs: int, rdflib_questions: bool) -> dict:
         extracted, _ = timed("extract", read_all, paths, source)
         resolution = timed("resolve", resolve, extracted)
         found = timed("map: triples (rdflib terms)", lambda: list(triples(resolution)))
-        graph = timed("map: rdflib Graph (SimpleMemory)", graph_of, found)
+        timed("map: GraphIndex (writers' dicts)", GraphIndex, found)
         oxigraph = timed("map: Oxigraph store", store.to_store, found)
         timed("validate (SHACL on that store)", validate_store, oxigraph)
         shutil.rmtree(folder_for(source), ignore_errors=True)
         result = timed("build, cold cache (all of the above)", kg.build, source)
         files = timed("write: exports and views", outputs, result)
         kg.write(result, out)
-        timed("write: persist store + label index", store.persist, result.store, result.graph, out / "careers.ttl")
+        timed("write: persist store + label index", store.persist, result.store, result.index, out / "careers.ttl")
         times.setdefault("full build", []).append(times["build, cold cache (all of the above)"][-1] + times["write: exports and views"][-1]
                                                   + times["write: persist store + label index"][-1])
     name, text = article(0)
@@ -88,7 +89,7 @@ def measure(size: int, runs: int, rdflib_questions: bool) -> dict:
             timed(f"rdflib: {question.name}", lambda: list(kg.query(parsed, question.name, **params)))
     shutil.rmtree(work)
     return {
-        "size": size, "triples": len(result.graph), "facts": result.fact_count, "files": len(files),
+        "size": size, "triples": len(result.index), "facts": result.fact_count, "files": len(files),
         "median_s": {name: round(statistics.median(values), 4) for name, values in times.items()},
         "median_cpu_s": {name: round(statistics.median(values), 4) for name, values in cpu.items()},
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),

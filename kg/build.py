@@ -6,9 +6,10 @@ import os
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from multiprocessing import Pool
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pyoxigraph
 from rdflib import Graph
@@ -19,10 +20,10 @@ from kg import curation, store
 from kg.cache import ArticleCache, folder_for
 from kg.errors import KgError
 from kg.export import FORMATS
-from kg.export.index import indexed
+from kg.export.index import GraphIndex, frozen_heap
 from kg.extract import extract
 from kg.facts import Fact
-from kg.mapper import graph_of, triples
+from kg.mapper import triples
 from kg.reader import read_article
 from kg.resolve import Resolution, resolve
 from kg.validate import Violation, validate_store
@@ -35,18 +36,25 @@ EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build`
 class Build:
     """What a build made: the graph, the articles and their facts, and what went wrong.
 
-    `store` holds the same triples as `graph` in Oxigraph: SHACL runs on it, and `write` persists it for
-    `kg query`, `kg paths` and `kg serve`."""
+    The triples live once in an Oxigraph `store` (SHACL runs on it, `write` persists it for `kg query`,
+    `kg paths` and `kg serve`) and once in `index`, the plain dicts every writer and view reads. `graph` is
+    the rdflib API over that store, made when asked: an rdflib memory Graph of the same triples cost more
+    time and memory than the store and the index together."""
 
-    graph: Graph
+    store: pyoxigraph.Store
+    index: GraphIndex
     articles: list[Article]
     facts: dict[str, list[Fact]]
     resolution: Resolution
     errors: list[KgError] = field(default_factory=list)
     warnings: list[KgError] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
-    store: pyoxigraph.Store | None = None
     source: Path | None = None  # the folder the articles came from: views link to them
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The career graph as an rdflib Graph (SPARQL on Oxigraph); changes to it reach the store, not `index`."""
+        return store.as_graph(self.store)
 
     @property
     def fact_count(self) -> int:
@@ -55,7 +63,7 @@ class Build:
     def summary(self) -> str:
         return (
             f"{len(self.articles)} articles, {self.fact_count} facts, {len(self.resolution.nodes)} nodes, "
-            f"{len(self.graph)} triples; {len(self.errors)} failed, {len(self.warnings)} warnings, "
+            f"{len(self.index)} triples; {len(self.errors)} failed, {len(self.warnings)} warnings, "
             f"{len(self.violations)} SHACL violations"
         )
 
@@ -113,19 +121,21 @@ def build(
     resolution = resolve(extracted)
     found = list(triples(resolution))
     oxigraph = store.to_store(found)
-    with ThreadPoolExecutor(1) as pool:  # Oxigraph checks the shapes without the GIL while rdflib fills the Graph
+    with ThreadPoolExecutor(1) as pool:  # Oxigraph checks the shapes without the GIL while the index fills
         checked = pool.submit(validate_store, oxigraph)
-        graph = graph_of(found)
+        with frozen_heap():
+            index = GraphIndex(found)
+        del found
         violations = checked.result()
     return Build(
-        graph=graph,
+        store=oxigraph,
+        index=index,
         articles=resolution.articles,
         facts={a.slug: f for a, f in extracted},
         resolution=resolution,
         errors=sorted(errors, key=lambda e: (str(e.path), e.line)),
         warnings=sorted(warnings, key=lambda e: (str(e.path), e.message)),
         violations=violations,
-        store=oxigraph,
         source=source if source.is_dir() else source.parent,
     )
 
@@ -201,33 +211,49 @@ def _doubts(article: Article, facts: list[Fact], same_role: list[Article]) -> li
 def outputs(result: Build, out: Path | str = "exports") -> dict[str, bytes]:
     """File name -> bytes of every export `kg build` writes into `out`: the formats, then the HTML views
     (whose links to the articles lead from `out` to the source folder)."""
-    graph = indexed(result.graph)  # read once for every writer
-    files = {name: data for fmt in EXPORTS for name, data in FORMATS[fmt].files(graph).items()}
+    return {name: data for part in parts(result, out) for name, data in part.items()}
+
+
+def parts(result: Build, out: Path | str = "exports") -> Iterator[dict[str, bytes]]:
+    """`outputs` one format (or all the views) at a time, so `write` holds one format's bytes, not all of them."""
+    for fmt in EXPORTS:
+        yield FORMATS[fmt].files(result.index)
     from kg import render  # jinja loads in ~0.5 s: only builds that write pay for it
 
     link = Path(os.path.relpath(result.source.resolve(), Path(out).resolve())).as_posix() + "/" if result.source else None
-    files.update(render.outputs(graph, source_link=link) if link else render.outputs(graph))
-    return files
+    yield render.outputs(result.index, source_link=link) if link else render.outputs(result.index)
 
 
-def write(result: Build, out: Path | str = "exports") -> list[Path]:
-    """Write the exports atomically; refuses a graph that violates the shapes."""
+PARTS = len(EXPORTS) + 1  # what `parts` yields: a progress bar's total
+
+
+def write(result: Build, out: Path | str = "exports", progress: Callable[[int, int], None] | None = None) -> list[Path]:
+    """Write the exports atomically, calling `progress(done, total)` after each format; refuses a graph that
+    violates the shapes."""
     if result.violations:
         raise KgError(f"the graph violates {len(result.violations)} SHACL constraints; nothing written")
     out = Path(out)
     for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
         leftover.unlink(missing_ok=True)
     written = []
-    for name, data in outputs(result, out).items():
-        if not (out / name).is_file() or (out / name).read_bytes() != data:
-            write_atomic(out / name, data)
-        written.append(out / name)
-    if result.store is not None:
-        store.persist(result.store, result.graph, out / "careers.ttl")
+    for done, part in enumerate(parts(result, out), 1):
+        for name, data in part.items():
+            if _differs(out / name, data):
+                write_atomic(out / name, data)
+            written.append(out / name)
+        if progress:
+            progress(done, PARTS + 1)
+    store.persist(result.store, result.index, out / "careers.ttl")
+    if progress:
+        progress(PARTS + 1, PARTS + 1)
     return written
 
 
 def stale(result: Build, out: Path | str = "exports") -> list[str]:
     """Export files that differ from what this build would write."""
     out = Path(out)
-    return [name for name, data in outputs(result, out).items() if not (out / name).is_file() or (out / name).read_bytes() != data]
+    return [name for part in parts(result, out) for name, data in part.items() if _differs(out / name, data)]
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    return not path.is_file() or path.stat().st_size != len(data) or path.read_bytes() != data

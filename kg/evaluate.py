@@ -94,18 +94,19 @@ def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build 
     for path in sorted(gold_dir.rglob("*.yaml")):
         gold = _load_gold(path)
         article = by_role.get(fold(str(gold.get("role", ""))))
-        if article is None:
+        if article is None:  # the role was not found in any title: every gold fact is missed, not skipped
             report.unpaired.append(path.name)
-            continue
-        predicted = _predicted(result, article)
+            slug, lang, role, predicted = path.stem, "unpaired", str(gold.get("role", "")), {}
+        else:
+            slug, lang, role, predicted = article.slug, article.lang, article.role, _predicted(result, article)
         for key in _gold_keys():
             expected = _gold_values(gold, key)
-            score, misses, extras = _score(key, expected, predicted.get(key, []), article.role)
+            score, misses, extras = _score(key, expected, predicted.get(key, []), role)
             report.by_type.setdefault(key, Score()).add(score)
-            report.by_language.setdefault(article.lang, Score()).add(score)
+            report.by_language.setdefault(lang, Score()).add(score)
             report.total.add(score)
-            report.misses += [(article.slug, key, m) for m in misses]
-            report.extras += [(article.slug, key, e) for e in extras]
+            report.misses += [(slug, key, m) for m in misses]
+            report.extras += [(slug, key, e) for e in extras]
     return report
 
 

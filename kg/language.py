@@ -67,8 +67,10 @@ def stopwords(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def singular_word(word: str, lang: str) -> str:
-    """Singular of one word by the language's irregular list, then its suffix rules."""
+def singular_word(word: str, lang: str, adjective: bool = False) -> str:
+    """Singular of one word: the irregular list, the plurals of the role heads ("geometri"), then the
+    suffix rules, those for adjectives first when the word follows the head ("ospedalieri" -> "ospedaliero",
+    where the noun "infermieri" -> "infermiere")."""
     data = profile(lang)
     lower = word.lower()
     irregular = data.get("singular_irregular", {})
@@ -76,15 +78,26 @@ def singular_word(word: str, lang: str) -> str:
         return irregular[lower]
     if lower in data.get("invariable", []):
         return lower
-    for pattern, replacement in _suffixes(lang):
+    if not adjective and lower in _head_singulars(lang):
+        return _head_singulars(lang)[lower]
+    for pattern, replacement in _suffixes(lang, "adjective_singular_suffixes") * adjective + _suffixes(lang, "singular_suffixes"):
         if pattern.search(lower):
             return pattern.sub(replacement, lower)
     return lower
 
 
 @lru_cache(maxsize=None)
-def _suffixes(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple((re.compile(pattern), replacement) for pattern, replacement in profile(lang).get("singular_suffixes", []))
+def _suffixes(lang: str, key: str) -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in profile(lang).get(key, []))
+
+
+@lru_cache(maxsize=None)
+def _head_singulars(lang: str) -> dict[str, str]:
+    """Plural -> singular of the language's role heads; not a plural that is a singular too ("infermiere",
+    plural of "infermiera")."""
+    data = profile(lang)
+    heads = {str(k): str(v) for k, v in {**data.get("role_heads_first", {}), **data.get("role_heads_last", {})}.items()}
+    return {plural: singular for singular, plural in heads.items() if plural not in heads}
 
 
 def role_of_title(title: str, lang: str) -> tuple[str, tuple[str, ...]]:
@@ -98,7 +111,8 @@ def role_of_title(title: str, lang: str) -> tuple[str, tuple[str, ...]]:
         if match and match.group("role").strip():
             text = match.group("role").strip()
             break
-    aliases = tuple(a.strip() for a in re.findall(r"\(([^()]{1,40})\)", text))
+    qualifier = profile(lang).get("title_qualifiers", "(?!)")
+    aliases = tuple(a.strip() for a in re.findall(r"\(([^()]{1,40})\)", text) if not re.match(qualifier, a.strip(), re.IGNORECASE))
     text = re.sub(r"\s*\([^()]*\)", "", text).strip() or title.strip()
     return singular_role(text, lang), aliases
 
@@ -114,7 +128,8 @@ def singular_role(title: str, lang: str) -> str:
     out = []
     for i, token in enumerate(tokens):
         in_head = i < head_end and (scope == "all" or i == head_end - 1)
-        out.append(singular_word(token, lang) if in_head and _plural_candidate(token, data) else token.lower())
+        plural = in_head and _plural_candidate(token, data)
+        out.append(singular_word(token, lang, adjective=i > 0 and scope == "all") if plural else token.lower())
     return " ".join(out)
 
 

@@ -1,21 +1,19 @@
 """Maps resolved facts onto the ontology: nodes with labels, fact triples, and one Evidence per fact.
 
-The triples are made once and go two ways (kg.build): into an rdflib Graph for the writers and views, and
-into an Oxigraph store for SHACL, `kg query` and `kg serve`. The Graph uses rdflib's SimpleMemory store:
-same triples and API as the default Memory store, without the per-context bookkeeping nothing here uses
-(2-3x faster to fill, and every writer reads it faster too).
+The triples are made once and go two ways (kg.build): into an Oxigraph store for SHACL, `kg query` and
+`kg serve`, and into the GraphIndex the writers and views read.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterator
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
 from kg.mapping import kinds
-from kg.namespaces import KG, SCHEMA, bind
+from kg.namespaces import KG, SCHEMA
 from kg.resolve import Resolution, article_iri, article_iri_of
 
 _FIGURES = {"min": KG.minValue, "max": KG.maxValue, "median": KG.medianValue, "average": KG.averageValue, "amount": KG.amount}
@@ -44,20 +42,8 @@ def _iri(value: str) -> URIRef:
     return URIRef(value)
 
 
-def to_graph(resolution: Resolution) -> Graph:
-    """The career graph of a resolution; IRIs and literals only, no blank nodes."""
-    return graph_of(triples(resolution))
-
-
-def graph_of(found: Iterable[tuple]) -> Graph:
-    """An rdflib Graph of `found` triples, with the project prefixes bound."""
-    graph = bind(Graph(store="SimpleMemory"))
-    graph.addN((s, p, o, graph) for s, p, o in found)
-    return graph
-
-
 def triples(resolution: Resolution) -> Iterator[tuple]:
-    """Every triple of the career graph of a resolution (a triple may come more than once)."""
+    """Every triple of the career graph of a resolution, each once: a fact stated twice has two evidences."""
     for article in resolution.articles:
         iri = URIRef(article_iri(article))
         yield (iri, RDF.type, KG.Article)
@@ -65,7 +51,7 @@ def triples(resolution: Resolution) -> Iterator[tuple]:
         yield (iri, KG.sourcePath, Literal(article.path.as_posix()))
         yield (iri, SCHEMA.inLanguage, Literal(article.lang))
         yield (iri, KG.contentHash, Literal(article.digest))
-        for keyword in article.keywords:
+        for keyword in dict.fromkeys(article.keywords):
             yield (iri, SCHEMA.keywords, Literal(keyword, lang=article.lang))
         yield (URIRef(resolution.roles[article.slug]), KG.article, iri)
     for node in resolution.nodes.values():
@@ -76,14 +62,19 @@ def triples(resolution: Resolution) -> Iterator[tuple]:
         for lang, label in node.alt_labels():
             yield (iri, _ALT, Literal(label, lang=lang))
     table = kinds()
+    stated = set()
     for statement in resolution.statements:
         fact = statement.fact
         prop = _property(table[fact.kind]["property"])
         subject = _iri(statement.subject)
-        obj = Literal(statement.object, lang=fact.lang) if table[fact.kind].get("literal") else _iri(statement.object)
-        yield (subject, prop, obj)
-        if fact.kind == "salary":
-            yield from _salary(URIRef(statement.object), dict(fact.attrs), resolution.salary_links[statement.object])
+        literal = table[fact.kind].get("literal")
+        obj = Literal(statement.object, lang=fact.lang) if literal else _iri(statement.object)
+        key = (statement.subject, prop, statement.object, fact.lang if literal else None)
+        if key not in stated:
+            stated.add(key)
+            yield (subject, prop, obj)
+            if fact.kind == "salary":
+                yield from _salary(URIRef(statement.object), dict(fact.attrs), resolution.salary_links[statement.object])
         yield from _evidence(statement, subject, prop, obj)
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import networkx as nx
 from rdflib import RDF, Graph, URIRef
 
-from kg.namespaces import KG
+from kg.namespaces import KG, PREFIXES
 from kg.query import labels
 
 CAREER = (KG.promotesTo, KG.reportsTo, KG.relatedRole)  # role -> role edges
@@ -80,25 +82,41 @@ class Stats:
         return "\n".join(lines)
 
 
-def view(graph: Graph) -> nx.MultiDiGraph:
-    """Nodes are things (with label and class), edges the evidenced facts between them, keyed by relation.
+def view(graph: Graph, relations: tuple = CAREER + FEATURES) -> nx.MultiDiGraph:
+    """Nodes are things (with label and class), edges the evidenced facts of `relations` between them, keyed by
+    relation; the default (every relation kg.paths reads) with every thing of a kg: class as a node.
 
-    Read with one pattern per property rather than one lookup per evidence: over a persisted store each
-    lookup is a call into Oxigraph."""
+    A few relations are read with one query each (only their evidence, not the graph's); an edge's quote is
+    that of its first evidence by IRI."""
     out = nx.MultiDiGraph()
     names = labels.display_labels(graph)
-    evidences = []
-    for node, type_ in graph.subject_objects(RDF.type):
-        if type_ == KG.Evidence:
-            evidences.append(node)
-        elif isinstance(node, URIRef) and str(type_).startswith(str(KG)):
-            out.add_node(node, label=names.get(node, str(node)), kind=type_[len(str(KG)):])
-    parts = [dict(graph.subject_objects(p)) for p in (RDF.subject, RDF.predicate, RDF.object, KG.quote)]
-    for evidence in sorted(evidences):
-        source, relation, target, quote = (part.get(evidence) for part in parts)
-        if relation in CAREER + FEATURES and target in out and source in out and not out.has_edge(source, target, relation):
+    if relations == CAREER + FEATURES:
+        for node, type_ in graph.subject_objects(RDF.type):
+            if type_ != KG.Evidence and isinstance(node, URIRef) and str(type_).startswith(str(KG)):
+                out.add_node(node, label=names.get(node, str(node)), kind=type_[len(str(KG)):])
+    found = []
+    for relation in relations:
+        for row in graph.query(_edges(), initNs=PREFIXES, initBindings={"relation": relation}):
+            found.append((row.evidence, row.source, row.sourceClass, relation, row.target, row.targetClass, row.quote))
+    for _, source, source_class, relation, target, target_class, quote in sorted(found):
+        for node, type_ in ((source, source_class), (target, target_class)):
+            if node not in out:
+                out.add_node(node, label=names.get(node, str(node)), kind=type_[len(str(KG)):])
+        if not out.has_edge(source, target, relation):
             out.add_edge(source, target, key=relation, quote=str(quote))
     return out
+
+
+@lru_cache(maxsize=1)
+def _edges() -> str:
+    return resources.files("kg").joinpath("paths.rq").read_text(encoding="utf-8")
+
+
+def _roles(net: nx.MultiDiGraph, graph: Graph, *names: str) -> list[URIRef]:
+    """The roles called `names`, made nodes of `net` when none of its relations touches them."""
+    found = [labels.require(graph, name, KG.Role) for name in names]
+    net.add_nodes_from((node, {"label": labels.label(graph, node), "kind": "Role"}) for node in found if node not in net)
+    return found
 
 
 def _edge(net: nx.MultiDiGraph, source, target, relation) -> Edge:
@@ -120,8 +138,8 @@ def _sorted(net, edges) -> tuple[Edge, ...]:
 
 def ladder(graph: Graph, role: str) -> Ladder:
     """Every promotion reachable from `role` upwards, and every one leading to it from below."""
-    net = view(graph)
-    node = labels.require(graph, role, KG.Role)
+    net = view(graph, (KG.promotesTo,))
+    node, = _roles(net, graph, role)
     promotions = _relation(net, (KG.promotesTo,))
     if node not in promotions:
         return Ladder(net.nodes[node]["label"], (), ())
@@ -134,8 +152,8 @@ def ladder(graph: Graph, role: str) -> Ladder:
 
 def between(graph: Graph, start: str, end: str) -> tuple[Edge, ...]:
     """A shortest chain of promotion, reporting or related-role facts joining two roles, in either direction."""
-    net = view(graph)
-    a, b = labels.require(graph, start, KG.Role), labels.require(graph, end, KG.Role)
+    net = view(graph, CAREER)
+    a, b = _roles(net, graph, start, end)
     roles = _relation(net, CAREER).to_undirected()
     if a not in roles or b not in roles or not nx.has_path(roles, a, b):
         return ()
@@ -149,8 +167,8 @@ def between(graph: Graph, start: str, end: str) -> tuple[Edge, ...]:
 
 def gap(graph: Graph, have: str, want: str) -> tuple[Edge, ...]:
     """The skills and qualifications role `want` needs that role `have` does not list."""
-    net = view(graph)
-    a, b = labels.require(graph, have, KG.Role), labels.require(graph, want, KG.Role)
+    net = view(graph, NEEDS)
+    a, b = _roles(net, graph, have, want)
     owned = {t for _, t, r in net.out_edges(a, keys=True) if r in NEEDS}
     return _sorted(net, [(b, t, r) for _, t, r in net.out_edges(b, keys=True) if r in NEEDS and t not in owned])
 
@@ -164,8 +182,8 @@ def _features(net: nx.MultiDiGraph, node) -> dict:
 
 def similar(graph: Graph, role: str, top: int = 5) -> tuple[Similar, ...]:
     """Roles ranked by the Jaccard index of their skills, duties, industries, places and related roles."""
-    net = view(graph)
-    node = labels.require(graph, role, KG.Role)
+    net = view(graph, FEATURES)
+    node, = _roles(net, graph, role)
     mine = _features(net, node)
     ranked = []
     for other in (n for n, kind in net.nodes(data="kind") if kind == "Role" and n != node):

@@ -17,7 +17,7 @@ from kg.language import detect_language, languages, role_of_title
 from kg.sentences import split_sentences
 
 MAX_BYTES = 2_000_000
-_MD = MarkdownIt("commonmark")
+_MD = MarkdownIt("commonmark").enable("table")  # salary guides put their figures in tables
 _SPACE = re.compile(r"\s+")
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -136,9 +136,21 @@ def _blocks(body: str, first_line: int) -> list[Block]:
     kinds: list[str] = []
     leads: list[str] = []
     last_paragraph = ""
+    header: list[str] = []  # the column names of the table being read
+    row: list[str] = []
     tokens = _MD.parse(body)
     for i, token in enumerate(tokens):
-        if token.type in ("bullet_list_open", "ordered_list_open"):
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            if tokens[i - 1].type == "th_close":
+                header = row
+            elif any(row):
+                line = first_line + (tokens[_row_start(tokens, i)].map or [0])[0]
+                blocks.append(Block("item", _row_text(header, row), tuple(h for _, h in headings), line, 0, 1, last_paragraph))
+        elif token.type == "inline" and i > 0 and tokens[i - 1].type in ("th_open", "td_open"):
+            row.append(_inline_text(token)[0])
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
             leads.append(last_paragraph)
             kinds.append("list")
         elif token.type in ("bullet_list_close", "ordered_list_close"):
@@ -167,6 +179,16 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             if kind != "item":
                 last_paragraph = text
     return blocks
+
+
+def _row_start(tokens, close: int) -> int:
+    return next(j for j in range(close, -1, -1) if tokens[j].type == "tr_open")
+
+
+def _row_text(header: list[str], row: list[str]) -> str:
+    """A table row as the sentence a writer would have made of it: "Junior analyst: Annual salary $45,000"."""
+    first, rest = row[0], [f"{name} {cell}".strip() if name else cell for name, cell in zip(header[1:] + [""] * len(row), row[1:]) if cell]
+    return f"{first}: {', '.join(rest)}" if first and rest else first or ", ".join(rest)
 
 
 def _inline_text(token) -> tuple[str, tuple[Link, ...]]:

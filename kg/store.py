@@ -18,16 +18,18 @@ import os
 import pickle
 import shutil
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import RDF
 
 from kg.cache import cache_root
 from kg.errors import KgError
 from kg.namespaces import KG, bind
+
+if TYPE_CHECKING:
+    from kg.export.index import GraphIndex
 
 DEFAULT_GRAPH = Path("exports") / "careers.ttl"
 STAMP = "kg-stamp.json"
@@ -81,17 +83,17 @@ def _stamp(turtle: Path) -> dict:
     return {"graph": str(turtle.resolve()), "size": info.st_size, "mtime_ns": info.st_mtime_ns, "inode": info.st_ino}
 
 
-def label_indexes(graph: Graph) -> dict[str, dict[str, str]]:
+def label_indexes(index: GraphIndex) -> dict[str, dict[str, str]]:
     """`labels.by_label` of every class but Evidence (instances without labels, and the most numerous)."""
     from kg.query import labels  # the query package loads rich for its tables: kg build imports this module
 
-    classes = set(graph.objects(None, RDF.type)) - {KG.Evidence}
-    return {str(c): {key: str(node) for key, node in labels.by_label(graph, c).items()} for c in classes}
+    return {str(c): {key: str(node) for key, node in labels.label_map(nodes, index.objects).items()}
+            for c, nodes in index.instances.items() if c != KG.Evidence}
 
 
-def persist(store: ox.Store, graph: Graph, turtle: Path) -> None:
-    """Save `store` (the triples of `graph`) as the store of `turtle`, just written from them, with the label
-    indexes of `graph`; swapped in whole, so a reader sees the old store or the new one. A read-only cache
+def persist(store: ox.Store, index: GraphIndex, turtle: Path) -> None:
+    """Save `store` (the triples of `index`) as the store of `turtle`, just written from them, with the label
+    indexes of `index`; swapped in whole, so a reader sees the old store or the new one. A read-only cache
     only costs the next query its speed."""
     folder = folder_for(turtle)
     temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
@@ -102,7 +104,7 @@ def persist(store: ox.Store, graph: Graph, turtle: Path) -> None:
         disk.bulk_extend(store)
         disk.flush()
         del disk  # closes the database before the folder moves
-        (temp / LABELS).write_bytes(pickle.dumps(label_indexes(graph), protocol=pickle.HIGHEST_PROTOCOL))
+        (temp / LABELS).write_bytes(pickle.dumps(label_indexes(index), protocol=pickle.HIGHEST_PROTOCOL))
         (temp / STAMP).write_text(json.dumps(_stamp(turtle)), encoding="utf-8")
         old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
         if folder.exists():

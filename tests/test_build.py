@@ -12,6 +12,7 @@ from rdflib.namespace import PROV, RDF, SKOS
 
 import kg
 import kg.ontology_files
+from kg.build import EXPORTS, outputs
 from kg.cli import main
 from kg.namespaces import KG, KGR
 from kg.validate import validate
@@ -121,6 +122,14 @@ def test_bad_article_is_one_line_and_the_rest_builds(tmp_path):
     assert f"{tmp_path / 'broken.md'}:2: error: frontmatter is not valid YAML" in result.stderr
     assert "Traceback" not in result.output + result.stderr
     assert (AM, RDF.type, KG.Role) in Graph().parse(tmp_path / "out" / "careers.ttl")
+
+
+def test_write_reports_progress_after_each_format_the_views_and_the_store(tmp_path, sample_build):
+    ticks = []
+    kg.write(sample_build, tmp_path / "out", progress=lambda done, total: ticks.append((done, total)))
+    total = len(EXPORTS) + 2
+    assert ticks == [(done, total) for done in range(1, total + 1)]
+    assert (tmp_path / "out" / "careers.ttl").read_bytes() == outputs(sample_build, tmp_path / "out")["careers.ttl"]
 
 
 def test_check_reports_stale_exports(tmp_path):

@@ -6,10 +6,9 @@ import shutil
 
 import pytest
 from rdflib import Literal
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import SKOS
 
 import kg
-from kg.errors import KgError
 from kg.evaluate import evaluate
 from kg.namespaces import KG, KGR
 from tests.conftest import ROOT, SAMPLE

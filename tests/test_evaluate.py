@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.evaluate import _phrase_similarity, evaluate
-from tests.conftest import DATA, SAMPLE, ROOT
+from tests.conftest import DATA, SAMPLE, ROOT, write_article
 
 GOLD = ROOT.parent / "shared" / "gold"
 
@@ -38,6 +38,18 @@ def test_own_corpus_floors():
         report = evaluate(folder, folder)
         assert report.unpaired == [], lang
         assert report.total.f1 >= floor, f"{lang}: micro-F1 {report.total.f1:.3f} fell under {floor}"
+
+
+def test_gold_without_its_article_counts_as_missed(tmp_path):
+    """A role no title names must cost recall, not vanish from the score."""
+    write_article(tmp_path, "a.md", "---\ntitle: Bank Teller\n---\n\nBank tellers process deposits.\n")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "notary.yaml").write_text("role: notary\nskills: [attention to detail, latin]\n", encoding="utf-8")
+    report = evaluate(gold, tmp_path)
+    assert report.unpaired == ["notary.yaml"]
+    assert (report.by_type["skills"].fn, report.total.tp) == (2, 0)
+    assert ("notary", "skills", "latin") in report.misses
 
 
 def test_eval_json_output():

@@ -11,9 +11,9 @@ import sys
 
 import networkx as nx
 import pytest
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import RDF, SKOS
 
 from kg.build import EXPORTS, build, outputs
 from kg.export import FORMATS

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from kg.language import role_of_title
 from tests.conftest import DATA
 from tests.test_extract import facts_of, objects
 
@@ -324,3 +325,53 @@ def test_only_the_first_rung_is_where_one_starts_en(tmp_path):
     facts = facts_of(tmp_path, "Urban Planner", body, "en")
     starts = {f.subject for f in facts if f.kind == "promotes_to" and f.object == "urban planner"}
     assert starts == {"planning technician"}
+
+
+@pytest.mark.parametrize("title, lang, role, aliases", [
+    ('"I read the fine print": a day with a title examiner', "en", "title examiner", ()),
+    ("A Day in the Life of a Paramedic", "en", "paramedic", ()),
+    ("Interview with an Actuary: numbers and nerves", "en", "actuary", ()),
+    ("Payroll Clerk (Part-Time) - Acme Logistics", "en", "payroll clerk", ()),
+    ("Sales Development Representative (SDR)", "en", "sales development representative", ("SDR",)),
+    ("Una giornata con un geometra: cantieri e catasto", "it", "geometra", ()),
+    ("Addetto paghe (tempo determinato) - Studio Rossi", "it", "addetto paghe", ()),
+])
+def test_role_of_headline_and_posting_titles(title, lang, role, aliases):
+    """Interview headlines name the role after "a day with"; a posting's "(Full-Time)" is no other name."""
+    assert role_of_title(title, lang) == (role, aliases)
+
+
+def test_started_as_then_can_become_keeps_directions_it(tmp_path):
+    body = "Molti geometri iniziano come disegnatori tecnici o come assistenti di cantiere, e con il tempo possono diventare direttori dei lavori."
+    steps = {(f.subject, f.object) for f in facts_of(tmp_path, "Geometra", body, "it") if f.kind == "promotes_to"}
+    assert steps == {("disegnatore tecnico", "geometra"), ("assistente di cantiere", "geometra"), ("geometra", "direttore dei lavori")}
+
+
+def test_a_numbered_regulation_named_alone_en(tmp_path):
+    body = "Regulation 21 requires relevant persons to appoint a nominated officer."
+    assert "regulation 21" in {f.lower() for f in objects(facts_of(tmp_path, "Compliance Officer", body, "en"), "regulation")}
+
+
+@pytest.mark.parametrize("title, lang, body, starts", [
+    ("Compliance Officer", "en", "Compliance officers usually come from roles such as paralegal, internal auditor or risk analyst.",
+     {"paralegal", "internal auditor", "risk analyst"}),
+    ("Compliance Officer", "en", "Most clients come from referrals, and many officers come from banking.", set()),
+    ("Responsabile qualità", "it", "I responsabili qualità provengono spesso da ruoli come consulente tecnico o analista di processo.",
+     {"consulente tecnico", "analista di processo"}),
+    ("Responsabile qualità", "it", "Molti arrivano dal ruolo di assistente di produzione.", {"assistente di produzione"}),
+])
+def test_come_from_names_the_roles_below(tmp_path, title, lang, body, starts):
+    facts = facts_of(tmp_path, title, body, lang)
+    assert {f.subject for f in facts if f.kind == "promotes_to"} == starts
+
+
+def test_reports_to_ends_at_the_next_verb_en(tmp_path):
+    body = "You will report to the lab manager and work closely with our chemists and quality lead."
+    assert objects(facts_of(tmp_path, "Lab Technician", body, "en"), "reports_to") == {"lab manager"}
+
+
+def test_impersonal_career_steps_it(tmp_path):
+    body = ("Si entra di solito come assistente tecnico in una società di brokeraggio; con l'esperienza si diventa "
+            "account executive, poi account director. Come si diventa broker? Serve l'iscrizione al RUI.")
+    steps = {(f.subject, f.object) for f in facts_of(tmp_path, "Broker", body, "it") if f.kind == "promotes_to"}
+    assert steps == {("assistente tecnico", "broker"), ("broker", "account executive"), ("broker", "account director")}

@@ -56,6 +56,13 @@ def test_sentences_survive_abbreviations_and_domains(tmp_path):
         ("Sales Development Representative (SDR)", "en", "sales development representative", ("SDR",)),
         ("Medical Coder Salary Guide", "en", "medical coder", ()),
         ("Analisti finanziari", "it", "analista finanziario", ()),
+        # Nouns and the adjectives after them take different singulars; head plurals come from the rules file.
+        ("Medici ospedalieri", "it", "medico ospedaliero", ()),
+        ("Infermieri pediatrici", "it", "infermiere pediatrico", ()),
+        ("Ingegneri informatici", "it", "ingegnere informatico", ()),
+        ("Operai specializzati", "it", "operaio specializzato", ()),
+        ("Geometri", "it", "geometra", ()),
+        ("Psichiatri", "it", "psichiatra", ()),
     ],
 )
 def test_role_from_title(tmp_path, title, lang, role, aliases):
@@ -110,3 +117,11 @@ def test_directory_named_md_is_an_error(tmp_path):
     folder.mkdir()
     with pytest.raises(KgError, match="directory"):
         read_article(Path(folder), tmp_path)
+
+
+def test_a_table_row_is_an_item_named_by_its_columns(tmp_path):
+    body = "Pay by level:\n\n| Level | Annual salary | Bonus |\n|---|---|---|\n| Junior analyst | $45,000 | 5% |\n| Senior analyst | $72,000 | |\n"
+    article = read_article(write_article(tmp_path, "a.md", f"---\ntitle: Analyst\nlang: en\n---\n\n{body}"))
+    rows = [(b.kind, b.text, b.lead, b.line) for b in article.blocks if b.kind == "item"]
+    assert rows == [("item", "Junior analyst: Annual salary $45,000, Bonus 5%", "Pay by level:", 10),
+                    ("item", "Senior analyst: Annual salary $72,000", "Pay by level:", 11)]

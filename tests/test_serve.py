@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 import http.client
 import io
 import json
@@ -16,8 +17,10 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+import kg
 from kg.cli.serve import serve_command
 from kg.serve import make_server
+from tests.conftest import SAMPLE, write_article
 from tests.servers import kg_serving
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -208,3 +211,21 @@ def test_security_headers_on_every_answer(server):
     for status, headers, _ in answers:
         assert "script-src 'self'" in headers["Content-Security-Policy"] and "object-src 'none'" in headers["Content-Security-Policy"]
         assert headers["X-Content-Type-Options"] == "nosniff" and headers["X-Frame-Options"] == "DENY", status
+
+
+def test_a_rebuild_is_served_without_restarting(tmp_path):
+    source, out = tmp_path / "source", tmp_path / "exports"
+    shutil.copytree(SAMPLE, source)
+    kg.write(kg.build(source), out)
+    roles = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a kg:Role }"
+
+    def count(url: str) -> int:
+        sparql = client(url, roles, JSON)
+        return int(sparql.query().convert()["results"]["bindings"][0]["n"]["value"])
+
+    with kg_serving(kg.load_graph(out / "careers.ttl"), out, workers=1) as url:
+        before = count(url)
+        write_article(source, "claims-adjuster.md", "---\ntitle: Claims Adjuster\nlang: en\n---\n\n"
+                      "A claims adjuster reports to the claims manager. Claims adjusters can be promoted to senior claims adjuster.\n")
+        kg.write(kg.build(source), out)
+        assert count(url) == before + 3

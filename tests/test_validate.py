@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal
-from rdflib.namespace import RDF, SH, SKOS, XSD
+from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.namespaces import KG, KGR
 from kg.validate import UnsupportedShape, compile_shapes, validate

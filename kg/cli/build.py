@@ -42,7 +42,8 @@ def build_command(source: Path, out: Path, check: bool, strict: bool, quiet: boo
         if not quiet:
             click.echo(f"up to date: {out} matches {source}")
     else:
-        written = write(result, out)
+        with progress_bar("Writing exports", quiet) as tick:
+            written = write(result, out, progress=tick)
         if not quiet:
             click.echo(f"{result.summary()}; wrote {len(written)} files to {out}")
     sys.exit(SOME_FAILED if result.errors else OK)

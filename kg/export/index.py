@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from functools import cached_property, wraps
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from rdflib import Graph
 from rdflib.namespace import RDF
@@ -53,13 +53,14 @@ def writer(function: Writer) -> Writer:
 
 
 class GraphIndex:
-    """Subject -> predicate -> objects, and what is derived from it once (instances of each class)."""
+    """Subject -> predicate -> objects, and what is derived from it once (instances of each class).
 
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph  # for its prefixes
+    Made from a Graph, or from distinct triples (kg.build indexes what the mapper made, without a Graph)."""
+
+    def __init__(self, triples: Graph | Iterable[tuple]) -> None:
         subjects: dict = {}
         count = 0
-        for s, p, o in graph.triples((None, None, None)):
+        for s, p, o in triples:
             count += 1
             properties = subjects.get(s)
             if properties is None:

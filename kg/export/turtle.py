@@ -16,6 +16,7 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from kg.export.index import GraphIndex, indexed
+from kg.namespaces import bind
 
 _FIRST = (RDF.type, RDFS.label)  # rdflib's predicate order: these, then the rest sorted
 HEADER = b"# Career knowledge graph built by kg from career articles. Generated file: do not edit.\n"
@@ -23,7 +24,7 @@ HEADER = b"# Career knowledge graph built by kg from career articles. Generated 
 
 def serialize(graph: Graph | GraphIndex) -> bytes:
     graph = indexed(graph)
-    names = Names(graph.graph)
+    names = Names(bind(Graph()))
     body = statements(graph.subjects, names)
     return HEADER + f"{names.prefix_lines()}{body}\n".encode("utf-8")
 

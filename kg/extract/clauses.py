@@ -71,10 +71,12 @@ def clean(text: str, rs: RuleSet, modifiers: frozenset[str] = frozenset()) -> st
 
 
 def acceptable(label: str, stopwords: frozenset[str]) -> bool:
-    """A label needs a content word and must stay a phrase, not a sentence; two letters only as a name ("Go", "UX")."""
+    """A label needs a content word and must stay a phrase, not a sentence, and not run out of a bracket
+    ("call it X) you'll be ..."); two letters only as a name ("Go", "UX")."""
     tokens = re.findall(r"[\w'-]+", label.lower())
     content = [t for t in tokens if t not in stopwords and not t.isdigit()]
-    return bool(content) and len(tokens) <= MAX_WORDS and (len(label) >= 3 or len(label) == 2 and label[0].isupper())
+    return bool(content) and len(tokens) <= MAX_WORDS and (len(label) >= 3 or len(label) == 2 and label[0].isupper()) \
+        and label.count("(") == label.count(")")
 
 
 def lower_label(label: str) -> str:

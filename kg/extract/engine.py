@@ -50,12 +50,15 @@ class Context:
     role_names: re.Pattern = re.compile("(?!)")
     folded_names: frozenset[str] = frozenset()
     facts: list[Fact] = field(default_factory=list)
-    regulations: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence start, label, key)
+    regulations: list[tuple[int, str, str, int]] = field(default_factory=list)  # (sentence start, label, key, at)
+    unbound: list[tuple[Sentence, Rule, str, str, tuple[str, ...]]] = field(default_factory=list)  # entity types named before their rule
     by_head: dict[str, str] = field(default_factory=dict)  # head noun -> the last role named with it ("manager" -> "fp&a manager")
     literals: dict[str, int] = field(default_factory=dict)  # text -> the rules' literals it holds
     screened: dict[str, frozenset[Rule]] = field(default_factory=dict)  # text -> the rules it may match (names known)
 
     def add(self, kind: str, obj: str, sentence: Sentence, rule: Rule | str, **extra) -> None:
+        if obj[-1:].isdigit() and re.search(re.escape(obj) + r"[.,]\d", sentence.text):
+            return  # "tra i 28" of "tra i 28.000 euro": a clause cut inside a number names nothing
         rule_id = rule if isinstance(rule, str) else f"{rule.family}.{rule.id}"
         evidence = Evidence(
             article=self.article.slug,
@@ -147,6 +150,7 @@ def extract(article: Article) -> list[Fact]:
         _compensation(ctx, sentence)
         _mentions(ctx, sentence, claimed)
     _list_items(ctx, body)
+    _bind_entity_types(ctx)
     _spell_out_acronyms(ctx)
     _relate_other_roles(ctx)
     return _unique(ctx.facts)
@@ -254,7 +258,7 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
             captured = trim(raw[start:end], ctx.rs, rule.options.get("trim", spec.get("trim", [])))
             if group == "x" and raw == _group(match, text, group) and match.end(group) == match.end():
                 used = x_start + start + len(captured)  # only a capture that ends the match leaves text after it
-            if spec.get("claims"):
+            if rule.options.get("claims", spec.get("claims")):
                 claimed.append((x_start + start, x_start + start + len(captured)))
             for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
                 item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
@@ -401,7 +405,7 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
     lexicon_name = rule.options.get("lexicon")
     if lexicon_name is None and (spec.get("entity") or rule.options.get("open")):
         lexicon_name = lexicon.for_class(kinds()[kind].get("class", ""))
-    if lexicon_name:
+    if lexicon_name and not rule.options.get("keep_words"):  # "federally insured banks": a class the law draws
         hits = lexicon.find(lexicon_name, item)
         generic = len(hits) == 1 and hits[0][0].id in lexicon.generic(lexicon_name) and fold(clean(item[:hits[0][1]], ctx.rs))
         if generic:  # "outsourced coding companies" says more than "company": the words are kept
@@ -490,6 +494,8 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label:
     if spec.get("subject") == "regulation":
         regulation = _regulation_before(ctx, sentence)
         if regulation is None:
+            if rule.options.get("near"):
+                ctx.unbound.append((sentence, rule, label, key, alt))
             return
         ctx.add(spec["kind"], label, sentence, rule, subject=regulation[1], subject_type="Regulation",
                 subject_key=regulation[2], key=key, alt=alt)
@@ -543,37 +549,78 @@ def _regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
 
 def _regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
     issuers = [f for f in ctx.facts if f.kind == "regulator" and f.evidence.start == sentence.start]
+    lead = rule.options.get("lead")
+    if lead and not (sentence.block.kind == "item" and re.search(lead, sentence.block.lead, re.IGNORECASE)):
+        return  # "- non ricevere denaro contante" is a prohibition only in a list of obligations
     for match in ctx.search(rule, sentence.text):
-        if any(a <= match.start() < b for a, b in claimed):
+        at = match.start("x") if match.groupdict().get("x") is not None else match.start()
+        if any(a <= at < b for a, b in claimed):  # "recepisce la direttiva ...": the law may be taken already
             continue
         if "acronym" in match.groupdict() and match.group("acronym") and \
                 any(a <= match.start("acronym") and match.end("acronym") <= b for a, b in claimed):
             continue  # "Rule 2111 of the ... Authority (FINRA)": the acronym is the authority's, not a law's
         groups = {name: _group(match, sentence.text, name) for name in match.groupdict()}
+        if groups.get("x") and rule.options.get("trim"):
+            groups["x"] = trim(groups["x"], ctx.rs, rule.options["trim"])
         issuer = issuers[0] if issuers else None
         alt: tuple[str, ...] = ()
+        span = match.span()
         if "number" in groups:
             law = _nearest_law(ctx, sentence, match.start())
             if issuer is None and law is None and fold(groups["kind"]) not in ("rule", "regola", "norma", "regulation"):
                 continue  # "article 31" alone names nothing; "article 148 of the Insurance Code" does
-            prefix = law if law and (issuer is None or _law_follows(ctx, sentence, match.end(), law)) else issuer.object
-            label = rule.options["label"].format(issuer=prefix, kind=groups["kind"].lower(), number=groups["number"].rstrip(".,"))
+            prefix = law if law and (issuer is None or _law_follows(ctx, sentence, match.end(), law)) else issuer.object if issuer else ""
+            number = groups["number"].rstrip(".,") + (f"-{groups['to']}" if groups.get("to") else "")
+            label = rule.options["label"].format(issuer=prefix, kind=groups["kind"].lower(), number=number)  # "rule 17a-4" alone too
+        elif rule.options.get("label"):  # "divieto di {x}": the words the rule captured, in the rule's frame
+            label = rule.options["label"].format_map({k: clean(v, ctx.rs) if v else "" for k, v in groups.items()})
         elif groups.get("acronym") and groups.get("name"):
             label, alt = groups["acronym"], (clean(groups["name"], ctx.rs),)
+            alt, span = _same_law_in_brackets(sentence.text, match, alt)
         elif groups.get("acronym"):
             label, alt = groups["acronym"], (clean(groups["x"], ctx.rs),)
         else:
             label = clean(groups["x"], ctx.rs)
-        label = label.strip()
+        label = re.sub(r"\s+", " ", label).strip()
         if not acceptable(label, stopwords(ctx.rs.lang)) or _rejected(ctx.rs, "regulation", label):
             continue
-        claimed.append(match.span())
-        key = fold(label) if not alt else fold(label)
+        again = _pattern(ctx.rs.lang, "appositive").search(sentence.text[span[1]:])
+        if again:  # "the Series 7, the General Securities Representative Qualification Examination, ...": one exam
+            alt, span = alt + (again.group("name"),), (span[0], span[1] + again.end())
+        claimed.append(span)
+        key = fold(label)
         ctx.add("regulation", label, sentence, rule, key=key, alt=alt)
         ctx.regulations.append((sentence.start, label, key, match.start()))
         if issuer is not None and "number" in groups:
             ctx.add("issued_by", issuer.object, sentence, rule, subject=label, subject_type="Regulation",
                     subject_key=key, key=issuer.key, alt=issuer.alt)
+        _provision(ctx, sentence, rule, match.start(), label, claimed)
+
+
+def _same_law_in_brackets(text: str, match: re.Match, alt: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, int]]:
+    """"Testo Unico Bancario (TUB, decreto legislativo ... n. 385)": what follows the acronym in its brackets is
+    the same law by its number, another label of it, not a second law."""
+    if not match.group(0).endswith(","):
+        return alt, match.span()
+    close = text.find(")", match.end())
+    inner = text[match.end():close].strip() if close > 0 else ""
+    if not inner or "(" in inner:
+        return alt, match.span()
+    return alt + (inner,), (match.start(), close + 1)
+
+
+def _provision(ctx: Context, sentence: Sentence, rule: Rule, at: int, law: str, claimed: list) -> None:
+    """"the ability-to-repay requirement in Regulation Z", "i requisiti di onorabilità fissati dal decreto ...":
+    a requirement named with its law is a regulation of its own; a short law name stays in its label."""
+    found = _pattern(ctx.rs.lang, "provision_before").search(sentence.text[:at])
+    if found is None or any(a <= found.start() < b for a, b in claimed):
+        return
+    what = clean(found.group("what"), ctx.rs)
+    label = f"{what} ({law})" if len(law.split()) <= 5 else what
+    if not acceptable(what, stopwords(ctx.rs.lang)) or _rejected(ctx.rs, "regulation", what):
+        return
+    claimed.append((found.start(), at))
+    ctx.add("regulation", label, sentence, f"{rule.family}.provision", key=fold(label))  # not a law articles belong to
 
 
 def _nearest_law(ctx: Context, sentence: Sentence, at: int) -> str | None:
@@ -597,6 +644,21 @@ def _law_follows(ctx: Context, sentence: Sentence, at: int, law: str) -> bool:
 def _regulation_before(ctx: Context, sentence: Sentence) -> tuple[int, str, str, int] | None:
     same = [r for r in ctx.regulations if r[0] == sentence.start]
     return same[-1] if same else None
+
+
+def _bind_entity_types(ctx: Context) -> None:
+    """"un soggetto abilitato, cioè una banca o una SIM" names no rule: the rule is the one its paragraph
+    names, else one its section names; the one the sentence names by its first word, else the nearest."""
+    where = {s.start: s for s in ctx.article.sentences}
+    for sentence, rule, label, key, alt in ctx.unbound:
+        near = [r for r in ctx.regulations if where[r[0]].block is sentence.block] or \
+            [r for r in ctx.regulations if where[r[0]].section == sentence.section]
+        if not near:
+            continue
+        named = [r for r in near if fold(r[1].split()[0]) in re.findall(r"\w+", fold(sentence.text))]  # "L'albo prevede ...": that register
+        regulation = min(named or near, key=lambda r: abs(r[0] + r[3] - sentence.start))
+        ctx.add("applies_to", label, sentence, rule, subject=regulation[1], subject_type="Regulation",
+                subject_key=regulation[2], key=key, alt=alt)
 
 
 def _salaries(ctx: Context, sentence: Sentence) -> None:

@@ -114,6 +114,9 @@ def figures(sentence: str, rs: RuleSet) -> list[Figure]:
         right = groups[index + 1][0].start if index + 1 < len(groups) else len(sentence)
         before = sentence[left : group[0].start]
         after = re.split(r"[,;]\s", sentence[group[-1].end : right], maxsplit=1)[0]
+        named = re.split(r"[,;]\s", before)[-1] + " " + " ".join(after.split()[:2])
+        if re.search(cfg.get("not_pay", "(?!)"), named, re.IGNORECASE):
+            continue  # "tuition reimbursement up to $3,000", "a $2,500 relocation allowance": a benefit
         window = re.split(r"[,;]\s", before)[-1] + " " + after
         attrs = dict(common)
         attrs["currency"] = group[0].currency

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from typing import Callable, Iterable
 
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SKOS
@@ -15,11 +16,16 @@ LABELS = (SKOS.prefLabel, SKOS.altLabel)
 
 def by_label(graph: Graph, type_: URIRef) -> dict[str, URIRef]:
     """Folded label (and IRI) -> node, over the instances of `type_`; on a clash the smallest IRI wins."""
+    return label_map(graph.subjects(RDF.type, type_), graph.objects)
+
+
+def label_map(nodes: Iterable[URIRef], objects: Callable) -> dict[str, URIRef]:
+    """`by_label` of `nodes`, reading their labels with `objects(node, predicate)` (a Graph's or a GraphIndex's)."""
     index: dict[str, URIRef] = {}
-    for node in sorted(graph.subjects(RDF.type, type_)):
+    for node in sorted(nodes):
         index.setdefault(str(node), node)
         for predicate in LABELS:
-            for label in graph.objects(node, predicate):
+            for label in objects(node, predicate):
                 index.setdefault(fold(str(label)), node)
     return index
 

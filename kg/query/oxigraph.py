@@ -77,7 +77,9 @@ class CareerStore(OxigraphStore):
         elif isinstance(found, ox.QuerySolutions):
             out = Result("SELECT")
             out.vars = [Variable(v.value) for v in found.variables]
-            out.bindings = [{v: term(t) for v, t in zip(out.vars, row) if t is not None} for row in found]
+            seen: dict = {}  # rows repeat their roles and skills: convert each distinct term once
+            out.bindings = [{v: seen[t] if t in seen else seen.setdefault(t, term(t)) for v, t in zip(out.vars, row) if t is not None}
+                            for row in found]
         else:
             out = Result("CONSTRUCT")
             out.graph = bind(Graph())
