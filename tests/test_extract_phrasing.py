@@ -320,6 +320,13 @@ def test_a_salary_guide_by_state_and_a_weekly_figure_en(tmp_path):
     assert not any("exam" in f for f in objects(facts, "responsibility"))
 
 
+def test_only_the_first_rung_is_where_one_starts_en(tmp_path):
+    body = "A new hire usually starts as a planning technician, becomes a project planner and later a lead designer."
+    facts = facts_of(tmp_path, "Urban Planner", body, "en")
+    starts = {f.subject for f in facts if f.kind == "promotes_to" and f.object == "urban planner"}
+    assert starts == {"planning technician"}
+
+
 @pytest.mark.parametrize("title, lang, role, aliases", [
     ('"I read the fine print": a day with a title examiner', "en", "title examiner", ()),
     ("A Day in the Life of a Paramedic", "en", "paramedic", ()),

@@ -37,6 +37,11 @@ def split_items(text: str, rs: RuleSet, always: bool = False) -> list[tuple[int,
         last = had_commas and index == len(parts) - 1
         sub_start = 0
         for match in (pats["conjunction"] if last else pats["guarded"]).finditer(chunk):
+            before = chunk[sub_start:match.start()]
+            if pats["unsplit"].search(before):
+                continue  # "to read and explain a plan": two verbs, one item
+            if not last and pats["parallel"].match(chunk, match.end()) and not pats["parallel"].search(before):
+                continue  # "daily and of routine": a bare preposition continues a phrase that had none
             items.append((a + sub_start, a + match.start()))
             sub_start = match.end()
             if last:
@@ -67,17 +72,19 @@ def clean(text: str, rs: RuleSet, modifiers: frozenset[str] = frozenset()) -> st
 
 def acceptable(label: str, stopwords: frozenset[str]) -> bool:
     """A label needs a content word and must stay a phrase, not a sentence, and not run out of a bracket
-    ("call it X) you'll be ...")."""
+    ("call it X) you'll be ..."); two letters only as a name ("Go", "UX")."""
     tokens = re.findall(r"[\w'-]+", label.lower())
     content = [t for t in tokens if t not in stopwords and not t.isdigit()]
-    return bool(content) and len(tokens) <= MAX_WORDS and len(label) >= 3 and label.count("(") == label.count(")")
+    return bool(content) and len(tokens) <= MAX_WORDS and (len(label) >= 3 or len(label) == 2 and label[0].isupper()) \
+        and label.count("(") == label.count(")")
 
 
 def lower_label(label: str) -> str:
-    """Lower-case a label but keep acronyms and words that are capitalised inside it (proper names)."""
+    """Lower-case a label but keep acronyms, words that are capitalised inside it (proper names) and a
+    capitalised word of two letters ("Go")."""
     words = label.split(" ")
     if len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper():
         return label  # a proper name: "Certified Professional Coder"
-    if words and words[0][:1].isupper() and not words[0].isupper() and not any(c.isupper() for c in words[0][1:]):
+    if words and len(words[0]) > 2 and words[0][:1].isupper() and not words[0].isupper() and not any(c.isupper() for c in words[0][1:]):
         words[0] = words[0][0].lower() + words[0][1:]
     return " ".join(words)

@@ -252,6 +252,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used
     if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
         return used
+    if spec.get("own_subject") and (_specialised_subject(ctx, text, match) or _item_of_other_role(ctx, sentence)):
+        return used
     if spec.get("skip_examples") and _in_example(ctx, sentence):
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
     if spec.get("skip_negated") and _denied(ctx, text, match):
@@ -280,6 +282,32 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
     return used
 
 
+def _specialised_subject(ctx: Context, text: str, match: re.Match) -> bool:
+    """"Consumer loan officers handle car loans": the role's name that opens the match heads a longer role (a
+    specialisation, not a mere variant), whose duties are its own."""
+    at = ctx.masked(text).find(ROLE_MARK, match.start(), match.end())
+    if at != match.start():
+        return False
+    return any(m.start < at < m.end and not ctx.is_role(m.label) and not _variant_of_role(ctx, m.label)
+               for m in _mentions_of(text, ctx.rs.lang))
+
+
+@lru_cache(maxsize=4096)
+def _mentions_of(text: str, lang: str, start_ok: bool = False) -> tuple[Mention, ...]:
+    """find_mentions, kept per text: the duty checks ask it again for each match of a sentence."""
+    return tuple(find_mentions(text, lang, start_ok=start_ok))
+
+
+def _item_of_other_role(ctx: Context, sentence: Sentence) -> bool:
+    """A list item that opens on another role's name ("**Branch manager.** Runs the branch ...", a rung of a
+    career ladder): what it describes is that role's work."""
+    if sentence.block.kind != "item":
+        return False
+    opening = _mentions_of(sentence.block.text[:80], ctx.rs.lang, start_ok=True)
+    return bool(opening) and not sentence.block.text[:opening[0].start].strip(" *_-") and \
+        not ctx.is_role(opening[0].label) and not _variant_of_role(ctx, opening[0].label)
+
+
 def _denied(ctx: Context, text: str, match: re.Match) -> bool:
     """The clause the capture starts in denies it: "non significa che lavori nel settore dei mobili; il suo
     settore rimane le assicurazioni" denies the first sector only."""
@@ -294,10 +322,20 @@ def _verb_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
     """Where, after a duty verb, a separator or conjunction opens another duty verb's phrase."""
     bounds = [0]
     for m in _verb_boundary(rs.lang).finditer(raw):
-        if len(raw[bounds[-1]:m.start()].split()) > 1:  # "opens and maintains accounts": one object, two verbs
+        if _takes_back(rs, raw[m.end():]):
+            continue
+        # "opens and maintains accounts": one object, two verbs (the first segment holds no verb, the others open on one)
+        if len(raw[bounds[-1]:m.start()].split()) > (1 if bounds[-1] else 0):
             bounds.append(m.end())
     bounds.append(len(raw))
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if raw[bounds[i]:bounds[i + 1]].strip()]
+
+
+def _takes_back(rs: RuleSet, text: str) -> bool:
+    """A verb whose object is a pronoun for the one before ("... and pass it to an underwriter") continues that duty."""
+    verb = rs.duty_verb.match(text)
+    after = text[verb.end():].split() if verb else []
+    return bool(after) and fold(after[0]) in _words(rs.lang, "object_pronouns")
 
 
 @lru_cache(maxsize=None)
@@ -344,12 +382,18 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
     if not rule.options.get("split", spec.get("split")):
         return [(0, len(captured))]
     spans = split_items(captured, rs, always=rule.options.get("conj", spec.get("conj")) == "always")
-    if not verb_led:
+    if not verb_led and not rule.options.get("verb_first"):
         return spans
     merged: list[tuple[int, int]] = []
     for a, b in spans:
+        # An item that opens on an article is the verb's second object ("must coordinate the lease of the shop and
+        # the lease of the flats"); after a duty verb, so is any item that does not open on a verb of its own, or
+        # whose verb takes the previous object back ("put together a file and pass it to an underwriter").
         previous_bare = merged and len(captured[merged[-1][0]:merged[-1][1]].split()) == 1  # "opens and maintains accounts"
-        if merged and (previous_bare or not rs.duty_verb.match(rs.lists["leading"].sub("", captured[a:b]).strip())):
+        bare = rs.lists["leading"].sub("", captured[a:b]).strip()
+        joins = _article_first(rs.lang, captured[a:b]) or verb_led and (
+            previous_bare or not rs.duty_verb.match(bare) or _takes_back(rs, bare))
+        if merged and joins:
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
@@ -392,7 +436,8 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
             _emit_label(ctx, sentence, rule, spec, entry.label(lang) if entry else place, key=entry.id if entry else "")
         return
     if verb:
-        label = _with_infinitive(ctx.rs, verb, item)
+        follows = re.search(rf"\b{re.escape(verb)}\s*$", sentence.text[:offset], re.IGNORECASE) is not None
+        label = _with_infinitive(ctx.rs, verb, item, follows)
     else:
         label = clean(item, ctx.rs, _words(lang, "skill_modifiers") if spec.get("modifiers") else frozenset())
     if spec.get("entity"):
@@ -401,24 +446,47 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
     _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label))
 
 
-def _with_infinitive(rs: RuleSet, verb: str, item: str) -> str:
-    """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive."""
+def _with_infinitive(rs: RuleSet, verb: str, item: str, follows: bool) -> str:
+    """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive. Right after
+    the verb (`follows`) the item is its object ("files reports"), unless a conjunction adds a second verb."""
     verbs = rs.verbs
     bare = clean(item, rs)  # "and he prepares the lease": the item's own verb
     noun_like, before_article = _noun_like_verbs(rs.lang)
-    own = rs.duty_verb.match(bare) or before_article.match(bare)
+    infinitive = verbs.get(verb.lower()) or noun_like.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
+    direct = item.lstrip(" ,;.\"'“”«»").startswith(bare.split(" ", 1)[0])  # nothing stripped: no "to", no "and"
+    noun = _article_first(rs.lang, item) or (follows and direct)  # "the lease of ...", "files reports": a noun
+    own = None if noun else rs.duty_verb.match(bare) or before_article.match(bare)
     if own and own.end() >= len(bare.rstrip(" ,;.")):
         return ""  # a verb with its object cut off ("decide which ones ..."): no duty to name
     if own and bare[own.end():own.end() + 1] == " ":
-        rest = rs.lists['trailing'].sub('', bare[own.end() + 1:])
-        first, _, after = rest.partition(" ")
-        second = rs.duty_verb.match(after) if rs.lists["conjunction"].fullmatch(f" {first} ") else None
-        if second and after[second.end():second.end() + 1] == " ":  # "opens and maintains accounts"
-            rest = f"{first} {verbs[second.group(0).lower()]}{after[second.end():]}"
-        return f"{verbs.get(own.group(0).lower()) or noun_like[own.group(0).lower()]} {rest}"
+        rest = _later_verbs(rs, " " + rs.lists['trailing'].sub('', bare[own.end() + 1:]))
+        label = f"{verbs.get(own.group(0).lower()) or noun_like[own.group(0).lower()]}{rest}"
+        joint = rs.lists["conjunction"].match(" " + item.lstrip())  # the matched verb shares the object: "opens and maintains accounts"
+        return f"{infinitive}{joint.group(0)}{label}" if joint else label
     item = item.strip(" ,;.\"'“”«»")  # else the object keeps its preposition: "prospects for clients"
-    infinitive = verbs.get(verb.lower()) or noun_like.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
-    return f"{infinitive} {rs.lists['trailing'].sub('', item)}"
+    return f"{infinitive}{_later_verbs(rs, ' ' + rs.lists['trailing'].sub('', item))}"
+
+
+@lru_cache(maxsize=None)
+def _joined_verb(lang: str) -> re.Pattern:
+    rs = ruleset(lang)
+    return re.compile(rf"({rs.lists['conjunction'].pattern})({rs.duty_verb.pattern})(?=\s)", re.IGNORECASE)
+
+
+def _later_verbs(rs: RuleSet, text: str) -> str:
+    """"opens and maintains accounts", "prepares the offer and sends it": verbs joined on take the infinitive too."""
+    return _joined_verb(rs.lang).sub(lambda m: m.group(1) + rs.verbs[m.group(2).lower()], text)
+
+
+@lru_cache(maxsize=None)
+def _article_first_pattern(lang: str) -> re.Pattern:
+    rs = ruleset(lang)
+    return re.compile(rf"(?:{rs.lists['conjunction'].pattern}|\s+){rs.data['macros']['art']}\b", re.IGNORECASE)
+
+
+def _article_first(lang: str, text: str) -> bool:
+    """An item that opens on an article ("and the lease of the flats") names a thing, whatever its noun looks like."""
+    return bool(_article_first_pattern(lang).match(" " + text.lstrip(" ,;")))
 
 
 def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "", written: str = "") -> None:
@@ -707,7 +775,7 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
     """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related."""
     predicate = _pattern(ctx.rs.lang, "predicate_before")
     illustrative = _in_example(ctx, sentence)
-    for mention in find_mentions(sentence.text, ctx.rs.lang):
+    for mention in _mentions_of(sentence.text, ctx.rs.lang):
         if ctx.is_role(mention.label):
             continue
         words = mention.label.split()
@@ -763,7 +831,7 @@ def _variant_of_role(ctx: Context, label: str) -> bool:
     words = {fold(w) for w in re.findall(r"[\w&'-]+", label)} - stop
     for name in (ctx.article.role, *ctx.aliases()):  # "promotore" after "l'ex promotore finanziario"
         role = {fold(w) for w in re.findall(r"[\w&'-]+", name)} - stop
-        if words and role and (words <= role or role <= words):
+        if words and role and words <= role:
             return True
     return False
 
@@ -879,7 +947,7 @@ def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: 
 
 def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
     """"Active listening and objection handling": two items when each side has at most `most` words."""
-    parts = [text[a:b] for a, b in split_items(text, rs, always=True)] if most and "," not in text else [text]
+    parts = [text[a:b] for a, b in split_items(text, rs, always=True)] if most and "," not in text.rstrip(" ,;.") else [text]
     return parts if len(parts) > 1 and all(len(p.split()) <= most for p in parts) else [text]
 
 
@@ -891,7 +959,8 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
                 subject, obj = (mention.label, ctx.article.role) if spec.get("reverse") or below else (ctx.article.role, mention.label)
                 ctx.add(spec["kind"], obj, sentence, rule_id, subject=subject)
         return
-    label = lower_label(clean(text, ctx.rs, _words(ctx.rs.lang, "skill_modifiers") if family == "skill" else frozenset()))
+    modifiers = _words(ctx.rs.lang, "skill_modifiers") if family == "skill" else frozenset()
+    label = clean(lower_label(clean(text, ctx.rs)), ctx.rs, modifiers)  # "advanced Excel" keeps the name's capital
     if len(label.split()) > spec.get("list_words", len(label.split())):
         return  # a sentence, not a name: the rules read it
     if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):

@@ -112,8 +112,8 @@ def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool) -> i
         original = tokens[begin - 1][0]
         if prev in stops or prev.isdigit() or not original.replace("-", "").replace("&", "").isalpha():
             break
-        if prev not in seniority and (_ITALIAN_VERB.search(prev) and len(prev) > 4 or prev.endswith("ly")):
-            break
+        if prev not in seniority and (italian and _ITALIAN_VERB.search(prev) and len(prev) > 4 or prev.endswith("ly")):
+            break  # "corporate lawyer", "real estate agent": English words may end like an Italian participle
         if not joined[begin - 1]:  # punctuation between
             break
         if italian and prev not in seniority and prev[-1] in "aiou" and not original[0].isupper() \

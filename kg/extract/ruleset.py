@@ -117,6 +117,8 @@ def _list_patterns(lists: dict, macros: dict) -> dict[str, re.Pattern]:
         "separator": re.compile(expand(lists["separator"], macros), re.IGNORECASE),
         "conjunction": re.compile(conjunction, re.IGNORECASE),
         "guarded": re.compile(conjunction + "(?=" + expand(lists["guard"], macros) + ")", re.IGNORECASE),
+        "unsplit": re.compile(expand(lists.get("unsplit_after", "(?!)"), macros), re.IGNORECASE),
+        "parallel": re.compile(rf"\b(?:{lists.get('parallel', '(?!)')})\s", re.IGNORECASE),
         "leading": re.compile(expand(lists["strip_leading"], macros), re.IGNORECASE),
         "trailing": re.compile(expand(lists["strip_trailing"], macros), re.IGNORECASE),
     }
