@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from kg.cli import main
@@ -12,8 +14,11 @@ from tests.conftest import DATA, SAMPLE, ROOT, write_article
 
 GOLD = ROOT.parent / "shared" / "gold"
 
-# Floors on the independent corpus of tests/data/corpus: a drop in quality fails CI.
-FLOOR_MICRO_F1 = {"it": 0.78, "en": 0.78}
+# Floors (set, language) -> micro-F1 a drop under which fails CI. tests/data/corpus is the set the rules are
+# tuned on (issue #7 asks >= 0.85 micro, 0.80 each); heldout and heldout2 were written by others before any
+# tuning (their READMEs give the untuned figures) and are floored only against regressions.
+FLOOR_MICRO_F1 = {("corpus", "it"): 0.85, ("corpus", "en"): 0.85, ("heldout", "it"): 0.68, ("heldout", "en"): 0.58,
+                  ("heldout2", "it"): 0.53, ("heldout2", "en"): 0.46}
 
 
 def test_matcher_is_symmetric_and_word_based():
@@ -32,12 +37,13 @@ def test_sample_corpus_report(sample_build):
     assert report.total.f1 >= 0.85
 
 
-def test_own_corpus_floors():
-    for lang, floor in FLOOR_MICRO_F1.items():
-        folder = DATA / "corpus" / lang
-        report = evaluate(folder, folder)
-        assert report.unpaired == [], lang
-        assert report.total.f1 >= floor, f"{lang}: micro-F1 {report.total.f1:.3f} fell under {floor}"
+@pytest.mark.parametrize(("corpus", "lang"), list(FLOOR_MICRO_F1))
+def test_own_corpus_floors(corpus, lang):
+    folder = DATA / corpus / lang
+    report = evaluate(folder, folder)
+    assert report.unpaired == [], lang
+    floor = FLOOR_MICRO_F1[corpus, lang]
+    assert report.total.f1 >= floor, f"{corpus}/{lang}: micro-F1 {report.total.f1:.3f} fell under {floor}"
 
 
 def test_gold_without_its_article_counts_as_missed(tmp_path):
