@@ -55,6 +55,8 @@ def test_sentences_survive_abbreviations_and_domains(tmp_path):
          ["Under Art. 14 of the Act (see Sec. 5), firms must report.", "J. Smith agrees."]),
         ("it", "Lo prevede il D.P.R. 445/2000, art. 2 co. 3. Il comma vale per tutti.",
          ["Lo prevede il D.P.R. 445/2000, art. 2 co. 3.", "Il comma vale per tutti."]),
+        ("it", "Serve la licenza prevista dall'art. 134 (d.lgs. 14/2019). Poi si lavora.",
+         ["Serve la licenza prevista dall'art. 134 (d.lgs. 14/2019).", "Poi si lavora."]),
     ],
 )
 def test_legal_references_do_not_end_a_sentence_but_a_final_number_does(lang, text, sentences):
