@@ -610,6 +610,8 @@ def _compensation(ctx: Context, sentence: Sentence) -> None:
 
 def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
     """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related."""
+    if sentence.block.kind == "item" and _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) == "alias":
+        return  # "Examples of job titles": the role's other names, read as aliases, not other roles
     predicate = _pattern(ctx.rs.lang, "predicate_before")
     illustrative = _in_example(ctx, sentence)
     for mention in find_mentions(sentence.text, ctx.rs.lang):
@@ -821,6 +823,8 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
     label = lower_label(clean(text, ctx.rs, _words(ctx.rs.lang, "skill_modifiers") if family == "skill" else frozenset()))
     if len(label.split()) > spec.get("list_words", len(label.split())):
         return  # a sentence, not a name: the rules read it
+    if spec["kind"] == "alias":  # "Examples of job titles": other names of the role
+        return _emit_label(ctx, sentence, rule_id, spec, label)
     if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
         name = lexicon.for_class(kinds()[spec["kind"]].get("class", ""))
         hits = lexicon.find(name, label) if name else []
