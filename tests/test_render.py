@@ -259,3 +259,10 @@ def test_a_big_view_draws_the_most_connected_nodes_and_carries_only_their_eviden
     assert min(degree[n] for n in drawn) >= max(degree[n] for n in set(career.nodes) - drawn)
     assert model["panel"]["facts"] and all({f["s"], f["o"]} <= drawn for f in model["panel"]["facts"])
     assert f'id="capped">{len(career.nodes) - 12} of the least connected' in render.outputs(sample_build.index)["graph.html"].decode()
+    monkeypatch.setattr(network, "EDGES", 5)
+    monkeypatch.setattr(network, "QUOTES", 1)
+    model = graph.model(career)
+    assert len(model["networks"][0]["edges"]) <= 5 < len(model["networks"][0]["nodes"]) * 2
+    quotes = {(f.subject, f.predicate, f.object): len(f.evidence) for f in career.facts}
+    assert all(len(f["evidence"]) == min(1, quotes[f["s"], f["p"], f["o"]]) and len(f["evidence"]) + f["more"] == quotes[f["s"], f["p"], f["o"]]
+               for f in model["panel"]["facts"])

@@ -36,7 +36,7 @@
     return node ? node.label : id;
   };
 
-  Views.prototype.evidence = function (evidence) {
+  Views.prototype.evidence = function (evidence, more) {
     const list = el("ul", "evidence");
     evidence.forEach(function (ev) {
       const item = el("li");
@@ -47,6 +47,7 @@
       list.append(item);
     });
     if (!evidence.length) list.append(el("li", "none", "No evidence recorded for this link."));
+    if (more) list.append(el("li", "more", more + " more on the role page."));
     return list;
   };
 
@@ -76,7 +77,7 @@
       const heading = fact.s === id
         ? fact.p + ": " + (fact.literal ? fact.o : this.label(fact.o))
         : this.label(fact.s) + " " + fact.p + " it";
-      parts.push(el("h3", null, heading), this.evidence(fact.evidence));
+      parts.push(el("h3", null, heading), this.evidence(fact.evidence, fact.more));
     }, this);
     this.panel.replaceChildren.apply(this.panel, parts);
   };
@@ -87,7 +88,7 @@
     this.panel.replaceChildren(
       el("h2", null, this.label(fact.s) + " " + fact.p + " " + this.label(fact.o)),
       el("p", "type", "fact: " + fact.p),
-      this.evidence(fact.evidence));
+      this.evidence(fact.evidence, fact.more));
   };
 
   Views.prototype.focus = function (id) {

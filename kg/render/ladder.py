@@ -33,11 +33,11 @@ def model(career: Career) -> dict:
     ladder.add_edges_from((f.subject, f.object) for f in career.edges() if is_step(f))
     levels = _levels(ladder)
     families = sorted((sorted(c) for c in nx.weakly_connected_components(ladder)), key=lambda c: (-len(c), c[0]))
-    facts_panel, facts = panel(career, sorted(ladder.nodes), keep=is_step)
-    networks, hidden = [], 0
-    for number, whole in enumerate(families, 1):
-        family, left_out = capped(career, whole, is_step)
-        hidden += left_out
+    drawn = [capped(career, family, is_step) for family in families]
+    hidden = sum(left_out for _, left_out in drawn)
+    facts_panel, facts = panel(career, sorted(n for family, _ in drawn for n in family), keep=is_step, hidden=hidden)
+    networks = []
+    for number, (family, _) in enumerate(drawn, 1):
         hub = min(family, key=lambda n: (-ladder.degree(n), n))
         big = len(family) > PLACED_FROM
         spec = network(career, f"ladder-{number}", family, facts, keep=is_step, options=PLACED if big else HIERARCHY,

@@ -20,6 +20,8 @@ from kg.render.model import Career, Fact
 
 BIG = 1000  # above this many nodes a network starts with physics off, on a layout computed here
 LIMIT = 2500  # nodes a network draws at most (the most connected): a browser stays responsive; roles/ holds the rest
+EDGES = 10000  # edges among them at most: hubs of a large corpus are joined by far more edges than nodes
+QUOTES = 3  # evidence a big view carries per fact; the role pages carry all of it
 _UNKNOWN = {"color": "#9a9a9a", "shape": "dot", "size": 8}
 
 
@@ -32,13 +34,16 @@ def style(type_: str) -> dict:
     return palette().get(type_, _UNKNOWN)
 
 
-def panel(career: Career, node_ids: list[str], keep: Callable[[Fact], bool] | None = None) -> tuple[dict, list[Fact]]:
+def panel(career: Career, node_ids: list[str], keep: Callable[[Fact], bool] | None = None, hidden: int = 0) -> tuple[dict, list[Fact]]:
     """What the side panel shows for these nodes: their facts with evidence, and every node those facts name.
 
-    Given `keep` and more than BIG nodes, only the facts the network draws: the page carries their evidence,
-    and each role's page the rest (every fact of every node made pages of a hundred megabytes)."""
+    Given `keep`, a view of more than BIG nodes or one that left some out (`hidden`) carries only the facts it
+    draws and QUOTES pieces of evidence each; each role's page has the rest (every fact of every node made
+    pages of a hundred megabytes)."""
     facts = career.facts_about(set(node_ids))
-    if keep is not None and len(node_ids) > BIG:
+    quotes = None  # every piece of evidence
+    if keep is not None and (hidden or len(node_ids) > BIG):
+        quotes = QUOTES
         members = set(node_ids)
         facts = [f for f in facts if not f.literal and f.subject in members and f.object in members and keep(f)]
     named = set(node_ids) | {f.subject for f in facts} | {f.object for f in facts if not f.literal}
@@ -49,22 +54,31 @@ def panel(career: Career, node_ids: list[str], keep: Callable[[Fact], bool] | No
         "nodes": {i: {"type": n.type, "label": n.label, "labels": n.labels, "alt": n.alt_labels, "page": n.page}
                   for i, n in nodes.items()},
         "facts": [{"s": f.subject, "p": f.predicate, "o": f.object, "literal": f.literal,
-                   "evidence": [e.to_json() for e in f.evidence]} for f in facts],
+                   "evidence": [e.to_json() for e in f.evidence[:quotes]], "more": len(f.evidence[quotes:]) if quotes else 0}
+                  for f in facts],
     }, facts
 
 
 def capped(career: Career, node_ids: list[str], keep: Callable[[Fact], bool] = lambda f: True) -> tuple[list[str], int]:
-    """At most LIMIT of `node_ids`, in their order: those with the most facts `keep` draws among them (ties by
-    id); and how many were left out."""
-    if len(node_ids) <= LIMIT:
-        return node_ids, 0
+    """The nodes of `node_ids` a network draws, in their order, and how many it leaves out: all of them, or the
+    most connected (by the facts `keep` draws; ties by id) while they are at most LIMIT with at most EDGES
+    edges among them."""
     members = set(node_ids)
-    degree: Counter = Counter()
+    links: dict[str, Counter] = {}
     for fact in career.facts_about(members):
         if not fact.literal and fact.subject in members and fact.object in members and keep(fact):
-            degree[fact.subject] += 1
-            degree[fact.object] += 1
-    chosen = set(sorted(members, key=lambda i: (-degree[i], i))[:LIMIT])
+            links.setdefault(fact.subject, Counter())[fact.object] += 1
+            links.setdefault(fact.object, Counter())[fact.subject] += 1
+    if len(node_ids) <= LIMIT and sum(sum(c.values()) for c in links.values()) <= 2 * EDGES:
+        return node_ids, 0
+    chosen: set[str] = set()
+    edges = 0
+    for node in sorted(members, key=lambda i: (-sum(links.get(i, Counter()).values()), i)):
+        added = sum(n for other, n in links.get(node, Counter()).items() if other in chosen)
+        if len(chosen) == LIMIT or edges + added > EDGES:
+            break
+        chosen.add(node)
+        edges += added
     return [i for i in node_ids if i in chosen], len(members) - len(chosen)
 
 

@@ -21,7 +21,7 @@ def holders(career: Career) -> dict[str, list[str]]:
 def model(career: Career) -> dict:
     needs = holders(career)
     node_ids, hidden = capped(career, sorted({r for roles in needs.values() for r in roles}) + list(needs), _requires)
-    facts_panel, facts = panel(career, node_ids, keep=_requires)
+    facts_panel, facts = panel(career, node_ids, keep=_requires, hidden=hidden)
     sizes = {skill: {"size": 8 + 5 * len(roles), **(SHARED if len(roles) > 1 else {})} for skill, roles in needs.items()}
     return {"panel": facts_panel, "hidden": hidden,
             "networks": [network(career, "skills", node_ids, facts, keep=_requires, nodes=sizes)]}
