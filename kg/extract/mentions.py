@@ -52,6 +52,7 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
     """
     first, last, need_article = _heads(lang)
     stops, right_stops, generic, with_noun, adjective, seniority = _vocabulary(lang)
+    head_modifies, adjectival = _head_uses(lang)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     lowered = [fold(t[0]) for t in tokens]
     joined = [i + 1 < len(tokens) and not text[tokens[i][2] : tokens[i + 1][1]].strip() for i in range(len(tokens))]
@@ -65,8 +66,15 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
                 i += 1  # "lead account manager": the later head takes this word as a modifier
                 continue
             begin, end = i, i
+            if word in last and i + 1 < len(tokens) and joined[i] and lowered[i + 1] in head_modifies:
+                i += 1  # "teller experience", "broker licence": the head qualifies the noun after it
+                continue
+            if word in first and word in adjectival and i > 0 and joined[i - 1] and lowered[i - 1] not in stops:
+                i += 1  # "rapporti medici": after a noun the head is an adjective
+                continue
             if word in last or word in seniority:
-                begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority, italian=lang != "en"))
+                begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority, italian=lang != "en",
+                                              text=text))
             opens = start_ok and not text[: tokens[begin][1]].strip()
             if word in need_article and begin == i and not opens and (i == 0 or lowered[i - 1] not in _ARTICLES):
                 i += 1  # "lead" alone is a verb or an adjective; "the lead", "incident response lead" are roles
@@ -91,7 +99,7 @@ def _vocabulary(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
     """Stop words left and right of a head, generic heads, heads taking a bare noun, adjective endings and
     seniority words of a language."""
     data = profile(lang)
-    stops = stopwords(lang) | stopwords("en") | {w.lower() for w in data.get("modifier_stops", [])}
+    stops = stopwords(lang) | stopwords("en") | {w.lower() for w in data.get("modifier_stops", [])} | _finite_verbs(lang)
     right_stops = stops | _verb_forms(lang)  # "analista del credito lavora": a verb ends the name
     generic = frozenset(w.lower() for w in data.get("generic_heads", []))
     with_noun = frozenset(w.lower() for w in data.get("heads_with_noun", []))
@@ -100,17 +108,28 @@ def _vocabulary(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
     return stops, right_stops, generic, with_noun, adjective, seniority
 
 
+@lru_cache(maxsize=None)
+def _head_uses(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns a role head qualifies ("teller experience") and heads that are adjectives after a noun ("medici")."""
+    data = profile(lang)
+    nouns = {fold(str(w)) for source in (lang, "en") for w in profile(source).get("nouns_after_head", [])}
+    return frozenset(nouns), frozenset(fold(str(w)) for w in data.get("heads_also_adjectives", []))
+
+
 def _head_follows(lowered, joined, i, last) -> bool:
     return any(joined[k - 1] and lowered[k] in last for k in range(i + 1, min(i + 3, len(lowered))) if all(joined[i:k]))
 
 
-def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool) -> int:
-    """English-style modifiers before the head: up to three words that are not function words or verbs."""
+def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool, text: str = "") -> int:
+    """English-style modifiers before the head: up to three words that are not function words or verbs, nor
+    the tail of a contraction or possessive ("client's", "we're")."""
     begin = i
     while begin > 0 and i - begin < 3:
         prev = lowered[begin - 1]
         original = tokens[begin - 1][0]
         if prev in stops or prev.isdigit() or not original.replace("-", "").replace("&", "").isalpha():
+            break
+        if text[tokens[begin - 1][1] - 1:tokens[begin - 1][1]] in ("'", "’") and tokens[begin - 1][1] > 0:
             break
         if prev not in seniority and (italian and _ITALIAN_VERB.search(prev) and len(prev) > 4 or prev.endswith("ly")):
             break  # "corporate lawyer", "real estate agent": English words may end like an Italian participle
@@ -134,7 +153,8 @@ def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) 
             end = j
         elif italian and word not in stops and adjective.search(word) and not _is_verb_like(word):
             end = j
-        elif word in _DI and complements < 2 and j + 1 < len(lowered) and (lowered[j + 1] not in stops or lowered[j + 1] in _INDEFINITE):
+        elif word in _DI and complements < 2 and j + 1 < len(lowered) and not lowered[j + 1].isdigit() \
+                and (lowered[j + 1] not in stops or lowered[j + 1] in _INDEFINITE):
             k = j + 1
             if lowered[k] in _INDEFINITE and k + 1 < len(lowered) and lowered[k + 1] not in stops:
                 k += 1
@@ -154,6 +174,12 @@ def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) 
 def _english_modifiers() -> frozenset[str]:
     """Words English role names put before the head that end like Italian words ("data", "area", "media")."""
     return frozenset(fold(w) for w in profile("en").get("modifiers_ending_in_vowel", []))
+
+
+@lru_cache(maxsize=None)
+def _finite_verbs(lang: str) -> frozenset[str]:
+    """Third-person duty verb forms: never a modifier of the role after them ("coordinates specialists")."""
+    return frozenset(fold(f) for f, infinitive in conjugated(yaml.safe_load(rules_text(lang))).items() if f != infinitive)
 
 
 @lru_cache(maxsize=None)
