@@ -775,6 +775,8 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
     """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related."""
     predicate = _pattern(ctx.rs.lang, "predicate_before")
     illustrative = _in_example(ctx, sentence)
+    if _pattern(ctx.rs.lang, "byline").match(sentence.text):
+        return  # "By Jane Roe, Senior Editor": who wrote the article, not who works with the role
     for mention in _mentions_of(sentence.text, ctx.rs.lang):
         if ctx.is_role(mention.label):
             continue
@@ -796,6 +798,8 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue
         if illustrative or _variant_of_role(ctx, mention.label):
             continue
+        if _pattern(ctx.rs.lang, "narrator_after").match(sentence.text, mention.end):
+            continue  # "a recruiter once told me": a character of the writer's story
         ctx.add("related_role", mention.label, sentence, "related_role.mention")
 
 
@@ -820,7 +824,7 @@ def _words(lang: str, key: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _pattern(lang: str, key: str) -> re.Pattern:
-    """A pattern of the language section of a rules file (predicate_before, other_name_before)."""
+    """A pattern of the language section of a rules file (predicate_before, other_name_before, byline ...)."""
     return re.compile(profile(lang).get(key, "(?!)"), re.IGNORECASE)
 
 
