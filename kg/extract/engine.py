@@ -914,14 +914,16 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         if family is None:
             continue
         if labelled and (by_label or "," in values or families()[family].get("roles")):
-            rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in split_items(values, ctx.rs, always=True)]
+            verb_led = bool(ctx.rs.lists["verb_first"].match(values.strip()))  # "dire sì o no": one phrase
+            rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in split_items(values, ctx.rs, always=not verb_led)]
         else:
             rule_id = f"{family}.{'lead_list' if by_lead else 'section_list'}"
             text = sentence.text
             if families()[family].get("examples"):
                 text = _examples(ctx, sentence, families()[family], text, rule_id)
             text = trim(text, ctx.rs, ["clause", "purpose"])
-            texts = _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if len(text.split()) > 8 else text,
+            long = len(text.split()) > 8 and not _object_list(ctx.rs, text)
+            texts = _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if long else text,
                                      families()[family].get("item_conj", 0))
         spec = families()[family]
         if any(f.kind in spec.get("rules_first", ()) and f.evidence.start == sentence.start for f in ctx.facts):
@@ -947,6 +949,16 @@ def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: 
         return head
     items = split_items(head, ctx.rs)  # "Linux, scripting and familiarity with tools such as ...": the last item goes
     return head[:items[-1][0]] if len(items) > 1 else ""
+
+
+def _object_list(rs: RuleSet, text: str) -> bool:
+    """"Negoziare prezzi, condizioni di pagamento e tempi di consegna": a verb, then bare nouns (no article, no
+    verb of their own) after each comma: the objects of that one verb, one duty, not a sentence to cut."""
+    if not rs.lists["verb_first"].match(text.strip()):
+        return False
+    later = [text[a:b] for a, b in split_items(text, rs)][1:]
+    return bool(later) and all(len(item.split()) <= 4 and not _article_first(rs.lang, item)
+                               and not rs.duty_verb.match(rs.lists["leading"].sub("", item).strip()) for item in later)
 
 
 def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
