@@ -120,7 +120,7 @@ def _head_follows(lowered, joined, i, last) -> bool:
     return any(joined[k - 1] and lowered[k] in last for k in range(i + 1, min(i + 3, len(lowered))) if all(joined[i:k]))
 
 
-def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool, text: str = "") -> int:
+def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool, text: str) -> int:
     """English-style modifiers before the head: up to three words that are not function words or verbs, nor
     the tail of a contraction or possessive ("client's", "we're")."""
     begin = i
@@ -129,7 +129,7 @@ def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool, text
         original = tokens[begin - 1][0]
         if prev in stops or prev.isdigit() or not original.replace("-", "").replace("&", "").isalpha():
             break
-        if text[tokens[begin - 1][1] - 1:tokens[begin - 1][1]] in ("'", "’") and tokens[begin - 1][1] > 0:
+        if tokens[begin - 1][1] > 0 and text[tokens[begin - 1][1] - 1] in "'’":
             break
         if prev not in seniority and (italian and _ITALIAN_VERB.search(prev) and len(prev) > 4 or prev.endswith("ly")):
             break  # "corporate lawyer", "real estate agent": English words may end like an Italian participle
