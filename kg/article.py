@@ -25,9 +25,13 @@ class Block:
     section: tuple[str, ...]
     line: int
     start: int  # offset of the block in Article.text
-    depth: int = 0  # list nesting depth for items
+    depth: int = 0  # items: list nesting depth; headings: level (BOLD_LEVEL for a bold line read as one)
     lead: str = ""  # for list items: the paragraph that introduces the list
     links: tuple[Link, ...] = ()
+    label: str = ""  # for list items: the bold words that open them ("**Negotiation**: you haggle ...")
+
+
+BOLD_LEVEL = 7  # below every markdown heading: a bold-only line heads what follows until the next heading
 
 
 @dataclass(frozen=True)

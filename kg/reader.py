@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import frontmatter
 import yaml
 from markdown_it import MarkdownIt
 
-from kg.article import Article, Block, Link, Sentence
+from kg.article import BOLD_LEVEL, Article, Block, Link, Sentence
 from kg.errors import KgError
 from kg.extract.mentions import find_mentions
 from kg.language import detect_language, languages, role_of_title
@@ -167,19 +168,36 @@ def _blocks(body: str, first_line: int) -> list[Block]:
                 continue
             line = first_line + (token.map[0] if token.map else 0)
             opener = tokens[i - 1]
-            if opener.type == "heading_open":
-                last_paragraph = ""
-                level = int(opener.tag[1])
-                headings = [h for h in headings if h[0] < level] + [(level, text)]
-                blocks.append(Block("heading", text, tuple(h for _, h in headings), line, 0, links=links))
-                continue
             kind = "item" if "list" in kinds else "quote" if "quote" in kinds else "paragraph"
+            bold = _bold_opening(token)
+            level = int(opener.tag[1]) if opener.type == "heading_open" else BOLD_LEVEL if kind == "paragraph" and _bold_heading(text, bold) else 0
+            if level:
+                last_paragraph = ""
+                headings = [h for h in headings if h[0] < level] + [(level, text.rstrip(" :") if level == BOLD_LEVEL else text)]
+                blocks.append(Block("heading", headings[-1][1], tuple(h for _, h in headings), line, 0, level, links=links))
+                continue
             lead = leads[-1] if kind == "item" and leads else ""
             depth = kinds.count("list")
-            blocks.append(Block(kind, text, tuple(h for _, h in headings), line, 0, depth, lead, links))
+            label = bold.rstrip(" :.") if kind == "item" and len(bold) < len(text) else ""
+            blocks.append(Block(kind, text, tuple(h for _, h in headings), line, 0, depth, lead, links, label))
             if kind != "item":
                 last_paragraph = text
     return blocks
+
+
+def _bold_opening(token) -> str:
+    """The bold words an inline token opens with ("**Negotiation**: ..." -> "Negotiation"), else ""."""
+    children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
+    if len(children) < 3 or children[0].type != "strong_open":
+        return ""
+    close = next((j for j, c in enumerate(children) if c.type == "strong_close"), 0)
+    return _clean("".join(c.content for c in children[1:close] if c.type in ("text", "code_inline")))
+
+
+def _bold_heading(text: str, bold: str) -> bool:
+    """A short paragraph that is only bold words ("**What the job involves**", "**Competenze:**") heads what
+    follows as a heading would; a bold sentence ("**Never sign unlicensed.**") stays a paragraph."""
+    return bool(bold) and text.rstrip(" :") == bold.rstrip(" :") and len(bold.split()) <= 12 and not bold.endswith((".", "!"))
 
 
 def _row_start(tokens, close: int) -> int:
@@ -230,7 +248,7 @@ def _place_blocks(blocks: list[Block]) -> tuple[str, list[Block]]:
     """Join block texts into the article text and give each block its offset there."""
     placed, offset = [], 0
     for block in blocks:
-        placed.append(Block(block.kind, block.text, block.section, block.line, offset, block.depth, block.lead, block.links))
+        placed.append(replace(block, start=offset))
         offset += len(block.text) + 2
     return "\n\n".join(b.text for b in placed), placed
 
@@ -251,7 +269,7 @@ def _title(meta: dict, blocks: list[Block], path: Path) -> str:
     if title is not None and str(title).strip():
         return _clean(html.unescape(str(title)))
     for block in blocks:
-        if block.kind == "heading" and len(block.section) == 1:
+        if block.kind == "heading" and len(block.section) == 1 and block.depth < BOLD_LEVEL:
             return block.text
     raise KgError("no title in the frontmatter and no '# heading' in the text", path)
 
@@ -261,7 +279,7 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     ("10 domande sul credit manager", "Five years as an energy broker") or the first heading names it
     shorter ("# Private Banker" under "Private Banker in Switzerland: ...")."""
     role, aliases = role_of_title(title, lang)
-    heading = next((b.text for b in blocks if b.kind == "heading" and len(b.section) == 1), None)
+    heading = next((b.text for b in blocks if b.kind == "heading" and len(b.section) == 1 and b.depth < BOLD_LEVEL), None)
     if heading and heading != title:
         named, more = role_of_title(heading, lang)
         if named != role and f" {named} " in f" {role} ":

@@ -22,9 +22,9 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
         before = text[start : match.start() + 1]
         last = re.search(r"(\S+)\.$", before.rstrip("!?…\"'”»)]"))
         if last:
-            word = last.group(1).lower()
-            initial = word.strip("(")
-            if word in _abbreviations(lang) or (len(initial) == 1 and initial.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            # "(d.lgs. 14/2019)", "dall'art. 134": neither the bracket nor the elided article is the word
+            word = re.split(r"['’]", last.group(1).lower().lstrip("([\"«“"))[-1]
+            if word in _abbreviations(lang) or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
                 continue
         end = match.start() + len(match.group(0).rstrip())
         if text[start:end].strip():

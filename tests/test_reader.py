@@ -55,6 +55,8 @@ def test_sentences_survive_abbreviations_and_domains(tmp_path):
          ["Under Art. 14 of the Act (see Sec. 5), firms must report.", "J. Smith agrees."]),
         ("it", "Lo prevede il D.P.R. 445/2000, art. 2 co. 3. Il comma vale per tutti.",
          ["Lo prevede il D.P.R. 445/2000, art. 2 co. 3.", "Il comma vale per tutti."]),
+        ("it", "Serve la licenza prevista dall'art. 134 (d.lgs. 14/2019). Poi si lavora.",
+         ["Serve la licenza prevista dall'art. 134 (d.lgs. 14/2019).", "Poi si lavora."]),
     ],
 )
 def test_legal_references_do_not_end_a_sentence_but_a_final_number_does(lang, text, sentences):
@@ -150,3 +152,20 @@ def test_a_table_row_is_an_item_named_by_its_columns(tmp_path):
     rows = [(b.kind, b.text, b.lead, b.line) for b in article.blocks if b.kind == "item"]
     assert rows == [("item", "Junior analyst: Annual salary $45,000, Bonus 5%", "Pay by level:", 10),
                     ("item", "Senior analyst: Annual salary $72,000", "Pay by level:", 11)]
+
+
+def test_a_bold_line_heads_what_follows(tmp_path):
+    """"**Skills that count**" alone on its line is a heading below the last real one; a bold sentence is not,
+    and a list item keeps its bold opening words as its label."""
+    body = "# Forwarder\n\n**Skills that count**\n\n- **Negotiation**: you haggle\n\n**Never sign blind.**\n\n## Pay\n\nText.\n"
+    article = read_article(write_article(tmp_path, "a.md", "---\ntitle: Forwarder\n---\n\n" + body), tmp_path)
+    assert [(b.text, b.section) for b in article.blocks if b.kind == "heading"] == [
+        ("Forwarder", ("Forwarder",)), ("Skills that count", ("Forwarder", "Skills that count")), ("Pay", ("Forwarder", "Pay"))]
+    item = next(b for b in article.blocks if b.kind == "item")
+    assert item.label == "Negotiation" and item.section[-1] == "Skills that count"
+    assert next(b for b in article.blocks if b.text == "Never sign blind.").kind == "paragraph"
+
+
+def test_a_bold_line_is_not_the_title(tmp_path):
+    article = read_article(write_article(tmp_path, "a.md", "**Skills that count**\n\n# Freight Forwarder\n\nText.\n"), tmp_path)
+    assert article.title == "Freight Forwarder"

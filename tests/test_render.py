@@ -243,3 +243,19 @@ def test_article_links_lead_from_any_export_folder_to_the_sources(tmp_path):
     assert all((out / link).resolve() == src / "a.md" for link in index_links)
     assert all((out / "roles" / link).resolve() == src / "a.md" for link in role_links)
 
+
+
+def test_a_big_view_draws_the_most_connected_nodes_and_carries_only_their_evidence(sample_build, monkeypatch):
+    from kg.render import graph, network
+
+    career = read(sample_build.index)
+    assert 'id="capped"' not in render.outputs(sample_build.index)["graph.html"].decode()  # the sample is drawn whole
+    monkeypatch.setattr(network, "LIMIT", 12)
+    monkeypatch.setattr(network, "BIG", 10)
+    model = graph.model(career)
+    drawn = {node["id"] for node in model["networks"][0]["nodes"]}
+    assert len(drawn) == 12 and model["hidden"] == len(career.nodes) - 12
+    degree = Counter(n for f in career.facts if not f.literal for n in (f.subject, f.object))
+    assert min(degree[n] for n in drawn) >= max(degree[n] for n in set(career.nodes) - drawn)
+    assert model["panel"]["facts"] and all({f["s"], f["o"]} <= drawn for f in model["panel"]["facts"])
+    assert f'id="capped">{len(career.nodes) - 12} of the least connected' in render.outputs(sample_build.index)["graph.html"].decode()

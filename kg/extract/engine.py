@@ -773,6 +773,8 @@ def _compensation(ctx: Context, sentence: Sentence) -> None:
 
 def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
     """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related."""
+    if sentence.block.kind == "item" and _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) == "alias":
+        return  # "Examples of job titles": the role's other names, read as aliases, not other roles
     predicate = _pattern(ctx.rs.lang, "predicate_before")
     illustrative = _in_example(ctx, sentence)
     if _pattern(ctx.rs.lang, "byline").match(sentence.text):
@@ -901,6 +903,8 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         if block.kind != "item" or sentence.start != block.start:
             continue
         label_part, _, values = sentence.text.partition(":")
+        if block.label:  # "**Negotiation**: you haggle ...", "**Excel.** Pivot tables": the bold words are the label
+            label_part, values = block.label, sentence.text[len(block.label):].lstrip(" :.-–—")
         labelled = bool(values.strip()) and len(label_part.split()) <= 5 and not ctx.rs.duty_verb.match(label_part)
         # ("Run outbound sequences: cold calls, emails" is one duty with its examples, not a labelled list)
         if labelled and any(m in fold(label_part) for m in _words(ctx.rs.lang, "aside_labels")):
@@ -913,12 +917,18 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         family = by_label or by_lead or by_section
         if family is None:
             continue
-        if labelled and (by_label or "," in values or families()[family].get("roles")):
+        named = block.label and family not in ("responsibility", "qualification") and not families()[family].get("roles") \
+            and not (by_label and ("," in values or _only_kind(ctx.rs, family, block.label)))
+        explained = family == "responsibility" and _explains_label(ctx.rs, block.label, values)  # else the label is the duty
+        if named:  # "**Negotiation**: you haggle with suppliers" under Skills: the bold label is the skill
+            rule_id, texts = f"{family}.bold_label", [block.label]
+        elif labelled and (explained or not block.label or family != "responsibility") and \
+                (by_label or "," in values or families()[family].get("roles")):
             verb_led = bool(ctx.rs.lists["verb_first"].match(values.strip()))  # "dire sì o no": one phrase
             rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in split_items(values, ctx.rs, always=not verb_led)]
         else:
             rule_id = f"{family}.{'lead_list' if by_lead else 'section_list'}"
-            text = sentence.text
+            text = values if explained else sentence.text
             if families()[family].get("examples"):
                 text = _examples(ctx, sentence, families()[family], text, rule_id)
             text = trim(text, ctx.rs, ["clause", "purpose"])
@@ -930,6 +940,20 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id)
+
+
+def _explains_label(rs: RuleSet, label: str, values: str) -> bool:
+    """"**Prospecting**: find businesses ...": the duty is the words after a one-word or verbless bold label;
+    "**Getting Information** — Observing, receiving ..." names the duty in the label itself."""
+    return bool(label and values.strip()) and (len(label.split()) == 1 or bool(rs.duty_verb.match(values)))
+
+
+def _only_kind(rs: RuleSet, family: str, label: str) -> bool:
+    """"Education", "Competenze": a label that only names the kind of what follows it, not a fact itself."""
+    rest = fold(label)
+    for words in rs.data["sections"][family]:
+        rest = rest.replace(fold(words), " ")
+    return not set(re.findall(r"\w+", rest)) - stopwords(rs.lang)
 
 
 def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: str) -> str:
@@ -979,6 +1003,8 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
     label = clean(lower_label(clean(text, ctx.rs)), ctx.rs, modifiers)  # "advanced Excel" keeps the name's capital
     if len(label.split()) > spec.get("list_words", len(label.split())):
         return  # a sentence, not a name: the rules read it
+    if spec["kind"] == "alias":  # "Examples of job titles": other names of the role
+        return _emit_label(ctx, sentence, rule_id, spec, label)
     if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
         name = lexicon.for_class(kinds()[spec["kind"]].get("class", ""))
         hits = lexicon.find(name, label) if name else []
@@ -996,11 +1022,22 @@ def _family_of(texts, table: dict, plain: bool = False) -> str | None:
             continue
         for family, patterns in table.items():
             for pattern in patterns:
-                if (plain and fold(pattern) in fold(text)) or (not plain and re.search(pattern, text, re.IGNORECASE)):
+                if (plain and _holds(fold(text), fold(pattern))) or (not plain and re.search(pattern, text, re.IGNORECASE)):
                     return family
         if plain:
             break  # only the nearest heading counts
     return None
+
+
+def _holds(text: str, words: str) -> bool:
+    """The heading holds the words, "..." standing for any words between ("what ... does": "What a broker does")."""
+    at = 0
+    for part in words.split("..."):
+        at = text.find(part.strip() if "..." in words else part, at)
+        if at < 0:
+            return False
+        at += len(part.strip())
+    return True
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from kg.render.model import Career
-from kg.render.network import network, panel, render_page
+from kg.render.network import capped, network, panel, render_page
 
 
 def model(career: Career) -> dict:
-    node_ids = list(career.nodes)
-    facts_panel, facts = panel(career, node_ids)
-    return {"panel": facts_panel, "networks": [network(career, "graph", node_ids, facts)]}
+    node_ids, hidden = capped(career, list(career.nodes))
+    facts_panel, facts = panel(career, node_ids, keep=lambda f: True)
+    return {"panel": facts_panel, "networks": [network(career, "graph", node_ids, facts)], "hidden": hidden}
 
 
 def render(career: Career) -> dict[str, bytes]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import networkx as nx
 
 from kg.render.model import Career, Fact
-from kg.render.network import network, panel, render_page
+from kg.render.network import capped, network, panel, render_page
 
 STEPS = ("promotes to", "reports to")
 HIERARCHY = {
@@ -33,16 +33,18 @@ def model(career: Career) -> dict:
     ladder.add_edges_from((f.subject, f.object) for f in career.edges() if is_step(f))
     levels = _levels(ladder)
     families = sorted((sorted(c) for c in nx.weakly_connected_components(ladder)), key=lambda c: (-len(c), c[0]))
-    facts_panel, facts = panel(career, sorted(ladder.nodes))
-    networks = []
-    for number, family in enumerate(families, 1):
+    facts_panel, facts = panel(career, sorted(ladder.nodes), keep=is_step)
+    networks, hidden = [], 0
+    for number, whole in enumerate(families, 1):
+        family, left_out = capped(career, whole, is_step)
+        hidden += left_out
         hub = min(family, key=lambda n: (-ladder.degree(n), n))
         big = len(family) > PLACED_FROM
         spec = network(career, f"ladder-{number}", family, facts, keep=is_step, options=PLACED if big else HIERARCHY,
                        nodes=_rows(family, levels) if big else {n: {"level": levels[n]} for n in family},
                        edges=lambda f: {"label": f.predicate, "dashes": f.predicate == "reports to"})
         networks.append({**spec, "title": f"Around {career.nodes[hub].label}"})
-    return {"panel": facts_panel, "networks": networks}
+    return {"panel": facts_panel, "networks": networks, "hidden": hidden}
 
 
 def _levels(ladder: nx.DiGraph) -> dict[str, int]:

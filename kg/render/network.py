@@ -6,6 +6,7 @@ than through pyvis's Network.add_node/add_edge, which look every id up in a list
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Callable
@@ -18,6 +19,7 @@ from kg.render import layout, page
 from kg.render.model import Career, Fact
 
 BIG = 1000  # above this many nodes a network starts with physics off, on a layout computed here
+LIMIT = 2500  # nodes a network draws at most (the most connected): a browser stays responsive; roles/ holds the rest
 _UNKNOWN = {"color": "#9a9a9a", "shape": "dot", "size": 8}
 
 
@@ -30,9 +32,15 @@ def style(type_: str) -> dict:
     return palette().get(type_, _UNKNOWN)
 
 
-def panel(career: Career, node_ids: list[str]) -> tuple[dict, list[Fact]]:
-    """What the side panel shows for these nodes: their facts with evidence, and every node those facts name."""
+def panel(career: Career, node_ids: list[str], keep: Callable[[Fact], bool] | None = None) -> tuple[dict, list[Fact]]:
+    """What the side panel shows for these nodes: their facts with evidence, and every node those facts name.
+
+    Given `keep` and more than BIG nodes, only the facts the network draws: the page carries their evidence,
+    and each role's page the rest (every fact of every node made pages of a hundred megabytes)."""
     facts = career.facts_about(set(node_ids))
+    if keep is not None and len(node_ids) > BIG:
+        members = set(node_ids)
+        facts = [f for f in facts if not f.literal and f.subject in members and f.object in members and keep(f)]
     named = set(node_ids) | {f.subject for f in facts} | {f.object for f in facts if not f.literal}
     nodes = {i: career.nodes[i] for i in sorted(named)}
     return {
@@ -43,6 +51,21 @@ def panel(career: Career, node_ids: list[str]) -> tuple[dict, list[Fact]]:
         "facts": [{"s": f.subject, "p": f.predicate, "o": f.object, "literal": f.literal,
                    "evidence": [e.to_json() for e in f.evidence]} for f in facts],
     }, facts
+
+
+def capped(career: Career, node_ids: list[str], keep: Callable[[Fact], bool] = lambda f: True) -> tuple[list[str], int]:
+    """At most LIMIT of `node_ids`, in their order: those with the most facts `keep` draws among them (ties by
+    id); and how many were left out."""
+    if len(node_ids) <= LIMIT:
+        return node_ids, 0
+    members = set(node_ids)
+    degree: Counter = Counter()
+    for fact in career.facts_about(members):
+        if not fact.literal and fact.subject in members and fact.object in members and keep(fact):
+            degree[fact.subject] += 1
+            degree[fact.object] += 1
+    chosen = set(sorted(members, key=lambda i: (-degree[i], i))[:LIMIT])
+    return [i for i in node_ids if i in chosen], len(members) - len(chosen)
 
 
 def render_page(filename: str, title: str, model: dict, **context) -> dict[str, bytes]:

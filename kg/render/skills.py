@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.render.model import Career, Node
-from kg.render.network import network, panel, render_page
+from kg.render.network import capped, network, panel, render_page
 
 REQUIRES = "requires skill"
 SHARED = {"borderWidth": 3, "color": {"border": "#111111"}}
@@ -20,11 +20,15 @@ def holders(career: Career) -> dict[str, list[str]]:
 
 def model(career: Career) -> dict:
     needs = holders(career)
-    node_ids = sorted({r for roles in needs.values() for r in roles}) + list(needs)
-    facts_panel, facts = panel(career, node_ids)
+    node_ids, hidden = capped(career, sorted({r for roles in needs.values() for r in roles}) + list(needs), _requires)
+    facts_panel, facts = panel(career, node_ids, keep=_requires)
     sizes = {skill: {"size": 8 + 5 * len(roles), **(SHARED if len(roles) > 1 else {})} for skill, roles in needs.items()}
-    return {"panel": facts_panel,
-            "networks": [network(career, "skills", node_ids, facts, keep=lambda f: f.predicate == REQUIRES, nodes=sizes)]}
+    return {"panel": facts_panel, "hidden": hidden,
+            "networks": [network(career, "skills", node_ids, facts, keep=_requires, nodes=sizes)]}
+
+
+def _requires(fact) -> bool:
+    return fact.predicate == REQUIRES
 
 
 def shared(career: Career) -> list[tuple[Node, list[Node]]]:
