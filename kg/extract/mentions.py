@@ -19,6 +19,8 @@ _TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
 _DI = {"di", "del", "dello", "della", "dei", "degli", "delle", "dell", "of"}
 _ARTICLES = {"il", "lo", "la", "l", "dell", "all", "nell", "dall", "un", "i", "gli", "le", "un", "uno", "una", "the", "a", "an", "our", "your", "their", "al", "alla", "del", "della", "dal", "dalla", "nel", "nella"}
 _INDEFINITE = {"un", "una", "uno"}
+_AGENT = {"da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle", "by"}
+_TO = {"to", "can", "must", "should", "will", "may", "might", "could", "would"}  # before a verb's base form
 _ITALIAN_VERB = re.compile(r"(?:are|ere|ire|ato|ata|ati|ate|ito|ita|iti|uto|ano|ono|ava|eva|iva)$")
 
 
@@ -73,7 +75,7 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
                 i += 1  # "rapporti medici": after a noun the head is an adjective
                 continue
             if word in last or word in seniority:
-                begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority, italian=lang != "en",
+                begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority, _duty_forms(lang)[1], italian=lang != "en",
                                               text=text))
             opens = start_ok and not text[: tokens[begin][1]].strip()
             if word in need_article and begin == i and not opens and (i == 0 or lowered[i - 1] not in _ARTICLES):
@@ -99,7 +101,7 @@ def _vocabulary(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
     """Stop words left and right of a head, generic heads, heads taking a bare noun, adjective endings and
     seniority words of a language."""
     data = profile(lang)
-    stops = stopwords(lang) | stopwords("en") | {w.lower() for w in data.get("modifier_stops", [])} | _finite_verbs(lang)
+    stops = stopwords(lang) | stopwords("en") | {str(w).lower() for w in data.get("modifier_stops", [])} | _duty_forms(lang)[0]
     right_stops = stops | _verb_forms(lang)  # "analista del credito lavora": a verb ends the name
     generic = frozenset(w.lower() for w in data.get("generic_heads", []))
     with_noun = frozenset(w.lower() for w in data.get("heads_with_noun", []))
@@ -120,7 +122,7 @@ def _head_follows(lowered, joined, i, last) -> bool:
     return any(joined[k - 1] and lowered[k] in last for k in range(i + 1, min(i + 3, len(lowered))) if all(joined[i:k]))
 
 
-def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool, text: str) -> int:
+def _grow_left(tokens, lowered, joined, i, stops, seniority, base_verbs, italian: bool, text: str) -> int:
     """English-style modifiers before the head: up to three words that are not function words or verbs, nor
     the tail of a contraction or possessive ("client's", "we're")."""
     begin = i
@@ -131,6 +133,9 @@ def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool, text
             break
         if tokens[begin - 1][1] > 0 and text[tokens[begin - 1][1] - 1] in "'’":
             break
+        if prev in base_verbs and original[0].islower() and (begin == 1 and not text[:tokens[0][1]].strip()
+                                                             or begin > 1 and lowered[begin - 2] in _TO):
+            break  # "interview managers and staff" opening a list item, "to challenge senior managers"
         if prev not in seniority and (italian and _ITALIAN_VERB.search(prev) and len(prev) > 4 or prev.endswith("ly")):
             break  # "corporate lawyer", "real estate agent": English words may end like an Italian participle
         if not joined[begin - 1]:  # punctuation between
@@ -151,7 +156,8 @@ def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) 
         word = lowered[j]
         if word in seniority:
             end = j
-        elif italian and word not in stops and adjective.search(word) and not _is_verb_like(word):
+        elif italian and word not in stops and adjective.search(word) and not _is_verb_like(word) \
+                and not (j + 1 < len(lowered) and lowered[j + 1] in _AGENT):  # "manager rilasciato dall'ente": a participle
             end = j
         elif word in _DI and complements < 2 and j + 1 < len(lowered) and not lowered[j + 1].isdigit() \
                 and (lowered[j + 1] not in stops or lowered[j + 1] in _INDEFINITE):
@@ -177,9 +183,12 @@ def _english_modifiers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _finite_verbs(lang: str) -> frozenset[str]:
-    """Third-person duty verb forms: never a modifier of the role after them ("coordinates specialists")."""
-    return frozenset(fold(f) for f, infinitive in conjugated(yaml.safe_load(rules_text(lang))).items() if f != infinitive)
+def _duty_forms(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Third-person duty verb forms, never a modifier of the role after them ("coordinates specialists"), and
+    base forms, a modifier unless a verb by position ("to interview managers" but "audit managers")."""
+    forms = conjugated(yaml.safe_load(rules_text(lang)))
+    return (frozenset(fold(f) for f, infinitive in forms.items() if f != infinitive),
+            frozenset(fold(f) for f, infinitive in forms.items() if f == infinitive))
 
 
 @lru_cache(maxsize=None)
