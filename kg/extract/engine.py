@@ -382,6 +382,8 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
     if not rule.options.get("split", spec.get("split")):
         return [(0, len(captured))]
     spans = split_items(captured, rs, always=rule.options.get("conj", spec.get("conj")) == "always")
+    if spec.get("object_lists") and rs.lists["nominal_head"].match(captured.strip()):
+        spans = _head_objects(captured, rs, spans)
     if not verb_led and not rule.options.get("verb_first"):
         return spans
     merged: list[tuple[int, int]] = []
@@ -398,6 +400,22 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
         else:
             merged.append((a, b))
     return merged
+
+
+def _head_objects(captured: str, rs: RuleSet, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"acquisto di materie prime, semilavorati e servizi": bare nouns after "<noun> di ..." are more objects of
+    that one head, up to the first item that opens on an article, a verb or an action noun of its own."""
+    end = 1
+    while end < len(spans) and _bare_object(rs, captured[spans[end][0]:spans[end][1]]):
+        end += 1
+    return [(spans[0][0], spans[end - 1][1])] + spans[end:]
+
+
+def _bare_object(rs: RuleSet, item: str) -> bool:
+    bare = rs.lists["leading"].sub("", item).strip()
+    words = bare.split()
+    return bool(words) and not _article_first(rs.lang, item) and not rs.duty_verb.match(bare) \
+        and not rs.lists["verb_first"].match(bare) and not rs.lists["action_noun"].search(fold(words[0]))
 
 
 def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, offset: int, verb, match_start: int) -> None:
