@@ -1004,9 +1004,12 @@ def _object_list(rs: RuleSet, text: str) -> bool:
 
 
 def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
-    """"Active listening and objection handling": two items when each side has at most `most` words."""
+    """"Active listening and objection handling": two items when each side has at most `most` words; not
+    "conoscenza matematica e statistica", where a lone adjective shares the head noun before it."""
     parts = [text[a:b] for a, b in split_items(text, rs, always=True)] if most and "," not in text.rstrip(" ,;.") else [text]
-    return parts if len(parts) > 1 and all(len(p.split()) <= most for p in parts) else [text]
+    shared = len(parts) == 2 and len(parts[1].split()) == 1 and len(parts[0].split()) > 1 \
+        and rs.lists["adjective"].search(fold(parts[1].strip(" .;")))
+    return parts if len(parts) > 1 and not shared and all(len(p.split()) <= most for p in parts) else [text]
 
 
 def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: str, rule_id: str) -> None:

@@ -120,6 +120,7 @@ def _list_patterns(lists: dict, macros: dict) -> dict[str, re.Pattern]:
         "unsplit": re.compile(expand(lists.get("unsplit_after", "(?!)"), macros), re.IGNORECASE),
         "verb_first": re.compile(expand(lists.get("verb_first", "(?!)"), macros), re.IGNORECASE),
         "nominal_head": re.compile(expand(lists.get("nominal_head", "(?!)"), macros), re.IGNORECASE),
+        "adjective": re.compile(expand(lists.get("adjective", "(?!)"), macros), re.IGNORECASE),
         "action_noun": re.compile(expand(lists.get("action_noun", "(?!)"), macros), re.IGNORECASE),
         "parallel": re.compile(rf"\b(?:{lists.get('parallel', '(?!)')})\s", re.IGNORECASE),
         "leading": re.compile(expand(lists["strip_leading"], macros), re.IGNORECASE),
