@@ -411,11 +411,13 @@ def _head_objects(captured: str, rs: RuleSet, spans: list[tuple[int, int]]) -> l
     return [(spans[0][0], spans[end - 1][1])] + spans[end:]
 
 
-def _bare_object(rs: RuleSet, item: str) -> bool:
-    bare = rs.lists["leading"].sub("", item).strip()
+def _bare_object(rs: RuleSet, item: str, actions: bool = False) -> bool:
+    """A list item that can only be one more object: a noun with no article, preposition or verb of its own;
+    after a verb an action noun is an object too ("negoziare prezzi, condizioni"), after a noun head it is not."""
+    bare = item.strip()
     words = bare.split()
-    return bool(words) and not _article_first(rs.lang, item) and not rs.duty_verb.match(bare) \
-        and not rs.lists["verb_first"].match(bare) and not rs.lists["action_noun"].search(fold(words[0]))
+    return bool(words) and not rs.lists["leading"].match(bare) and not rs.duty_verb.match(bare) \
+        and not rs.lists["verb_first"].match(bare) and (actions or not rs.lists["action_noun"].search(fold(words[0])))
 
 
 def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, offset: int, verb, match_start: int) -> None:
@@ -999,8 +1001,8 @@ def _object_list(rs: RuleSet, text: str) -> bool:
     if not rs.lists["verb_first"].match(text.strip()):
         return False
     later = [text[a:b] for a, b in split_items(text, rs)][1:]
-    return bool(later) and all(len(item.split()) <= 4 and not _article_first(rs.lang, item)
-                               and not rs.duty_verb.match(rs.lists["leading"].sub("", item).strip()) for item in later)
+    return bool(later) and all((len(item.split()) <= 4 or index == len(later) - 1) and _bare_object(rs, item, actions=True)
+                               for index, item in enumerate(later))
 
 
 def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
