@@ -129,7 +129,7 @@ def _grow_left(tokens, lowered, joined, i, stops, seniority, base_verbs, italian
     while begin > 0 and i - begin < 3:
         prev = lowered[begin - 1]
         original = tokens[begin - 1][0]
-        if prev in stops or prev.isdigit() or not original.replace("-", "").replace("&", "").isalpha():
+        if prev in stops or prev.split("-")[0] in stops or prev.isdigit() or not original.replace("-", "").replace("&", "").isalpha():
             break
         if tokens[begin - 1][1] > 0 and text[tokens[begin - 1][1] - 1] in "'’":
             break
