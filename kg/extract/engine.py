@@ -945,7 +945,8 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         elif labelled and (explained or not block.label or family != "responsibility") and \
                 (by_label or "," in values or families()[family].get("roles")):
             verb_led = bool(ctx.rs.lists["verb_first"].match(values.strip()))  # "dire sì o no": one phrase
-            rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in split_items(values, ctx.rs, always=not verb_led)]
+            spans = split_items(values, ctx.rs, always=not verb_led)
+            rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in spans]
         else:
             rule_id = f"{family}.{'lead_list' if by_lead else 'section_list'}"
             text = values if explained else sentence.text
@@ -1001,8 +1002,8 @@ def _object_list(rs: RuleSet, text: str) -> bool:
     if not rs.lists["verb_first"].match(text.strip()):
         return False
     later = [text[a:b] for a, b in split_items(text, rs)][1:]
-    return bool(later) and all((len(item.split()) <= 4 or index == len(later) - 1) and _bare_object(rs, item, actions=True)
-                               for index, item in enumerate(later))
+    return bool(later) and all((len(item.split()) <= 4 or index == len(later) - 1)  # the last may take a complement
+                               and _bare_object(rs, item, actions=True) for index, item in enumerate(later))
 
 
 def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:

@@ -19,7 +19,7 @@ _TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
 _DI = {"di", "del", "dello", "della", "dei", "degli", "delle", "dell", "of"}
 _ARTICLES = {"il", "lo", "la", "l", "dell", "all", "nell", "dall", "un", "i", "gli", "le", "un", "uno", "una", "the", "a", "an", "our", "your", "their", "al", "alla", "del", "della", "dal", "dalla", "nel", "nella"}
 _INDEFINITE = {"un", "una", "uno"}
-_AGENT = {"da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle", "by"}
+_AGENT = {"da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"}  # after a participle: "incaricato dal"
 _TO = {"to", "can", "must", "should", "will", "may", "might", "could", "would"}  # before a verb's base form
 _ITALIAN_VERB = re.compile(r"(?:are|ere|ire|ato|ata|ati|ate|ito|ita|iti|uto|ano|ono|ava|eva|iva)$")
 
@@ -75,8 +75,8 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
                 i += 1  # "rapporti medici": after a noun the head is an adjective
                 continue
             if word in last or word in seniority:
-                begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority, _duty_forms(lang)[1], italian=lang != "en",
-                                              text=text))
+                begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority, _duty_forms(lang)[1],
+                                              italian=lang != "en", text=text))
             opens = start_ok and not text[: tokens[begin][1]].strip()
             if word in need_article and begin == i and not opens and (i == 0 or lowered[i - 1] not in _ARTICLES):
                 i += 1  # "lead" alone is a verb or an adjective; "the lead", "incident response lead" are roles
@@ -101,7 +101,8 @@ def _vocabulary(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
     """Stop words left and right of a head, generic heads, heads taking a bare noun, adjective endings and
     seniority words of a language."""
     data = profile(lang)
-    stops = stopwords(lang) | stopwords("en") | {str(w).lower() for w in data.get("modifier_stops", [])} | _duty_forms(lang)[0]
+    stops = stopwords(lang) | stopwords("en") | {str(w).lower() for w in data.get("modifier_stops", [])}
+    stops |= _duty_forms(lang)[0]
     right_stops = stops | _verb_forms(lang)  # "analista del credito lavora": a verb ends the name
     generic = frozenset(w.lower() for w in data.get("generic_heads", []))
     with_noun = frozenset(w.lower() for w in data.get("heads_with_noun", []))
@@ -129,8 +130,10 @@ def _grow_left(tokens, lowered, joined, i, stops, seniority, base_verbs, italian
     while begin > 0 and i - begin < 3:
         prev = lowered[begin - 1]
         original = tokens[begin - 1][0]
-        if prev in stops or prev.split("-")[0] in stops or prev.isdigit() or not original.replace("-", "").replace("&", "").isalpha():
+        if prev in stops or prev.isdigit() or not original.replace("-", "").replace("&", "").isalpha():
             break
+        if prev.split("-")[0] in stops:
+            break  # "twenty-two supervisors", "one-off"
         if tokens[begin - 1][1] > 0 and text[tokens[begin - 1][1] - 1] in "'’":
             break
         if prev in base_verbs and original[0].islower() and (begin == 1 and not text[:tokens[0][1]].strip()
