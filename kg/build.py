@@ -204,7 +204,8 @@ def _doubts(article: Article, facts: list[Fact], same_role: list[Article]) -> li
         doubts.append("no facts found in this article; check its language and phrasing")
     twins = sorted(a.path.as_posix() for a in same_role if a is not article)
     if twins:
-        doubts.append(f"same role as {', '.join(twins)}: merged into one node with both articles as sources")
+        sources = "both articles" if len(twins) == 1 else f"all {len(twins) + 1} articles"
+        doubts.append(f"same role as {', '.join(twins)}: merged into one node with {sources} as sources")
     return doubts
 
 

@@ -50,6 +50,7 @@ def named_triples(graph: Graph | GraphIndex) -> dict[URIRef, set[tuple]]:
         if KG.Evidence in properties.get(RDF.type, ()):
             facts.add(_reified(properties))
     parts = {}
+    described: dict = {}  # node -> its own description triples and the nodes they link to, made once
     for article in sorted(graph.of_type(KG.Article)):
         used = set(roles_of.get(article, ()))
         part = set(_own_triples(graph, article))
@@ -59,7 +60,7 @@ def named_triples(graph: Graph | GraphIndex) -> dict[URIRef, set[tuple]]:
             part.update(_own_triples(graph, ev))
             part.add(fact)
             used.update(term for term in (fact[0], fact[2]) if isinstance(term, URIRef))
-        _describe(graph, part, used, facts)
+        _describe(graph, part, used, facts, described)
         parts[article_graph_iri(article)] = part
     parts[ONTOLOGY_GRAPH] = set(_ontology_triples())
     return parts
@@ -82,20 +83,23 @@ def _ontology_triples() -> frozenset:
     return frozenset(skolemised(ontology() + shapes()))
 
 
-def _describe(graph: GraphIndex, part: set, used: set, facts: set) -> None:
-    """Add every node's own triples (type, labels, salary figures), following links between nodes."""
+def _describe(graph: GraphIndex, part: set, used: set, facts: set, described: dict) -> None:
+    """Add every node's own triples (type, labels, salary figures), following links between nodes.
+
+    A node's description is worked out once per build (`described`): a role many articles name has thousands
+    of fact triples to skip, and each of its articles used to skip them again."""
     todo, seen = list(used), set()
     while todo:
         node = todo.pop()
         if node in seen:
             continue
         seen.add(node)
-        for triple in _own_triples(graph, node):
-            if triple in facts or triple[1] == KG.article:
-                continue
-            part.add(triple)
-            if isinstance(triple[2], URIRef) and triple[1] != RDF.type:
-                todo.append(triple[2])
+        found = described.get(node)
+        if found is None:
+            own = [t for t in _own_triples(graph, node) if t[1] != KG.article and t not in facts]
+            found = described[node] = (own, [t[2] for t in own if isinstance(t[2], URIRef) and t[1] != RDF.type])
+        part.update(found[0])
+        todo.extend(found[1])
 
 
 def skolemised(graph: Graph) -> Graph:

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, split_uri
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from kg.export.index import GraphIndex, indexed
@@ -65,6 +65,16 @@ class Names:
         self._serializer.reset()
         self._labels: dict = {}
         self._verbs: dict = {RDF.type: "a"}
+        self._namespaces = {str(uri) for _, uri in graph.namespaces()}
+
+    def _bound(self, node: URIRef) -> bool:
+        """Whether rdflib could name `node` with a prefix. Asking it about every other IRI cost a build
+        time quadratic in its articles: rdflib files each new namespace (one per article for the evidence
+        IRIs) in a trie, inserted by a linear scan."""
+        try:
+            return split_uri(node)[0] in self._namespaces
+        except ValueError:  # no local name to split off
+            return False
 
     def verb(self, node) -> str:
         text = self._verbs.get(node)
@@ -81,7 +91,7 @@ class Names:
                     pname(node.datatype, False)
                 text = node._literal_n3(use_plain=True, qname_callback=lambda dt: pname(dt, False))
             elif isinstance(node, URIRef):
-                text = pname(node, False) or node.n3()
+                text = (self._bound(node) and pname(node, False)) or node.n3()
             else:
                 raise ValueError(f"blank node {node} in a graph written by kg's Turtle writer")
             self._labels[node] = text

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
 from kg.extract.ruleset import RuleSet
 from kg.language import fold
 
@@ -79,12 +84,19 @@ def acceptable(label: str, stopwords: frozenset[str]) -> bool:
         and label.count("(") == label.count(")")
 
 
+@lru_cache(maxsize=1)
+def _proper_names() -> frozenset[str]:
+    return frozenset(yaml.safe_load(resources.files("kg.lexicon").joinpath("proper_names.yaml").read_text(encoding="utf-8"))["proper_names"])
+
+
 def lower_label(label: str) -> str:
     """Lower-case a label but keep acronyms, words that are capitalised inside it (proper names) and a
     capitalised word of two letters ("Go")."""
     words = label.split(" ")
     if len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper():
         return label  # a proper name: "Certified Professional Coder"
+    if words[0] in _proper_names():
+        return label
     if words and len(words[0]) > 2 and words[0][:1].isupper() and not words[0].isupper() and not any(c.isupper() for c in words[0][1:]):
         words[0] = words[0][0].lower() + words[0][1:]
     return " ".join(words)
