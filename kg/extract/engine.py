@@ -382,6 +382,8 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
     if not rule.options.get("split", spec.get("split")):
         return [(0, len(captured))]
     spans = split_items(captured, rs, always=rule.options.get("conj", spec.get("conj")) == "always")
+    if spec.get("object_lists") and rs.lists["nominal_head"].match(captured.strip()):
+        spans = _head_objects(captured, rs, spans)
     if not verb_led and not rule.options.get("verb_first"):
         return spans
     merged: list[tuple[int, int]] = []
@@ -398,6 +400,24 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
         else:
             merged.append((a, b))
     return merged
+
+
+def _head_objects(captured: str, rs: RuleSet, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"acquisto di materie prime, semilavorati e servizi": bare nouns after "<noun> di ..." are more objects of
+    that one head, up to the first item that opens on an article, a verb or an action noun of its own."""
+    end = 1
+    while end < len(spans) and _bare_object(rs, captured[spans[end][0]:spans[end][1]]):
+        end += 1
+    return [(spans[0][0], spans[end - 1][1])] + spans[end:]
+
+
+def _bare_object(rs: RuleSet, item: str, actions: bool = False) -> bool:
+    """A list item that can only be one more object: a noun with no article, preposition or verb of its own;
+    after a verb an action noun is an object too ("negoziare prezzi, condizioni"), after a noun head it is not."""
+    bare = item.strip()
+    words = bare.split()
+    return bool(words) and not rs.lists["leading"].match(bare) and not rs.duty_verb.match(bare) \
+        and not rs.lists["verb_first"].match(bare) and (actions or not rs.lists["action_noun"].search(fold(words[0])))
 
 
 def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, offset: int, verb, match_start: int) -> None:
@@ -777,6 +797,8 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
         return  # "Examples of job titles": the role's other names, read as aliases, not other roles
     predicate = _pattern(ctx.rs.lang, "predicate_before")
     illustrative = _in_example(ctx, sentence)
+    if _pattern(ctx.rs.lang, "byline").match(sentence.text):
+        return  # "By Jane Roe, Senior Editor": who wrote the article, not who works with the role
     for mention in _mentions_of(sentence.text, ctx.rs.lang):
         if ctx.is_role(mention.label):
             continue
@@ -798,6 +820,8 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue
         if illustrative or _variant_of_role(ctx, mention.label):
             continue
+        if _pattern(ctx.rs.lang, "narrator_after").match(sentence.text, mention.end):
+            continue  # "a recruiter once told me": a character of the writer's story
         ctx.add("related_role", mention.label, sentence, "related_role.mention")
 
 
@@ -822,7 +846,7 @@ def _words(lang: str, key: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _pattern(lang: str, key: str) -> re.Pattern:
-    """A pattern of the language section of a rules file (predicate_before, other_name_before)."""
+    """A pattern of the language section of a rules file (predicate_before, other_name_before, byline ...)."""
     return re.compile(profile(lang).get(key, "(?!)"), re.IGNORECASE)
 
 
@@ -920,14 +944,17 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             rule_id, texts = f"{family}.bold_label", [block.label]
         elif labelled and (explained or not block.label or family != "responsibility") and \
                 (by_label or "," in values or families()[family].get("roles")):
-            rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in split_items(values, ctx.rs, always=True)]
+            verb_led = bool(ctx.rs.lists["verb_first"].match(values.strip()))  # "dire sì o no": one phrase
+            spans = split_items(values, ctx.rs, always=not verb_led)
+            rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in spans]
         else:
             rule_id = f"{family}.{'lead_list' if by_lead else 'section_list'}"
             text = values if explained else sentence.text
             if families()[family].get("examples"):
                 text = _examples(ctx, sentence, families()[family], text, rule_id)
             text = trim(text, ctx.rs, ["clause", "purpose"])
-            texts = _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if len(text.split()) > 8 else text,
+            long = len(text.split()) > 8 and not _object_list(ctx.rs, text)
+            texts = _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if long else text,
                                      families()[family].get("item_conj", 0))
         spec = families()[family]
         if any(f.kind in spec.get("rules_first", ()) and f.evidence.start == sentence.start for f in ctx.facts):
@@ -969,10 +996,23 @@ def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: 
     return head[:items[-1][0]] if len(items) > 1 else ""
 
 
+def _object_list(rs: RuleSet, text: str) -> bool:
+    """"Negoziare prezzi, condizioni di pagamento e tempi di consegna": a verb, then bare nouns (no article, no
+    verb of their own) after each comma: the objects of that one verb, one duty, not a sentence to cut."""
+    if not rs.lists["verb_first"].match(text.strip()):
+        return False
+    later = [text[a:b] for a, b in split_items(text, rs)][1:]
+    return bool(later) and all((len(item.split()) <= 4 or index == len(later) - 1)  # the last may take a complement
+                               and _bare_object(rs, item, actions=True) for index, item in enumerate(later))
+
+
 def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
-    """"Active listening and objection handling": two items when each side has at most `most` words."""
+    """"Active listening and objection handling": two items when each side has at most `most` words; not
+    "conoscenza matematica e statistica", where a lone adjective shares the head noun before it."""
     parts = [text[a:b] for a, b in split_items(text, rs, always=True)] if most and "," not in text.rstrip(" ,;.") else [text]
-    return parts if len(parts) > 1 and all(len(p.split()) <= most for p in parts) else [text]
+    shared = len(parts) == 2 and len(parts[1].split()) == 1 and len(parts[0].split()) > 1 \
+        and rs.lists["adjective"].search(fold(parts[1].strip(" .;")))
+    return parts if len(parts) > 1 and not shared and all(len(p.split()) <= most for p in parts) else [text]
 
 
 def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: str, rule_id: str) -> None:

@@ -19,6 +19,8 @@ _TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
 _DI = {"di", "del", "dello", "della", "dei", "degli", "delle", "dell", "of"}
 _ARTICLES = {"il", "lo", "la", "l", "dell", "all", "nell", "dall", "un", "i", "gli", "le", "un", "uno", "una", "the", "a", "an", "our", "your", "their", "al", "alla", "del", "della", "dal", "dalla", "nel", "nella"}
 _INDEFINITE = {"un", "una", "uno"}
+_AGENT = {"da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"}  # after a participle: "incaricato dal"
+_TO = {"to", "can", "must", "should", "will", "may", "might", "could", "would"}  # before a verb's base form
 _ITALIAN_VERB = re.compile(r"(?:are|ere|ire|ato|ata|ati|ate|ito|ita|iti|uto|ano|ono|ava|eva|iva)$")
 
 
@@ -52,6 +54,7 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
     """
     first, last, need_article = _heads(lang)
     stops, right_stops, generic, with_noun, adjective, seniority = _vocabulary(lang)
+    head_modifies, adjectival = _head_uses(lang)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     lowered = [fold(t[0]) for t in tokens]
     joined = [i + 1 < len(tokens) and not text[tokens[i][2] : tokens[i + 1][1]].strip() for i in range(len(tokens))]
@@ -65,8 +68,15 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
                 i += 1  # "lead account manager": the later head takes this word as a modifier
                 continue
             begin, end = i, i
+            if word in last and i + 1 < len(tokens) and joined[i] and lowered[i + 1] in head_modifies:
+                i += 1  # "teller experience", "broker licence": the head qualifies the noun after it
+                continue
+            if word in first and word in adjectival and i > 0 and joined[i - 1] and lowered[i - 1] not in stops:
+                i += 1  # "rapporti medici": after a noun the head is an adjective
+                continue
             if word in last or word in seniority:
-                begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority, italian=lang != "en"))
+                begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority, _duty_forms(lang)[1],
+                                              italian=lang != "en", text=text))
             opens = start_ok and not text[: tokens[begin][1]].strip()
             if word in need_article and begin == i and not opens and (i == 0 or lowered[i - 1] not in _ARTICLES):
                 i += 1  # "lead" alone is a verb or an adjective; "the lead", "incident response lead" are roles
@@ -91,7 +101,8 @@ def _vocabulary(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
     """Stop words left and right of a head, generic heads, heads taking a bare noun, adjective endings and
     seniority words of a language."""
     data = profile(lang)
-    stops = stopwords(lang) | stopwords("en") | {w.lower() for w in data.get("modifier_stops", [])}
+    stops = stopwords(lang) | stopwords("en") | {str(w).lower() for w in data.get("modifier_stops", [])}
+    stops |= _duty_forms(lang)[0]
     right_stops = stops | _verb_forms(lang)  # "analista del credito lavora": a verb ends the name
     generic = frozenset(w.lower() for w in data.get("generic_heads", []))
     with_noun = frozenset(w.lower() for w in data.get("heads_with_noun", []))
@@ -100,18 +111,34 @@ def _vocabulary(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
     return stops, right_stops, generic, with_noun, adjective, seniority
 
 
+@lru_cache(maxsize=None)
+def _head_uses(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns a role head qualifies ("teller experience") and heads that are adjectives after a noun ("medici")."""
+    data = profile(lang)
+    nouns = {fold(str(w)) for source in (lang, "en") for w in profile(source).get("nouns_after_head", [])}
+    return frozenset(nouns), frozenset(fold(str(w)) for w in data.get("heads_also_adjectives", []))
+
+
 def _head_follows(lowered, joined, i, last) -> bool:
     return any(joined[k - 1] and lowered[k] in last for k in range(i + 1, min(i + 3, len(lowered))) if all(joined[i:k]))
 
 
-def _grow_left(tokens, lowered, joined, i, stops, seniority, italian: bool) -> int:
-    """English-style modifiers before the head: up to three words that are not function words or verbs."""
+def _grow_left(tokens, lowered, joined, i, stops, seniority, base_verbs, italian: bool, text: str) -> int:
+    """English-style modifiers before the head: up to three words that are not function words or verbs, nor
+    the tail of a contraction or possessive ("client's", "we're")."""
     begin = i
     while begin > 0 and i - begin < 3:
         prev = lowered[begin - 1]
         original = tokens[begin - 1][0]
         if prev in stops or prev.isdigit() or not original.replace("-", "").replace("&", "").isalpha():
             break
+        if prev.split("-")[0] in stops:
+            break  # "twenty-two supervisors", "one-off"
+        if tokens[begin - 1][1] > 0 and text[tokens[begin - 1][1] - 1] in "'’":
+            break
+        if prev in base_verbs and original[0].islower() and (begin == 1 and not text[:tokens[0][1]].strip()
+                                                             or begin > 1 and lowered[begin - 2] in _TO):
+            break  # "interview managers and staff" opening a list item, "to challenge senior managers"
         if prev not in seniority and (italian and _ITALIAN_VERB.search(prev) and len(prev) > 4 or prev.endswith("ly")):
             break  # "corporate lawyer", "real estate agent": English words may end like an Italian participle
         if not joined[begin - 1]:  # punctuation between
@@ -132,9 +159,11 @@ def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) 
         word = lowered[j]
         if word in seniority:
             end = j
-        elif italian and word not in stops and adjective.search(word) and not _is_verb_like(word):
+        elif italian and word not in stops and adjective.search(word) and not _is_verb_like(word) \
+                and not (j + 1 < len(lowered) and lowered[j + 1] in _AGENT):  # "manager rilasciato dall'ente": a participle
             end = j
-        elif word in _DI and complements < 2 and j + 1 < len(lowered) and (lowered[j + 1] not in stops or lowered[j + 1] in _INDEFINITE):
+        elif word in _DI and complements < 2 and j + 1 < len(lowered) and not lowered[j + 1].isdigit() \
+                and (lowered[j + 1] not in stops or lowered[j + 1] in _INDEFINITE):
             k = j + 1
             if lowered[k] in _INDEFINITE and k + 1 < len(lowered) and lowered[k + 1] not in stops:
                 k += 1
@@ -154,6 +183,15 @@ def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) 
 def _english_modifiers() -> frozenset[str]:
     """Words English role names put before the head that end like Italian words ("data", "area", "media")."""
     return frozenset(fold(w) for w in profile("en").get("modifiers_ending_in_vowel", []))
+
+
+@lru_cache(maxsize=None)
+def _duty_forms(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Third-person duty verb forms, never a modifier of the role after them ("coordinates specialists"), and
+    base forms, a modifier unless a verb by position ("to interview managers" but "audit managers")."""
+    forms = conjugated(yaml.safe_load(rules_text(lang)))
+    return (frozenset(fold(f) for f, infinitive in forms.items() if f != infinitive),
+            frozenset(fold(f) for f, infinitive in forms.items() if f == infinitive))
 
 
 @lru_cache(maxsize=None)

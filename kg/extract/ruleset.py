@@ -118,6 +118,8 @@ def _list_patterns(lists: dict, macros: dict) -> dict[str, re.Pattern]:
         "conjunction": re.compile(conjunction, re.IGNORECASE),
         "guarded": re.compile(conjunction + "(?=" + expand(lists["guard"], macros) + ")", re.IGNORECASE),
         "unsplit": re.compile(expand(lists.get("unsplit_after", "(?!)"), macros), re.IGNORECASE),
+        **{name: re.compile(expand(lists.get(name, "(?!)"), macros), re.IGNORECASE)  # optional: a verb or noun
+           for name in ("verb_first", "nominal_head", "adjective", "action_noun")},  # heading a list of objects
         "parallel": re.compile(rf"\b(?:{lists.get('parallel', '(?!)')})\s", re.IGNORECASE),
         "leading": re.compile(expand(lists["strip_leading"], macros), re.IGNORECASE),
         "trailing": re.compile(expand(lists["strip_trailing"], macros), re.IGNORECASE),
