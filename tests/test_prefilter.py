@@ -12,7 +12,8 @@ import pytest
 
 from kg.alternation import alternation
 from kg.build import discover
-from kg.extract.engine import Context, _role_names
+from kg.extract.context import Context
+from kg.extract.engine import _role_names
 from kg.extract.prefilter import Screen, caseless, requirement
 from kg.extract.ruleset import ruleset
 from kg.reader import read_article

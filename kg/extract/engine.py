@@ -1,5 +1,8 @@
 """Applies a language's rule families to an article's sentences and list items.
 
+What a rule reads and writes (the article's Context) is kg/extract/context.py; regulators, regulations and the
+entity types they govern are bound in kg/extract/regulation.py.
+
 Families that name things (regulators, regulations, entity types, roles in a promotion) run first and
 claim their spans, so that a role named inside them ("consulenti di investimento") is not also taken
 as a related role.
@@ -8,22 +11,41 @@ as a related role.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
-from typing import NamedTuple
-
-import yaml
 
 from kg import lexicon
 from kg.article import Article, Sentence
 from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
+from kg.extract.context import (
+    Context,
+    compiled,
+    families,
+    group_of,
+    named_entries,
+    rejected,
+    word_set,
+)
 from kg.extract.mentions import Mention, find_mentions
+from kg.extract.regulation import (
+    bind_entity_types,
+    regulation,
+    regulation_before,
+    regulator,
+    supervises,
+)
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.extract.salary import figures
 from kg.extract.verbs import ambiguous
-from kg.facts import Evidence, Fact
-from kg.language import fold, languages, profile, singular_role, singular_word, stopwords
+from kg.facts import Fact
+from kg.language import (
+    fold,
+    languages,
+    profile,
+    singular_role,
+    singular_word,
+    stopwords,
+)
 from kg.mapping import kinds
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|di|del|of|upon|on|la|le))*(?<![\s.])")
@@ -31,112 +53,9 @@ ORDER = ("alias", "regulator", "regulation", "supervises", "applies_to", "employ
          "reports_to", "manages", "responsibility", "skill", "qualification", "industry", "location")
 
 
-@lru_cache(maxsize=None)
-def families() -> dict:
-    return yaml.safe_load(resources.files("kg.extract").joinpath("families.yaml").read_text(encoding="utf-8"))
-
-
 def rules_version() -> str:
     """Changes whenever a rules file changes: part of the cache key of extracted facts."""
     return "-".join(ruleset(lang).version for lang in languages())
-
-
-class Authority(NamedTuple):
-    """A regulator named in a sentence, where its name starts and ends: a verb beside it says what it supervises."""
-
-    sentence: Sentence
-    label: str
-    key: str
-    start: int
-    end: int
-
-
-@dataclass
-class Context:
-    """One article being read: its rules, the names of its role, and what it found so far."""
-
-    article: Article
-    rs: RuleSet
-    names: list[str]
-    role_names: re.Pattern = re.compile("(?!)")
-    folded_names: frozenset[str] = frozenset()
-    facts: list[Fact] = field(default_factory=list)
-    regulations: list[tuple[int, str, str, int]] = field(default_factory=list)  # (sentence start, label, key, at)
-    authorities: list[Authority] = field(default_factory=list)
-    unbound: list[tuple[Sentence, Rule, str, str, tuple[str, ...]]] = field(default_factory=list)  # entity types named before their rule
-    by_head: dict[str, str] = field(default_factory=dict)  # head noun -> the last role named with it ("manager" -> "fp&a manager")
-    literals: dict[str, int] = field(default_factory=dict)  # text -> the rules' literals it holds
-    screened: dict[str, frozenset[Rule]] = field(default_factory=dict)  # text -> the rules it may match (names known)
-
-    def add(self, kind: str, obj: str, sentence: Sentence, rule: Rule | str, **extra) -> None:
-        if obj[-1:].isdigit() and re.search(re.escape(obj) + r"[.,]\d", sentence.text):
-            return  # "tra i 28" of "tra i 28.000 euro": a clause cut inside a number names nothing
-        rule_id = rule if isinstance(rule, str) else f"{rule.family}.{rule.id}"
-        evidence = Evidence(
-            article=self.article.slug,
-            source=self.article.path.as_posix(),
-            quote=sentence.text,
-            section=" > ".join(sentence.section),
-            start=sentence.start,
-            end=sentence.end,
-            line=sentence.line,
-            rule=f"{self.rs.lang}.{rule_id}",
-        )
-        extra.setdefault("subject", self.article.role)
-        self.facts.append(Fact(kind=kind, object=obj, lang=self.rs.lang, evidence=evidence, **extra))
-
-    def aliases(self) -> list[str]:
-        return [f.object for f in self.facts if f.kind == "alias"]
-
-    def is_role(self, label: str) -> bool:
-        return fold(label) in self.folded_names
-
-    def set_names(self, names: list[str]) -> None:
-        self.names = list(dict.fromkeys(names))
-        self.folded_names = frozenset(fold(n) for n in self.names)
-        escaped = sorted({r"\s+".join(re.escape(w) for w in n.split()) for n in self.names}, key=len, reverse=True)
-        self.role_names = re.compile(r"\b(?:" + "|".join(escaped) + r")\b", re.IGNORECASE)
-        _masked.cache_clear()
-        self.screened.clear()
-
-    def masked(self, text: str) -> str:
-        """The text with the role's names overwritten by ROLE_MARK, same length: what {role} matches."""
-        return _masked(self.role_names, text)
-
-    def names_role(self, text: str) -> bool:
-        return ROLE_MARK in self.masked(text) or bool(self.rs.role_ref.search(text))
-
-    def searched(self, rule: Rule, text: str) -> str:
-        """The text a rule runs on: masked only for rules that name the role."""
-        return self.masked(text) if rule.on_masked else text
-
-    def search(self, rule: Rule, text: str):
-        """Matches of a rule, only in a text that holds the literals every match of the rule contains."""
-        if rule not in self.admitted(text):
-            return iter(())
-        return rule.regex.finditer(self.searched(rule, text))
-
-    def admitted(self, text: str) -> frozenset[Rule]:
-        """The rules that may match `text` (kg/extract/prefilter.py)."""
-        admitted = self.screened.get(text)
-        if admitted is None:
-            literals = self.literals.get(text)
-            if literals is None:
-                literals = self.literals[text] = self.rs.screen.literals(text)
-            admitted = self.screened[text] = self.rs.screen.admitted(literals, self.masked(text))
-        return admitted
-
-
-@lru_cache(maxsize=2048)
-def _masked(names: re.Pattern, text: str) -> str:
-    return names.sub(lambda m: ROLE_MARK * len(m.group(0)), text)
-
-
-def _group(match: re.Match, text: str, name: str) -> str | None:
-    """A group's text taken from the original sentence (the match ran on the masked one)."""
-    if match.groupdict().get(name) is None:
-        return None
-    return text[match.start(name) : match.end(name)]
 
 
 def extract(article: Article) -> list[Fact]:
@@ -162,7 +81,7 @@ def extract(article: Article) -> list[Fact]:
         _compensation(ctx, sentence)
         _mentions(ctx, sentence, claimed)
     _list_items(ctx, body)
-    _bind_entity_types(ctx)
+    bind_entity_types(ctx)
     _spell_out_acronyms(ctx)
     _relate_other_roles(ctx)
     return _unique(ctx.facts)
@@ -232,11 +151,11 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
     spec = families()[rule.family]
     text = sentence.text
     if rule.family == "regulator":
-        return _regulator(ctx, sentence, rule, claimed)
+        return regulator(ctx, sentence, rule, claimed)
     if rule.family == "regulation":
-        return _regulation(ctx, sentence, rule, claimed)
+        return regulation(ctx, sentence, rule, claimed)
     if rule.family == "supervises":
-        return _supervises(ctx, sentence, rule, claimed)
+        return supervises(ctx, sentence, rule, claimed)
     pattern, searched, pos = rule.regex, ctx.searched(rule, text), 0
     while (match := pattern.search(searched, pos)) is not None:
         # A capture cut short by a clause stop leaves the rest of the sentence to the same rule: in "a bachelor's
@@ -258,26 +177,26 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
     if spec.get("skip_negated") and _denied(ctx, text, match):
         return used
-    verb = _group(match, text, "verb")
+    verb = group_of(match, text, "verb")
     for group in ("x", "y"):  # y: a continuation such as "followed by ..."
-        if _group(match, text, group) is None:
+        if group_of(match, text, group) is None:
             continue
         x_start = match.start(group)
-        raw = _group(match, text, group)
+        raw = group_of(match, text, group)
         if spec.get("examples"):
             raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
         # After a duty verb, each later ", <verb> ..." is its own duty, so a relative clause in one ("triage the
         # alerts that came in overnight, decide which ..., and open incidents") does not cut the others off.
         for start, end in _verb_segments(ctx.rs, raw) if verb else [(0, len(raw))]:
             captured = trim(raw[start:end], ctx.rs, rule.options.get("trim", spec.get("trim", [])))
-            if group == "x" and raw == _group(match, text, group) and match.end(group) == match.end():
+            if group == "x" and raw == group_of(match, text, group) and match.end(group) == match.end():
                 used = x_start + start + len(captured)  # only a capture that ends the match leaves text after it
             if rule.options.get("claims", spec.get("claims")):
                 claimed.append((x_start + start, x_start + start + len(captured)))
             for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
                 item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
                 if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
-                    item = f"{_group(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
+                    item = f"{group_of(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
 
@@ -315,7 +234,7 @@ def _denied(ctx: Context, text: str, match: re.Match) -> bool:
     begin = max(text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1
     ends = [i for i in (text.find(";", at), text.find(":", at)) if i >= 0]
     clause = fold(text[begin:min(ends) if ends else len(text)])
-    return any(marker in clause for marker in _words(ctx.rs.lang, "negated_markers"))
+    return any(marker in clause for marker in word_set(ctx.rs.lang, "negated_markers"))
 
 
 def _verb_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
@@ -335,7 +254,7 @@ def _takes_back(rs: RuleSet, text: str) -> bool:
     """A verb whose object is a pronoun for the one before ("... and pass it to an underwriter") continues that duty."""
     verb = rs.duty_verb.match(text)
     after = text[verb.end():].split() if verb else []
-    return bool(after) and fold(after[0]) in _words(rs.lang, "object_pronouns")
+    return bool(after) and fold(after[0]) in word_set(rs.lang, "object_pronouns")
 
 
 @lru_cache(maxsize=None)
@@ -362,7 +281,7 @@ def _about_role(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
     if ctx.names_role(sentence.text):
         return True
     first = fold(sentence.text.split(" ", 1)[0])
-    if first in _words(ctx.rs.lang, "implied_subject_verbs") or first in ctx.rs.verbs:  # "Lavora in studi di progettazione"
+    if first in word_set(ctx.rs.lang, "implied_subject_verbs") or first in ctx.rs.verbs:  # "Lavora in studi di progettazione"
         return True
     before = [s for s in ctx.article.sentences if s.block is sentence.block and s.end <= sentence.start]
     if before and ctx.names_role(before[-1].text):
@@ -440,7 +359,7 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
     if lexicon_name is None and (spec.get("entity") or rule.options.get("open")):
         lexicon_name = lexicon.for_class(kinds()[kind].get("class", ""))
     if lexicon_name and not rule.options.get("keep_words"):  # "federally insured banks": a class the law draws
-        hits, generic = _named_entries(ctx.rs, lexicon_name, item)
+        hits, generic = named_entries(ctx.rs, lexicon_name, item)
         if spec.get("keep_case"):  # proper names: "in Georgia", not "in georgia" nor "a nord"
             hits = [(entry, a, b) for entry, a, b in hits if item[a:a + 1].isupper()]
         for entry, a, b in hits:  # the words the article used stay as an alternative label
@@ -459,7 +378,7 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         follows = re.search(rf"\b{re.escape(verb)}\s*$", sentence.text[:offset], re.IGNORECASE) is not None
         label = _with_infinitive(ctx.rs, verb, item, follows)
     else:
-        label = clean(item, ctx.rs, _words(lang, "skill_modifiers") if spec.get("modifiers") else frozenset())
+        label = clean(item, ctx.rs, word_set(lang, "skill_modifiers") if spec.get("modifiers") else frozenset())
     if spec.get("entity"):
         label = singular_role(label, lang)
     # Only a phrase that opens the sentence owes its capital to the sentence: "Linux administration" keeps its own.
@@ -513,7 +432,7 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label:
     label = label.strip()
     written = written if spec.get("keep_case") else lower_label(written)
     alt = (written,) if written and fold(written) != fold(label) else ()
-    if not acceptable(label, stopwords(ctx.rs.lang)) or _rejected(ctx.rs, spec["kind"], label):
+    if not acceptable(label, stopwords(ctx.rs.lang)) or rejected(ctx.rs, spec["kind"], label):
         return
     if spec["kind"] == "alias":
         label = singular_role(label, ctx.rs.lang) if label == label.lower() else label  # "HR partner" keeps its capitals
@@ -523,7 +442,7 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label:
         ctx.add("alias", label, sentence, rule)
         return
     if spec.get("subject") == "regulation":
-        regulation = _regulation_before(ctx, sentence)
+        regulation = regulation_before(ctx, sentence)
         if regulation is None:
             if rule.options.get("near"):
                 ctx.unbound.append((sentence, rule, label, key, alt))
@@ -532,16 +451,6 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label:
                 subject_key=regulation[2], key=key, alt=alt)
         return
     ctx.add(spec["kind"], label, sentence, rule, key=key, alt=alt)
-
-
-def _rejected(rs: RuleSet, kind: str, label: str) -> bool:
-    return any(p.search(label) for p in _rejections(rs.lang).get(kind, ()))
-
-
-@lru_cache(maxsize=None)
-def _rejections(lang: str) -> dict[str, tuple[re.Pattern, ...]]:
-    """The `reject:` patterns of a language's rules, by fact kind."""
-    return {kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns) for kind, patterns in ruleset(lang).data.get("reject", {}).items()}
 
 
 def _subject_mention(ctx: Context, before: str) -> str:
@@ -555,225 +464,6 @@ def _subject_mention(ctx: Context, before: str) -> str:
         if head in ctx.by_head and not ctx.is_role(match.group(1)):  # "The manager ... reports to": the manager named before
             return ctx.by_head[head]
     return ctx.article.role
-
-
-def _regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
-    for match in ctx.search(rule, sentence.text):
-        if any(a <= match.start() < b for a, b in claimed):
-            continue
-        name = clean(_group(match, sentence.text, "name"), ctx.rs)
-        acronym = (_group(match, sentence.text, "acronym") or "").rstrip(".")
-        entry = (acronym and lexicon.lookup("authorities", acronym)) or lexicon.lookup("authorities", name)
-        claimed.append(match.span())
-        if acronym:
-            ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))
-            ctx.authorities.append(Authority(sentence, acronym, entry.id if entry else fold(acronym), match.start("name"), match.end()))
-        elif entry is None:  # a known authority named in full is left to the lexicon below
-            ctx.add("regulator", name, sentence, rule, key=fold(name))
-            ctx.authorities.append(Authority(sentence, name, fold(name), match.start("name"), match.end("name")))
-    for entry, start, end in lexicon.find("authorities", sentence.text):
-        if any(a <= start < b for a, b in claimed):
-            continue
-        claimed.append((start, end))
-        acronym = next((f for f in entry.forms if f.isupper()), None)
-        ctx.add("regulator", acronym or entry.label(ctx.rs.lang), sentence, "regulator.known_authority",
-                key=entry.id, alt=tuple(label for _, label in entry.labels))
-        ctx.authorities.append(Authority(sentence, acronym or entry.label(ctx.rs.lang), entry.id, start, end))
-
-
-def _named_entries(rs: RuleSet, name: str, item: str) -> tuple[list, bool]:
-    """The lexicon entries an item names, and whether its only one is a generic entry ending a longer phrase:
-    "outsourced coding companies" says more than "company", so the words are kept (and no entry given)."""
-    hits = lexicon.find(name, item)
-    generic = len(hits) == 1 and hits[0][0].id in lexicon.generic(name) and bool(fold(clean(item[:hits[0][1]], rs)))
-    return ([] if generic else hits), generic
-
-
-def _supervises(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
-    """"La CONSOB vigila sulle SIM", "banks are supervised by the PRA": the entity types a regulator supervises,
-    the regulator being the one named right before the verb (right after it for `agent: after`, a passive)."""
-    spec = families()[rule.family]
-    for match in ctx.search(rule, sentence.text):
-        agents = _agents(ctx, sentence, rule, match)
-        if not agents:
-            continue
-        captured = trim(_group(match, sentence.text, "x"), ctx.rs, rule.options.get("trim", spec["trim"]))
-        claimed.append((match.start("x"), match.start("x") + len(captured)))
-        for a, b in split_items(captured, ctx.rs, always=True):
-            item = trim(captured[a:b], ctx.rs, spec["item_trim"])
-            for label, key, alt in _entity_types(ctx, item):
-                for agent in agents:
-                    ctx.add("supervises", label, sentence, rule, subject=agent.label, subject_type="Regulator",
-                            subject_key=agent.key, key=key, alt=alt)
-
-
-_AGENT_GAP = re.compile(r"[\s,]*(?:(?:and|or|by|the|e|ed|o|da|dal|dalla|dallo|dai|dagli|dalle|dall'|della|del|di|la|il|l')\s*)*",
-                        re.IGNORECASE)
-
-
-_BRACKETED = re.compile(r"\([^()]*\)")
-
-
-def _agents(ctx: Context, sentence: Sentence, rule: Rule, match: re.Match) -> list[Authority]:
-    """Who supervises, in a passive ("sono vigilate dalla CONSOB e dalla Banca d'Italia"): every regulator right
-    after the match; else the nearest right before the verb, with at most four words between and not the role
-    ("La CONSOB, inoltre, vigila"); else, for a `near` rule, the last one named earlier in the paragraph."""
-    named = sorted((a for a in ctx.authorities if a.sentence is sentence), key=lambda a: a.start)
-    if rule.options.get("agent") == "after":
-        agents, at = [], match.end()
-        for authority in (a for a in named if a.start >= at):
-            if not _AGENT_GAP.fullmatch(sentence.text[at:authority.start]):
-                break
-            agents.append(authority)
-            at = authority.end
-        return agents
-    before = [a for a in named if a.end <= match.start()]
-    if before:
-        gap = _BRACKETED.sub(" ", sentence.text[before[-1].end:match.start()])  # "the Financial Conduct Authority (FCA) supervises"
-        if len(re.findall(r"\w+", gap)) <= 4 and not re.search(r"[;:]", gap) and not ctx.names_role(gap):
-            return [before[-1]]
-    if rule.options.get("near"):
-        earlier = [a for a in ctx.authorities if a.sentence.block is sentence.block and a.sentence.start < sentence.start]
-        return earlier[-1:]
-    return []
-
-
-def _entity_types(ctx: Context, item: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(label, lexicon id, words written) of the entity types an item names: lexicon entries, else the words
-    themselves when their head is an organisation noun (language.organisation_heads): "le fondazioni bancarie"
-    are one, "i mercati" and the article's own role are not."""
-    if ctx.names_role(item):
-        return []
-    lang = ctx.rs.lang
-    written = clean(item, ctx.rs)
-    words = re.split(r"\s+(?:of|in|for|with|under|across|at|on)\s+", written)[0].split() if lang == "en" else written.split()[:1]
-    head = fold(words[-1]) if words else ""
-    hits, _ = _named_entries(ctx.rs, "entity_types", item)
-    if any(head in fold(item[a:b]).split() for _, a, b in hits) or (hits and head not in _words(lang, "organisation_heads")):
-        return [(entry.label(lang), entry.id, _written(entry.label(lang), item[a:b])) for entry, a, b in hits]
-    label = lower_label(singular_role(written, lang))  # "company service providers": the lexicon's "company" is no head
-    if head not in _words(lang, "organisation_heads") or not acceptable(label, stopwords(lang)):
-        return []
-    return [(label, "", ())]
-
-
-def _written(label: str, written: str) -> tuple[str, ...]:
-    written = lower_label(written)
-    return (written,) if fold(written) != fold(label) else ()
-
-
-def _regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
-    issuers = [f for f in ctx.facts if f.kind == "regulator" and f.evidence.start == sentence.start]
-    lead = rule.options.get("lead")
-    if lead and not (sentence.block.kind == "item" and re.search(lead, sentence.block.lead, re.IGNORECASE)):
-        return  # "- non ricevere denaro contante" is a prohibition only in a list of obligations
-    for match in ctx.search(rule, sentence.text):
-        at = match.start("x") if match.groupdict().get("x") is not None else match.start()
-        if any(a <= at < b for a, b in claimed):  # "recepisce la direttiva ...": the law may be taken already
-            continue
-        if "acronym" in match.groupdict() and match.group("acronym") and \
-                any(a <= match.start("acronym") and match.end("acronym") <= b for a, b in claimed):
-            continue  # "Rule 2111 of the ... Authority (FINRA)": the acronym is the authority's, not a law's
-        groups = {name: _group(match, sentence.text, name) for name in match.groupdict()}
-        if groups.get("x") and rule.options.get("trim"):
-            groups["x"] = trim(groups["x"], ctx.rs, rule.options["trim"])
-        issuer = issuers[0] if issuers else None
-        alt: tuple[str, ...] = ()
-        span = match.span()
-        if "number" in groups:
-            law = _nearest_law(ctx, sentence, match.start())
-            if issuer is None and law is None and fold(groups["kind"]) not in ("rule", "regola", "norma", "regulation"):
-                continue  # "article 31" alone names nothing; "article 148 of the Insurance Code" does
-            prefix = law if law and (issuer is None or _law_follows(ctx, sentence, match.end(), law)) else issuer.object if issuer else ""
-            number = groups["number"].rstrip(".,") + (f"-{groups['to']}" if groups.get("to") else "")
-            label = rule.options["label"].format(issuer=prefix, kind=groups["kind"].lower(), number=number)  # "rule 17a-4" alone too
-        elif rule.options.get("label"):  # "divieto di {x}": the words the rule captured, in the rule's frame
-            label = rule.options["label"].format_map({k: clean(v, ctx.rs) if v else "" for k, v in groups.items()})
-        elif groups.get("acronym") and groups.get("name"):
-            label, alt = groups["acronym"], (clean(groups["name"], ctx.rs),)
-            alt, span = _same_law_in_brackets(sentence.text, match, alt)
-        elif groups.get("acronym"):
-            label, alt = groups["acronym"], (clean(groups["x"], ctx.rs),)
-        else:
-            label = clean(groups["x"], ctx.rs)
-        label = re.sub(r"\s+", " ", label).strip()
-        if not acceptable(label, stopwords(ctx.rs.lang)) or _rejected(ctx.rs, "regulation", label):
-            continue
-        again = _pattern(ctx.rs.lang, "appositive").search(sentence.text[span[1]:])
-        if again:  # "the Series 7, the General Securities Representative Qualification Examination, ...": one exam
-            alt, span = alt + (again.group("name"),), (span[0], span[1] + again.end())
-        claimed.append(span)
-        key = fold(label)
-        ctx.add("regulation", label, sentence, rule, key=key, alt=alt)
-        ctx.regulations.append((sentence.start, label, key, match.start()))
-        if issuer is not None and "number" in groups:
-            ctx.add("issued_by", issuer.object, sentence, rule, subject=label, subject_type="Regulation",
-                    subject_key=key, key=issuer.key, alt=issuer.alt)
-        _provision(ctx, sentence, rule, match.start(), label, claimed)
-
-
-def _same_law_in_brackets(text: str, match: re.Match, alt: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, int]]:
-    """"Testo Unico Bancario (TUB, decreto legislativo ... n. 385)": what follows the acronym in its brackets is
-    the same law by its number, another label of it, not a second law."""
-    if not match.group(0).endswith(","):
-        return alt, match.span()
-    close = text.find(")", match.end())
-    inner = text[match.end():close].strip() if close > 0 else ""
-    if not inner or "(" in inner:
-        return alt, match.span()
-    return alt + (inner,), (match.start(), close + 1)
-
-
-def _provision(ctx: Context, sentence: Sentence, rule: Rule, at: int, law: str, claimed: list) -> None:
-    """"the ability-to-repay requirement in Regulation Z", "i requisiti di onorabilità fissati dal decreto ...":
-    a requirement named with its law is a regulation of its own; a short law name stays in its label."""
-    found = _pattern(ctx.rs.lang, "provision_before").search(sentence.text[:at])
-    if found is None or any(a <= found.start() < b for a, b in claimed):
-        return
-    what = clean(found.group("what"), ctx.rs)
-    label = f"{what} ({law})" if len(law.split()) <= 5 else what
-    if not acceptable(what, stopwords(ctx.rs.lang)) or _rejected(ctx.rs, "regulation", what):
-        return
-    claimed.append((found.start(), at))
-    ctx.add("regulation", label, sentence, f"{rule.family}.provision", key=fold(label))  # not a law articles belong to
-
-
-def _nearest_law(ctx: Context, sentence: Sentence, at: int) -> str | None:
-    """The law named nearest an article number in its sentence (the rule that names articles runs last)."""
-    laws = [(abs(r[3] - at), r[1]) for r in ctx.regulations if r[0] == sentence.start]
-    if laws:
-        return min(laws)[1]
-    same = re.search(profile(ctx.rs.lang).get("same_law", "(?!)"), sentence.text, re.IGNORECASE)
-    if same is None:
-        return None
-    noun = fold(same.group("law"))  # "l'articolo 148 dello stesso Codice": the last code named before
-    earlier = [r[1] for r in ctx.regulations if r[0] < sentence.start and noun in fold(r[1]) and not _NUMBERED.search(r[1])]
-    return earlier[-1] if earlier else None
-
-
-def _law_follows(ctx: Context, sentence: Sentence, at: int, law: str) -> bool:
-    """"articoli 156 e seguenti del Codice ...": the law right after the number is whose article it is."""
-    return any(r[0] == sentence.start and r[1] == law and 0 <= r[3] - at <= 40 for r in ctx.regulations)
-
-
-def _regulation_before(ctx: Context, sentence: Sentence) -> tuple[int, str, str, int] | None:
-    same = [r for r in ctx.regulations if r[0] == sentence.start]
-    return same[-1] if same else None
-
-
-def _bind_entity_types(ctx: Context) -> None:
-    """"un soggetto abilitato, cioè una banca o una SIM" names no rule: the rule is the one its paragraph
-    names, else one its section names; the one the sentence names by its first word, else the nearest."""
-    where = {s.start: s for s in ctx.article.sentences}
-    for sentence, rule, label, key, alt in ctx.unbound:
-        near = [r for r in ctx.regulations if where[r[0]].block is sentence.block] or \
-            [r for r in ctx.regulations if where[r[0]].section == sentence.section]
-        if not near:
-            continue
-        named = [r for r in near if fold(r[1].split()[0]) in re.findall(r"\w+", fold(sentence.text))]  # "L'albo prevede ...": that register
-        regulation = min(named or near, key=lambda r: abs(r[0] + r[3] - sentence.start))
-        ctx.add("applies_to", label, sentence, rule, subject=regulation[1], subject_type="Regulation",
-                subject_key=regulation[2], key=key, alt=alt)
 
 
 def _salaries(ctx: Context, sentence: Sentence) -> None:
@@ -795,9 +485,9 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
     """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related."""
     if sentence.block.kind == "item" and _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) == "alias":
         return  # "Examples of job titles": the role's other names, read as aliases, not other roles
-    predicate = _pattern(ctx.rs.lang, "predicate_before")
+    predicate = compiled(ctx.rs.lang, "predicate_before")
     illustrative = _in_example(ctx, sentence)
-    if _pattern(ctx.rs.lang, "byline").match(sentence.text):
+    if compiled(ctx.rs.lang, "byline").match(sentence.text):
         return  # "By Jane Roe, Senior Editor": who wrote the article, not who works with the role
     for mention in _mentions_of(sentence.text, ctx.rs.lang):
         if ctx.is_role(mention.label):
@@ -816,44 +506,29 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
         if sentence.text[mention.end:mention.end + 2] in ("'s", "' ", "’s"):
             continue  # "physicians' offices", "the client's lawyer": a possessive names a place or someone's, not a role
         before = sentence.text[: mention.start]
-        if any(a <= mention.start < b for a, b in claimed) or predicate.search(before) or _pattern(ctx.rs.lang, "other_name_before").search(before):
+        if any(a <= mention.start < b for a, b in claimed) or predicate.search(before) or compiled(ctx.rs.lang, "other_name_before").search(before):
             continue
         if illustrative or _variant_of_role(ctx, mention.label):
             continue
-        if _pattern(ctx.rs.lang, "narrator_after").match(sentence.text, mention.end):
+        if compiled(ctx.rs.lang, "narrator_after").match(sentence.text, mention.end):
             continue  # "a recruiter once told me": a character of the writer's story
         ctx.add("related_role", mention.label, sentence, "related_role.mention")
 
 
 def _in_example(ctx: Context, sentence: Sentence) -> bool:
     """A paragraph or section that opens with "for example": its roles only illustrate."""
-    markers = _words(ctx.rs.lang, "example_markers")
+    markers = word_set(ctx.rs.lang, "example_markers")
     opening = fold(sentence.block.text[:40])
     return any(opening.startswith(m) for m in markers) or any(m in fold(h) for h in sentence.section[-1:] for m in markers)
-
-
-_NUMBERED = re.compile(r"\s\S+\s+\d[\w/.-]*$")  # "<law> <kind> <number>": an article's label, not a law's
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
 
 
-@lru_cache(maxsize=None)
-def _words(lang: str, key: str) -> frozenset[str]:
-    """A word list of the language section of a rules file, folded (example_markers, negated_markers ...)."""
-    return frozenset(fold(str(w)) for w in profile(lang).get(key, []))
-
-
-@lru_cache(maxsize=None)
-def _pattern(lang: str, key: str) -> re.Pattern:
-    """A pattern of the language section of a rules file (predicate_before, other_name_before, byline ...)."""
-    return re.compile(profile(lang).get(key, "(?!)"), re.IGNORECASE)
-
-
 def _variant_of_role(ctx: Context, label: str) -> bool:
     """"security analyst" in an article on information security analysts, "infermiere del pubblico" in one on
     nurses: the role itself, shortened or qualified, not another role."""
-    stop = stopwords(ctx.rs.lang) | _words(ctx.rs.lang, "variant_modifiers")
+    stop = stopwords(ctx.rs.lang) | word_set(ctx.rs.lang, "variant_modifiers")
     words = {fold(w) for w in re.findall(r"[\w&'-]+", label)} - stop
     for name in (ctx.article.role, *ctx.aliases()):  # "promotore" after "l'ex promotore finanziario"
         role = {fold(w) for w in re.findall(r"[\w&'-]+", name)} - stop
@@ -927,7 +602,7 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             label_part, values = block.label, sentence.text[len(block.label):].lstrip(" :.-–—")
         labelled = bool(values.strip()) and len(label_part.split()) <= 5 and not ctx.rs.duty_verb.match(label_part)
         # ("Run outbound sequences: cold calls, emails" is one duty with its examples, not a labelled list)
-        if labelled and any(m in fold(label_part) for m in _words(ctx.rs.lang, "aside_labels")):
+        if labelled and any(m in fold(label_part) for m in word_set(ctx.rs.lang, "aside_labels")):
             continue  # "Work setting: hybrid or remote" describes the job, it lists no facts
         lead = block.lead if block.lead.rstrip().endswith(":") else ""  # only a paragraph that announces a list
         lead = re.split(r"(?<=[.!?])\s+", lead.strip())[-1]  # and only its last sentence, the one that announces it
@@ -986,11 +661,11 @@ def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: 
     tail = trim(text[match.end():], ctx.rs, ["clause", "purpose"])
     for a, b in split_items(tail, ctx.rs, always=True):
         label = clean(tail[a:b], ctx.rs)
-        if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
+        if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label):
             ctx.add(spec["kind"], label, sentence, rule_id)
     head = text[:match.start()]
     words = re.findall(r"[\w'-]+", fold(head))
-    if not words or words[-1] not in _words(ctx.rs.lang, "example_heads"):
+    if not words or words[-1] not in word_set(ctx.rs.lang, "example_heads"):
         return head
     items = split_items(head, ctx.rs)  # "Linux, scripting and familiarity with tools such as ...": the last item goes
     return head[:items[-1][0]] if len(items) > 1 else ""
@@ -1023,13 +698,13 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
                 subject, obj = (mention.label, ctx.article.role) if spec.get("reverse") or below else (ctx.article.role, mention.label)
                 ctx.add(spec["kind"], obj, sentence, rule_id, subject=subject)
         return
-    modifiers = _words(ctx.rs.lang, "skill_modifiers") if family == "skill" else frozenset()
+    modifiers = word_set(ctx.rs.lang, "skill_modifiers") if family == "skill" else frozenset()
     label = clean(lower_label(clean(text, ctx.rs)), ctx.rs, modifiers)  # "advanced Excel" keeps the name's capital
     if len(label.split()) > spec.get("list_words", len(label.split())):
         return  # a sentence, not a name: the rules read it
     if spec["kind"] == "alias":  # "Examples of job titles": other names of the role
         return _emit_label(ctx, sentence, rule_id, spec, label)
-    if acceptable(label, stopwords(ctx.rs.lang)) and not _rejected(ctx.rs, spec["kind"], label):
+    if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label):
         name = lexicon.for_class(kinds()[spec["kind"]].get("class", ""))
         hits = lexicon.find(name, label) if name else []
         for entry, a, b in hits:  # "banche e assicurazioni" under "Settori che assumono": two lexicon industries

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable
-from re import _casefix, _constants as c, _parser
+from re import _casefix, _parser
+from re import _constants as c
 
 Requirement = tuple[frozenset[str], ...]
 

@@ -1,0 +1,236 @@
+"""The regulation side of an article: regulators, the laws and rules they issue, and the entity types both
+govern, bound to each other by where they are named (the same sentence, paragraph or section)."""
+
+from __future__ import annotations
+
+import re
+
+from kg import lexicon
+from kg.article import Sentence
+from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
+from kg.extract.context import (
+    Authority,
+    Context,
+    compiled,
+    families,
+    group_of,
+    named_entries,
+    rejected,
+    word_set,
+)
+from kg.extract.ruleset import Rule
+from kg.language import fold, profile, singular_role, stopwords
+
+
+def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
+    for match in ctx.search(rule, sentence.text):
+        if any(a <= match.start() < b for a, b in claimed):
+            continue
+        name = clean(group_of(match, sentence.text, "name"), ctx.rs)
+        acronym = (group_of(match, sentence.text, "acronym") or "").rstrip(".")
+        entry = (acronym and lexicon.lookup("authorities", acronym)) or lexicon.lookup("authorities", name)
+        claimed.append(match.span())
+        if acronym:
+            ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))
+            ctx.authorities.append(Authority(sentence, acronym, entry.id if entry else fold(acronym), match.start("name"), match.end()))
+        elif entry is None:  # a known authority named in full is left to the lexicon below
+            ctx.add("regulator", name, sentence, rule, key=fold(name))
+            ctx.authorities.append(Authority(sentence, name, fold(name), match.start("name"), match.end("name")))
+    for entry, start, end in lexicon.find("authorities", sentence.text):
+        if any(a <= start < b for a, b in claimed):
+            continue
+        claimed.append((start, end))
+        acronym = next((f for f in entry.forms if f.isupper()), None)
+        ctx.add("regulator", acronym or entry.label(ctx.rs.lang), sentence, "regulator.known_authority",
+                key=entry.id, alt=tuple(label for _, label in entry.labels))
+        ctx.authorities.append(Authority(sentence, acronym or entry.label(ctx.rs.lang), entry.id, start, end))
+
+
+def supervises(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
+    """"La CONSOB vigila sulle SIM", "banks are supervised by the PRA": the entity types a regulator supervises,
+    the regulator being the one named right before the verb (right after it for `agent: after`, a passive)."""
+    spec = families()[rule.family]
+    for match in ctx.search(rule, sentence.text):
+        agents = _agents(ctx, sentence, rule, match)
+        if not agents:
+            continue
+        captured = trim(group_of(match, sentence.text, "x"), ctx.rs, rule.options.get("trim", spec["trim"]))
+        claimed.append((match.start("x"), match.start("x") + len(captured)))
+        for a, b in split_items(captured, ctx.rs, always=True):
+            item = trim(captured[a:b], ctx.rs, spec["item_trim"])
+            for label, key, alt in _entity_types(ctx, item):
+                for agent in agents:
+                    ctx.add("supervises", label, sentence, rule, subject=agent.label, subject_type="Regulator",
+                            subject_key=agent.key, key=key, alt=alt)
+
+
+_AGENT_GAP = re.compile(r"[\s,]*(?:(?:and|or|by|the|e|ed|o|da|dal|dalla|dallo|dai|dagli|dalle|dall'|della|del|di|la|il|l')\s*)*",
+                        re.IGNORECASE)
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _agents(ctx: Context, sentence: Sentence, rule: Rule, match: re.Match) -> list[Authority]:
+    """Who supervises, in a passive ("sono vigilate dalla CONSOB e dalla Banca d'Italia"): every regulator right
+    after the match; else the nearest right before the verb, with at most four words between and not the role
+    ("La CONSOB, inoltre, vigila"); else, for a `near` rule, the last one named earlier in the paragraph."""
+    named = sorted((a for a in ctx.authorities if a.sentence is sentence), key=lambda a: a.start)
+    if rule.options.get("agent") == "after":
+        agents, at = [], match.end()
+        for authority in (a for a in named if a.start >= at):
+            if not _AGENT_GAP.fullmatch(sentence.text[at:authority.start]):
+                break
+            agents.append(authority)
+            at = authority.end
+        return agents
+    before = [a for a in named if a.end <= match.start()]
+    if before:
+        gap = _BRACKETED.sub(" ", sentence.text[before[-1].end:match.start()])  # "the Financial Conduct Authority (FCA) supervises"
+        if len(re.findall(r"\w+", gap)) <= 4 and not re.search(r"[;:]", gap) and not ctx.names_role(gap):
+            return [before[-1]]
+    if rule.options.get("near"):
+        earlier = [a for a in ctx.authorities if a.sentence.block is sentence.block and a.sentence.start < sentence.start]
+        return earlier[-1:]
+    return []
+
+
+def _entity_types(ctx: Context, item: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(label, lexicon id, words written) of the entity types an item names: lexicon entries, else the words
+    themselves when their head is an organisation noun (language.organisation_heads): "le fondazioni bancarie"
+    are one, "i mercati" and the article's own role are not."""
+    if ctx.names_role(item):
+        return []
+    lang = ctx.rs.lang
+    written = clean(item, ctx.rs)
+    words = re.split(r"\s+(?:of|in|for|with|under|across|at|on)\s+", written)[0].split() if lang == "en" else written.split()[:1]
+    head = fold(words[-1]) if words else ""
+    hits, _ = named_entries(ctx.rs, "entity_types", item)
+    if any(head in fold(item[a:b]).split() for _, a, b in hits) or (hits and head not in word_set(lang, "organisation_heads")):
+        return [(entry.label(lang), entry.id, _written(entry.label(lang), item[a:b])) for entry, a, b in hits]
+    label = lower_label(singular_role(written, lang))  # "company service providers": the lexicon's "company" is no head
+    if head not in word_set(lang, "organisation_heads") or not acceptable(label, stopwords(lang)):
+        return []
+    return [(label, "", ())]
+
+
+def _written(label: str, written: str) -> tuple[str, ...]:
+    written = lower_label(written)
+    return (written,) if fold(written) != fold(label) else ()
+
+
+def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
+    issuers = [f for f in ctx.facts if f.kind == "regulator" and f.evidence.start == sentence.start]
+    lead = rule.options.get("lead")
+    if lead and not (sentence.block.kind == "item" and re.search(lead, sentence.block.lead, re.IGNORECASE)):
+        return  # "- non ricevere denaro contante" is a prohibition only in a list of obligations
+    for match in ctx.search(rule, sentence.text):
+        at = match.start("x") if match.groupdict().get("x") is not None else match.start()
+        if any(a <= at < b for a, b in claimed):  # "recepisce la direttiva ...": the law may be taken already
+            continue
+        if "acronym" in match.groupdict() and match.group("acronym") and \
+                any(a <= match.start("acronym") and match.end("acronym") <= b for a, b in claimed):
+            continue  # "Rule 2111 of the ... Authority (FINRA)": the acronym is the authority's, not a law's
+        groups = {name: group_of(match, sentence.text, name) for name in match.groupdict()}
+        if groups.get("x") and rule.options.get("trim"):
+            groups["x"] = trim(groups["x"], ctx.rs, rule.options["trim"])
+        issuer = issuers[0] if issuers else None
+        alt: tuple[str, ...] = ()
+        span = match.span()
+        if "number" in groups:
+            law = _nearest_law(ctx, sentence, match.start())
+            if issuer is None and law is None and fold(groups["kind"]) not in ("rule", "regola", "norma", "regulation"):
+                continue  # "article 31" alone names nothing; "article 148 of the Insurance Code" does
+            prefix = law if law and (issuer is None or _law_follows(ctx, sentence, match.end(), law)) else issuer.object if issuer else ""
+            number = groups["number"].rstrip(".,") + (f"-{groups['to']}" if groups.get("to") else "")
+            label = rule.options["label"].format(issuer=prefix, kind=groups["kind"].lower(), number=number)  # "rule 17a-4" alone too
+        elif rule.options.get("label"):  # "divieto di {x}": the words the rule captured, in the rule's frame
+            label = rule.options["label"].format_map({k: clean(v, ctx.rs) if v else "" for k, v in groups.items()})
+        elif groups.get("acronym") and groups.get("name"):
+            label, alt = groups["acronym"], (clean(groups["name"], ctx.rs),)
+            alt, span = _same_law_in_brackets(sentence.text, match, alt)
+        elif groups.get("acronym"):
+            label, alt = groups["acronym"], (clean(groups["x"], ctx.rs),)
+        else:
+            label = clean(groups["x"], ctx.rs)
+        label = re.sub(r"\s+", " ", label).strip()
+        if not acceptable(label, stopwords(ctx.rs.lang)) or rejected(ctx.rs, "regulation", label):
+            continue
+        again = compiled(ctx.rs.lang, "appositive").search(sentence.text[span[1]:])
+        if again:  # "the Series 7, the General Securities Representative Qualification Examination, ...": one exam
+            alt, span = alt + (again.group("name"),), (span[0], span[1] + again.end())
+        claimed.append(span)
+        key = fold(label)
+        ctx.add("regulation", label, sentence, rule, key=key, alt=alt)
+        ctx.regulations.append((sentence.start, label, key, match.start()))
+        if issuer is not None and "number" in groups:
+            ctx.add("issued_by", issuer.object, sentence, rule, subject=label, subject_type="Regulation",
+                    subject_key=key, key=issuer.key, alt=issuer.alt)
+        _provision(ctx, sentence, rule, match.start(), label, claimed)
+
+
+def _same_law_in_brackets(text: str, match: re.Match, alt: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, int]]:
+    """"Testo Unico Bancario (TUB, decreto legislativo ... n. 385)": what follows the acronym in its brackets is
+    the same law by its number, another label of it, not a second law."""
+    if not match.group(0).endswith(","):
+        return alt, match.span()
+    close = text.find(")", match.end())
+    inner = text[match.end():close].strip() if close > 0 else ""
+    if not inner or "(" in inner:
+        return alt, match.span()
+    return alt + (inner,), (match.start(), close + 1)
+
+
+def _provision(ctx: Context, sentence: Sentence, rule: Rule, at: int, law: str, claimed: list) -> None:
+    """"the ability-to-repay requirement in Regulation Z", "i requisiti di onorabilità fissati dal decreto ...":
+    a requirement named with its law is a regulation of its own; a short law name stays in its label."""
+    found = compiled(ctx.rs.lang, "provision_before").search(sentence.text[:at])
+    if found is None or any(a <= found.start() < b for a, b in claimed):
+        return
+    what = clean(found.group("what"), ctx.rs)
+    label = f"{what} ({law})" if len(law.split()) <= 5 else what
+    if not acceptable(what, stopwords(ctx.rs.lang)) or rejected(ctx.rs, "regulation", what):
+        return
+    claimed.append((found.start(), at))
+    ctx.add("regulation", label, sentence, f"{rule.family}.provision", key=fold(label))  # not a law articles belong to
+
+
+def _nearest_law(ctx: Context, sentence: Sentence, at: int) -> str | None:
+    """The law named nearest an article number in its sentence (the rule that names articles runs last)."""
+    laws = [(abs(r[3] - at), r[1]) for r in ctx.regulations if r[0] == sentence.start]
+    if laws:
+        return min(laws)[1]
+    same = re.search(profile(ctx.rs.lang).get("same_law", "(?!)"), sentence.text, re.IGNORECASE)
+    if same is None:
+        return None
+    noun = fold(same.group("law"))  # "l'articolo 148 dello stesso Codice": the last code named before
+    earlier = [r[1] for r in ctx.regulations if r[0] < sentence.start and noun in fold(r[1]) and not _NUMBERED.search(r[1])]
+    return earlier[-1] if earlier else None
+
+
+def _law_follows(ctx: Context, sentence: Sentence, at: int, law: str) -> bool:
+    """"articoli 156 e seguenti del Codice ...": the law right after the number is whose article it is."""
+    return any(r[0] == sentence.start and r[1] == law and 0 <= r[3] - at <= 40 for r in ctx.regulations)
+
+
+def regulation_before(ctx: Context, sentence: Sentence) -> tuple[int, str, str, int] | None:
+    same = [r for r in ctx.regulations if r[0] == sentence.start]
+    return same[-1] if same else None
+
+
+def bind_entity_types(ctx: Context) -> None:
+    """"un soggetto abilitato, cioè una banca o una SIM" names no rule: the rule is the one its paragraph
+    names, else one its section names; the one the sentence names by its first word, else the nearest."""
+    where = {s.start: s for s in ctx.article.sentences}
+    for sentence, rule, label, key, alt in ctx.unbound:
+        near = [r for r in ctx.regulations if where[r[0]].block is sentence.block] or \
+            [r for r in ctx.regulations if where[r[0]].section == sentence.section]
+        if not near:
+            continue
+        named = [r for r in near if fold(r[1].split()[0]) in re.findall(r"\w+", fold(sentence.text))]  # "L'albo prevede ...": that register
+        regulation = min(named or near, key=lambda r: abs(r[0] + r[3] - sentence.start))
+        ctx.add("applies_to", label, sentence, rule, subject=regulation[1], subject_type="Regulation",
+                subject_key=regulation[2], key=key, alt=alt)
+
+
+_NUMBERED = re.compile(r"\s\S+\s+\d[\w/.-]*$")  # "<law> <kind> <number>": an article's label, not a law's
