@@ -106,10 +106,13 @@ def role_of_title(title: str, lang: str) -> tuple[str, tuple[str, ...]]:
     "Quanto guadagna un infermiere" -> "infermiere"; "Sales Development Representative (SDR)" -> SDR alias.
     """
     text = title.strip()
-    for pattern in profile(lang).get("title_patterns", []):
-        match = re.match(pattern, text, re.IGNORECASE)
-        if match and match.group("role").strip():
-            text = match.group("role").strip()
+    for _ in range(2):  # "ESG Analyst Salary Survey 2026: Key Findings": the subtitle, then the survey
+        for pattern in profile(lang).get("title_patterns", []):
+            match = re.match(pattern, text, re.IGNORECASE)
+            if match and match.group("role").strip() and match.group("role").strip() != text:
+                text = match.group("role").strip()
+                break
+        else:
             break
     qualifier = profile(lang).get("title_qualifiers", "(?!)")
     aliases = tuple(a.strip() for a in re.findall(r"\(([^()]{1,40})\)", text) if not re.match(qualifier, a.strip(), re.IGNORECASE))

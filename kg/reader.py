@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from kg.article import BOLD_LEVEL, Article, Block, Link, Sentence
 from kg.errors import KgError
 from kg.extract.mentions import find_mentions
-from kg.language import detect_language, languages, role_of_title
+from kg.language import detect_language, languages, role_of_title, stopwords
 from kg.sentences import split_sentences
 
 MAX_BYTES = 2_000_000
@@ -284,9 +284,13 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
         named, more = role_of_title(heading, lang)
         if named != role and f" {named} " in f" {role} ":
             return named, aliases + tuple(a for a in more if a not in aliases)
-    mentions = find_mentions(role, lang, start_ok=True)
-    if mentions and role[: mentions[0].start].strip():
-        return mentions[0].label, aliases
+    for text in (role, title.lower()):  # "Inside the 90-hour week: what it takes to be a private equity associate"
+        mentions = find_mentions(text, lang, start_ok=True)
+        if mentions:
+            before = text[: mentions[0].start].split()
+            if any(w.isdigit() or w in stopwords(lang) for w in before):  # a headline, not a modifier ("trade ...")
+                return mentions[0].label, aliases
+            return role, aliases
     return role, aliases
 
 

@@ -15,10 +15,10 @@ from tests.conftest import DATA, SAMPLE, ROOT, write_article
 GOLD = ROOT.parent / "shared" / "gold"
 
 # Floors (set, language) -> micro-F1 a drop under which fails CI. tests/data/corpus is the set the rules are
-# tuned on (issue #7 asks >= 0.85 micro, 0.80 each); heldout and heldout2 were written by others before any
+# tuned on (issue #7 asks >= 0.85 micro, 0.80 each); heldout, heldout2 and heldout3 were written by others before any
 # tuning (their READMEs give the untuned figures) and are floored only against regressions.
 FLOOR_MICRO_F1 = {("corpus", "it"): 0.86, ("corpus", "en"): 0.86, ("heldout", "it"): 0.70, ("heldout", "en"): 0.61,
-                  ("heldout2", "it"): 0.64, ("heldout2", "en"): 0.58}
+                  ("heldout2", "it"): 0.64, ("heldout2", "en"): 0.58, ("heldout3", "it"): 0.62, ("heldout3", "en"): 0.58}
 
 
 def test_matcher_is_symmetric_and_word_based():

@@ -85,10 +85,14 @@ def test_legal_references_do_not_end_a_sentence_but_a_final_number_does(lang, te
         ("My first year as a payroll specialist", "en", "payroll specialist", ()),
         ("Tax Accountant | University Careers Office", "en", "tax accountant", ()),
         ("Il consulente finanziario", "it", "consulente finanziario", ()),
+        ("Actuary Salary Report 2025: What Pays Most", "en", "actuary", ()),
+        ("Long days and big deals: what it takes to be an investment banking analyst", "en", "investment banking analyst", ()),
+        ("Credit Risk Analyst Graduate Scheme | Northbank Careers", "en", "credit risk analyst", ()),
+        ("Trade Compliance Officer", "en", "trade compliance officer", ()),
     ],
 )
 def test_role_from_title(tmp_path, title, lang, role, aliases):
-    article = read_article(write_article(tmp_path, "a.md", f"---\ntitle: {title}\nlang: {lang}\n---\n\nTesto.\n"), tmp_path)
+    article = read_article(write_article(tmp_path, "a.md", f"---\ntitle: \"{title}\"\nlang: {lang}\n---\n\nTesto.\n"), tmp_path)
     assert (article.role, article.aliases) == (role, aliases)
 
 
