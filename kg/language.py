@@ -78,8 +78,10 @@ def singular_word(word: str, lang: str, adjective: bool = False) -> str:
         return irregular[lower]
     if lower in data.get("invariable", []):
         return lower
-    if not adjective and lower in _head_singulars(lang):
-        return _head_singulars(lang)[lower]
+    if not adjective:
+        for key in ("role_heads_first", "role_heads_last"):
+            if lower in head_forms(lang, key):
+                return head_forms(lang, key)[lower]
     for pattern, replacement in _suffixes(lang, "adjective_singular_suffixes") * adjective + _suffixes(lang, "singular_suffixes"):
         if pattern.search(lower):
             return pattern.sub(replacement, lower)
@@ -92,12 +94,11 @@ def _suffixes(lang: str, key: str) -> tuple[tuple[re.Pattern, str], ...]:
 
 
 @lru_cache(maxsize=None)
-def _head_singulars(lang: str) -> dict[str, str]:
-    """Plural -> singular of the language's role heads; not a plural that is a singular too ("infermiere",
-    plural of "infermiera")."""
-    data = profile(lang)
-    heads = {str(k): str(v) for k, v in {**data.get("role_heads_first", {}), **data.get("role_heads_last", {})}.items()}
-    return {plural: singular for singular, plural in heads.items() if plural not in heads}
+def head_forms(lang: str, key: str) -> dict[str, str]:
+    """Singular and plural of each role head in the rules file's `key` table -> its singular; a plural that is
+    another head's singular stays that head ("infermiere", plural of "infermiera")."""
+    heads = {str(k): str(v) for k, v in profile(lang).get(key, {}).items()}
+    return {**{plural: singular for singular, plural in heads.items() if plural not in heads}, **{h: h for h in heads}}
 
 
 def role_of_title(title: str, lang: str) -> tuple[str, tuple[str, ...]]:

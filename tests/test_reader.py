@@ -173,3 +173,12 @@ def test_a_bold_line_heads_what_follows(tmp_path):
 def test_a_bold_line_is_not_the_title(tmp_path):
     article = read_article(write_article(tmp_path, "a.md", "**Skills that count**\n\n# Freight Forwarder\n\nText.\n"), tmp_path)
     assert article.title == "Freight Forwarder"
+
+
+def test_a_head_plural_that_is_another_heads_singular_stays_that_head():
+    from kg.extract.mentions import find_mentions
+    from kg.language import head_forms
+
+    heads = head_forms("it", "role_heads_first")
+    assert (heads["infermiere"], heads["infermiera"], heads["geometri"]) == ("infermiere", "infermiera", "geometra")
+    assert [m.label for m in find_mentions("lavora con gli infermieri e i geometri", "it")] == ["infermiere", "geometra"]

@@ -13,7 +13,7 @@ from functools import lru_cache
 import yaml
 
 from kg.extract.verbs import conjugated
-from kg.language import fold, profile, rules_text, singular_role, stopwords
+from kg.language import fold, head_forms, profile, rules_text, singular_role, stopwords
 
 _TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
 _DI = {"di", "del", "dello", "della", "dei", "degli", "delle", "dell", "of"}
@@ -33,17 +33,9 @@ class Mention:
 
 @lru_cache(maxsize=None)
 def _heads(lang: str) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
-    data = profile(lang)
-    first = {}
-    for singular, plural in data.get("role_heads_first", {}).items():
-        first[singular] = singular
-        first[str(plural)] = singular
-    last = {}
-    for source in (lang, "en"):  # English heads are read in every language ("account manager")
-        for singular, plural in profile(source).get("role_heads_last", {}).items():
-            last[singular] = singular
-            last[str(plural)] = singular
-    return first, last, frozenset(w.lower() for w in data.get("role_heads_need_article", []))
+    last = {**head_forms("en", "role_heads_last"), **head_forms(lang, "role_heads_last")}  # English heads in every language
+    need_article = frozenset(w.lower() for w in profile(lang).get("role_heads_need_article", []))
+    return head_forms(lang, "role_heads_first"), last, need_article
 
 
 def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]:
