@@ -22,7 +22,7 @@ from rdflib import Literal
 import kg
 from kg import render
 from kg.atomic import write_atomic
-from kg.namespaces import KG
+from kg.graph.namespaces import KG
 from kg.render import graph as graph_view
 from kg.render import ladder, skills
 from kg.render.network import BIG
@@ -127,7 +127,8 @@ def browser():
     """A fresh headless Chromium with its own profile, closed after the module."""
     profile = Path(tempfile.mkdtemp(prefix="kg-chromium-"))
     process = subprocess.Popen([str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                               env={**os.environ, "HOME": str(profile)})  # nothing of Chromium's lands in the real home
     try:
         port_file = profile / "DevToolsActivePort"
         deadline = time.monotonic() + 30

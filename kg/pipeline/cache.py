@@ -20,19 +20,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from kg.article import Article
+from kg.cachedir import cache_root
+from kg.extract.facts import Fact
 from kg.extract.ruleset import ruleset
-from kg.facts import Fact
+from kg.read.article import Article
 
 # What reading and extraction depend on besides an article's bytes and its language's rules file.
-_CODE = {"kg": ("article.py", "facts.py", "language.py", "reader.py", "sentences.py"), "kg.extract": None, "kg.lexicon": None}
-
-
-def cache_root() -> Path:
-    """The folder every kg cache lives under (XDG Base Directory layout; KG_CACHE_DIR moves it)."""
-    if os.environ.get("KG_CACHE_DIR"):
-        return Path(os.environ["KG_CACHE_DIR"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
+_CODE = {"kg.read": None, "kg.language": None, "kg.extract": None, "kg.lexicon": None}
 
 
 def folder_for(root: Path) -> Path:

@@ -12,9 +12,9 @@ from typing import Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
-from kg.mapping import kinds
-from kg.namespaces import KG, SCHEMA
-from kg.resolve import Resolution, article_iri, article_iri_of
+from kg.extract.facts import kinds
+from kg.graph.namespaces import KG, SCHEMA
+from kg.resolve.resolution import Resolution, article_iri, article_iri_of
 
 _FIGURES = {"min": KG.minValue, "max": KG.maxValue, "median": KG.medianValue, "average": KG.averageValue, "amount": KG.amount}
 # The terms of the hot loops, looked up once: an attribute of an rdflib namespace builds a new URIRef on every

@@ -14,11 +14,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.article import Article
-from kg.facts import Fact
-from kg.language import fold
+from kg.extract.facts import Fact, kinds
+from kg.language.profile import fold
 from kg.lexicon import for_class, lookup
-from kg.mapping import kinds
+from kg.read.article import Article
 
 BASE = "https://w3id.org/careerkg/id/"
 ARTICLE_WEIGHT = 1000  # an article's own title outweighs any mention elsewhere when picking the label

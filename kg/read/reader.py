@@ -12,11 +12,11 @@ import frontmatter
 import yaml
 from markdown_it import MarkdownIt
 
-from kg.article import BOLD_LEVEL, Article, Block, Link, Sentence
 from kg.errors import KgError
-from kg.extract.mentions import find_mentions
-from kg.language import detect_language, languages, role_of_title, stopwords
-from kg.sentences import split_sentences
+from kg.language.mentions import find_mentions
+from kg.language.profile import detect_language, languages, role_of_title, stopwords
+from kg.language.sentences import split_sentences
+from kg.read.article import BOLD_LEVEL, Article, Block, Link, Sentence
 
 MAX_BYTES = 2_000_000
 _MD = MarkdownIt("commonmark").enable("table")  # salary guides put their figures in tables

@@ -16,7 +16,6 @@ from typing import Callable, Iterable, Iterator, TypeVar
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-
 _frozen = 0  # depth of nested frozen_heap blocks
 Writer = TypeVar("Writer", bound=Callable)
 
@@ -55,7 +54,7 @@ def writer(function: Writer) -> Writer:
 class GraphIndex:
     """Subject -> predicate -> objects, and what is derived from it once (instances of each class).
 
-    Made from a Graph, or from distinct triples (kg.build indexes what the mapper made, without a Graph)."""
+    Made from a Graph, or from distinct triples (kg.pipeline.build indexes what the mapper made, without a Graph)."""
 
     def __init__(self, triples: Graph | Iterable[tuple]) -> None:
         subjects: dict = {}

@@ -11,35 +11,13 @@ from pathlib import Path
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from oxrdflib._converter import to_ox_quad_pattern
-from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib import Graph, URIRef, Variable
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import XSD
 from rdflib.query import Result
 
-from kg.namespaces import bind
-from kg.query import values
-from kg.store import LABELS, to_ox
-
-_STRING, _DECIMAL = XSD.string.toPython(), XSD.decimal.toPython()
-
-
-def term(node):
-    """The rdflib term of an Oxigraph term as rdflib reads it from careers.ttl: plain strings stay plain, and
-    decimals keep the ".0" the mapper writes (Oxigraph keeps the canonical value form, 45000)."""
-    if node is None:
-        return None
-    if isinstance(node, ox.NamedNode):
-        return URIRef(node.value)
-    if isinstance(node, ox.BlankNode):  # kg's graphs have none, but an ad hoc query can make one (BNODE())
-        return BNode(node.value)
-    if node.language:
-        return Literal(node.value, lang=node.language)
-    datatype = node.datatype.value
-    if datatype == _STRING:
-        return Literal(node.value)
-    if datatype == _DECIMAL and "." not in node.value:
-        return Literal(f"{node.value}.0", datatype=XSD.decimal)
-    return Literal(node.value, datatype=URIRef(datatype))
+from kg.graph.namespaces import bind
+from kg.store import bindings
+from kg.store.terms import LABELS, term, to_ox
 
 
 class CareerStore(OxigraphStore):
@@ -69,7 +47,7 @@ class CareerStore(OxigraphStore):
     def query(self, query, initNs, initBindings, queryGraph, **kwargs) -> Result:  # noqa: N803 (rdflib's names)
         if not isinstance(query, str) or kwargs:
             raise NotImplementedError("kg's store answers SPARQL text only")  # rdflib then evaluates it itself
-        text = values.bind(query, {str(k): to_ox(v) for k, v in initBindings.items()})
+        text = bindings.bind(query, {str(k): to_ox(v) for k, v in initBindings.items()})
         found = self._inner.query(text, prefixes={k: str(v) for k, v in initNs.items()})
         if isinstance(found, ox.QueryBoolean):
             out = Result("ASK")

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 
 @dataclass(frozen=True)
@@ -34,3 +38,9 @@ class Fact:
     subject_key: str = ""
     alt: tuple[str, ...] = ()  # more labels of the object (the long name of an acronym)
     attrs: tuple[tuple[str, str], ...] = ()  # salary figures and qualifiers
+
+
+@lru_cache(maxsize=None)
+def kinds() -> dict[str, dict]:
+    """The fact kinds of ontology/mapping.yaml: what each becomes in the graph (property, class, gold key)."""
+    return yaml.safe_load(resources.files("kg.ontology").joinpath("mapping.yaml").read_text(encoding="utf-8"))

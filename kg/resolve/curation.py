@@ -21,11 +21,10 @@ from pathlib import Path
 
 import yaml
 
-from kg.article import Article
 from kg.errors import KgError
-from kg.facts import Evidence, Fact
-from kg.language import fold
-from kg.mapping import kinds
+from kg.extract.facts import Evidence, Fact, kinds
+from kg.language.profile import fold
+from kg.read.article import Article
 
 FILENAME = "curation.yaml"
 _KEYS = {"remove": {"kind", "object"}, "rename": {"kind", "from", "to"}, "merge": {"kind", "into", "labels"},
@@ -44,12 +43,12 @@ def load(path: Path) -> dict[str, list[dict]]:
         raise KgError(f"curation file is not valid YAML: {getattr(exc, 'problem', exc)}", path, mark.line + 1 if mark else 1) from None
     if not isinstance(data, dict):
         raise KgError("curation file must map sections (remove, rename, merge, add) to lists", path)
-    lines = {key.value: value for key, value in root.value} if root is not None else {}
+    nodes = {key.value: (key, value) for key, value in root.value} if root is not None else {}  # for line numbers
     for section, entries in data.items():
         if section not in _KEYS:
-            raise KgError(f"unknown section '{section}' (use {', '.join(_KEYS)})", path, lines[section].start_mark.line)
+            raise KgError(f"unknown section '{section}' (use {', '.join(_KEYS)})", path, nodes[section][0].start_mark.line + 1)
         for index, entry in enumerate(entries or []):
-            line = lines[section].value[index].start_mark.line + 1
+            line = nodes[section][1].value[index].start_mark.line + 1
             missing = _KEYS[section] - set(entry or {})
             if missing:
                 raise KgError(f"{section} entry needs {', '.join(sorted(missing))}", path, line)

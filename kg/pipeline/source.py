@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.errors import KgError
+from kg.errors import KgError, NotFound
 
 DEFAULT_GRAPH = Path("exports/careers.ttl")
 
@@ -14,7 +14,7 @@ DEFAULT_GRAPH = Path("exports/careers.ttl")
 def career_graph(graph: Path | str | None = None, source: Path | str | None = None) -> Graph:
     """The graph built from `source` if given, else the Turtle file `graph` (default exports/careers.ttl)."""
     if source is not None:
-        from kg.build import build  # the build imports the export table, so import it when needed
+        from kg.pipeline.build import build  # the build imports the export table, so import it when needed
 
         result = build(source)
         if result.errors:
@@ -22,7 +22,7 @@ def career_graph(graph: Path | str | None = None, source: Path | str | None = No
         return result.graph
     path = Path(graph or DEFAULT_GRAPH)
     if not path.is_file():
-        raise KgError("no graph here: run kg build first, or give --graph FILE or --source DIR", path)
+        raise NotFound("no graph here: run kg build first, or give --graph FILE or --source DIR", path)
     try:
         return Graph().parse(path, format="turtle")
     except Exception as error:  # rdflib raises several types for bad Turtle

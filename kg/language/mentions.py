@@ -12,12 +12,12 @@ from functools import lru_cache
 
 import yaml
 
-from kg.extract.verbs import conjugated
-from kg.language import fold, head_forms, profile, rules_text, singular_role, stopwords
+from kg.language.profile import fold, head_forms, profile, rules_text, singular_role, stopwords
+from kg.language.verbs import conjugated
 
 _TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
 _DI = {"di", "del", "dello", "della", "dei", "degli", "delle", "dell", "of"}
-_ARTICLES = {"il", "lo", "la", "l", "dell", "all", "nell", "dall", "un", "i", "gli", "le", "un", "uno", "una", "the", "a", "an", "our", "your", "their", "al", "alla", "del", "della", "dal", "dalla", "nel", "nella"}
+_ARTICLES = {"il", "lo", "la", "l", "dell", "all", "nell", "dall", "i", "gli", "le", "un", "uno", "una", "the", "a", "an", "our", "your", "their", "al", "alla", "del", "della", "dal", "dalla", "nel", "nella"}
 _INDEFINITE = {"un", "una", "uno"}
 _AGENT = {"da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"}  # after a participle: "incaricato dal"
 _TO = {"to", "can", "must", "should", "will", "may", "might", "could", "would"}  # before a verb's base form

@@ -18,8 +18,8 @@ from importlib import resources
 import networkx as nx
 from rdflib import RDF, Graph, URIRef
 
-from kg.namespaces import KG, PREFIXES
-from kg.query import labels
+from kg.graph import labels
+from kg.graph.namespaces import KG, PREFIXES
 
 CAREER = (KG.promotesTo, KG.reportsTo, KG.relatedRole)  # role -> role edges
 NEEDS = (KG.requiresSkill, KG.requiresQualification)  # the role-skill bipartite part
@@ -109,7 +109,7 @@ def view(graph: Graph, relations: tuple = CAREER + FEATURES) -> nx.MultiDiGraph:
 
 @lru_cache(maxsize=1)
 def _edges() -> str:
-    return resources.files("kg").joinpath("paths.rq").read_text(encoding="utf-8")
+    return resources.files("kg.paths").joinpath("ladder_edges.rq").read_text(encoding="utf-8")
 
 
 def _roles(net: nx.MultiDiGraph, graph: Graph, *names: str) -> list[URIRef]:

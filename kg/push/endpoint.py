@@ -17,7 +17,7 @@ from urllib.parse import quote
 from rdflib import Graph
 
 from kg.atomic import write_atomic
-from kg.errors import KgError
+from kg.errors import KgError, RemoteFailed
 from kg.export.dataset import named_graphs
 
 DEFAULT_STATE = Path("exports/.kg-push.json")
@@ -86,10 +86,10 @@ def _send(opener, method: str, endpoint: str, graph_name: str, data: bytes | Non
             return  # already gone: the store is as we want it
         if error.code in (401, 403):
             who = f"user {user!r}" if user else "anonymous access (give --user)"
-            raise KgError(f"{endpoint} refused {who}: HTTP {error.code}") from None
+            raise RemoteFailed(f"{endpoint} refused {who}: HTTP {error.code}") from None
         detail = error.read().decode("utf-8", "replace").strip().splitlines()
-        raise KgError(f"{endpoint} answered HTTP {error.code} to {method} of <{graph_name}>"
+        raise RemoteFailed(f"{endpoint} answered HTTP {error.code} to {method} of <{graph_name}>"
                       + (f": {detail[0][:200]}" if detail else "")) from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
-        raise KgError(f"cannot reach the store at {endpoint}: {reason}") from None
+        raise RemoteFailed(f"cannot reach the store at {endpoint}: {reason}") from None

@@ -8,8 +8,8 @@ from typing import Callable, Iterable
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from kg.errors import KgError
-from kg.language import fold
+from kg.errors import NotFound
+from kg.language.profile import fold
 
 LABELS = (SKOS.prefLabel, SKOS.altLabel)
 
@@ -52,7 +52,7 @@ def require(graph: Graph, name: str, type_: URIRef, what: str = "role") -> URIRe
     if node is None:
         near = closest(graph, name, type_)
         hint = f"; closest: {', '.join(repr(n) for n in near)}" if near else ""
-        raise KgError(f"no {what} called {name!r}{hint}")
+        raise NotFound(f"no {what} called {name!r}{hint}")
     return node
 
 

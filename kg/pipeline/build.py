@@ -14,19 +14,20 @@ from typing import Callable, Iterator
 import pyoxigraph
 from rdflib import Graph
 
-from kg.article import Article
 from kg.atomic import write_atomic
-from kg import curation, store
-from kg.cache import ArticleCache, folder_for
 from kg.errors import KgError
 from kg.export import FORMATS
-from kg.export.index import GraphIndex, frozen_heap
 from kg.extract import extract
-from kg.facts import Fact
-from kg.mapper import triples
-from kg.reader import read_article
-from kg.resolve import Resolution, resolve
-from kg.validate import Violation, validate_store
+from kg.extract.facts import Fact
+from kg.graph.index import GraphIndex, frozen_heap
+from kg.graph.mapper import triples
+from kg.pipeline.cache import ArticleCache, folder_for
+from kg.read.article import Article
+from kg.read.reader import read_article
+from kg.resolve import curation
+from kg.resolve.resolution import Resolution, resolve
+from kg.store import persisted as store
+from kg.store.shacl import Violation, validate_store
 
 PARALLEL_FROM = 32  # articles to extract before worker processes pay for their start-up
 EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build` writes; `kg export` offers every registered format
@@ -221,8 +222,7 @@ def parts(result: Build, out: Path | str = "exports") -> Iterator[dict[str, byte
         yield FORMATS[fmt].files(result.index)
     from kg import render  # jinja loads in ~0.5 s: only builds that write pay for it
 
-    link = Path(os.path.relpath(result.source.resolve(), Path(out).resolve())).as_posix() + "/" if result.source else None
-    yield render.outputs(result.index, source_link=link) if link else render.outputs(result.index)
+    yield render.outputs(result.index, render.source_link(result.source, out)) if result.source else render.outputs(result.index)
 
 
 PARTS = len(EXPORTS) + 1  # what `parts` yields: a progress bar's total

@@ -17,8 +17,8 @@ import pyoxigraph
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from kg.ontology_files import shapes
-from kg.store import oxigraph_of, to_store
+from kg.graph.ontology import shapes
+from kg.store.persisted import oxigraph_of, to_store
 
 _RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 _HANDLED = {SH.path, SH.message, SH.minCount, SH.maxCount, SH.datatype, SH.nodeKind, SH["class"], SH.pattern,
@@ -90,7 +90,7 @@ def validate_store(store: pyoxigraph.Store) -> list[Violation]:
 def _pyshacl(graph: Graph) -> list[Violation]:
     from pyshacl import validate as pyshacl_validate  # imported here: it costs a second at start-up
 
-    if not graph.store.context_aware:  # pyshacl wraps the data in a ConjunctiveGraph (kg.build's is SimpleMemory)
+    if not graph.store.context_aware:  # pyshacl wraps the data in a ConjunctiveGraph (kg.pipeline.build's is SimpleMemory)
         graph = Graph() + graph
     conforms, report, _ = pyshacl_validate(graph, shacl_graph=shapes(), inference="none", advanced=True)
     if conforms:

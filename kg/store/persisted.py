@@ -5,7 +5,7 @@ rdflib stays the API (`kg.query`, `kg.paths` and users get an rdflib Graph), but
 Graph is an oxrdflib view whose SPARQL runs on Oxigraph: parsing careers.ttl with rdflib costs ~17 µs a
 triple on every `kg query`, and rdflib's engine needs seconds for the heavier questions.
 
-The store lives in the user's cache (kg.cache.cache_root), not in the export folder people commit and
+The store lives in the user's cache (kg.cachedir.cache_root), not in the export folder people commit and
 publish. It records the size, mtime and inode of the careers.ttl written with it; any other careers.ttl
 (edited, rebuilt elsewhere, copied) no longer matches, and the Turtle is parsed instead.
 """
@@ -21,28 +21,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.cache import cache_root
-from kg.errors import KgError
-from kg.namespaces import KG, bind
+from kg.cachedir import cache_root
+from kg.errors import KgError, NotFound
+from kg.graph import labels
+from kg.graph.namespaces import KG, bind
+from kg.store.terms import LABELS, to_ox
 
 if TYPE_CHECKING:
-    from kg.export.index import GraphIndex
+    from kg.graph.index import GraphIndex
 
 DEFAULT_GRAPH = Path("exports") / "careers.ttl"
 STAMP = "kg-stamp.json"
-LABELS = "labels.pickle"  # class IRI -> kg.query.labels.by_label of its instances, for parameter lookups
-
-
-def to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
-    """The Oxigraph term of an rdflib IRI or literal (kg's graphs have no blank nodes)."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    if term.language:
-        return ox.Literal(term, language=term.language)
-    return ox.Literal(term, datatype=ox.NamedNode(term.datatype) if term.datatype else None)
 
 
 def to_store(triples: Iterable[tuple]) -> ox.Store:
@@ -62,7 +54,7 @@ def to_store(triples: Iterable[tuple]) -> ox.Store:
 
 def as_graph(store: ox.Store, folder: Path | None = None) -> Graph:
     """An rdflib Graph over the default graph of `store`; its SPARQL runs on Oxigraph."""
-    from kg.query.oxigraph import CareerStore  # oxrdflib registers rdflib plugins on import: ~0.2 s kg build does not need
+    from kg.store.careerstore import CareerStore  # oxrdflib registers rdflib plugins on import: ~0.2 s kg build does not need
 
     return bind(Graph(store=CareerStore(store, folder), identifier=DATASET_DEFAULT_GRAPH_ID))
 
@@ -85,8 +77,6 @@ def _stamp(turtle: Path) -> dict:
 
 def label_indexes(index: GraphIndex) -> dict[str, dict[str, str]]:
     """`labels.by_label` of every class but Evidence (instances without labels, and the most numerous)."""
-    from kg.query import labels  # the query package loads rich for its tables: kg build imports this module
-
     return {str(c): {key: str(node) for key, node in labels.label_map(nodes, index.objects).items()}
             for c, nodes in index.instances.items() if c != KG.Evidence}
 
@@ -148,7 +138,7 @@ def load_graph(path: Path | str = DEFAULT_GRAPH) -> Graph:
     its persisted store when it matches, else the file parsed."""
     path = Path(path)
     if not path.is_file():
-        raise KgError(f"no graph at {path}; run `kg build` first or pass --graph FILE", path)
+        raise NotFound(f"no graph at {path}; run `kg build` first or pass --graph FILE", path)
     graph = open_store(path)
     if graph is not None:
         return graph
