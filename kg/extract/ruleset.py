@@ -12,15 +12,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from kg import lexicon
+from kg.errors import KgError
 from kg.extract.prefilter import Requirement, Screen, requirement
+from kg.language import rulesfile
 from kg.language.alternation import alternation
-from kg.language.profile import rules_text
+from kg.language.profile import rules_data, rules_text
 from kg.language.verbs import ambiguous, conjugated
 
 _MACRO = re.compile(r"\{(\w+)\}")
+_UNKNOWN_MACRO = re.compile(r"(?<!\\)\{[A-Za-z_]\w*\}")  # left after expansion: a name no macro has
 _PLAIN = re.compile(r"[\w' ]+")
 ROLE_MARK = "\u16a0"  # a runic letter: never in career articles, and a word character, so \b works around it
 
@@ -67,7 +68,7 @@ def expand(source: str, macros: dict[str, str]) -> str:
 @lru_cache(maxsize=None)
 def ruleset(lang: str) -> RuleSet:
     text = rules_text(lang)
-    data = yaml.safe_load(text)
+    data = rules_data(lang)
     macros = dict(data.get("macros", {}))
     macros["authority_head"] = alternation(lexicon.heads("authority_heads"))
     macros["authority_tail"] = alternation(lexicon.heads("authority_tails"))
@@ -85,11 +86,12 @@ def ruleset(lang: str) -> RuleSet:
     rules: dict[str, list[Rule]] = {}
     needs: dict[Rule, Requirement] = {}
     for family, items in data["rules"].items():
-        for item in items:
+        for index, item in enumerate(items):
             options = {k: v for k, v in item.items() if k not in ("id", "pattern")}
             source = expand(item["pattern"], macros)
             flags = 0 if options.get("case") else re.IGNORECASE
-            rule = Rule(family, item["id"], source, options, re.compile(source, flags), ROLE_MARK in source)
+            regex = _compiled(lang, source, flags, ("rules", family, index, "pattern"))
+            rule = Rule(family, item["id"], source, options, regex, ROLE_MARK in source)
             rules.setdefault(family, []).append(rule)
             needs[rule] = requirement(source, flags)
     stops = {
@@ -100,6 +102,19 @@ def ruleset(lang: str) -> RuleSet:
     duty_verb = re.compile(rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE)
     return RuleSet(lang, data, rules, Screen(needs, ROLE_MARK), stops, _list_patterns(data["lists"], macros), version, duty_verb,
                    verbs, re.compile(macros["role_ref"], re.IGNORECASE))
+
+
+def _compiled(lang: str, source: str, flags: int, where: tuple) -> re.Pattern:
+    """A rule's pattern, compiled; a macro it names that does not exist, or a pattern that is no regular
+    expression, stops kg at the rule's line."""
+    unknown = _UNKNOWN_MACRO.search(source)
+    try:
+        if unknown:
+            raise re.error(f"no macro {unknown.group(0)}")
+        return re.compile(source, flags)
+    except re.error as exc:
+        place = ".".join(map(str, where[:2])) + "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in where[2:])
+        raise KgError(f"{place}: {exc}", rulesfile.path(lang), rulesfile.line(lang, *where)) from None
 
 
 def _words(words) -> str:

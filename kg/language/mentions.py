@@ -10,9 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
-from kg.language.profile import fold, head_forms, profile, rules_text, singular_role, stopwords
+from kg.language.profile import fold, head_forms, profile, rules_data, singular_role, stopwords
 from kg.language.verbs import conjugated
 
 _TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
@@ -181,7 +179,7 @@ def _english_modifiers() -> frozenset[str]:
 def _duty_forms(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """Third-person duty verb forms, never a modifier of the role after them ("coordinates specialists"), and
     base forms, a modifier unless a verb by position ("to interview managers" but "audit managers")."""
-    forms = conjugated(yaml.safe_load(rules_text(lang)))
+    forms = conjugated(rules_data(lang))
     return (frozenset(fold(f) for f, infinitive in forms.items() if f != infinitive),
             frozenset(fold(f) for f, infinitive in forms.items() if f == infinitive))
 
@@ -189,7 +187,7 @@ def _duty_forms(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=None)
 def _verb_forms(lang: str) -> frozenset[str]:
     """Known verb forms of the language: they end a role's name ("analista del credito lavora")."""
-    data = yaml.safe_load(rules_text(lang))
+    data = rules_data(lang)
     forms = set(conjugated(data)) | set(data["language"].get("not_duty_verbs", []))
     return frozenset(fold(str(f)) for f in forms)
 

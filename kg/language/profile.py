@@ -5,26 +5,28 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from kg.language import rulesfile
 
 
-@lru_cache(maxsize=None)
 def languages() -> tuple[str, ...]:
-    """Codes of every language that has a rules file: adding a file adds a language."""
-    return tuple(sorted(p.name[:-5] for p in resources.files("kg.rules").iterdir() if p.name.endswith(".yaml")))
+    """Codes of every language that has a rules file (kg/rules, KG_RULES_DIR): adding a file adds a language."""
+    return tuple(rulesfile.files())
 
 
-@lru_cache(maxsize=None)
 def rules_text(lang: str) -> str:
-    return resources.files("kg.rules").joinpath(f"{lang}.yaml").read_text(encoding="utf-8")
+    return rulesfile.text(lang)
+
+
+def rules_data(lang: str) -> dict:
+    """A language's whole rules file, checked against kg/language/schema.yaml."""
+    return rulesfile.data(lang)
 
 
 @lru_cache(maxsize=None)
 def profile(lang: str) -> dict:
     """The `language:` section of a rules file."""
-    return yaml.safe_load(rules_text(lang))["language"]
+    return rulesfile.data(lang)["language"]
 
 
 @lru_cache(maxsize=1 << 16)
