@@ -15,7 +15,7 @@ from kg import lexicon
 from kg.extract.clauses import clean
 from kg.extract.facts import Evidence, Fact
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
-from kg.language.profile import fold, profile
+from kg.language.profile import fold, pattern
 from kg.read.article import Article, Sentence
 
 
@@ -122,16 +122,9 @@ def group_of(match: re.Match, text: str, name: str) -> str | None:
     return text[match.start(name) : match.end(name)]
 
 
-@lru_cache(maxsize=None)
-def word_set(lang: str, key: str) -> frozenset[str]:
-    """A word list of the language section of a rules file, folded (example_markers, negated_markers ...)."""
-    return frozenset(fold(str(w)) for w in profile(lang).get(key, []))
-
-
-@lru_cache(maxsize=None)
 def compiled(lang: str, key: str) -> re.Pattern:
     """A pattern of the language section of a rules file (predicate_before, other_name_before, byline ...)."""
-    return re.compile(profile(lang).get(key, "(?!)"), re.IGNORECASE)
+    return pattern(lang, key, flags=re.IGNORECASE)
 
 
 def rejected(rs: RuleSet, kind: str, label: str) -> bool:

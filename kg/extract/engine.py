@@ -23,7 +23,6 @@ from kg.extract.context import (
     group_of,
     named_entries,
     rejected,
-    word_set,
 )
 from kg.extract.facts import Fact, kinds
 from kg.extract.regulation import (
@@ -43,6 +42,7 @@ from kg.language.profile import (
     singular_role,
     singular_word,
     stopwords,
+    word_set,
 )
 from kg.language.verbs import ambiguous
 from kg.read.article import Article, Sentence

@@ -15,10 +15,9 @@ from kg.extract.context import (
     group_of,
     named_entries,
     rejected,
-    word_set,
 )
 from kg.extract.ruleset import Rule
-from kg.language.profile import fold, profile, singular_role, stopwords
+from kg.language.profile import fold, profile, singular_role, stopwords, word_set
 from kg.read.article import Sentence
 
 

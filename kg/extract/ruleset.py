@@ -17,7 +17,7 @@ from kg.errors import KgError
 from kg.extract.prefilter import Requirement, Screen, requirement
 from kg.language import rulesfile
 from kg.language.alternation import alternation
-from kg.language.profile import rules_data, rules_text
+from kg.language.profile import rules_data, rules_text, with_borrowed
 from kg.language.verbs import ambiguous, conjugated
 
 _MACRO = re.compile(r"\{(\w+)\}")
@@ -67,7 +67,6 @@ def expand(source: str, macros: dict[str, str]) -> str:
 
 @lru_cache(maxsize=None)
 def ruleset(lang: str) -> RuleSet:
-    text = rules_text(lang)
     data = rules_data(lang)
     macros = dict(data.get("macros", {}))
     macros["authority_head"] = alternation(lexicon.heads("authority_heads"))
@@ -98,7 +97,8 @@ def ruleset(lang: str) -> RuleSet:
         name: re.compile("|".join(f"(?:{expand(p, macros)})" for p in patterns), re.IGNORECASE)
         for name, patterns in data.get("stops", {}).items()
     }
-    version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    # A borrowed language's rules change what this one finds: its file is part of the version too.
+    version = hashlib.sha256("\0".join(rules_text(source) for source in with_borrowed(lang)).encode("utf-8")).hexdigest()[:16]
     duty_verb = re.compile(rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE)
     return RuleSet(lang, data, rules, Screen(needs, ROLE_MARK), stops, _list_patterns(data["lists"], macros), version, duty_verb,
                    verbs, re.compile(macros["role_ref"], re.IGNORECASE))

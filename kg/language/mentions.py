@@ -1,7 +1,8 @@
 """Finds the roles a sentence names ("rappresentante del servizio clienti", "senior loan officer").
 
-A role is a head noun from the language file grown into a noun phrase: Italian heads take adjectives
-and "di/del ..." complements after them, English heads (in either language) take modifiers before them.
+A role is a head noun from the language file grown into a noun phrase by what the file says of the language's
+grammar: a head-first language's heads take adjectives and complements ("di/del ...") after them, head-last
+heads (the language's own or a borrowed language's, "key account manager" in Italian) take modifiers before them.
 """
 
 from __future__ import annotations
@@ -10,16 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.language.profile import fold, head_forms, profile, rules_data, singular_role, stopwords
+from kg.language.profile import fold, head_first, head_forms, pattern, profile, rules_data, singular_role, with_borrowed, word_set
 from kg.language.verbs import conjugated
 
 _TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
-_DI = {"di", "del", "dello", "della", "dei", "degli", "delle", "dell", "of"}
-_ARTICLES = {"il", "lo", "la", "l", "dell", "all", "nell", "dall", "i", "gli", "le", "un", "uno", "una", "the", "a", "an", "our", "your", "their", "al", "alla", "del", "della", "dal", "dalla", "nel", "nella"}
-_INDEFINITE = {"un", "una", "uno"}
-_AGENT = {"da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"}  # after a participle: "incaricato dal"
-_TO = {"to", "can", "must", "should", "will", "may", "might", "could", "would"}  # before a verb's base form
-_ITALIAN_VERB = re.compile(r"(?:are|ere|ire|ato|ata|ati|ate|ito|ita|iti|uto|ano|ono|ava|eva|iva)$")
 
 
 @dataclass(frozen=True)
@@ -29,9 +24,38 @@ class Mention:
     end: int
 
 
+@dataclass(frozen=True)
+class _Grammar:
+    """The word classes of one language that decide how far a head grows into a role's name."""
+
+    head_first: bool  # the language's own noun phrases put the head first
+    stops: frozenset[str]  # never a modifier before a head
+    right_stops: frozenset[str]  # never a word after a head (verbs too)
+    seniority: frozenset[str]
+    adjective: re.Pattern
+    base_verbs: frozenset[str]  # duty verbs in their base form: a modifier unless a verb by position
+    determiners: frozenset[str]
+    complement_markers: frozenset[str]
+    complement_articles: frozenset[str]
+    agent_prepositions: frozenset[str]
+    infinitive_markers: frozenset[str]
+    verbs: re.Pattern  # endings of verbs
+    verbs_or_participles: re.Pattern
+    native: re.Pattern  # endings of the language's own words
+    adverbs: re.Pattern
+    borrowed_modifiers: frozenset[str]
+
+    def verb_like(self, word: str) -> bool:
+        return bool(self.verbs.search(word)) and len(word) > 4
+
+
 @lru_cache(maxsize=None)
 def _heads(lang: str) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
-    last = {**head_forms("en", "role_heads_last"), **head_forms(lang, "role_heads_last")}  # English heads in every language
+    """Head-first heads, head-last heads (the borrowed languages' first, then the language's own) and the heads
+    that need an article."""
+    last: dict[str, str] = {}
+    for source in with_borrowed(lang)[1:] + (lang,):
+        last.update(head_forms(source, "role_heads_last"))
     need_article = frozenset(w.lower() for w in profile(lang).get("role_heads_need_article", []))
     return head_forms(lang, "role_heads_first"), last, need_article
 
@@ -43,7 +67,9 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
     after "può diventare"); a bare generic head ("the manager") is no mention.
     """
     first, last, need_article = _heads(lang)
-    stops, right_stops, generic, with_noun, adjective, seniority = _vocabulary(lang)
+    generic, with_noun = _head_kinds(lang)
+    grammar = _grammar(lang)
+    seniority = grammar.seniority
     head_modifies, adjectival = _head_uses(lang)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     lowered = [fold(t[0]) for t in tokens]
@@ -61,19 +87,18 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
             if word in last and i + 1 < len(tokens) and joined[i] and lowered[i + 1] in head_modifies:
                 i += 1  # "teller experience", "broker licence": the head qualifies the noun after it
                 continue
-            if word in first and word in adjectival and i > 0 and joined[i - 1] and lowered[i - 1] not in stops:
+            if word in first and word in adjectival and i > 0 and joined[i - 1] and lowered[i - 1] not in grammar.stops:
                 i += 1  # "rapporti medici": after a noun the head is an adjective
                 continue
             if word in last or word in seniority:
-                begin = max(floor, _grow_left(tokens, lowered, joined, i, stops, seniority, _duty_forms(lang)[1],
-                                              italian=lang != "en", text=text))
+                begin = max(floor, _grow_left(tokens, lowered, joined, i, grammar, text))
             opens = start_ok and not text[: tokens[begin][1]].strip()
-            if word in need_article and begin == i and not opens and (i == 0 or lowered[i - 1] not in _ARTICLES):
+            if word in need_article and begin == i and not opens and (i == 0 or lowered[i - 1] not in grammar.determiners):
                 i += 1  # "lead" alone is a verb or an adjective; "the lead", "incident response lead" are roles
                 continue
-            end = _grow_right(lowered, joined, i, right_stops, adjective, seniority, italian=word in first or lang != "en")
-            if end == i and word in with_noun and i + 1 < len(tokens) and joined[i] and lowered[i + 1] not in right_stops | first.keys():
-                end = _grow_right(lowered, joined, i + 1, right_stops, adjective, seniority, italian=True)
+            end = _grow_right(lowered, joined, i, grammar, after_first=word in first or grammar.head_first)
+            if end == i and word in with_noun and i + 1 < len(tokens) and joined[i] and lowered[i + 1] not in grammar.right_stops | first.keys():
+                end = _grow_right(lowered, joined, i + 1, grammar, after_first=True)
             start_char, end_char = tokens[begin][1], tokens[end][2]
             surface = text[start_char:end_char]
             if begin == end and (first.get(word) or last.get(word)) in generic:
@@ -87,36 +112,53 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
 
 
 @lru_cache(maxsize=None)
-def _vocabulary(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], re.Pattern, frozenset[str]]:
-    """Stop words left and right of a head, generic heads, heads taking a bare noun, adjective endings and
-    seniority words of a language."""
+def _head_kinds(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Generic heads and heads that take a bare noun after them."""
     data = profile(lang)
-    stops = stopwords(lang) | stopwords("en") | {str(w).lower() for w in data.get("modifier_stops", [])}
+    return (frozenset(w.lower() for w in data.get("generic_heads", [])),
+            frozenset(w.lower() for w in data.get("heads_with_noun", [])))
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    data = profile(lang)
+    stops = word_set(lang, "stopwords", borrowed=True) | {str(w).lower() for w in data.get("modifier_stops", [])}
     stops |= _duty_forms(lang)[0]
-    right_stops = stops | _verb_forms(lang)  # "analista del credito lavora": a verb ends the name
-    generic = frozenset(w.lower() for w in data.get("generic_heads", []))
-    with_noun = frozenset(w.lower() for w in data.get("heads_with_noun", []))
-    adjective = re.compile(data.get("adjective_suffixes", "(?!)"))
-    seniority = frozenset(w.lower() for w in data.get("seniority_below", []) + data.get("seniority_above", []) if " " not in w)
-    return stops, right_stops, generic, with_noun, adjective, seniority
+    return _Grammar(
+        head_first=head_first(lang),
+        stops=stops,
+        right_stops=stops | _verb_forms(lang),  # "analista del credito lavora": a verb ends the name
+        seniority=frozenset(w.lower() for w in data.get("seniority_below", []) + data.get("seniority_above", []) if " " not in w),
+        adjective=re.compile(data.get("adjective_suffixes", "(?!)")),
+        base_verbs=_duty_forms(lang)[1],
+        determiners=word_set(lang, "determiners", borrowed=True),
+        complement_markers=word_set(lang, "complement_markers", borrowed=True),
+        complement_articles=word_set(lang, "complement_articles", borrowed=True),
+        agent_prepositions=word_set(lang, "agent_prepositions"),
+        infinitive_markers=word_set(lang, "infinitive_markers"),
+        verbs=pattern(lang, "verb_endings"),
+        verbs_or_participles=pattern(lang, "verb_or_participle_endings"),
+        native=pattern(lang, "native_endings"),
+        adverbs=pattern(lang, "adverb_endings", borrowed=True),
+        borrowed_modifiers=word_set(lang, "borrowed_modifiers"),
+    )
 
 
 @lru_cache(maxsize=None)
 def _head_uses(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """Nouns a role head qualifies ("teller experience") and heads that are adjectives after a noun ("medici")."""
-    data = profile(lang)
-    nouns = {fold(str(w)) for source in (lang, "en") for w in profile(source).get("nouns_after_head", [])}
-    return frozenset(nouns), frozenset(fold(str(w)) for w in data.get("heads_also_adjectives", []))
+    return word_set(lang, "nouns_after_head", borrowed=True), word_set(lang, "heads_also_adjectives")
 
 
 def _head_follows(lowered, joined, i, last) -> bool:
     return any(joined[k - 1] and lowered[k] in last for k in range(i + 1, min(i + 3, len(lowered))) if all(joined[i:k]))
 
 
-def _grow_left(tokens, lowered, joined, i, stops, seniority, base_verbs, italian: bool, text: str) -> int:
-    """English-style modifiers before the head: up to three words that are not function words or verbs, nor
-    the tail of a contraction or possessive ("client's", "we're")."""
+def _grow_left(tokens, lowered, joined, i, grammar: _Grammar, text: str) -> int:
+    """Head-last modifiers before the head: up to three words that are not function words or verbs, nor the tail of
+    a contraction or possessive ("client's", "we're"); in a head-first language, not a word of its own either."""
     begin = i
+    stops, seniority, borrowing = grammar.stops, grammar.seniority, grammar.head_first
     while begin > 0 and i - begin < 3:
         prev = lowered[begin - 1]
         original = tokens[begin - 1][0]
@@ -126,39 +168,42 @@ def _grow_left(tokens, lowered, joined, i, stops, seniority, base_verbs, italian
             break  # "twenty-two supervisors", "one-off"
         if tokens[begin - 1][1] > 0 and text[tokens[begin - 1][1] - 1] in "'’":
             break
-        if prev in base_verbs and original[0].islower() and (begin == 1 and not text[:tokens[0][1]].strip()
-                                                             or begin > 1 and lowered[begin - 2] in _TO):
+        if prev in grammar.base_verbs and original[0].islower() and (begin == 1 and not text[:tokens[0][1]].strip()
+                                                                     or begin > 1 and lowered[begin - 2] in grammar.infinitive_markers):
             break  # "interview managers and staff" opening a list item, "to challenge senior managers"
-        if prev not in seniority and (italian and _ITALIAN_VERB.search(prev) and len(prev) > 4 or prev.endswith("ly")):
-            break  # "corporate lawyer", "real estate agent": English words may end like an Italian participle
+        if prev not in seniority and (borrowing and grammar.verbs_or_participles.search(prev) and len(prev) > 4
+                                      or grammar.adverbs.search(prev)):
+            break  # "corporate lawyer", "real estate agent": borrowed words may end like a participle of the language
         if not joined[begin - 1]:  # punctuation between
             break
-        if italian and prev not in seniority and prev[-1] in "aiou" and not original[0].isupper() \
-                and prev not in _english_modifiers():
-            break  # an Italian word, not an English modifier ("data", "area" are English in "data analyst")
+        if borrowing and prev not in seniority and grammar.native.search(prev) and not original[0].isupper() \
+                and prev not in grammar.borrowed_modifiers:
+            break  # a word of the language, not a borrowed modifier ("data", "area" are English in "data analyst")
         begin -= 1
     return begin
 
 
-def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) -> int:
-    """Italian complements after the head: adjectives, seniority words and up to two 'di ...' phrases."""
+def _grow_right(lowered, joined, i, grammar: _Grammar, after_first: bool) -> int:
+    """Head-first complements after the head: adjectives, seniority words and up to two complements ("di ...");
+    after a head-last head only seniority words and one-word complements ("director of finance")."""
+    stops, markers, articles = grammar.right_stops, grammar.complement_markers, grammar.complement_articles
     end = i
     complements = 0
     j = i + 1
     while j < len(lowered) and joined[j - 1]:
         word = lowered[j]
-        if word in seniority:
+        if word in grammar.seniority:
             end = j
-        elif italian and word not in stops and adjective.search(word) and not _is_verb_like(word) \
-                and not (j + 1 < len(lowered) and lowered[j + 1] in _AGENT):  # "manager rilasciato dall'ente": a participle
+        elif after_first and word not in stops and grammar.adjective.search(word) and not grammar.verb_like(word) \
+                and not (j + 1 < len(lowered) and lowered[j + 1] in grammar.agent_prepositions):  # "manager rilasciato dall'ente": a participle
             end = j
-        elif word in _DI and complements < 2 and j + 1 < len(lowered) and not lowered[j + 1].isdigit() \
-                and (lowered[j + 1] not in stops or lowered[j + 1] in _INDEFINITE):
+        elif word in markers and complements < 2 and j + 1 < len(lowered) and not lowered[j + 1].isdigit() \
+                and (lowered[j + 1] not in stops or lowered[j + 1] in articles):
             k = j + 1
-            if lowered[k] in _INDEFINITE and k + 1 < len(lowered) and lowered[k + 1] not in stops:
+            if lowered[k] in articles and k + 1 < len(lowered) and lowered[k + 1] not in stops:
                 k += 1
             nxt = lowered[k + 1] if k + 1 < len(lowered) else ""
-            if joined[k] and nxt and nxt not in stops and nxt not in _DI and not _is_verb_like(nxt) and italian:
+            if joined[k] and nxt and nxt not in stops and nxt not in markers and not grammar.verb_like(nxt) and after_first:
                 k += 1
             end = k
             j = k
@@ -167,12 +212,6 @@ def _grow_right(lowered, joined, i, stops, adjective, seniority, italian: bool) 
             break
         j += 1
     return end
-
-
-@lru_cache(maxsize=None)
-def _english_modifiers() -> frozenset[str]:
-    """Words English role names put before the head that end like Italian words ("data", "area", "media")."""
-    return frozenset(fold(w) for w in profile("en").get("modifiers_ending_in_vowel", []))
 
 
 @lru_cache(maxsize=None)
@@ -191,9 +230,3 @@ def _verb_forms(lang: str) -> frozenset[str]:
     forms = set(conjugated(data)) | set(data["language"].get("not_duty_verbs", []))
     return frozenset(fold(str(f)) for f in forms)
 
-
-_VERB_ENDING = re.compile(r"(?:are|ere|ire|ano|ono|ava|avano|eva|evano|ebbe|ebbero)$")
-
-
-def _is_verb_like(word: str) -> bool:
-    return bool(_VERB_ENDING.search(word)) and len(word) > 4

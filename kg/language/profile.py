@@ -29,6 +29,30 @@ def profile(lang: str) -> dict:
     return rulesfile.data(lang)["language"]
 
 
+def head_first(lang: str) -> bool:
+    """The language's noun phrases put their head first ("direttore commerciale"), not last ("sales director")."""
+    return profile(lang)["head_position"] == "first"
+
+
+def with_borrowed(lang: str) -> tuple[str, ...]:
+    """The language, then the languages whose role names its text writes as they are (`borrows`)."""
+    return (lang, *profile(lang).get("borrows", []))
+
+
+@lru_cache(maxsize=None)
+def word_set(lang: str, key: str, borrowed: bool = False) -> frozenset[str]:
+    """A word list of the `language:` section, folded; with `borrowed`, the borrowed languages' lists too."""
+    return frozenset(fold(str(w)) for source in (with_borrowed(lang) if borrowed else (lang,)) for w in profile(source).get(key, []))
+
+
+@lru_cache(maxsize=None)
+def pattern(lang: str, key: str, borrowed: bool = False, flags: int = 0) -> re.Pattern:
+    """A pattern of the `language:` section (one that never matches when the file has none); with `borrowed`,
+    any of the borrowed languages' too."""
+    parts = [profile(source)[key] for source in (with_borrowed(lang) if borrowed else (lang,)) if key in profile(source)]
+    return re.compile(parts[0] if len(parts) == 1 else "|".join(f"(?:{p})" for p in parts) or "(?!)", flags)
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without accents: the form labels are compared in."""
@@ -141,4 +165,4 @@ def singular_role(title: str, lang: str) -> str:
 
 def _plural_candidate(token: str, data: dict) -> bool:
     """Only words of the language itself are made singular (an English 'manager' in Italian stays)."""
-    return token.isalpha() and not token.isupper() and (data["code"] == "en" or not token.lower().endswith(("er", "ive")))
+    return token.isalpha() and not token.isupper() and not token.lower().endswith(tuple(data.get("loanword_endings", [])))

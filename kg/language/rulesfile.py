@@ -80,6 +80,10 @@ def _load(location: Path) -> tuple[str, dict, yaml.Node]:
     if data["language"]["code"] != location.stem:
         raise KgError(f"language.code is '{data['language']['code']}' in a file named {location.name}", location,
                       _line(node, "language", "code"))
+    for index, code in enumerate(data["language"].get("borrows", [])):
+        if code == location.stem or code not in files():
+            raise KgError(f"language.borrows names '{code}', which is no other language (have: {', '.join(files())})", location,
+                          _line(node, "language", "borrows", index))
     return text, data, node
 
 

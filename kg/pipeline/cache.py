@@ -2,8 +2,8 @@
 
 An entry is keyed by the article's path and bytes; it holds the code version (the reader, extractor and
 lexicons) and the version of its language's rules, and is used only while both still match: editing
-kg/rules/it.yaml re-extracts the Italian articles and nothing else. Entries of articles that are gone are
-pruned on every build.
+kg/rules/it.yaml re-extracts the Italian articles and nothing else (en.yaml, which Italian borrows role names
+from, re-extracts both). Entries of articles that are gone are pruned on every build.
 
 Caches live in the user's cache folder (`$KG_CACHE_DIR`, else `$XDG_CACHE_HOME/kg`, else `~/.cache/kg`), one
 subfolder per source folder (and per export folder for kg.store): not beside the articles, where a corpus
