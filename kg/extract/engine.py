@@ -25,6 +25,7 @@ from kg.extract.context import (
     rejected,
 )
 from kg.extract.facts import Fact, kinds
+from kg.extract.naming import head_last_names, head_of, head_word, role_names, singular_acronym
 from kg.extract.regulation import (
     bind_entity_types,
     regulation,
@@ -37,6 +38,7 @@ from kg.extract.salary import figures
 from kg.language.mentions import Mention, find_mentions
 from kg.language.profile import (
     fold,
+    head_first,
     languages,
     profile,
     singular_role,
@@ -47,7 +49,6 @@ from kg.language.profile import (
 from kg.language.verbs import ambiguous
 from kg.read.article import Article, Sentence
 
-_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|di|del|of|upon|on|la|le))*(?<![\s.])")
 ORDER = ("alias", "regulator", "regulation", "supervises", "applies_to", "employed_by", "promotes_to", "promoted_from",
          "reports_to", "manages", "responsibility", "skill", "qualification", "industry", "location")
 
@@ -61,7 +62,7 @@ def extract(article: Article) -> list[Fact]:
     """All facts of one article, in document order, without duplicates."""
     rs = ruleset(article.lang)
     ctx = Context(article, rs, [])
-    ctx.set_names(_role_names(article))
+    ctx.set_names(role_names(article))
     body = [s for s in article.sentences if s.block.kind not in ("heading", "description")]
     _title_aliases(ctx)
     described = [s for s in article.sentences if s.block.kind == "description"] + body
@@ -69,7 +70,7 @@ def extract(article: Article) -> list[Fact]:
         for rule in _applicable(ctx, sentence, ORDER[:1]):
             _apply(ctx, sentence, rule, [])
     aliases = ctx.aliases()
-    heads = [h for a in aliases for h in _english_heads(a.lower())] if rs.lang == "en" else []
+    heads = [] if head_first(rs.lang) else [h for a in aliases for h in head_last_names(a.lower(), rs.lang)]
     ctx.set_names(ctx.names + aliases + heads)  # "registered rep" names the role, and so does "reps"
     _definition(ctx)
     for sentence in body:
@@ -104,35 +105,6 @@ def _title_aliases(ctx: Context) -> None:
         if quote is not None:
             ctx.add("alias", alias, quote, "alias.title")
         ctx.set_names(ctx.names + [alias])
-
-
-def _role_names(article: Article) -> list[str]:
-    """The role's label, its title, plural forms and its head noun alone ("l'agente", "the officer")."""
-    names = [article.role, re.sub(r"\s*\([^()]*\)", "", article.title)]
-    data = profile(article.lang)
-    plural = {str(k): str(v) for k, v in data.get("role_heads_first", {}).items()}
-    words = article.role.split()
-    if words and words[0] in plural:
-        names.append(" ".join([plural[words[0]]] + words[1:]))
-    if len(words) > 1 and data["code"] != "en" and words[0] not in data.get("heads_naming_others", []):
-        names += [words[0], plural.get(words[0], words[0])]  # "l'informatore" in an article on informatori scientifici
-    if data["code"] == "en":
-        names += _english_heads(article.role)
-    names.append(article.role + "s")
-    return list(dict.fromkeys(n for n in names if n.strip()))
-
-
-def _english_heads(label: str) -> list[str]:
-    """"urban planners", and "planners" alone when the head does not usually name someone else."""
-    words = label.split()
-    if len(words) < 2:
-        return []
-    data = profile("en")
-    plural_head = {str(k): str(v) for k, v in data.get("role_heads_last", {}).items()}.get(words[-1], words[-1] + "s")
-    names = [" ".join(words[:-1] + [plural_head])]
-    if words[-1] not in data.get("heads_naming_others", []):
-        names += [words[-1], plural_head]
-    return names
 
 
 def _definition(ctx: Context) -> None:
@@ -366,7 +338,7 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         if hits or not (generic or rule.options.get("open", not rule.options.get("lexicon"))):
             return
     if rule.options.get("capitalized"):
-        for match in _CAPITALISED.finditer(item):
+        for match in _capitalised().finditer(item):
             place = match.group(0)
             if place.split()[0] in lexicon.not_places() or fold(place) in {fold(m) for m in profile(lang)["months"]}:
                 continue
@@ -384,13 +356,21 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
     _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label))
 
 
+@lru_cache(maxsize=1)
+def _capitalised() -> re.Pattern:
+    """Capitalised words, with the lower-case particles a place name may hold ("Isle of Man")."""
+    particles = "|".join(lexicon.place_particles())
+    return re.compile(rf"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{particles}))*(?<![\s.])")
+
+
 def _with_infinitive(rs: RuleSet, verb: str, item: str, follows: bool) -> str:
     """"negozia i contratti, pianifica gli ordini": each item keeps its own verb, as an infinitive. Right after
     the verb (`follows`) the item is its object ("files reports"), unless a conjunction adds a second verb."""
     verbs = rs.verbs
     bare = clean(item, rs)  # "and he prepares the lease": the item's own verb
     noun_like, before_article = _noun_like_verbs(rs.lang)
-    infinitive = verbs.get(verb.lower()) or noun_like.get(verb.lower()) or (singular_word(verb, rs.lang) if rs.lang == "en" else verb.lower())
+    by_singular = profile(rs.lang).get("verb_base_from_singular")  # "prospects" -> "prospect"
+    infinitive = verbs.get(verb.lower()) or noun_like.get(verb.lower()) or (singular_word(verb, rs.lang) if by_singular else verb.lower())
     direct = item.lstrip(" ,;.\"'“”«»").startswith(bare.split(" ", 1)[0])  # nothing stripped: no "to", no "and"
     noun = _article_first(rs.lang, item) or (follows and direct)  # "the lease of ...", "files reports": a noun
     own = None if noun else rs.duty_verb.match(bare) or before_article.match(bare)
@@ -435,7 +415,7 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label:
         return
     if spec["kind"] == "alias":
         label = singular_role(label, ctx.rs.lang) if label == label.lower() else label  # "HR partner" keeps its capitals
-        label = label[:-1] if re.fullmatch(r"[A-Z]{2,}s", label) else label  # "RNs" is the plural of "RN"
+        label = singular_acronym(label, ctx.rs.lang)
         if ctx.is_role(label):
             return
         ctx.add("alias", label, sentence, rule)
@@ -485,6 +465,7 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
     if sentence.block.kind == "item" and _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) == "alias":
         return  # "Examples of job titles": the role's other names, read as aliases, not other roles
     predicate = compiled(ctx.rs.lang, "predicate_before")
+    possessives = tuple(word_set(ctx.rs.lang, "possessive_endings", borrowed=True))
     illustrative = _in_example(ctx, sentence)
     if compiled(ctx.rs.lang, "byline").match(sentence.text):
         return  # "By Jane Roe, Senior Editor": who wrote the article, not who works with the role
@@ -493,8 +474,7 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue
         words = mention.label.split()
         if len(words) > 1:  # "fp&a manager" -> manager, "director of finance" -> director, "capo area" -> capo
-            head = words[words.index("of") - 1] if "of" in words[1:] else words[-1] if ctx.rs.lang == "en" else words[0]
-            ctx.by_head[fold(head)] = mention.label
+            ctx.by_head[fold(head_of(words, ctx.rs.lang))] = mention.label
         step = _seniority_step(ctx, mention)
         if step == "below":
             ctx.add("promotes_to", ctx.article.role, sentence, "promotes_to.seniority", subject=mention.label)
@@ -502,7 +482,7 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
         if step == "above":
             ctx.add("promotes_to", mention.label, sentence, "promotes_to.seniority")
             continue
-        if sentence.text[mention.end:mention.end + 2] in ("'s", "' ", "’s"):
+        if sentence.text.startswith(possessives, mention.end):
             continue  # "physicians' offices", "the client's lawyer": a possessive names a place or someone's, not a role
         before = sentence.text[: mention.start]
         if any(a <= mention.start < b for a, b in claimed) or predicate.search(before) or compiled(ctx.rs.lang, "other_name_before").search(before):
@@ -578,7 +558,7 @@ def _seniority_step(ctx: Context, mention: Mention) -> str | None:
     words = [fold(singular_word(w, ctx.rs.lang)) for w in mention.label.split()]  # "analista crediti junior"
     role = [fold(singular_word(w, ctx.rs.lang)) for w in ctx.article.role.split()]
     rest = [w for w in words if w not in role]
-    head = words[-1] if ctx.rs.lang == "en" else words[0]  # a variant of the role keeps its head noun
+    head = head_word(words, ctx.rs.lang)
     if len(rest) != 1 or head not in (role[-1], role[0]):
         return None
     if rest[0] in [w.lower() for w in data.get("seniority_below", [])]:

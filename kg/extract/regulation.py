@@ -4,6 +4,7 @@ govern, bound to each other by where they are named (the same sentence, paragrap
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg import lexicon
 from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
@@ -17,7 +18,7 @@ from kg.extract.context import (
     rejected,
 )
 from kg.extract.ruleset import Rule
-from kg.language.profile import fold, profile, singular_role, stopwords, word_set
+from kg.language.profile import fold, head_first, profile, singular_role, stopwords, word_set
 from kg.read.article import Sentence
 
 
@@ -63,10 +64,6 @@ def supervises(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
                             subject_key=agent.key, key=key, alt=alt)
 
 
-_AGENT_GAP = re.compile(r"[\s,]*(?:(?:and|or|by|the|e|ed|o|da|dal|dalla|dallo|dai|dagli|dalle|dall'|della|del|di|la|il|l')\s*)*",
-                        re.IGNORECASE)
-
-
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
@@ -78,7 +75,7 @@ def _agents(ctx: Context, sentence: Sentence, rule: Rule, match: re.Match) -> li
     if rule.options.get("agent") == "after":
         agents, at = [], match.end()
         for authority in (a for a in named if a.start >= at):
-            if not _AGENT_GAP.fullmatch(sentence.text[at:authority.start]):
+            if not _agent_gap(ctx.rs.lang).fullmatch(sentence.text[at:authority.start]):
                 break
             agents.append(authority)
             at = authority.end
@@ -94,6 +91,20 @@ def _agents(ctx: Context, sentence: Sentence, rule: Rule, match: re.Match) -> li
     return []
 
 
+@lru_cache(maxsize=None)
+def _agent_gap(lang: str) -> re.Pattern:
+    """What may stand between a passive verb and its agents, and between them ("by the PRA and the FCA")."""
+    words = sorted(word_set(lang, "passive_agent_words", borrowed=True), key=lambda w: (-len(w), w))
+    return re.compile(r"[\s,]*(?:(?:" + "|".join(map(re.escape, words)) + r")\s*)*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _postmodifiers(lang: str) -> re.Pattern:
+    """Prepositions that open a complement after a head-last noun ("firms in the City": the head is "firms")."""
+    words = profile(lang).get("postmodifier_prepositions", [])
+    return re.compile(r"\s+(?:" + "|".join(re.escape(str(w)) for w in words) + r")\s+" if words else "(?!)")
+
+
 def _entity_types(ctx: Context, item: str) -> list[tuple[str, str, tuple[str, ...]]]:
     """(label, lexicon id, words written) of the entity types an item names: lexicon entries, else the words
     themselves when their head is an organisation noun (language.organisation_heads): "le fondazioni bancarie"
@@ -102,7 +113,7 @@ def _entity_types(ctx: Context, item: str) -> list[tuple[str, str, tuple[str, ..
         return []
     lang = ctx.rs.lang
     written = clean(item, ctx.rs)
-    words = re.split(r"\s+(?:of|in|for|with|under|across|at|on)\s+", written)[0].split() if lang == "en" else written.split()[:1]
+    words = written.split()[:1] if head_first(lang) else _postmodifiers(lang).split(written)[0].split()
     head = fold(words[-1]) if words else ""
     hits, _ = named_entries(ctx.rs, "entity_types", item)
     if any(head in fold(item[a:b]).split() for _, a, b in hits) or (hits and head not in word_set(lang, "organisation_heads")):
@@ -138,8 +149,8 @@ def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
         span = match.span()
         if "number" in groups:
             law = _nearest_law(ctx, sentence, match.start())
-            if issuer is None and law is None and fold(groups["kind"]) not in ("rule", "regola", "norma", "regulation"):
-                continue  # "article 31" alone names nothing; "article 148 of the Insurance Code" does
+            if issuer is None and law is None and fold(groups["kind"]) not in rule.options.get("named_alone", ()):
+                continue  # "article 31" alone names nothing; "article 148 of the Insurance Code", "Rule 2111" do
             prefix = law if law and (issuer is None or _law_follows(ctx, sentence, match.end(), law)) else issuer.object if issuer else ""
             number = groups["number"].rstrip(".,") + (f"-{groups['to']}" if groups.get("to") else "")
             label = rule.options["label"].format(issuer=prefix, kind=groups["kind"].lower(), number=number)  # "rule 17a-4" alone too

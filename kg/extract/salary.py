@@ -1,4 +1,4 @@
-"""Salary figures: amounts in both languages' formats, ranges, and what qualifies each figure.
+"""Salary figures: amounts in the format of the language's rules file (`salary:`), ranges, and what qualifies each figure.
 
 "€ 32.000", "$52,000", "30 mila euro", "1.800 euro netti al mese", "$60K", "da 28.000 a 35.000 euro",
 "between $40,000 and $55,000". A sentence gives one observation per figure or range; qualifiers
@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg import lexicon
 from kg.extract.ruleset import RuleSet, expand
-from kg.language.profile import fold
+from kg.language.profile import fold, rules_data, with_borrowed
 
 
 @dataclass(frozen=True)
@@ -60,14 +60,17 @@ def amounts(sentence: str, rs: RuleSet) -> list[Amount]:
             value *= cfg["multipliers"][m.group("mult").lower()]
         raw.append([value, codes.get(fold(currency)) if currency else None, m.start(), m.end(), bool(m.group("mult"))])
     for i in range(len(raw) - 2, -1, -1):  # "da 28.000 a 35.000 euro": the first takes the second's
-        if raw[i][1] is None and raw[i + 1][1] and sentence[raw[i][3] : raw[i + 1][2]].strip().lower() in _RANGE_GAPS:
+        if raw[i][1] is None and raw[i + 1][1] and sentence[raw[i][3] : raw[i + 1][2]].strip().lower() in _joiners(rs.lang):
             raw[i][1] = raw[i + 1][1]
             if raw[i + 1][4] and not raw[i][4] and raw[i][0] < 1000:
                 raw[i][0] *= raw[i + 1][0] / _number_of(sentence, raw[i + 1])
     return [Amount(v, c, s, e) for v, c, s, e, _ in raw if c and v > 0]
 
 
-_RANGE_GAPS = {"-", "–", "—", "a", "e", "to", "and", "fino a", "/"}
+@lru_cache(maxsize=None)
+def _joiners(lang: str) -> frozenset[str]:
+    """What stands between the two amounts of a range, in the language and those it borrows from."""
+    return frozenset(str(w).lower() for source in with_borrowed(lang) for w in rules_data(source)["salary"].get("range_joiners", []))
 
 
 def _number_of(sentence: str, item) -> Decimal:
@@ -140,7 +143,7 @@ def _ranges(sentence: str, found: list[Amount], rs: RuleSet) -> list[list[Amount
     groups: list[list[Amount]] = []
     i = 0
     while i < len(found):
-        if i + 1 < len(found) and sentence[found[i].end : found[i + 1].start].strip().lower() in _RANGE_GAPS:
+        if i + 1 < len(found) and sentence[found[i].end : found[i + 1].start].strip().lower() in _joiners(rs.lang):
             groups.append([found[i], found[i + 1]])
             i += 2
         else:

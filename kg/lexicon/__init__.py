@@ -70,6 +70,11 @@ def not_places() -> frozenset[str]:
     return frozenset(_file("places")["not_places"])
 
 
+def place_particles() -> list[str]:
+    """Lower-case words a capitalised place name may hold ("Isle of Man"), in the order they are tried."""
+    return [str(w) for w in _file("places")["name_particles"]]
+
+
 def currencies() -> dict[str, str]:
     """Currency sign or word (folded) -> ISO code."""
     table = _file("currencies")["currencies"]
