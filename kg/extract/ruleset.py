@@ -18,11 +18,13 @@ from kg.extract.prefilter import Requirement, Screen, requirement
 from kg.language import rulesfile
 from kg.language.alternation import alternation
 from kg.language.profile import rules_data, rules_text, with_borrowed
+from kg.language.schema import schema
 from kg.language.verbs import ambiguous, conjugated
 
 _MACRO = re.compile(r"\{(\w+)\}")
 _UNKNOWN_MACRO = re.compile(r"(?<!\\)\{[A-Za-z_]\w*\}")  # left after expansion: a name no macro has
 _PLAIN = re.compile(r"[\w' ]+")
+_NEVER = re.compile("(?!)")
 ROLE_MARK = "\u16a0"  # a runic letter: never in career articles, and a word character, so \b works around it
 
 
@@ -93,10 +95,11 @@ def ruleset(lang: str) -> RuleSet:
             rule = Rule(family, item["id"], source, options, regex, ROLE_MARK in source)
             rules.setdefault(family, []).append(rule)
             needs[rule] = requirement(source, flags)
-    stops = {
+    stops = {name: _NEVER for name in schema()["names"]["stops"]}  # a group the file leaves out never ends a phrase
+    stops.update({
         name: re.compile("|".join(f"(?:{expand(p, macros)})" for p in patterns), re.IGNORECASE)
-        for name, patterns in data.get("stops", {}).items()
-    }
+        for name, patterns in data.get("stops", {}).items() if patterns
+    })
     # A borrowed language's rules change what this one finds: its file is part of the version too.
     version = hashlib.sha256("\0".join(rules_text(source) for source in with_borrowed(lang)).encode("utf-8")).hexdigest()[:16]
     duty_verb = re.compile(rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE)

@@ -14,6 +14,13 @@ def languages() -> tuple[str, ...]:
     return tuple(rulesfile.files())
 
 
+def check_rules() -> None:
+    """Load and check every language's rules file, so that a bad one stops a build at its line before an article
+    is read."""
+    for lang in languages():
+        rulesfile.data(lang)
+
+
 def rules_text(lang: str) -> str:
     return rulesfile.text(lang)
 

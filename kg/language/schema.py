@@ -55,17 +55,16 @@ def _check(node: yaml.Node, spec: dict, where: str, path, line: int) -> None:
             _check(item, items[index] if kind == "pair" else items, f"{where}[{index}]", path, item.start_mark.line + 1)
         return None
     if not isinstance(node, yaml.ScalarNode):
-        raise KgError(f"{where} must be {_article(kind)}, not {_reads(node)}", path, at)
+        raise KgError(f"{where} must be {_expected(spec)}, not {_reads(node)}", path, at)
     tag = node.tag.rsplit(":", 1)[-1]
     if kind == "choice":
-        allowed = [str(v) for v in spec.get("of") or schema()["names"][spec["names"]]]
-        if node.value not in allowed:
-            raise KgError(f"{where} must be one of {', '.join(allowed)}, not '{node.value}'{_near(node.value, allowed)}", path, at)
+        if node.value not in _choices(spec):
+            raise KgError(f"{where} must be {_expected(spec)}, not '{node.value}'{_near(node.value, _choices(spec))}", path, at)
     elif kind == "number" and tag not in ("int", "float"):
         raise KgError(f"{where} must be a number, not {_reads(node)}", path, at)
     elif kind in _TAGS and tag != _TAGS[kind]:
         hint = " (quote it)" if kind == "text" and tag != "null" else ""
-        raise KgError(f"{where} must be {_article(kind)}, not {_reads(node)}{hint}", path, at)
+        raise KgError(f"{where} must be {_expected(spec)}, not {_reads(node)}{hint}", path, at)
     return None  # a pattern is compiled where it is used (kg/extract/ruleset.py names the line of a bad one)
 
 
@@ -99,9 +98,14 @@ def _near(word: str, known: list[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _article(kind: str) -> str:
-    return {"text": "text", "pattern": "a pattern (text)", "flag": "a flag (true/false)", "number": "a number",
-            "choice": "one of its choices"}.get(kind, kind)
+def _choices(spec: dict) -> list[str]:
+    return [str(v) for v in spec.get("of") or schema()["names"][spec["names"]]]
+
+
+def _expected(spec: dict) -> str:
+    if spec["type"] == "choice":
+        return "one of " + ", ".join(f"'{v}'" for v in _choices(spec))
+    return {"text": "text", "pattern": "a pattern (text)", "flag": "a flag (true/false)", "number": "a number"}.get(spec["type"], spec["type"])
 
 
 def _reads(node: yaml.Node) -> str:

@@ -1,6 +1,7 @@
 """Lexicons shared by all languages: known authorities, industries, places, entity types, pay components.
 
-Each entry has an `id` (it keeps the node's IRI stable), labels per language and the `forms` a text uses.
+Each entry has an `id` (it keeps the node's IRI stable), a label per language keyed by its code (the first is the
+label of a language that has none) and the `forms` a text uses.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from importlib import resources
 import yaml
 
 from kg.language.alternation import alternation
-from kg.language.profile import fold
+from kg.language.profile import fold, languages
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,10 @@ def _file(name: str) -> dict:
 def entries(name: str) -> tuple[Entry, ...]:
     """Entries of lexicon `name` (industries, places, entity_types, compensation, authorities)."""
     data = _file(name)[name]
+    codes = set(languages())  # a label is keyed by its language's code: `fr: ...` once fr.yaml exists
     out = []
     for item in data:
-        labels = tuple((lang, item[lang]) for lang in ("it", "en") if item.get(lang))
+        labels = tuple((lang, item[lang]) for lang in item if lang in codes and item.get(lang))  # in the file's order
         forms = [str(f) for f in item.get("forms", [])]
         forms += [label for _, label in labels] + [a for a in [item.get("acronym")] + item.get("alt", []) if a]
         out.append(Entry(item["id"], labels, tuple(dict.fromkeys(forms)), item.get("acronym")))

@@ -21,6 +21,7 @@ from kg.extract import extract
 from kg.extract.facts import Fact
 from kg.graph.index import GraphIndex, frozen_heap
 from kg.graph.mapper import triples
+from kg.language.profile import check_rules
 from kg.pipeline.cache import ArticleCache, folder_for
 from kg.read.article import Article
 from kg.read.reader import read_article
@@ -98,6 +99,7 @@ def build(
     in `Build.warnings`; with `strict` they fail their article like errors do. The editors' corrections in
     `<source>/curation.yaml` are applied unless `curate` is false.
     """
+    check_rules()
     source = Path(source)
     paths, errors = discover(source)
     root = source if source.is_dir() else source.parent
