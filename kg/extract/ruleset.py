@@ -91,7 +91,7 @@ def ruleset(lang: str) -> RuleSet:
             options = {k: v for k, v in item.items() if k not in ("id", "pattern")}
             source = expand(item["pattern"], macros)
             flags = 0 if options.get("case") else re.IGNORECASE
-            regex = _compiled(lang, source, flags, ("rules", family, index, "pattern"))
+            regex = _compiled(lang, source, flags, family, index)
             rule = Rule(family, item["id"], source, options, regex, ROLE_MARK in source)
             rules.setdefault(family, []).append(rule)
             needs[rule] = requirement(source, flags)
@@ -107,7 +107,7 @@ def ruleset(lang: str) -> RuleSet:
                    verbs, re.compile(macros["role_ref"], re.IGNORECASE))
 
 
-def _compiled(lang: str, source: str, flags: int, where: tuple) -> re.Pattern:
+def _compiled(lang: str, source: str, flags: int, family: str, index: int) -> re.Pattern:
     """A rule's pattern, compiled; a macro it names that does not exist, or a pattern that is no regular
     expression, stops kg at the rule's line."""
     unknown = _UNKNOWN_MACRO.search(source)
@@ -116,8 +116,8 @@ def _compiled(lang: str, source: str, flags: int, where: tuple) -> re.Pattern:
             raise re.error(f"no macro {unknown.group(0)}")
         return re.compile(source, flags)
     except re.error as exc:
-        place = ".".join(map(str, where[:2])) + "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in where[2:])
-        raise KgError(f"{place}: {exc}", rulesfile.path(lang), rulesfile.line(lang, *where)) from None
+        where = rulesfile.line(lang, "rules", family, index, "pattern")
+        raise KgError(f"rules.{family}[{index}].pattern: {exc}", rulesfile.path(lang), where) from None
 
 
 def _words(words) -> str:
