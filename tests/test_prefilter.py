@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract.context import Context
-from kg.extract.engine import _role_names
+from kg.extract.naming import role_names
 from kg.extract.prefilter import Screen, caseless, requirement
 from kg.extract.ruleset import ruleset
 from kg.language.alternation import alternation
@@ -55,7 +55,7 @@ def _sentences() -> list[tuple[str, Context, str]]:
         for path in paths:
             article = read_article(path, folder)
             ctx = Context(article, ruleset(article.lang), [])
-            ctx.set_names(_role_names(article))
+            ctx.set_names(role_names(article))
             out += [(article.lang, ctx, s.text) for s in article.sentences]
     return out
 
