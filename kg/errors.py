@@ -6,7 +6,12 @@ from pathlib import Path
 
 
 class KgError(Exception):
-    """A user-facing failure tied to a place in an input file."""
+    """A user-facing failure tied to a place in an input file.
+
+    `status` is the HTTP status a server answers it with: a subclass sets its own, and a server maps every
+    KgError through it in one place instead of matching messages."""
+
+    status = 400
 
     def __init__(self, message: str, path: Path | str | None = None, line: int = 1, severity: str = "error"):
         super().__init__(message)
