@@ -19,6 +19,7 @@ COMMANDS = [
     ("kg.cli.query", "query_command"),
     ("kg.cli.paths", "paths_command"),
     ("kg.cli.render", "render_command"),
+    ("kg.cli.review", "review_command"),
     ("kg.cli.validate", "validate_command"),
 ]
 
