@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime
+import json
 import shutil
 
 import pytest
+from click.testing import CliRunner
 from rdflib import Literal
 from rdflib.namespace import SKOS
 
 import kg
 from kg import curation
+from kg.cli import main
 from kg.evaluate import evaluate
 from kg.namespaces import KG, KGR
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import DATA, ROOT, SAMPLE
 
 CURATION = """\
 remove:
@@ -139,3 +142,22 @@ def test_curation_errors_name_file_and_line(text, message):
 def test_dates_and_notes_are_accepted():
     data = curation.parse("reviewed:\n  - {article: a, kind: skill, object: x, date: 2026-03-02, note: fine}\n", "c.yaml")
     assert data["reviewed"][0]["date"] == datetime.date(2026, 3, 2)
+
+
+def test_eval_scores_the_curated_and_the_raw_graph_side_by_side(tmp_path):
+    gold = DATA / "corpus" / "en"
+    for article in gold.glob("*.md"):
+        shutil.copy(article, tmp_path)
+    before = evaluate(gold, tmp_path)
+    assert before.raw is None
+    slug, key, label = next(extra for extra in before.extras if extra[1] == "skills")
+    (tmp_path / "curation.yaml").write_text(f"remove:\n  - {{article: {slug}, kind: skill, object: {label!r}}}\n", encoding="utf-8")
+    report = evaluate(gold, tmp_path)
+    assert (report.raw.total.tp, report.raw.total.fp) == (before.total.tp, before.total.fp)
+    assert report.total.fp == before.total.fp - 1 and report.by_type["skills"].fp == report.raw.by_type["skills"].fp - 1
+    table = CliRunner().invoke(main, ["eval", str(gold), "--source", str(tmp_path)]).output
+    assert "raw F1" in table.splitlines()[0] and table.count("  |") >= len(report.by_type) + 2
+    data = json.loads(CliRunner().invoke(main, ["eval", str(gold), "--source", str(tmp_path), "--json"]).output)
+    assert data["without_curation"]["by_type"]["skills"]["fp"] == data["by_type"]["skills"]["fp"] + 1
+    raw_only = json.loads(CliRunner().invoke(main, ["eval", str(gold), "--source", str(tmp_path), "--raw", "--json"]).output)
+    assert raw_only["micro"] == data["without_curation"]["micro"] and "without_curation" not in raw_only
