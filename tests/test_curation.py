@@ -16,7 +16,7 @@ from kg import curation
 from kg.cli import main
 from kg.evaluate import evaluate
 from kg.namespaces import KG, KGR
-from tests.conftest import DATA, ROOT, SAMPLE
+from tests.conftest import DATA, ROOT
 
 CURATION = """\
 remove:
@@ -34,11 +34,9 @@ add:
 
 
 @pytest.fixture()
-def curated(tmp_path):
-    for article in SAMPLE.glob("*.md"):
-        shutil.copy(article, tmp_path)
-    (tmp_path / "curation.yaml").write_text(CURATION, encoding="utf-8")
-    return tmp_path
+def curated(sample_copy):
+    (sample_copy / "curation.yaml").write_text(CURATION, encoding="utf-8")
+    return sample_copy
 
 
 def labels_of(graph, subject, prop):

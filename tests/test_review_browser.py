@@ -4,34 +4,17 @@ KG_SCREENSHOTS=docs refreshes docs/review.png, the README's screenshot."""
 
 from __future__ import annotations
 
-import datetime
 import json
-import shutil
-
-import pytest
 
 import kg
 from kg import curation
 from tests.chromium import browser, needs_chromium, only_local, screenshot, tab  # noqa: F401 - fixtures
-from tests.conftest import SAMPLE, write_article
+from tests.conftest import REVIEW_DAY, write_article
 from tests.servers import kg_reviewing
 
 pytestmark = needs_chromium
-TODAY = datetime.date(2026, 3, 2)
 ARTICLE = "account-manager"
 
-
-@pytest.fixture()
-def folder(tmp_path):
-    for article in SAMPLE.glob("*.md"):
-        shutil.copy(article, tmp_path)
-    return tmp_path
-
-
-@pytest.fixture()
-def review(folder):
-    with kg_reviewing(folder, today=lambda: TODAY) as server:
-        yield server
 
 
 def open_article(tab, server, slug: str = ARTICLE) -> None:
@@ -73,10 +56,10 @@ def saved(tab, count: int) -> None:
     tab.wait_for(f"document.documentElement.dataset.kgSaved === '{count}'")
 
 
-def test_accept_reject_rename_and_add_from_a_selection(tab, review, folder, tmp_path):
-    open_article(tab, review)
-    article = review.review.corpus.articles[ARTICLE]
-    facts = {f.object: f for f in review.review.corpus.facts[ARTICLE]}
+def test_accept_reject_rename_and_add_from_a_selection(tab, review_server, sample_copy, tmp_path):
+    open_article(tab, review_server)
+    article = review_server.review.corpus.articles[ARTICLE]
+    facts = {f.object: f for f in review_server.review.corpus.facts[ARTICLE]}
 
     # Accept: a click on the words of a fact in the text selects that fact; `a` accepts it.
     skill = facts["background finanziario o commerciale"]
@@ -125,12 +108,12 @@ def test_accept_reject_rename_and_add_from_a_selection(tab, review, folder, tmp_
     click_fact(tab, "vendita di servizi aggiuntivi (upselling)")
     tab.settle()
     assert tab.errors == [] and tab.dialogs == []
-    assert {url.split("/")[2] for url in only_local(tab.requests)} == {review.url.split("/")[2]}  # nothing but this server
-    screenshot(tab, "review.png", tmp_path)
+    assert {url.split("/")[2] for url in only_local(tab.requests)} == {review_server.url.split("/")[2]}  # nothing but this server
+    screenshot(tab, "review_server.png", tmp_path)
 
     sentence = next(s.text for s in article.sentences if "fidelizzazione" in s.text)
-    entry = {"article": ARTICLE, "kind": None, "date": TODAY}
-    assert curation.load(folder / "curation.yaml") == {
+    entry = {"article": ARTICLE, "kind": None, "date": REVIEW_DAY}
+    assert curation.load(sample_copy / "curation.yaml") == {
         "remove": [{**entry, "kind": "location", "object": "Atlanta"}],
         "rename": [{**entry, "kind": "responsibility", "from": "upselling", "to": "vendita di servizi aggiuntivi (upselling)"}],
         "merge": [],
@@ -138,7 +121,7 @@ def test_accept_reject_rename_and_add_from_a_selection(tab, review, folder, tmp_
         "reviewed": [{**entry, "kind": "skill", "object": "background finanziario o commerciale"}],
     }
 
-    result = kg.build(folder)
+    result = kg.build(sample_copy)
     assert result.errors == [] and result.violations == []
     rows = [{str(k): str(v) for k, v in row.asdict().items()} for row in kg.query(result.graph, "role-evidence", role="account manager")]
     curated = {(r["object"].rsplit("/", 1)[-1], r.get("curated")) for r in rows}
@@ -149,8 +132,8 @@ def test_accept_reject_rename_and_add_from_a_selection(tab, review, folder, tmp_
     assert next(r["quote"] for r in rows if r["object"].endswith("/fidelizzazione-dei-clienti")) == sentence
 
 
-def test_keys_move_between_facts_and_change_a_type(tab, review, folder):
-    open_article(tab, review)
+def test_keys_move_between_facts_and_change_a_type(tab, review_server, sample_copy):
+    open_article(tab, review_server)
     first = selected(tab)
     tab.press("j")
     second = selected(tab)
@@ -168,9 +151,9 @@ def test_keys_move_between_facts_and_change_a_type(tab, review, folder):
     saved(tab, 1)
     assert selected(tab) == "assistenza tecnica"
     assert tab.evaluate("document.querySelector('#facts .fact.selected').closest('.group').dataset.kind") == "skill"
-    written = curation.load(folder / "curation.yaml")
+    written = curation.load(sample_copy / "curation.yaml")
     assert [(e["kind"], e["object"]) for e in written["remove"]] == [("responsibility", "assistenza tecnica")]
-    assert [(e["kind"], e["object"], e["date"]) for e in written["add"]] == [("skill", "assistenza tecnica", TODAY)]
+    assert [(e["kind"], e["object"], e["date"]) for e in written["add"]] == [("skill", "assistenza tecnica", REVIEW_DAY)]
     tab.press("Escape")
     tab.wait_for("document.documentElement.dataset.kgReady === 'home'")
     rows = tab.evaluate("Array.from(document.querySelectorAll('#articles tbody tr')).map(r => r.innerText)")
@@ -193,7 +176,7 @@ Un account manager è responsabile della gestione &lt;img src=x onerror=alert(2)
 
 Le competenze richieste includono &lt;script&gt;alert(3)&lt;/script&gt; la capacità di negoziare.
 """)
-    with kg_reviewing(tmp_path, today=lambda: TODAY) as server:
+    with kg_reviewing(tmp_path, today=lambda: REVIEW_DAY) as server:
         assert "<img src=x onerror=alert(2)>" in server.review.corpus.articles["hostile"].text
         tab.open(server.url, ready=False)
         tab.wait_for("document.documentElement.dataset.kgReady === 'home'")

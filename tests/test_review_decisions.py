@@ -3,15 +3,14 @@ everything a person wrote in it."""
 
 from __future__ import annotations
 
-import datetime
 import difflib
 
 import pytest
 
 from kg import curation
 from kg.review.decisions import Decision, NoSuchFact, edit
+from tests.conftest import REVIEW_DAY
 
-TODAY = datetime.date(2026, 3, 2)
 AM = {"article": "account-manager", "subject": "account manager", "article_role": "account manager"}
 HAND = """\
 # Corrections for the sample corpus.
@@ -29,7 +28,7 @@ add: []
 
 
 def decide(text: str, action: str, **fields) -> str:
-    return edit(text, Decision(action, **{**AM, **fields}), TODAY)
+    return edit(text, Decision(action, **{**AM, **fields}), REVIEW_DAY)
 
 
 def entries(text: str) -> dict[str, list[dict]]:
@@ -42,12 +41,12 @@ def test_each_decision_is_its_documented_entry_with_its_date():
     text = decide(text, "rename", kind="responsibility", object="upselling", label="vendita di servizi aggiuntivi")
     text = decide(text, "add", kind="skill", object="", label="negoziazione", quote="Sa negoziare: è \"bravo\".")
     assert entries(text) == {
-        "reviewed": [{"article": "account-manager", "kind": "skill", "object": "background finanziario o commerciale", "date": TODAY}],
-        "remove": [{"article": "account-manager", "kind": "location", "object": "Atlanta", "date": TODAY}],
+        "reviewed": [{"article": "account-manager", "kind": "skill", "object": "background finanziario o commerciale", "date": REVIEW_DAY}],
+        "remove": [{"article": "account-manager", "kind": "location", "object": "Atlanta", "date": REVIEW_DAY}],
         "rename": [{"article": "account-manager", "kind": "responsibility", "from": "upselling",
-                    "to": "vendita di servizi aggiuntivi", "date": TODAY}],
+                    "to": "vendita di servizi aggiuntivi", "date": REVIEW_DAY}],
         "add": [{"article": "account-manager", "kind": "skill", "object": "negoziazione",
-                 "quote": "Sa negoziare: è \"bravo\".", "date": TODAY}],
+                 "quote": "Sa negoziare: è \"bravo\".", "date": REVIEW_DAY}],
     }
     assert text.startswith("# Editors' corrections")
     assert list(curation.parse(text)) == list(curation.SECTIONS)  # every section, in the documented order
@@ -57,7 +56,7 @@ def test_each_decision_is_its_documented_entry_with_its_date():
 def test_a_later_decision_on_a_fact_replaces_the_earlier_one():
     text = decide("", "reject", kind="location", object="Atlanta")
     text = decide(text, "accept", kind="location", object="atlanta")  # labels compare without case
-    assert entries(text) == {"reviewed": [{"article": "account-manager", "kind": "location", "object": "atlanta", "date": TODAY}]}
+    assert entries(text) == {"reviewed": [{"article": "account-manager", "kind": "location", "object": "atlanta", "date": REVIEW_DAY}]}
     text = decide(text, "rename", kind="location", object="Atlanta", label="Atlanta, Georgia")
     assert list(entries(text)) == ["rename"]
     text = decide(text, "rename", kind="location", object="Atlanta", label="atlanta")  # back to the extracted label
@@ -110,7 +109,7 @@ def test_the_last_entry_of_a_section_leaves_an_empty_list():
 def test_a_fact_about_another_role_names_it():
     text = decide("", "reject", kind="promotes_to", object="account manager", subject="account manager associato")
     assert entries(text)["remove"] == [{"article": "account-manager", "role": "account manager associato", "kind": "promotes_to",
-                                        "object": "account manager", "date": TODAY}]
+                                        "object": "account manager", "date": REVIEW_DAY}]
     other = decide(text, "accept", kind="promotes_to", object="account manager")  # the same label, the article's own role
     assert len(entries(other)["remove"]) == 1 and len(entries(other)["reviewed"]) == 1
 
@@ -118,8 +117,8 @@ def test_a_fact_about_another_role_names_it():
 def test_a_new_type_is_a_removal_and_an_addition_with_the_quote():
     text = decide("", "retype", kind="responsibility", object="upselling", new_kind="skill", label="upselling", quote="Fa upselling.")
     assert entries(text) == {
-        "remove": [{"article": "account-manager", "kind": "responsibility", "object": "upselling", "date": TODAY}],
-        "add": [{"article": "account-manager", "kind": "skill", "object": "upselling", "quote": "Fa upselling.", "date": TODAY}],
+        "remove": [{"article": "account-manager", "kind": "responsibility", "object": "upselling", "date": REVIEW_DAY}],
+        "add": [{"article": "account-manager", "kind": "skill", "object": "upselling", "quote": "Fa upselling.", "date": REVIEW_DAY}],
     }
 
 
@@ -140,7 +139,7 @@ def test_an_unforeseen_layout_is_written_whole_from_its_entries():
     text = decide(odd, "accept", kind="skill", object="x")  # a line edit would leave a bare "-" behind
     assert text.startswith("# Editors' corrections")
     assert entries(text) == {"remove": [{"kind": "skill", "object": "y"}],
-                             "reviewed": [{"article": "account-manager", "kind": "skill", "object": "x", "date": TODAY}]}
+                             "reviewed": [{"article": "account-manager", "kind": "skill", "object": "x", "date": REVIEW_DAY}]}
 
 
 @pytest.mark.parametrize("action, fields, message", [

@@ -3,10 +3,8 @@ decisions sent at once from many tabs all land in curation.yaml."""
 
 from __future__ import annotations
 
-import datetime
 import http.client
 import json
-import shutil
 import signal
 import subprocess
 import sys
@@ -17,24 +15,11 @@ import pytest
 import kg
 from kg import curation
 from kg.language import fold
-from tests.conftest import SAMPLE, write_article
+from tests.conftest import REVIEW_DAY, write_article
 from tests.servers import free_port, kg_reviewing, running
 
-TODAY = datetime.date(2026, 3, 2)
 BEFORE = "# kept as it is\nremove:\n  - {kind: location, object: Atlanta}   # by hand\n"
 
-
-@pytest.fixture()
-def folder(tmp_path):
-    for article in SAMPLE.glob("*.md"):
-        shutil.copy(article, tmp_path)
-    return tmp_path
-
-
-@pytest.fixture()
-def server(folder):
-    with kg_reviewing(folder, today=lambda: TODAY) as running_server:
-        yield running_server
 
 
 def ask(server, method: str, path: str, body=None, headers: dict | None = None) -> tuple[int, str]:
@@ -55,8 +40,8 @@ def post(server, body, **headers) -> tuple[int, str]:
 REJECT = {"action": "reject", "article": "account-manager", "kind": "location", "subject": "account manager", "object": "Chicago"}
 
 
-def test_a_change_without_the_token_is_refused_and_changes_nothing(server, folder):
-    path = folder / "curation.yaml"
+def test_a_change_without_the_token_is_refused_and_changes_nothing(review_server, sample_copy):
+    path = sample_copy / "curation.yaml"
     path.write_text(BEFORE, encoding="utf-8")
     before = path.read_bytes()
     json_type = {"Content-Type": "application/json"}
@@ -64,16 +49,16 @@ def test_a_change_without_the_token_is_refused_and_changes_nothing(server, folde
                             ("POST", {**json_type, "X-KG-Token": ""}), ("PUT", json_type), ("DELETE", {}),
                             ("POST", {"Content-Type": "application/x-www-form-urlencoded"}),  # what a cross-site form sends
                             ("POST", {"Content-Type": "text/plain"})]:
-        status, text = ask(server, method, "/api/decisions", REJECT, headers)
+        status, text = ask(review_server, method, "/api/decisions", REJECT, headers)
         assert status == 403, (method, headers, text)
         assert path.read_bytes() == before
-    assert post(server, REJECT)[0] == 200  # the same request with the token is taken
+    assert post(review_server, REJECT)[0] == 200  # the same request with the token is taken
     assert path.read_bytes() != before and "Chicago" in path.read_text(encoding="utf-8")
 
 
-def test_no_file_is_made_by_a_refused_change(server, folder):
-    assert ask(server, "POST", "/api/decisions", REJECT, {"Content-Type": "application/json"})[0] == 403
-    assert not (folder / "curation.yaml").exists()
+def test_no_file_is_made_by_a_refused_change(review_server, sample_copy):
+    assert ask(review_server, "POST", "/api/decisions", REJECT, {"Content-Type": "application/json"})[0] == 403
+    assert not (sample_copy / "curation.yaml").exists()
 
 
 @pytest.mark.parametrize("headers", [
@@ -83,47 +68,47 @@ def test_no_file_is_made_by_a_refused_change(server, folder):
     {"Origin": "null"},
     {"Sec-Fetch-Site": "cross-site"},
 ])
-def test_only_this_servers_own_pages_may_talk_to_it(server, folder, headers):
+def test_only_this_servers_own_pages_may_talk_to_it(review_server, sample_copy, headers):
     for method, path, body in [("GET", "/api/articles", None), ("GET", "/", None), ("POST", "/api/decisions", REJECT)]:
-        sent = {"Content-Type": "application/json", "X-KG-Token": server.token, **headers} if method == "POST" else headers
-        status, _ = ask(server, method, path, body, sent)
+        sent = {"Content-Type": "application/json", "X-KG-Token": review_server.token, **headers} if method == "POST" else headers
+        status, _ = ask(review_server, method, path, body, sent)
         assert status == 403, (method, path, headers)
-    assert not (folder / "curation.yaml").exists()
-    port = server.server_address[1]
-    assert ask(server, "GET", "/api/articles", headers={"Origin": f"http://127.0.0.1:{port}"})[0] == 200
-    assert ask(server, "GET", "/api/articles", headers={"Host": f"localhost:{port}"})[0] == 200
+    assert not (sample_copy / "curation.yaml").exists()
+    port = review_server.server_address[1]
+    assert ask(review_server, "GET", "/api/articles", headers={"Origin": f"http://127.0.0.1:{port}"})[0] == 200
+    assert ask(review_server, "GET", "/api/articles", headers={"Host": f"localhost:{port}"})[0] == 200
 
 
-def test_the_page_carries_the_token_and_a_strict_policy(server):
-    port = server.server_address[1]
+def test_the_page_carries_the_token_and_a_strict_policy(review_server):
+    port = review_server.server_address[1]
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.request("GET", "/")
     response = connection.getresponse()
     page = response.read().decode()
-    assert f'<meta name="kg-token" content="{server.token}">' in page
+    assert f'<meta name="kg-token" content="{review_server.token}">' in page
     policy = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "connect-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert "Access-Control-Allow-Origin" not in response.headers  # never granted: no cross-site preflight passes
     assert "http" not in page.replace("http-equiv", "")  # no CDN, no remote asset
     for name in ("review.js", "review.css"):
-        status, text = ask(server, "GET", f"/static/{name}")
+        status, text = ask(review_server, "GET", f"/static/{name}")
         assert status == 200 and "http://" not in text and "https://" not in text
-    assert ask(server, "GET", "/static/../server.py")[0] == 404
-    assert ask(server, "GET", "/static/index.html/..%2f..%2fserver.py")[0] == 404
+    assert ask(review_server, "GET", "/static/../review_server.py")[0] == 404
+    assert ask(review_server, "GET", "/static/index.html/..%2f..%2fserver.py")[0] == 404
 
 
-def test_a_decision_answers_the_article_as_it_now_stands(server, folder):
-    status, text = post(server, REJECT)
+def test_a_decision_answers_the_article_as_it_now_stands(review_server, sample_copy):
+    status, text = post(review_server, REJECT)
     assert status == 200
     article = json.loads(text)
     chicago = next(f for f in article["facts"] if f["object"] == "Chicago")
     assert (chicago["state"], chicago["in_graph"], chicago["date"]) == ("rejected", False, "2026-03-02")
     assert article["counts"]["reviewed"] == 1
-    home = json.loads(ask(server, "GET", "/api/articles")[1])
+    home = json.loads(ask(review_server, "GET", "/api/articles")[1])
     assert home["totals"]["reviewed"] == 1 and home["totals"]["open"] == home["totals"]["facts"] - 1
-    assert curation.load(folder / "curation.yaml")["remove"] == [
-        {"article": "account-manager", "kind": "location", "object": "Chicago", "date": TODAY}]
+    assert curation.load(sample_copy / "curation.yaml")["remove"] == [
+        {"article": "account-manager", "kind": "location", "object": "Chicago", "date": REVIEW_DAY}]
 
 
 @pytest.mark.parametrize("body, status", [
@@ -136,23 +121,23 @@ def test_a_decision_answers_the_article_as_it_now_stands(server, folder):
     (b"{not json", 400),
     ([1, 2], 400),
 ])
-def test_bad_decisions_are_refused_and_change_nothing(server, folder, body, status):
-    assert post(server, body)[0] == status
-    assert not (folder / "curation.yaml").exists()
+def test_bad_decisions_are_refused_and_change_nothing(review_server, sample_copy, body, status):
+    assert post(review_server, body)[0] == status
+    assert not (sample_copy / "curation.yaml").exists()
 
 
-def test_a_broken_curation_file_stops_decisions_until_fixed(server, folder):
-    (folder / "curation.yaml").write_text("remove:\n  - {kind: nonsense, object: x}\n", encoding="utf-8")
-    before = (folder / "curation.yaml").read_bytes()
-    status, text = post(server, REJECT)
+def test_a_broken_curation_file_stops_decisions_until_fixed(review_server, sample_copy):
+    (sample_copy / "curation.yaml").write_text("remove:\n  - {kind: nonsense, object: x}\n", encoding="utf-8")
+    before = (sample_copy / "curation.yaml").read_bytes()
+    status, text = post(review_server, REJECT)
     assert status == 409 and "curation.yaml:2" in text and "unknown fact kind 'nonsense'" in text
-    assert (folder / "curation.yaml").read_bytes() == before
-    assert ask(server, "GET", "/api/articles")[0] == 409
+    assert (sample_copy / "curation.yaml").read_bytes() == before
+    assert ask(review_server, "GET", "/api/articles")[0] == 409
 
 
-def test_decisions_sent_at_once_all_land(server, folder):
+def test_decisions_sent_at_once_all_land(review_server, sample_copy):
     """Many tabs, one file: every decision is read, edited and written under one lock."""
-    corpus = server.review.corpus
+    corpus = review_server.review.corpus
     requests = {}
     for slug, found in sorted(corpus.facts.items()):
         for f in found:
@@ -162,14 +147,14 @@ def test_decisions_sent_at_once_all_land(server, folder):
     unique = set(requests)
     requests = list(requests.values())
     with ThreadPoolExecutor(16) as pool:
-        statuses = list(pool.map(lambda r: post(server, r)[0], requests))
+        statuses = list(pool.map(lambda r: post(review_server, r)[0], requests))
     assert set(statuses) == {200}
-    written = curation.load(folder / "curation.yaml")
+    written = curation.load(sample_copy / "curation.yaml")
     assert len(written["remove"]) + len(written["reviewed"]) == len(unique) > 40
     decided = {(e["article"], e["kind"], fold(e.get("role", corpus.articles[e["article"]].role)), fold(e["object"]))
                for section in ("remove", "reviewed") for e in written[section]}
     assert decided == unique
-    home = json.loads(ask(server, "GET", "/api/articles")[1])
+    home = json.loads(ask(review_server, "GET", "/api/articles")[1])
     assert home["totals"]["reviewed"] == len(unique) and home["totals"]["open"] == home["totals"]["facts"] - len(unique)
 
 
@@ -180,7 +165,7 @@ title: "<img src=x onerror=alert(1)>"
 
 Un account manager è responsabile della gestione &lt;script&gt;alert(2)&lt;/script&gt; dei clienti.
 """)
-    with kg_reviewing(tmp_path, today=lambda: TODAY) as server:
+    with kg_reviewing(tmp_path, today=lambda: REVIEW_DAY) as server:
         status, text = ask(server, "GET", "/api/articles/hostile")
         article = json.loads(text)
         assert article["title"] == "<img src=x onerror=alert(1)>" and "<script>alert(2)</script>" in article["text"]
@@ -188,9 +173,9 @@ Un account manager è responsabile della gestione &lt;script&gt;alert(2)&lt;/scr
         assert "alert" not in page  # article text reaches the page only as JSON, put in with textContent
 
 
-def test_kg_review_cli_prints_its_address_and_stops_on_ctrl_c(folder):
+def test_kg_review_cli_prints_its_address_and_stops_on_ctrl_c(sample_copy):
     port = free_port()
-    args = [sys.executable, "-m", "kg", "review", str(folder), "--port", str(port), "--no-browser"]
+    args = [sys.executable, "-m", "kg", "review", str(sample_copy), "--port", str(port), "--no-browser"]
     with running(args, port) as process:
         process.send_signal(signal.SIGINT)
         assert process.wait(30) == 0
@@ -198,10 +183,10 @@ def test_kg_review_cli_prints_its_address_and_stops_on_ctrl_c(folder):
     assert "--port" in help_text and "--no-browser" in help_text and "curation.yaml" in help_text
 
 
-def test_the_build_applies_what_the_page_decided(server, folder):
-    post(server, REJECT)
-    post(server, {**REJECT, "action": "rename", "object": "upselling", "kind": "responsibility", "label": "vendita aggiuntiva"})
-    result = kg.build(folder)
+def test_the_build_applies_what_the_page_decided(review_server, sample_copy):
+    post(review_server, REJECT)
+    post(review_server, {**REJECT, "action": "rename", "object": "upselling", "kind": "responsibility", "label": "vendita aggiuntiva"})
+    result = kg.build(sample_copy)
     assert result.errors == [] and result.violations == []
     facts = {(f.kind, f.object, f.evidence.curated) for f in result.facts["account-manager"]}
     assert ("responsibility", "vendita aggiuntiva", "renamed") in facts
