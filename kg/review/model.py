@@ -97,7 +97,7 @@ def article_view(corpus: Corpus, index: curation.Index, slug: str) -> dict:
 def find_fact(corpus: Corpus, slug: str, kind: str, subject: str, label: str) -> list[Fact]:
     """The extracted facts of an article that are this one (kind, subject, object), or NotFound."""
     key = (kind, fold(subject), fold(label))
-    found = [f for f in corpus.facts.get(corpus.article(slug).slug, []) if _key(f) == key]
+    found = [f for f in corpus.facts[corpus.article(slug).slug] if _key(f) == key]
     if not found:
         raise NotFound(f"{slug} has no {kind} fact '{label}' about '{subject}'")
     return found
@@ -163,42 +163,43 @@ def _extracted(article: Article, index: curation.Index, facts: list[Fact]) -> di
     first = facts[0]
     decided = index.decision(article, first)
     curated = index.curate(article, first)
-    state = _STATE_OF[decided[0]] if decided else "open"
     label = _salary_label(first) if first.kind == "salary" else curated.object if curated else first.object
-    return _fact(article, first, facts, state=state, label=label,
+    return _fact(article, facts, state=_STATE_OF[decided[0]] if decided else "open", label=label,
                  curated=curated.evidence.curated if curated else "removed", in_graph=curated is not None,
                  date=decided[1].get("date") if decided else None, added=False)
 
 
+def _added(article: Article, entry: dict) -> dict:
+    fact = curation.added(entry, article)
+    return _fact(article, [fact], state="added", label=fact.object, curated="added", in_graph=True,
+                 date=entry.get("date"), added=True)
+
+
 def _salary_label(fact: Fact) -> str:
-    """"USD 45000-85000 a year" for the figures a salary fact keeps in its attributes (its object is a key)."""
+    """"USD 45000-85000 a year" from the figures a salary fact keeps in its attributes (its object is a key)."""
     attrs = dict(fact.attrs)
     low, high = attrs.get("min"), attrs.get("max")
     figures = f"{low}-{high}" if low and high else " ".join(f"{attrs[k]} ({k})" for k in ("median", "average", "amount", "min", "max") if k in attrs)
     return f"{attrs.get('currency', '')} {figures} a {attrs.get('period', 'year')}".strip()
 
 
-def _added(article: Article, entry: dict) -> dict:
-    fact = curation.added(entry, article)
-    return _fact(article, fact, [fact], state="added", label=fact.object, curated="added", in_graph=True,
-                 date=entry.get("date"), added=True)
-
-
-def _fact(article: Article, first: Fact, facts: list[Fact], **shown) -> dict:
+def _fact(article: Article, facts: list[Fact], state: str, label: str, curated: str, in_graph: bool, date, added: bool) -> dict:
+    """One fact as the page shows it; `facts` are its statements in the article, each with its sentence."""
+    first = facts[0]
     evidence, seen = [], set()
     for fact in facts:
         ev = fact.evidence
         if (ev.start, ev.end) in seen:
             continue
         seen.add((ev.start, ev.end))
-        placed = article.text[ev.start:ev.end] == ev.quote
+        placed = article.text[ev.start:ev.end] == ev.quote  # an added fact whose quote is no sentence has no place
         evidence.append({"start": ev.start, "end": ev.end, "quote": ev.quote, "section": ev.section, "line": ev.line,
                          "rule": ev.rule, "placed": placed,
                          "words": words(article.text, ev.start, ev.end, fact.object, article.lang) if placed else []})
-    date = shown.pop("date")
     return {
-        "kind": first.kind, "type": kinds()[first.kind].get("class", ""), "subject": first.subject,
-        "object": first.object, **shown, "date": str(date) if date else None,
+        "kind": first.kind, "type": kinds()[first.kind].get("class", ""), "subject": first.subject, "object": first.object,
+        "label": label, "state": state, "curated": curated, "in_graph": in_graph, "added": added,
+        "date": str(date) if date else None,
         "rules": sorted({f.evidence.rule for f in facts}),
         "confidence": None,  # the rule-based extractor gives none; a field for one that does
         "renamable": first.kind != "salary", "retypable": first.kind in editable_kinds(),
