@@ -20,9 +20,9 @@ from bench.corpus import write_corpus
 
 
 def measure(folder: Path, runs: int) -> dict[str, float]:
-    from kg.build import discover
     from kg.extract import extract
-    from kg.reader import read_article
+    from kg.pipeline.build import discover
+    from kg.read.reader import read_article
 
     paths, _ = discover(folder)
     started = time.process_time()

@@ -18,9 +18,9 @@ from bench.corpus import write_corpus
 
 
 def dump(folder: Path) -> list[str]:
-    from kg.build import discover
     from kg.extract import extract
-    from kg.reader import read_article
+    from kg.pipeline.build import discover
+    from kg.read.reader import read_article
 
     paths, _ = discover(folder)
     lines = []

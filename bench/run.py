@@ -2,7 +2,7 @@
 writes nothing outside a temp folder (caches included: KG_CACHE_DIR points into it).
 
 Each size runs in its own process so its peak RSS is its own. Stages are timed by calling the pieces
-kg.build calls, in the same order; "rebuild" edits one article and builds and writes again with a warm
+kg.pipeline.build calls, in the same order; "rebuild" edits one article and builds and writes again with a warm
 cache. Questions run on the persisted store the way `kg query` opens it; --rdflib also times each once on
 rdflib's engine over the parsed Turtle (what kg did before the store; slow above 1,000 articles).
 """
@@ -32,14 +32,14 @@ def measure(size: int, runs: int, rdflib_questions: bool) -> dict:
     from rdflib import Graph
 
     import kg
-    from kg import store
-    from kg.build import discover, outputs, read_all
-    from kg.cache import folder_for
-    from kg.export.index import GraphIndex
-    from kg.mapper import triples
+    from kg.graph.index import GraphIndex
+    from kg.graph.mapper import triples
+    from kg.pipeline.build import discover, outputs, read_all
+    from kg.pipeline.cache import folder_for
     from kg.query import questions
-    from kg.resolve import resolve
-    from kg.validate import validate_store
+    from kg.resolve.resolution import resolve
+    from kg.store import persisted as store
+    from kg.store.shacl import validate_store
 
     source = write_corpus(work / "articles", size)
     times: dict[str, list[float]] = {}

@@ -1,4 +1,5 @@
-"""The one exception type users see: it names the file and line so the CLI can print one line."""
+"""The exception types users see: each names the file and line, and carries the exit status the CLI returns
+and the HTTP status `kg serve` answers with, so both map an error in one place and never by its text."""
 
 from __future__ import annotations
 
@@ -6,11 +7,9 @@ from pathlib import Path
 
 
 class KgError(Exception):
-    """A user-facing failure tied to a place in an input file.
+    """A user-facing failure tied to a place in an input file: bad input or a bad request (exit 2, HTTP 400)."""
 
-    `status` is the HTTP status a server answers it with: a subclass sets its own, and a server maps every
-    KgError through it in one place instead of matching messages."""
-
+    exit_code = 2
     status = 400
 
     def __init__(self, message: str, path: Path | str | None = None, line: int = 1, severity: str = "error"):
@@ -24,3 +23,16 @@ class KgError(Exception):
         if self.path is None:
             return f"{self.severity}: {self.message}"
         return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+
+class NotFound(KgError):
+    """What was asked for does not exist: a named question, a role, a graph file."""
+
+    status = 404
+
+
+class RemoteFailed(KgError):
+    """Another system (a triple store kg pushes to) refused or failed: the input was fine (exit 1, HTTP 502)."""
+
+    exit_code = 1
+    status = 502

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import yaml
 
-from kg import curation
-from kg.build import Build, build
 from kg.errors import KgError
-from kg.language import fold, languages, profile, stopwords, words
-from kg.mapping import kinds
+from kg.extract.facts import kinds
+from kg.language.profile import fold, languages, profile, stopwords, words
+from kg.pipeline.build import Build, build
+from kg.resolve import curation
 
 THRESHOLD = 0.5
 ROLE_KEYS = ("promotes_to", "promoted_from", "related_roles")
@@ -212,7 +212,9 @@ def _score(key: str, expected: list, predicted: list, role: str) -> tuple[Score,
         similarity = _salary_similarity
     else:
         ignore = _content(role) if key in ROLE_KEYS else frozenset()
-        similarity = lambda gold, labels: max((_phrase_similarity(g, l, ignore) for g in _alternatives(gold) for l in labels), default=0.0)
+
+        def similarity(gold, labels):
+            return max((_phrase_similarity(g, l, ignore) for g in _alternatives(gold) for l in labels), default=0.0)
     pairs = sorted(
         ((similarity(g, p), i, j) for i, g in enumerate(expected) for j, p in enumerate(predicted)),
         key=lambda t: (-t[0], t[1], t[2]),

@@ -1,8 +1,8 @@
 """Headless Debian Chromium for the browser tests, driven over the DevTools protocol with websocket-client.
 
-A test module imports `browser` and `tab` (fixtures: one Chromium per module, a fresh tab per test), sets
-`pytestmark = needs_chromium`, and drives pages through `Tab`. Set KG_SCREENSHOTS=docs to refresh the
-screenshots the README shows.
+conftest.py loads this module as a plugin, so every test may ask for `browser` (one Chromium per module) and
+`tab` (a fresh tab per test); a browser test module sets `pytestmark = needs_chromium` and drives pages
+through `Tab`. Set KG_SCREENSHOTS=docs to refresh the screenshots the README shows.
 """
 
 from __future__ import annotations
@@ -19,10 +19,14 @@ from pathlib import Path
 
 import pytest
 
+try:
+    import websocket
+except ImportError:  # the browser fixture skips: needs websocket-client (the test extra of pyproject.toml)
+    websocket = None
+
 CHROMIUM = Path("/usr/bin/chromium")
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium "
                                                                     "(scripts/install-system-packages.sh installs it)")
-websocket = pytest.importorskip("websocket", reason="needs websocket-client (the test extra of pyproject.toml)")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-quic", "--disable-default-apps",
          "--disable-extensions", "--remote-debugging-port=0", "--window-size=1400,900"]
@@ -144,9 +148,12 @@ class Tab:
 @pytest.fixture(scope="module")
 def browser():
     """A fresh headless Chromium with its own profile, closed after the module."""
+    if websocket is None:
+        pytest.skip("needs websocket-client (the test extra of pyproject.toml)")
     profile = Path(tempfile.mkdtemp(prefix="kg-chromium-"))
     process = subprocess.Popen([str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                               env={**os.environ, "HOME": str(profile)})  # nothing of Chromium's lands in the real home
     try:
         port_file = profile / "DevToolsActivePort"
         deadline = time.monotonic() + 30

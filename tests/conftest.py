@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,22 @@ import pytest
 import kg
 from tests.servers import kg_reviewing
 
+pytest_plugins = ["tests.chromium"]  # the `browser` and `tab` fixtures
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "source"
 DATA = Path(__file__).resolve().parent / "data"
+SAMPLE_GOLD = DATA / "sample-gold"  # ../shared/gold vendored, so the suite needs nothing beside the clone
 REVIEW_DAY = datetime.date(2026, 3, 2)  # the date kg review writes on in tests: no test depends on the clock
+
+
+def pytest_configure(config) -> None:
+    """Tools that keep state keep it in a temp folder, never in the work tree (hypothesis writes .hypothesis/)."""
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    folder = tempfile.mkdtemp(prefix="kg-hypothesis-")
+    set_hypothesis_home_dir(folder)
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 @pytest.fixture(scope="session", autouse=True)

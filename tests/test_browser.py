@@ -16,11 +16,11 @@ from rdflib import Literal
 import kg
 from kg import render
 from kg.atomic import write_atomic
-from kg.namespaces import KG
+from kg.graph.namespaces import KG
 from kg.render import graph as graph_view
 from kg.render import ladder, skills
 from kg.render.network import BIG
-from tests.chromium import Tab, browser, needs_chromium, only_local, screenshot, tab  # noqa: F401 - fixtures
+from tests.chromium import Tab, needs_chromium, only_local, screenshot
 from tests.conftest import write_article
 from tests.test_render import synthetic_graph
 

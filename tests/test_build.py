@@ -11,11 +11,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
 import kg
-import kg.ontology_files
-from kg.build import EXPORTS, outputs
+import kg.graph.ontology
 from kg.cli import main
-from kg.namespaces import KG, KGR
-from kg.validate import validate
+from kg.graph.namespaces import KG, KGR
+from kg.pipeline.build import EXPORTS, outputs
+from kg.store.shacl import validate
 from tests.conftest import SAMPLE, write_article
 
 AM = KGR["role/account-manager"]
@@ -51,7 +51,7 @@ def test_seed_facts_with_evidence(sample_build):
 
 def test_every_fact_has_evidence_and_every_node_a_label(sample_build):
     g = sample_build.graph
-    fact_properties = {p for p in kg.ontology_files.ontology().subjects(URIRef("http://www.w3.org/2000/01/rdf-schema#subPropertyOf"), KG.careerFact)}
+    fact_properties = {p for p in kg.graph.ontology.ontology().subjects(URIRef("http://www.w3.org/2000/01/rdf-schema#subPropertyOf"), KG.careerFact)}
     facts = [(s, p, o) for s, p, o in g if p in fact_properties]
     assert len(facts) > 40
     assert all(evidence_for(g, *t) for t in facts)
@@ -78,9 +78,10 @@ def test_sample_graph_conforms(sample_build):
 
 def test_evidence_shape_lists_every_fact_property():
     import re
-    from kg.ontology_files import text
+
+    from kg.graph.ontology import text
     listed = set(re.findall(r"kg:(\w+)", text("shapes.ttl").split("?path IN (")[1].split(")")[0]))
-    ontology = kg.ontology_files.ontology()
+    ontology = kg.graph.ontology.ontology()
     declared = {str(p).split("#")[1] for p in ontology.subjects(URIRef("http://www.w3.org/2000/01/rdf-schema#subPropertyOf"), KG.careerFact)}
     assert listed == declared
 

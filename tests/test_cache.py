@@ -9,11 +9,11 @@ import shutil
 import pytest
 
 import kg
-from kg.cache import folder_for
 from kg.extract.ruleset import ruleset
+from kg.pipeline.cache import folder_for
 from tests.conftest import write_article
 
-build_module = importlib.import_module("kg.build")  # the module: `kg.build` is also the function
+build_module = importlib.import_module("kg.pipeline.build")  # the module: `kg.build` is also the function
 
 ARTICLES = {
     "it/contabile.md": "---\ntitle: Contabile\nlang: it\n---\n\nCon l'esperienza il contabile può diventare responsabile amministrativo.\n"

@@ -5,14 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from click.testing import CliRunner
 
 from kg.cli import main
 from kg.evaluate import _phrase_similarity, evaluate
-from tests.conftest import DATA, SAMPLE, ROOT, write_article
-
-GOLD = ROOT.parent / "shared" / "gold"
+from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD, write_article
 
 # Floors (set, language) -> micro-F1 a drop under which fails CI. tests/data/corpus is the set the rules are
 # tuned on (issue #7 asks >= 0.85 micro, 0.80 each); heldout, heldout2 and heldout3 were written by others before any
@@ -30,11 +27,9 @@ def test_matcher_is_symmetric_and_word_based():
 
 
 def test_sample_corpus_report(sample_build):
-    if not GOLD.is_dir():
-        return
-    report = evaluate(GOLD, SAMPLE, result=sample_build)
+    report = evaluate(SAMPLE_GOLD, SAMPLE, result=sample_build)
     assert report.unpaired == []
-    assert report.total.f1 >= 0.85
+    assert report.total.f1 >= 0.90  # issue #14: the sample stays >= 0.90
 
 
 @pytest.mark.parametrize(("corpus", "lang"), list(FLOOR_MICRO_F1))

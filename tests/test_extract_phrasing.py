@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from kg.language import role_of_title
+from kg.language.profile import role_of_title
 from tests.conftest import DATA
 from tests.test_extract import facts_of, objects
 
@@ -66,7 +66,7 @@ def test_acronym_then_comma_names_a_law_it(tmp_path):
 def test_the_description_names_aliases(tmp_path):
     path_text = "---\ntitle: Informatore scientifico del farmaco\ndescription: L'informatore scientifico del farmaco (ISF) visita i medici.\nlang: it\n---\n\nLavora per un'azienda.\n"
     from kg.extract import extract
-    from kg.reader import read_article
+    from kg.read.reader import read_article
     from tests.conftest import write_article
     facts = extract(read_article(write_article(tmp_path, "isf.md", path_text), tmp_path))
     assert "ISF" in objects(facts, "alias")

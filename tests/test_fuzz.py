@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from rdflib import Graph, URIRef
 
 import kg
-from kg.article import Article
 from kg.errors import KgError
 from kg.extract import extract
-from kg.namespaces import KG
-from kg.reader import read_article
+from kg.graph.namespaces import KG
+from kg.read.article import Article
+from kg.read.reader import read_article
 from tests.conftest import write_article
 
 TRIED: Counter[str] = Counter()

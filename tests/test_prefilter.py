@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from kg.alternation import alternation
-from kg.build import discover
 from kg.extract.context import Context
 from kg.extract.engine import _role_names
 from kg.extract.prefilter import Screen, caseless, requirement
 from kg.extract.ruleset import ruleset
-from kg.reader import read_article
+from kg.language.alternation import alternation
+from kg.pipeline.build import discover
+from kg.read.reader import read_article
 
 DATA = Path(__file__).parent / "data" / "corpus"
 SOURCE = Path(__file__).parent.parent / "source"

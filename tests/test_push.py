@@ -13,7 +13,7 @@ import pytest
 import kg
 from kg.errors import KgError
 from kg.export.dataset import GRAPH_BASE, named_graphs
-from kg.push import push
+from kg.push.endpoint import push
 from tests.conftest import SAMPLE
 from tests.servers import free_port, running
 

@@ -13,7 +13,7 @@ from rdflib.query import Result
 
 import kg
 from kg.cli import main
-from kg.namespaces import KG, KGR, RDF
+from kg.graph.namespaces import KG, KGR, RDF
 from kg.query import formats, question
 from kg.query.formats import short
 
@@ -282,7 +282,7 @@ def test_cli_list_and_formats(graph_path):
     listing = runner.invoke(main, ["query", "--list"])
     assert listing.exit_code == 0 and sum(1 for line in listing.output.splitlines() if not line.startswith(" ")) >= 12
     table = runner.invoke(main, ["query", "promotion-ladder", "--param", "role=account manager", "--graph", str(graph_path)])
-    assert table.exit_code == 0 and "vicepresidente-della-gestione-dei-conti" in table.output and "4 rows" in table.output
+    assert table.exit_code == 0 and "vicepresidente della gestione dei conti" in table.output and "4 rows" in table.output
     as_json = runner.invoke(main, ["query", "skills-by-role", "-f", "json", "--graph", str(graph_path)])
     assert len(Result.parse(io.BytesIO(as_json.stdout_bytes), format="json")) >= 6
     adhoc = runner.invoke(main, ["query", "--sparql", "SELECT ?r WHERE { ?r a kg:Role }", "-f", "csv", "--graph", str(graph_path)])

@@ -12,11 +12,11 @@ import pytest
 
 import kg
 from bench.corpus import write_corpus
-from kg import paths
-from kg.namespaces import KG, RDF
+from kg.graph.labels import label
+from kg.graph.namespaces import KG, RDF
+from kg.paths import career as paths
 from kg.query import run
 from kg.query.catalogue import parse
-from kg.query.labels import label
 
 REFERENCE = Path(__file__).resolve().parent / "data" / "reference-queries"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import KgError
-from kg.reader import read_article
-from kg.sentences import split_sentences
+from kg.language.sentences import split_sentences
+from kg.read.reader import read_article
 from tests.conftest import SAMPLE, write_article
 
 
@@ -176,8 +176,8 @@ def test_a_bold_line_is_not_the_title(tmp_path):
 
 
 def test_a_head_plural_that_is_another_heads_singular_stays_that_head():
-    from kg.extract.mentions import find_mentions
-    from kg.language import head_forms
+    from kg.language.mentions import find_mentions
+    from kg.language.profile import head_forms
 
     heads = head_forms("it", "role_heads_first")
     assert (heads["infermiere"], heads["infermiera"], heads["geometri"]) == ("infermiere", "infermiera", "geometra")

@@ -17,9 +17,9 @@ from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, SKOS
 
 from kg import render
-from kg.build import outputs
 from kg.cli import main
-from kg.namespaces import KG, KGR, SCHEMA
+from kg.graph.namespaces import KG, KGR, SCHEMA
+from kg.pipeline.build import outputs
 from kg.render import ladder, skills
 from kg.render.model import read
 from kg.render.page import json_script
@@ -145,7 +145,7 @@ def test_kg_render_writes_one_view_from_the_turtle(sample_build, sample_exports,
     result = CliRunner().invoke(main, ["render", "ladder", "--graph", str(sample_exports / "careers.ttl"),
                                        "-o", str(tmp_path / "my-ladder.html")])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "my-ladder.html").read_bytes() == render.outputs(sample_build.graph)["ladder.html"]
+    assert (tmp_path / "my-ladder.html").read_bytes() == render.outputs(sample_build.graph, render.source_link("source", tmp_path))["ladder.html"]
     assert (tmp_path / "static" / "vis-network-9.1.9.min.js").is_file()
     result = CliRunner().invoke(main, ["render", "roles", "--graph", str(sample_exports / "careers.ttl"),
                                        "-o", str(tmp_path / "one.html")])

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from kg.build import build
-from kg.namespaces import KGR
 from rdflib.namespace import SKOS
+
+from kg.graph.namespaces import KG, KGR
+from kg.pipeline.build import build
 from tests.conftest import write_article
 
 
@@ -51,6 +52,6 @@ def test_same_title_twice_merges_with_both_sources(tmp_path):
     write_article(tmp_path, "b.md", "---\ntitle: Actuary\nlang: en\n---\n\nAn actuary is responsible for reserving studies.\n")
     result = build(tmp_path)
     role = KGR["role/actuary"]
-    articles = {str(o) for o in result.graph.objects(role, KGR.article)} | {str(o) for o in result.graph.objects(role, __import__("kg").namespaces.KG.article)}
+    articles = {str(o) for o in result.graph.objects(role, KGR.article)} | {str(o) for o in result.graph.objects(role, KG.article)}
     assert articles == {str(KGR["article/a"]), str(KGR["article/b"])}
     assert result.violations == []

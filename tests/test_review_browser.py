@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 
 import kg
-from kg import curation
-from tests.chromium import browser, needs_chromium, only_local, screenshot, tab  # noqa: F401 - fixtures
+from kg.resolve import curation
+from tests.chromium import needs_chromium, only_local, screenshot
 from tests.conftest import REVIEW_DAY, write_article
 from tests.servers import kg_reviewing
 

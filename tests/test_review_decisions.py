@@ -7,7 +7,7 @@ import difflib
 
 import pytest
 
-from kg import curation
+from kg.resolve import curation
 from kg.review.decisions import Decision, NoSuchFact, edit
 from tests.conftest import REVIEW_DAY
 

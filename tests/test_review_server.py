@@ -13,8 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import kg
-from kg import curation
-from kg.language import fold
+from kg.language.profile import fold
+from kg.resolve import curation
 from tests.conftest import REVIEW_DAY, write_article
 from tests.servers import free_port, kg_reviewing, running
 

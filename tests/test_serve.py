@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import shutil
 import http.client
 import io
 import json
+import shutil
 import time
 import urllib.error
 import urllib.parse

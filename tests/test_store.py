@@ -12,10 +12,11 @@ from rdflib import BNode, Graph, Literal
 from rdflib.query import Result
 
 import kg
-from kg.namespaces import bind
-from kg.query import questions, values
-from kg.query.oxigraph import CareerStore
-from kg.store import folder_for, oxigraph_of
+from kg.graph.namespaces import bind
+from kg.query import questions
+from kg.store import bindings
+from kg.store.careerstore import CareerStore
+from kg.store.persisted import folder_for, oxigraph_of
 from tests.conftest import write_article
 from tests.test_query import example_params
 
@@ -117,7 +118,7 @@ def test_same_bytes_but_touched_or_copied_turtle_is_parsed(tmp_path):
 def test_parameters_open_the_where_group(text, opened):
     import pyoxigraph as ox
 
-    bound = values.bind(text, {"x": ox.NamedNode("http://x/a")})
+    bound = bindings.bind(text, {"x": ox.NamedNode("http://x/a")})
     assert bound.startswith(text[: text.index(opened) + len(opened)] + " VALUES (?x) { (<http://x/a>) } ")
 
 

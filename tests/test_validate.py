@@ -6,8 +6,8 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS, XSD
 
-from kg.namespaces import KG, KGR
-from kg.validate import UnsupportedShape, compile_shapes, validate
+from kg.graph.namespaces import KG, KGR
+from kg.store.shacl import UnsupportedShape, compile_shapes, validate
 
 AM = KGR["role/account-manager"]
 
@@ -63,6 +63,7 @@ def test_unknown_shape_feature_is_refused():
 
 def test_validate_command_with_both_engines(sample_exports, tmp_path):
     from click.testing import CliRunner
+
     from kg.cli import main
 
     for engine in ("oxigraph", "pyshacl"):

@@ -1,6 +1,6 @@
 """Duty verbs conjugated from the tables of a rules file."""
 
-from kg.extract.verbs import conjugated
+from kg.language.verbs import conjugated
 
 
 def test_italian_third_person_with_and_without_isc():
@@ -28,6 +28,6 @@ def test_english_present_forms_and_base():
 
 
 def test_noun_like_forms_are_kept_apart():
-    from kg.extract.verbs import ambiguous
+    from kg.language.verbs import ambiguous
     data = {"language": {"conjugation": [["", ["s", ""]]]}, "duty_infinitives": ["call", "review"], "ambiguous_forms": ["calls"]}
     assert ambiguous(data) == {"calls": "call"} and "calls" not in conjugated(data)

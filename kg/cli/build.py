@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from kg.build import build, stale, write
-from kg.cli.common import OK, SHACL, SOME_FAILED, STALE, USAGE, fail
-from kg.errors import KgError
+from kg.cli.common import OK, SHACL, SOME_FAILED, STALE, fail
 from kg.evaluate import evaluate, format_table
+from kg.pipeline.build import build, stale, write
 from kg.progress import progress_bar
 
 
@@ -23,11 +22,8 @@ from kg.progress import progress_bar
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build_command(source: Path, out: Path, check: bool, strict: bool, quiet: bool) -> None:
     """Build the career graph from the markdown articles under SOURCE (default: source/)."""
-    try:
-        with progress_bar("Reading articles", quiet) as tick:
-            result = build(source, progress=tick, strict=strict)
-    except KgError as error:
-        fail(str(error), USAGE)
+    with progress_bar("Reading articles", quiet) as tick:
+        result = build(source, progress=tick, strict=strict)
     for problem in result.errors + ([] if quiet else result.warnings):
         click.echo(str(problem), err=True)
     if result.violations:
@@ -59,8 +55,5 @@ def eval_command(gold_dir: Path, source: Path, raw: bool, as_json: bool) -> None
     """Score extraction against gold YAML files: precision and recall per fact type, misses and extras.
 
     When SOURCE has a curation.yaml, the curated graph is scored with the raw one beside it."""
-    try:
-        report = evaluate(gold_dir, source, curate=not raw)
-    except KgError as error:
-        fail(str(error), USAGE)
+    report = evaluate(gold_dir, source, curate=not raw)
     click.echo(report.to_json() if as_json else format_table(report))

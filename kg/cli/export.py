@@ -9,9 +9,8 @@ import click
 
 from kg.atomic import write_atomic
 from kg.cli.common import USAGE, fail
-from kg.errors import KgError
 from kg.export import FORMATS
-from kg.export.source import DEFAULT_GRAPH, career_graph
+from kg.pipeline.source import DEFAULT_GRAPH, career_graph
 
 _LIST = "\n".join(f"  {name:8} {fmt.summary}" for name, fmt in FORMATS.items())
 
@@ -26,10 +25,7 @@ _LIST = "\n".join(f"  {name:8} {fmt.summary}" for name, fmt in FORMATS.items())
 def export_command(name: str, out: Path | None, graph: Path, source: Path | None) -> None:
     """Export the career graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD, GraphML, CSV or VoID."""
     fmt = FORMATS[name]
-    try:
-        files = fmt.files(career_graph(graph, source))
-    except KgError as error:
-        fail(str(error), USAGE)
+    files = fmt.files(career_graph(graph, source))
     if not fmt.standalone:
         if out is None or out.is_file():
             fail(f"error: {name} writes {len(files)} files ({', '.join(files)}): give -o FOLDER", USAGE)

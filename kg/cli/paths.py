@@ -7,18 +7,13 @@ from pathlib import Path
 import click
 
 from kg import paths
-from kg.cli.common import USAGE, fail
 from kg.cli.query import GRAPH_OPTION
-from kg.errors import KgError
-from kg.store import load_graph
+from kg.store.persisted import load_graph
 
 
 def _answer(ask, graph_path: Path, *args, **kwargs) -> None:
     """Load the graph, ask, print the answer (or one line per error)."""
-    try:
-        answer = ask(load_graph(graph_path), *args, **kwargs)
-    except KgError as error:
-        fail(str(error), USAGE)
+    answer = ask(load_graph(graph_path), *args, **kwargs)
     if isinstance(answer, tuple):
         click.echo("\n".join(str(item) for item in answer) if answer else "no answer in the graph")
     else:

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import SOME_FAILED, USAGE, fail
-from kg.errors import KgError
-from kg.export.source import DEFAULT_GRAPH, career_graph
-from kg.push import DEFAULT_STATE, push
+from kg.pipeline.source import DEFAULT_GRAPH, career_graph
+from kg.push.endpoint import DEFAULT_STATE, push
 
 
 @click.command("push")
@@ -29,12 +27,6 @@ def push_command(endpoint: str, user: str | None, graph: Path, source: Path | No
         password = os.environ.get("KG_PASSWORD")
         if password is None:
             password = click.prompt(f"password for {user}", hide_input=True, err=True)
-    try:
-        graph_ = career_graph(graph, source)
-    except KgError as error:
-        fail(str(error), USAGE)
-    try:
-        pushed = push(graph_, endpoint, user, password, state)
-    except KgError as error:
-        fail(str(error), SOME_FAILED)
+    graph_ = career_graph(graph, source)
+    pushed = push(graph_, endpoint, user, password, state)
     click.echo(pushed.summary(endpoint))

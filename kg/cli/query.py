@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import click
+from rdflib import URIRef
 
-from kg.cli.common import USAGE, fail
 from kg.errors import KgError
+from kg.graph import labels
 from kg.query import formats, question, questions, run, sparql
-from kg.store import DEFAULT_GRAPH, load_graph
+from kg.store.persisted import DEFAULT_GRAPH, load_graph
 
 GRAPH_OPTION = click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
                             show_default=True, help="Turtle file to query (what kg build wrote).")
@@ -22,6 +24,15 @@ def _listing() -> str:
         for p in asked.params:
             lines.append(f"    --param {p.name}=...  {p.meaning}{' (optional)' if p.optional else ''}")
     return "\n".join(lines)
+
+
+def _labeller(graph) -> Callable[[URIRef], str]:
+    """A node's display label for the table, its prefixed IRI when it has none (articles, evidence)."""
+    def label(node: URIRef) -> str:
+        found = labels.label(graph, node)
+        return formats.short(node) if found == str(node) else found
+
+    return label
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -45,15 +56,12 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 def query_command(name: str | None, list_only: bool, text: str | None, pairs: tuple[str, ...], format_name: str,
                   graph_path: Path) -> None:
     """Ask the graph: NAME is a named question (see --list) or a .rq file."""
-    try:
-        if list_only:
-            click.echo(_listing())
-            return
-        if (name is None) == (text is None):
-            raise KgError("give a question NAME (or a .rq file) or --sparql QUERY; kg query --list shows the questions")
-        asked = question(name) if name else None
-        graph = load_graph(graph_path)
-        result = run(graph, asked, _params(pairs)) if asked else sparql(graph, text)
-        click.echo(formats.write(result, format_name), nl=False)
-    except KgError as error:
-        fail(str(error), USAGE)
+    if list_only:
+        click.echo(_listing())
+        return
+    if (name is None) == (text is None):
+        raise KgError("give a question NAME (or a .rq file) or --sparql QUERY; kg query --list shows the questions")
+    asked = question(name) if name else None
+    graph = load_graph(graph_path)
+    result = run(graph, asked, _params(pairs)) if asked else sparql(graph, text)
+    click.echo(formats.write(result, format_name, label=_labeller(graph)), nl=False)

@@ -7,9 +7,7 @@ from pathlib import Path
 import click
 
 from kg import render
-from kg.cli.common import USAGE, fail
-from kg.errors import KgError
-from kg.export.source import DEFAULT_GRAPH, career_graph
+from kg.pipeline.source import DEFAULT_GRAPH, career_graph
 
 _LIST = "\n".join(f"  {name:7} {view.summary}" for name, view in render.VIEWS.items())
 
@@ -22,10 +20,9 @@ _LIST = "\n".join(f"  {name:7} {view.summary}" for name, view in render.VIEWS.it
 @click.option("--graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH, show_default=True,
               help="The Turtle graph to render.")
 @click.option("--source", type=click.Path(path_type=Path), help="Build this folder of articles instead of reading --graph.")
-def render_command(view: str, out: Path | None, graph: Path, source: Path | None) -> None:
+@click.option("--articles", type=click.Path(path_type=Path),
+              help="The articles' folder the pages link to. Default: --source, else source/.")
+def render_command(view: str, out: Path | None, graph: Path, source: Path | None, articles: Path | None) -> None:
     """Write one HTML view of the career graph; pages open offline from file://."""
-    try:
-        written = render.write(career_graph(graph, source), view, out or graph.parent)
-    except KgError as error:
-        fail(str(error), USAGE)
+    written = render.write(career_graph(graph, source), view, out or graph.parent, articles or source or Path("source"))
     click.echo(f"wrote {len(written)} files: {', '.join(str(p) for p in written if p.suffix == '.html')}")

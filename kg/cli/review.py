@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from kg.cli.common import USAGE, fail
-from kg.errors import KgError
 from kg.review.server import make_server
 
 
@@ -29,8 +28,6 @@ def review_command(source: Path, port: int, no_browser: bool, verbose: bool) -> 
     """
     try:
         server = make_server(source, port, verbose=verbose)
-    except KgError as error:
-        fail(str(error), USAGE)
     except OSError as error:
         fail(f"error: cannot listen on 127.0.0.1:{port}: {error.strerror}", USAGE)
     for problem in server.review.corpus.problems:

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import OK, SHACL, USAGE, fail
-from kg.errors import KgError
-from kg.store import load_graph
-from kg.validate import validate
+from kg.cli.common import OK, SHACL
+from kg.store.persisted import load_graph
+from kg.store.shacl import validate
 
 
 @click.command("validate")
@@ -20,10 +19,7 @@ from kg.validate import validate
               help="oxigraph: the shapes compiled to SPARQL (fast); pyshacl: the reference validator.")
 def validate_command(graph_path: Path, engine: str) -> None:
     """Validate a career graph against ontology/shapes.ttl; exit 4 and list the violations if it fails."""
-    try:
-        graph = load_graph(graph_path)
-    except KgError as error:
-        fail(str(error), USAGE)
+    graph = load_graph(graph_path)
     violations = validate(graph, engine)
     for violation in violations:
         click.echo(str(violation), err=True)

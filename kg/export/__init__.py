@@ -13,7 +13,7 @@ from typing import Callable
 from rdflib import Graph
 
 from kg.export import graphml, jsonld, ntriples, quads, tables, turtle, void
-from kg.export.index import GraphIndex, writer
+from kg.graph.index import GraphIndex, writer
 
 
 @dataclass(frozen=True)

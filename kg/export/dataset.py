@@ -14,9 +14,9 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, RDF
 
-from kg.export.index import GraphIndex, indexed
-from kg.namespaces import KG, bind
-from kg.ontology_files import ontology, shapes
+from kg.graph.index import GraphIndex, indexed
+from kg.graph.namespaces import KG, bind
+from kg.graph.ontology import ontology, shapes
 
 GRAPH_BASE = "https://w3id.org/careerkg/graph/"
 ONTOLOGY_GRAPH = URIRef(f"{GRAPH_BASE}ontology")

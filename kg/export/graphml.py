@@ -12,9 +12,9 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.export.index import GraphIndex, indexed
 from kg.export.names import local_name
-from kg.namespaces import KG
+from kg.graph.index import GraphIndex, indexed
+from kg.graph.namespaces import KG
 
 
 def network(graph: Graph | GraphIndex) -> nx.MultiDiGraph:

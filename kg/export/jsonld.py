@@ -14,7 +14,7 @@ from importlib import resources
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.export.index import GraphIndex, indexed
+from kg.graph.index import GraphIndex, indexed
 
 CONTEXT_FILE = "context.jsonld"
 _INTEGERS = {XSD.integer}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.namespaces import PREFIXES
+from kg.graph.namespaces import PREFIXES
 
 
 def compact(iri) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
-from kg.export.index import GraphIndex, indexed
+from kg.graph.index import GraphIndex, indexed
 
 
 class Terms(dict):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rdflib import Graph
 
 from kg.export.dataset import named_triples
-from kg.export.index import GraphIndex
 from kg.export.ntriples import Terms
 from kg.export.turtle import HEADER, Names, grouped, statements
-from kg.namespaces import bind
+from kg.graph.index import GraphIndex
+from kg.graph.namespaces import bind
 
 
 def trig(graph: Graph | GraphIndex) -> bytes:

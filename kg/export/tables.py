@@ -16,9 +16,9 @@ from collections import Counter
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
-from kg.export.index import GraphIndex, indexed
 from kg.export.names import compact
-from kg.namespaces import KG, SCHEMA
+from kg.graph.index import GraphIndex, indexed
+from kg.graph.namespaces import KG, SCHEMA
 
 FACT_COLUMNS = ("subject", "subject_label", "predicate", "object", "object_label", "quote", "section",
                 "article", "line", "start", "end", "rule", "evidence")

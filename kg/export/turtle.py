@@ -15,8 +15,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, split_uri
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
-from kg.export.index import GraphIndex, indexed
-from kg.namespaces import bind
+from kg.graph.index import GraphIndex, indexed
+from kg.graph.namespaces import bind
 
 _FIRST = (RDF.type, RDFS.label)  # rdflib's predicate order: these, then the rest sorted
 HEADER = b"# Career knowledge graph built by kg from career articles. Generated file: do not edit.\n"

@@ -14,10 +14,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
 
 from kg.export.dataset import article_graph_iri
-from kg.export.index import GraphIndex, indexed
 from kg.export.names import compact
 from kg.export.turtle import serialize as turtle
-from kg.namespaces import KG, KGR, SCHEMA, bind
+from kg.graph.index import GraphIndex, indexed
+from kg.graph.namespaces import KG, KGR, SCHEMA, bind
 
 DATASET = KGR["dataset"]
 DOWNLOADS = {"careers.ttl": "text/turtle", "careers.trig": "application/trig", "careers.jsonld": "application/ld+json",

@@ -9,7 +9,7 @@ from importlib import resources
 import yaml
 
 from kg.extract.ruleset import RuleSet
-from kg.language import fold
+from kg.language.profile import fold
 
 MAX_WORDS = 16
 

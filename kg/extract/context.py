@@ -12,11 +12,11 @@ from typing import NamedTuple
 import yaml
 
 from kg import lexicon
-from kg.article import Article, Sentence
 from kg.extract.clauses import clean
+from kg.extract.facts import Evidence, Fact
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
-from kg.facts import Evidence, Fact
-from kg.language import fold, profile
+from kg.language.profile import fold, profile
+from kg.read.article import Article, Sentence
 
 
 @lru_cache(maxsize=None)

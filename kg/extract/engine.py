@@ -15,7 +15,6 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg import lexicon
-from kg.article import Article, Sentence
 from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
 from kg.extract.context import (
     Context,
@@ -26,7 +25,7 @@ from kg.extract.context import (
     rejected,
     word_set,
 )
-from kg.extract.mentions import Mention, find_mentions
+from kg.extract.facts import Fact, kinds
 from kg.extract.regulation import (
     bind_entity_types,
     regulation,
@@ -36,9 +35,8 @@ from kg.extract.regulation import (
 )
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.extract.salary import figures
-from kg.extract.verbs import ambiguous
-from kg.facts import Fact
-from kg.language import (
+from kg.language.mentions import Mention, find_mentions
+from kg.language.profile import (
     fold,
     languages,
     profile,
@@ -46,7 +44,8 @@ from kg.language import (
     singular_word,
     stopwords,
 )
-from kg.mapping import kinds
+from kg.language.verbs import ambiguous
+from kg.read.article import Article, Sentence
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|di|del|of|upon|on|la|le))*(?<![\s.])")
 ORDER = ("alias", "regulator", "regulation", "supervises", "applies_to", "employed_by", "promotes_to", "promoted_from",

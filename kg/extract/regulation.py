@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from kg import lexicon
-from kg.article import Sentence
 from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
 from kg.extract.context import (
     Authority,
@@ -19,7 +18,8 @@ from kg.extract.context import (
     word_set,
 )
 from kg.extract.ruleset import Rule
-from kg.language import fold, profile, singular_role, stopwords
+from kg.language.profile import fold, profile, singular_role, stopwords
+from kg.read.article import Sentence
 
 
 def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:

@@ -15,10 +15,10 @@ from functools import lru_cache
 import yaml
 
 from kg import lexicon
-from kg.alternation import alternation
 from kg.extract.prefilter import Requirement, Screen, requirement
-from kg.extract.verbs import ambiguous, conjugated
-from kg.language import rules_text
+from kg.language.alternation import alternation
+from kg.language.profile import rules_text
+from kg.language.verbs import ambiguous, conjugated
 
 _MACRO = re.compile(r"\{(\w+)\}")
 _PLAIN = re.compile(r"[\w' ]+")

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg import lexicon
 from kg.extract.ruleset import RuleSet, expand
-from kg.language import fold
+from kg.language.profile import fold
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from importlib import resources
 
 import yaml
 
-from kg.alternation import alternation
-from kg.language import fold
+from kg.language.alternation import alternation
+from kg.language.profile import fold
 
 
 @dataclass(frozen=True)

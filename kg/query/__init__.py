@@ -18,9 +18,10 @@ from pathlib import Path
 from rdflib import Graph, Literal
 from rdflib.query import Result
 
-from kg.errors import KgError
-from kg.namespaces import PREFIXES
-from kg.query import formats, labels
+from kg.errors import KgError, NotFound
+from kg.graph import labels
+from kg.graph.namespaces import PREFIXES
+from kg.query import formats
 from kg.query.catalogue import Question, from_file, questions
 
 __all__ = ["Question", "formats", "query", "question", "questions", "run", "sparql"]
@@ -34,7 +35,7 @@ def question(name: str) -> Question:
     if name not in found:
         near = difflib.get_close_matches(name, list(found), n=3)
         hint = f"; closest: {', '.join(near)}" if near else "; see kg query --list"
-        raise KgError(f"no question called {name!r}{hint}")
+        raise NotFound(f"no question called {name!r}{hint}")
     return found[name]
 
 

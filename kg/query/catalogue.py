@@ -22,7 +22,7 @@ import yaml
 from rdflib import URIRef
 
 from kg.errors import KgError
-from kg.namespaces import PREFIXES
+from kg.graph.namespaces import PREFIXES
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.errors import KgError
-from kg.namespaces import PREFIXES, bind
+from kg.graph.namespaces import PREFIXES, bind
 
 SELECT, ASK, GRAPH = frozenset({"SELECT"}), frozenset({"ASK"}), frozenset({"CONSTRUCT", "DESCRIBE"})
 
@@ -50,14 +50,15 @@ def short(term: Node | None) -> str:
     return str(term)
 
 
-def _table(result: Result) -> bytes:
+def _table(result: Result, label: Callable[[URIRef], str] | None = None) -> bytes:
+    """Rows as a person reads them: a node by its label when `label` gives one, else its prefixed IRI."""
     if result.type == "ASK":
         return f"{'yes' if result.askAnswer else 'no'}\n".encode()
     if result.type in GRAPH:
         return _turtle(result)
     table = Table(*[str(v) for v in result.vars], show_lines=False, header_style="bold")
     for row in result:
-        table.add_row(*[short(term) for term in row])
+        table.add_row(*[label(term) if label and isinstance(term, URIRef) else short(term) for term in row])
     width = shutil.get_terminal_size((160, 24)).columns
     out = io.StringIO()
     Console(file=out, width=width, color_system=None).print(table)
@@ -100,12 +101,13 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def write(result: Result, format_name: str = "table") -> bytes:
-    """The answer `result` in format `format_name`; a KgError if that format cannot carry this kind of answer."""
+def write(result: Result, format_name: str = "table", label: Callable[[URIRef], str] | None = None) -> bytes:
+    """The answer `result` in format `format_name`; a KgError if that format cannot carry this kind of answer.
+    `label` names nodes in the readable table (the machine formats keep IRIs)."""
     if format_name not in FORMATS:
         raise KgError(f"unknown format {format_name!r}; choose one of {', '.join(FORMATS)}")
     fmt = FORMATS[format_name]
     if result.type not in fmt.kinds:
         usable = [f.name for f in FORMATS.values() if result.type in f.kinds]
         raise KgError(f"{format_name} cannot carry a {result.type} answer; use {', '.join(usable)}")
-    return fmt.write(result)
+    return _table(result, label) if fmt.write is _table else fmt.write(result)

@@ -6,6 +6,7 @@ Pages work offline from file://: vis-network is vendored in static/ and nothing 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -14,7 +15,7 @@ from rdflib import Graph
 
 from kg.atomic import write_atomic
 from kg.errors import KgError
-from kg.export.index import GraphIndex, writer
+from kg.graph.index import GraphIndex, writer
 from kg.render import graph, index, ladder, page, roles, skills
 from kg.render.model import SOURCE_LINK, Career, read
 
@@ -37,10 +38,16 @@ VIEWS: dict[str, View] = {
 page.ENV.globals["views"] = [{"page": v.nav[0], "title": v.nav[1], "summary": v.summary} for v in VIEWS.values() if v.nav]
 
 
+def source_link(articles: Path | str, out: Path | str) -> str:
+    """The relative link from the folder `out` the pages are written in to the articles' folder."""
+    return Path(os.path.relpath(Path(articles).resolve(), Path(out).resolve())).as_posix() + "/"
+
+
 @writer
-def render(graph_: Graph | GraphIndex, name: str) -> dict[str, bytes]:
-    """The files of one view (paths relative to the export folder), with the static assets it loads."""
-    return {**page.static_files(), **VIEWS[name].render(read(graph_))}
+def render(graph_: Graph | GraphIndex, name: str, link: str = SOURCE_LINK) -> dict[str, bytes]:
+    """The files of one view (paths relative to the export folder), with the static assets it loads; `link`
+    leads from there to the articles' folder."""
+    return {**page.static_files(), **VIEWS[name].render(read(graph_, link))}
 
 
 @writer
@@ -54,10 +61,11 @@ def outputs(graph_: Graph | GraphIndex, source_link: str = SOURCE_LINK) -> dict[
     return dict(sorted(files.items()))
 
 
-def write(graph_: Graph | GraphIndex, name: str, out: Path | str) -> list[Path]:
-    """Write one view into the folder `out`, or to the file `out` when it names a single .html page."""
+def write(graph_: Graph | GraphIndex, name: str, out: Path | str, articles: Path | str = "source") -> list[Path]:
+    """Write one view into the folder `out`, or to the file `out` when it names a single .html page; its
+    article links lead to the folder `articles`."""
     out = Path(out)
-    files = render(graph_, name)
+    files = render(graph_, name, source_link(articles, out.parent if out.suffix == ".html" else out))
     pages = [p for p in files if p.endswith(".html")]
     if out.suffix == ".html":
         if len(pages) != 1:

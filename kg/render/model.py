@@ -14,9 +14,9 @@ from functools import cached_property, lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from kg.export.index import GraphIndex, indexed
-from kg.namespaces import KG, KGR, SCHEMA
-from kg.ontology_files import ontology
+from kg.graph.index import GraphIndex, indexed
+from kg.graph.namespaces import KG, KGR, SCHEMA
+from kg.graph.ontology import ontology
 
 SOURCE_LINK = "../source/"  # where an export folder beside source/ finds the articles (kg build passes its own)
 _NOT_NODES = {KG.Evidence, KG.Article}

@@ -18,20 +18,18 @@ from dataclasses import dataclass
 
 import yaml
 
-from kg import curation
-from kg.errors import KgError
-from kg.language import fold
+from kg.errors import KgError, NotFound
+from kg.language.profile import fold
+from kg.resolve import curation
 
 ACTIONS = ("accept", "reject", "rename", "retype", "add")
-HEADER = ("# Editors' corrections to the extracted facts, applied by `kg build` (format: kg/curation.py).\n"
+HEADER = ("# Editors' corrections to the extracted facts, applied by `kg build` (format: kg/resolve/curation.py).\n"
           "# `kg review` writes here too: one line per decision, with its date.\n")
 _KEY_ORDER = ("article", "role", "kind", "object", "from", "to", "into", "labels", "quote", "date", "note")
 
 
-class NoSuchFact(KgError):
+class NoSuchFact(NotFound):
     """The decision names a fact the article does not have."""
-
-    status = 404
 
 
 @dataclass(frozen=True)

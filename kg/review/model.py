@@ -16,24 +16,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kg import curation
-from kg.article import Article
-from kg.build import build
-from kg.errors import KgError
-from kg.facts import Fact
-from kg.language import fold, stopwords
-from kg.mapping import kinds
+from kg.errors import KgError, NotFound
+from kg.extract.facts import Fact, kinds
+from kg.language.profile import fold, stopwords
+from kg.pipeline.build import build
+from kg.read.article import Article
+from kg.resolve import curation
 
 _WORD = re.compile(r"\d+(?:[.,'’]\d+)*|\w+")
 _DIGITS = re.compile(r"\d+(?:[.,'’]\d+)*")
 STATES = ("open", "accepted", "rejected", "renamed", "added")
 _STATE_OF = {"reviewed": "accepted", "remove": "rejected", "rename": "renamed"}
-
-
-class NotFound(KgError):
-    """No such article or fact."""
-
-    status = 404
 
 
 @dataclass

@@ -27,10 +27,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
-from kg import curation
 from kg.atomic import write_atomic
-from kg.errors import KgError
-from kg.language import fold
+from kg.errors import KgError, NotFound
+from kg.language.profile import fold
+from kg.resolve import curation
 from kg.review import decisions, model
 from kg.review.decisions import Decision
 
@@ -126,7 +126,7 @@ class Review:
         if added:
             entry = next((e for e in self.index().added(slug) if e["kind"] == kind and fold(str(e["object"])) == fold(label)), None)
             if entry is None:
-                raise model.NotFound(f"{slug} has no added {kind} fact '{label}'")
+                raise NotFound(f"{slug} has no added {kind} fact '{label}'")
             quote = str(entry.get("quote") or "")
         else:
             quote = model.find_fact(self.corpus, slug, kind, subject, label)[0].evidence.quote
@@ -200,7 +200,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(model.overview(review.corpus, review.index()))
         if path.startswith("/api/articles/"):
             return self._json(model.article_view(review.corpus, review.index(), urllib.parse.unquote(path[14:])))
-        raise model.NotFound("not found")
+        raise NotFound("not found")
 
     def _change(self) -> None:
         if not hmac.compare_digest((self.headers.get(TOKEN_HEADER) or "").encode(), self.server.token.encode()):

@@ -17,7 +17,7 @@ from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.query import Result
 
 from kg.errors import KgError
-from kg.namespaces import PREFIXES, bind
+from kg.graph.namespaces import PREFIXES, bind
 from kg.query import formats, question, run
 
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # FROM <url> must never fetch from the network
@@ -80,7 +80,7 @@ def named(graph: Graph, name: str, params: dict[str, str], accept: str, row_cap:
     try:
         return write(run(graph, question(name), params), accept, row_cap)
     except KgError as error:
-        return _text(404 if "no question called" in error.message else 400, error.message)
+        return _text(error.status, error.message)
 
 
 def write(result, accept: str, row_cap: int) -> Answer:

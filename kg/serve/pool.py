@@ -13,13 +13,12 @@ import multiprocessing
 import queue
 import threading
 from multiprocessing.connection import Connection
-
 from pathlib import Path
 
 from rdflib import Graph
 
-from kg import store
-from kg.namespaces import bind
+from kg.graph.namespaces import bind
+from kg.store import persisted as store
 
 _SPAWN = multiprocessing.get_context("spawn")  # a clean child: forking a threaded server can deadlock
 

@@ -1,0 +1,260 @@
+"""The main job: a folder of articles in, a validated career graph out, exports written atomically."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from multiprocessing import Pool
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pyoxigraph
+from rdflib import Graph
+
+from kg.atomic import write_atomic
+from kg.errors import KgError
+from kg.export import FORMATS
+from kg.extract import extract
+from kg.extract.facts import Fact
+from kg.graph.index import GraphIndex, frozen_heap
+from kg.graph.mapper import triples
+from kg.pipeline.cache import ArticleCache, folder_for
+from kg.read.article import Article
+from kg.read.reader import read_article
+from kg.resolve import curation
+from kg.resolve.resolution import Resolution, resolve
+from kg.store import persisted as store
+from kg.store.shacl import Violation, validate_store
+
+PARALLEL_FROM = 32  # articles to extract before worker processes pay for their start-up
+EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build` writes; `kg export` offers every registered format
+
+
+@dataclass
+class Build:
+    """What a build made: the graph, the articles and their facts, and what went wrong.
+
+    The triples live once in an Oxigraph `store` (SHACL runs on it, `write` persists it for `kg query`,
+    `kg paths` and `kg serve`) and once in `index`, the plain dicts every writer and view reads. `graph` is
+    the rdflib API over that store, made when asked: an rdflib memory Graph of the same triples cost more
+    time and memory than the store and the index together."""
+
+    store: pyoxigraph.Store
+    index: GraphIndex
+    articles: list[Article]
+    facts: dict[str, list[Fact]]
+    resolution: Resolution
+    errors: list[KgError] = field(default_factory=list)
+    warnings: list[KgError] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    source: Path | None = None  # the folder the articles came from: views link to them
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The career graph as an rdflib Graph (SPARQL on Oxigraph); changes to it reach the store, not `index`."""
+        return store.as_graph(self.store)
+
+    @property
+    def fact_count(self) -> int:
+        return sum(len(f) for f in self.facts.values())
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.articles)} articles, {self.fact_count} facts, {len(self.resolution.nodes)} nodes, "
+            f"{len(self.index)} triples; {len(self.errors)} failed, {len(self.warnings)} warnings, "
+            f"{len(self.violations)} SHACL violations"
+        )
+
+
+def discover(source: Path) -> tuple[list[Path], list[KgError]]:
+    """Markdown files under `source`, recursively, in a stable order; a file is also accepted alone."""
+    if source.is_file():
+        return [source], []
+    if not source.is_dir():
+        raise KgError(f"no such folder of articles: {source}")
+    paths, errors = [], []
+    for path in sorted(source.rglob("*.md")):
+        try:
+            path.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:
+            errors.append(KgError(f"cannot open: {getattr(exc, 'strerror', None) or 'symlink loop'}", path))
+            continue
+        paths.append(path)
+    return paths, errors
+
+
+def build(
+    source: Path | str = "source",
+    progress: Callable[[int, int], None] | None = None,
+    strict: bool = False,
+    curate: bool = True,
+) -> Build:
+    """Read, extract, resolve, map and validate every article under `source`; bad articles are reported, not fatal.
+
+    Warnings (an article with no facts, two articles about one role, a title on several lines) are kept
+    in `Build.warnings`; with `strict` they fail their article like errors do. The editors' corrections in
+    `<source>/curation.yaml` are applied unless `curate` is false.
+    """
+    source = Path(source)
+    paths, errors = discover(source)
+    root = source if source.is_dir() else source.parent
+    extracted, failed = read_all(paths, root, progress)
+    errors += failed
+    warnings: list[KgError] = []
+    by_role = defaultdict(list)
+    for article, _ in extracted:
+        by_role[article.role].append(article)
+    for article, facts in extracted:
+        warnings += [KgError(w, source_path(root, article), 1, "warning") for w in _doubts(article, facts, by_role[article.role])]
+    try:
+        if curate:
+            extracted = curation.apply(curation.load(root / curation.FILENAME), extracted)
+    except KgError as error:
+        errors.append(error)
+    if strict:
+        failed = {str(w.path) for w in warnings}
+        errors += warnings
+        warnings = []
+        extracted = [(a, f) for a, f in extracted if str(source_path(root, a)) not in failed]
+    resolution = resolve(extracted)
+    found = list(triples(resolution))
+    oxigraph = store.to_store(found)
+    with ThreadPoolExecutor(1) as pool:  # Oxigraph checks the shapes without the GIL while the index fills
+        checked = pool.submit(validate_store, oxigraph)
+        with frozen_heap():
+            index = GraphIndex(found)
+        del found
+        violations = checked.result()
+    return Build(
+        store=oxigraph,
+        index=index,
+        articles=resolution.articles,
+        facts={a.slug: f for a, f in extracted},
+        resolution=resolution,
+        errors=sorted(errors, key=lambda e: (str(e.path), e.line)),
+        warnings=sorted(warnings, key=lambda e: (str(e.path), e.message)),
+        violations=violations,
+        source=source if source.is_dir() else source.parent,
+    )
+
+
+def read_all(paths: list[Path], root: Path, progress=None) -> tuple[list[tuple[Article, list[Fact]]], list[KgError]]:
+    """Every article read and extracted, in the order of `paths`: from the cache when unchanged, the rest on
+    all cores; the cache forgets articles that are gone."""
+    cache = ArticleCache(folder_for(root))
+    found: list = [None] * len(paths)
+    for index, path in enumerate(paths):
+        try:
+            key = ArticleCache.key(path, root)
+        except OSError:
+            continue  # read_article reports it
+        found[index] = (key, cache.get(key))
+    todo = [i for i, hit in enumerate(found) if hit is None or hit[1] is None]
+    done = len(paths) - len(todo)
+    jobs = [(paths[i], root) for i in todo]
+    workers = min(os.cpu_count() or 1, len(todo) // PARALLEL_FROM)
+    with Pool(workers) if workers > 1 else _Serial() as pool:
+        for index, result in zip(todo, pool.imap(_read_and_extract, jobs, chunksize=8)):
+            if isinstance(result, tuple) and found[index] is not None:
+                cache.put(found[index][0], *result)
+            found[index] = (None, result)
+            done += 1
+            if progress:
+                progress(done, len(paths))
+    cache.prune()
+    if progress and not todo:
+        progress(len(paths), len(paths))
+    extracted = [hit[1] for hit in found if isinstance(hit[1], tuple)]
+    return extracted, [hit[1] for hit in found if isinstance(hit[1], KgError)]
+
+
+def _read_and_extract(job: tuple[Path, Path]) -> tuple[Article, list[Fact]] | KgError:
+    path, root = job
+    try:
+        article = read_article(path, root)
+        return article, extract(article)
+    except KgError as error:
+        return error
+
+
+class _Serial:
+    """The Pool interface in this process, for a few articles."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    @staticmethod
+    def imap(function, jobs, chunksize=1):
+        return map(function, jobs)
+
+
+def source_path(root: Path, article: Article) -> Path:
+    return root / article.path
+
+
+def _doubts(article: Article, facts: list[Fact], same_role: list[Article]) -> list[str]:
+    """What deserves an editor's look without stopping the build."""
+    doubts = list(article.warnings)
+    if not any(f.kind != "definition" for f in facts):
+        doubts.append("no facts found in this article; check its language and phrasing")
+    twins = sorted(a.path.as_posix() for a in same_role if a is not article)
+    if twins:
+        sources = "both articles" if len(twins) == 1 else f"all {len(twins) + 1} articles"
+        doubts.append(f"same role as {', '.join(twins)}: merged into one node with {sources} as sources")
+    return doubts
+
+
+def outputs(result: Build, out: Path | str = "exports") -> dict[str, bytes]:
+    """File name -> bytes of every export `kg build` writes into `out`: the formats, then the HTML views
+    (whose links to the articles lead from `out` to the source folder)."""
+    return {name: data for part in parts(result, out) for name, data in part.items()}
+
+
+def parts(result: Build, out: Path | str = "exports") -> Iterator[dict[str, bytes]]:
+    """`outputs` one format (or all the views) at a time, so `write` holds one format's bytes, not all of them."""
+    for fmt in EXPORTS:
+        yield FORMATS[fmt].files(result.index)
+    from kg import render  # jinja loads in ~0.5 s: only builds that write pay for it
+
+    yield render.outputs(result.index, render.source_link(result.source, out)) if result.source else render.outputs(result.index)
+
+
+PARTS = len(EXPORTS) + 1  # what `parts` yields: a progress bar's total
+
+
+def write(result: Build, out: Path | str = "exports", progress: Callable[[int, int], None] | None = None) -> list[Path]:
+    """Write the exports atomically, calling `progress(done, total)` after each format; refuses a graph that
+    violates the shapes."""
+    if result.violations:
+        raise KgError(f"the graph violates {len(result.violations)} SHACL constraints; nothing written")
+    out = Path(out)
+    for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
+        leftover.unlink(missing_ok=True)
+    written = []
+    for done, part in enumerate(parts(result, out), 1):
+        for name, data in part.items():
+            if _differs(out / name, data):
+                write_atomic(out / name, data)
+            written.append(out / name)
+        if progress:
+            progress(done, PARTS + 1)
+    store.persist(result.store, result.index, out / "careers.ttl")
+    if progress:
+        progress(PARTS + 1, PARTS + 1)
+    return written
+
+
+def stale(result: Build, out: Path | str = "exports") -> list[str]:
+    """Export files that differ from what this build would write."""
+    out = Path(out)
+    return [name for part in parts(result, out) for name, data in part.items() if _differs(out / name, data)]
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    return not path.is_file() or path.stat().st_size != len(data) or path.read_bytes() != data

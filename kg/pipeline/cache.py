@@ -1,0 +1,97 @@
+"""Per-article cache of what reading and extraction found, so a rebuild only re-reads changed articles.
+
+An entry is keyed by the article's path and bytes; it holds the code version (the reader, extractor and
+lexicons) and the version of its language's rules, and is used only while both still match: editing
+kg/rules/it.yaml re-extracts the Italian articles and nothing else. Entries of articles that are gone are
+pruned on every build.
+
+Caches live in the user's cache folder (`$KG_CACHE_DIR`, else `$XDG_CACHE_HOME/kg`, else `~/.cache/kg`), one
+subfolder per source folder (and per export folder for kg.store): not beside the articles, where a corpus
+directly under /tmp left /tmp/.kg-cache, and not in the export folder, which people commit and publish.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kg.cachedir import cache_root
+from kg.extract.facts import Fact
+from kg.extract.ruleset import ruleset
+from kg.read.article import Article
+
+# What reading and extraction depend on besides an article's bytes and its language's rules file.
+_CODE = {"kg.read": None, "kg.language": None, "kg.extract": None, "kg.lexicon": None}
+
+
+def folder_for(root: Path) -> Path:
+    """The cache folder of the articles under `root`, named after it and the digest of its absolute path."""
+    root = root.resolve()
+    return cache_root() / f"articles-{root.name}-{hashlib.sha256(str(root).encode()).hexdigest()[:8]}"
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Digest of the code and lexicons extraction runs: a new release invalidates every entry."""
+    digest = hashlib.sha256()
+    for package, names in sorted(_CODE.items()):
+        files = resources.files(package)
+        for entry in sorted(names or (e.name for e in files.iterdir() if e.name.endswith((".py", ".yaml")))):
+            digest.update(entry.encode() + b"\0" + files.joinpath(entry).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@dataclass
+class Entry:
+    code: str
+    rules: str
+    article: Article
+    facts: list[Fact]
+
+
+class ArticleCache:
+    """Extracted (article, facts) pairs on disk, one pickle per article, written atomically."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    @staticmethod
+    def key(path: Path, root: Path) -> str:
+        relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+        return hashlib.sha256(relative.encode("utf-8") + b"\0" + path.read_bytes()).hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.folder / f"{key}.pickle"
+
+    def get(self, key: str) -> tuple[Article, list[Fact]] | None:
+        self.used.add(key)
+        try:
+            entry = pickle.loads(self._file(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        if not isinstance(entry, Entry) or entry.code != code_version() or entry.rules != ruleset(entry.article.lang).version:
+            return None
+        return entry.article, entry.facts
+
+    def put(self, key: str, article: Article, facts: list[Fact]) -> None:
+        self.used.add(key)
+        entry = Entry(code_version(), ruleset(article.lang).version, article, facts)
+        temp = self.folder / f".{key}.{os.getpid()}.tmp"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temp.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temp, self._file(key))
+        except OSError:  # a read-only place: the build goes on without a cache
+            temp.unlink(missing_ok=True)
+
+    def prune(self) -> None:
+        """Delete the entries of articles this build did not see (removed or edited since)."""
+        for file in self.folder.glob("*.pickle") if self.folder.is_dir() else ():
+            if file.stem not in self.used:
+                file.unlink(missing_ok=True)

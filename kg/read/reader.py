@@ -1,0 +1,306 @@
+"""Reads one markdown article into an Article: frontmatter, blocks with heading paths, sentences, links."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import frontmatter
+import yaml
+from markdown_it import MarkdownIt
+
+from kg.errors import KgError
+from kg.language.mentions import find_mentions
+from kg.language.profile import detect_language, languages, role_of_title, stopwords
+from kg.language.sentences import split_sentences
+from kg.read.article import BOLD_LEVEL, Article, Block, Link, Sentence
+
+MAX_BYTES = 2_000_000
+_MD = MarkdownIt("commonmark").enable("table")  # salary guides put their figures in tables
+_SPACE = re.compile(r"\s+")
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_article(path: Path, root: Path | None = None) -> Article:
+    """Parse `path`; raise KgError naming file and line when it cannot be an article."""
+    raw = _read_text(path)
+    meta, body, body_line = _split_frontmatter(raw, path)
+    blocks = _blocks(body, body_line)
+    title = _title(meta, blocks, path)
+    description = _clean(html.unescape(str(meta.get("description") or "")))
+    lang = str(meta.get("lang") or "").strip().lower() or detect_language(
+        " ".join([title, description] + [b.text for b in blocks[:40]])
+    )
+    if lang not in languages():
+        line = next((i for i, text in enumerate(raw.splitlines(), 1) if text.startswith("lang:")), 1)
+        raise KgError(f"no rules for language '{lang}' (have: {', '.join(languages())})", path, line)
+    text, blocks = _place_blocks(blocks)
+    if description:
+        blocks.append(Block("description", description, ("description",), 1, len(text) + 2 if text else 0))
+        text = f"{text}\n\n{description}" if text else description
+    sentences = [s for block in blocks for s in _sentences(block, lang)]
+    rel = path.relative_to(root) if root and path.is_relative_to(root) else Path(path.name)
+    role, aliases = _role(title, blocks, lang)
+    warnings = ["the title spans several lines; they were joined"] if "\n" in str(meta.get("title") or "").strip() else []
+    return Article(
+        path=rel,
+        slug=_slug_of(rel),
+        title=title,
+        role=role,
+        aliases=aliases,
+        lang=lang,
+        description=description,
+        keywords=_keywords(meta.get("keywords")),
+        text=text,
+        blocks=blocks,
+        sentences=sentences,
+        digest=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        warnings=warnings,
+    )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise KgError("is a directory, not an article file", path) from None
+    except OSError as exc:
+        raise KgError(f"cannot read file: {exc.strerror or exc}", path) from None
+    if len(data) > MAX_BYTES:
+        raise KgError(f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit", path)
+    if not data.strip():
+        raise KgError("empty file", path)
+    if b"\x00" in data[:4096]:
+        raise KgError("binary file, not a markdown article", path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise KgError(f"not UTF-8 (byte 0x{data[exc.start]:02x}); {_guess_encoding(data)}", path, line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _guess_encoding(data: bytes) -> str:
+    """Name the likely encoding so the editor knows what to convert from."""
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            data.decode(encoding)
+            return f"looks like {encoding}: convert it to UTF-8"
+        except UnicodeDecodeError:
+            continue
+    return "convert it to UTF-8"
+
+
+def _split_frontmatter(raw: str, path: Path) -> tuple[dict, str, int]:
+    """Return metadata, body and the 1-based line where the body starts.
+
+    python-frontmatter splits the header; the YAML is loaded here so that a header that is not a mapping
+    is reported instead of silently dropped.
+    """
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(raw):
+        return {}, raw, 1
+    try:
+        header, body = handler.split(raw)
+    except ValueError:  # an opening "---" with no closing one
+        raise KgError("frontmatter has no closing '---' line", path, 1) from None
+    try:
+        meta = _load_yaml(header)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1  # the header text starts on the "---" line
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise KgError(f"frontmatter is not valid YAML: {problem}", path, line) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise KgError("frontmatter is not a mapping of keys to values", path, 2)
+    offset = raw.find(body) if body else len(raw)
+    return meta, body, raw[:offset].count("\n") + 1
+
+
+def _load_yaml(header: str):
+    """libyaml reads a header ~20x faster; the pure loader, which names the problem and line of a bad header
+    the way the messages expect, reads the headers libyaml refuses."""
+    try:
+        return yaml.load(header, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.safe_load(header)
+
+
+def _blocks(body: str, first_line: int) -> list[Block]:
+    """Walk markdown-it tokens into blocks carrying their heading path and list lead-in."""
+    blocks: list[Block] = []
+    headings: list[tuple[int, str]] = []
+    kinds: list[str] = []
+    leads: list[str] = []
+    last_paragraph = ""
+    header: list[str] = []  # the column names of the table being read
+    row: list[str] = []
+    tokens = _MD.parse(body)
+    for i, token in enumerate(tokens):
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            if tokens[i - 1].type == "th_close":
+                header = row
+            elif any(row):
+                line = first_line + (tokens[_row_start(tokens, i)].map or [0])[0]
+                blocks.append(Block("item", _row_text(header, row), tuple(h for _, h in headings), line, 0, 1, last_paragraph))
+        elif token.type == "inline" and i > 0 and tokens[i - 1].type in ("th_open", "td_open"):
+            row.append(_inline_text(token)[0])
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            leads.append(last_paragraph)
+            kinds.append("list")
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            leads.pop()
+            kinds.pop()
+        elif token.type == "blockquote_open":
+            kinds.append("quote")
+        elif token.type == "blockquote_close":
+            kinds.pop()
+        elif token.type == "inline" and i > 0:
+            text, links = _inline_text(token)
+            if not text:
+                continue
+            line = first_line + (token.map[0] if token.map else 0)
+            opener = tokens[i - 1]
+            kind = "item" if "list" in kinds else "quote" if "quote" in kinds else "paragraph"
+            bold = _bold_opening(token)
+            level = int(opener.tag[1]) if opener.type == "heading_open" else BOLD_LEVEL if kind == "paragraph" and _bold_heading(text, bold) else 0
+            if level:
+                last_paragraph = ""
+                headings = [h for h in headings if h[0] < level] + [(level, text.rstrip(" :") if level == BOLD_LEVEL else text)]
+                blocks.append(Block("heading", headings[-1][1], tuple(h for _, h in headings), line, 0, level, links=links))
+                continue
+            lead = leads[-1] if kind == "item" and leads else ""
+            depth = kinds.count("list")
+            label = bold.rstrip(" :.") if kind == "item" and len(bold) < len(text) else ""
+            blocks.append(Block(kind, text, tuple(h for _, h in headings), line, 0, depth, lead, links, label))
+            if kind != "item":
+                last_paragraph = text
+    return blocks
+
+
+def _bold_opening(token) -> str:
+    """The bold words an inline token opens with ("**Negotiation**: ..." -> "Negotiation"), else ""."""
+    children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
+    if len(children) < 3 or children[0].type != "strong_open":
+        return ""
+    close = next((j for j, c in enumerate(children) if c.type == "strong_close"), 0)
+    return _clean("".join(c.content for c in children[1:close] if c.type in ("text", "code_inline")))
+
+
+def _bold_heading(text: str, bold: str) -> bool:
+    """A short paragraph that is only bold words ("**What the job involves**", "**Competenze:**") heads what
+    follows as a heading would; a bold sentence ("**Never sign unlicensed.**") stays a paragraph."""
+    return bool(bold) and text.rstrip(" :") == bold.rstrip(" :") and len(bold.split()) <= 12 and not bold.endswith((".", "!"))
+
+
+def _row_start(tokens, close: int) -> int:
+    return next(j for j in range(close, -1, -1) if tokens[j].type == "tr_open")
+
+
+def _row_text(header: list[str], row: list[str]) -> str:
+    """A table row as the sentence a writer would have made of it: "Junior analyst: Annual salary $45,000"."""
+    first, rest = row[0], [f"{name} {cell}".strip() if name else cell for name, cell in zip(header[1:] + [""] * len(row), row[1:]) if cell]
+    return f"{first}: {', '.join(rest)}" if first and rest else first or ", ".join(rest)
+
+
+def _inline_text(token) -> tuple[str, tuple[Link, ...]]:
+    """Plain text of an inline token, with links located in that text."""
+    parts: list[str] = []
+    links: list[Link] = []
+    href, link_start = None, 0
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "link_open":
+            href, link_start = child.attrs.get("href", ""), len("".join(parts))
+        elif child.type == "link_close" and href is not None:
+            joined = "".join(parts)
+            links.append(Link(joined[link_start:], str(href), link_start, len(joined)))
+            href = None
+        elif child.type == "image":
+            parts.append(child.content)
+    raw = "".join(parts)
+    text = _clean(html.unescape(raw))
+    if text != raw:  # offsets of links must follow the cleaned text
+        links = [Link(_clean(l.text), l.target, *_span(text, _clean(l.text))) for l in links]
+    return text, tuple(links)
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.find(part)
+    return (start, start + len(part)) if start >= 0 else (0, 0)
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _place_blocks(blocks: list[Block]) -> tuple[str, list[Block]]:
+    """Join block texts into the article text and give each block its offset there."""
+    placed, offset = [], 0
+    for block in blocks:
+        placed.append(replace(block, start=offset))
+        offset += len(block.text) + 2
+    return "\n\n".join(b.text for b in placed), placed
+
+
+def _sentences(block: Block, lang: str) -> list[Sentence]:
+    if block.kind == "heading":
+        return [Sentence(block.text, block.start, block.start + len(block.text), block)]
+    return [
+        Sentence(block.text[a:b], block.start + a, block.start + b, block)
+        for a, b in split_sentences(block.text, lang)
+    ]
+
+
+def _title(meta: dict, blocks: list[Block], path: Path) -> str:
+    title = meta.get("title")
+    if isinstance(title, (list, dict)):
+        raise KgError("title must be text, not a list or mapping", path, 2)
+    if title is not None and str(title).strip():
+        return _clean(html.unescape(str(title)))
+    for block in blocks:
+        if block.kind == "heading" and len(block.section) == 1 and block.depth < BOLD_LEVEL:
+            return block.text
+    raise KgError("no title in the frontmatter and no '# heading' in the text", path)
+
+
+def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, ...]]:
+    """The role the article is about and its aliases: the title's, unless the title is a headline around it
+    ("10 domande sul credit manager", "Five years as an energy broker") or the first heading names it
+    shorter ("# Private Banker" under "Private Banker in Switzerland: ...")."""
+    role, aliases = role_of_title(title, lang)
+    heading = next((b.text for b in blocks if b.kind == "heading" and len(b.section) == 1 and b.depth < BOLD_LEVEL), None)
+    if heading and heading != title:
+        named, more = role_of_title(heading, lang)
+        if named != role and f" {named} " in f" {role} ":
+            return named, aliases + tuple(a for a in more if a not in aliases)
+    for text in (role, title.lower()):  # "Inside the 90-hour week: what it takes to be a private equity associate"
+        mentions = find_mentions(text, lang, start_ok=True)
+        if mentions:
+            before = text[: mentions[0].start].split()
+            if any(w.isdigit() or w in stopwords(lang) for w in before):  # a headline, not a modifier ("trade ...")
+                return mentions[0].label, aliases
+            return role, aliases
+    return role, aliases
+
+
+def _keywords(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(k.strip() for k in value.split(",") if k.strip())
+    if isinstance(value, list):
+        return tuple(str(k).strip() for k in value if str(k).strip())
+    return ()
+
+
+def _slug_of(rel: Path) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", rel.with_suffix("").as_posix().lower()).strip("-") or "article"

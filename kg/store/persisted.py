@@ -1,0 +1,150 @@
+"""Where questions read the graph from: the Oxigraph store `kg build` persisted with its exports, opened in
+milliseconds while it still matches the Turtle file asked for; else that Turtle file, parsed by rdflib.
+
+rdflib stays the API (`kg.query`, `kg.paths` and users get an rdflib Graph), but over a persisted store the
+Graph is an oxrdflib view whose SPARQL runs on Oxigraph: parsing careers.ttl with rdflib costs ~17 µs a
+triple on every `kg query`, and rdflib's engine needs seconds for the heavier questions.
+
+The store lives in the user's cache (kg.cachedir.cache_root), not in the export folder people commit and
+publish. It records the size, mtime and inode of the careers.ttl written with it; any other careers.ttl
+(edited, rebuilt elsewhere, copied) no longer matches, and the Turtle is parsed instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.cachedir import cache_root
+from kg.errors import KgError, NotFound
+from kg.graph import labels
+from kg.graph.namespaces import KG, bind
+from kg.store.terms import LABELS, to_ox
+
+if TYPE_CHECKING:
+    from kg.graph.index import GraphIndex
+
+DEFAULT_GRAPH = Path("exports") / "careers.ttl"
+STAMP = "kg-stamp.json"
+
+
+def to_store(triples: Iterable[tuple]) -> ox.Store:
+    """An in-memory Oxigraph store of rdflib triples; each distinct term is converted once."""
+    seen: dict = {}
+
+    def ox_term(term):
+        found = seen.get(term)
+        if found is None:
+            found = seen[term] = to_ox(term)
+        return found
+
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in triples)
+    return store
+
+
+def as_graph(store: ox.Store, folder: Path | None = None) -> Graph:
+    """An rdflib Graph over the default graph of `store`; its SPARQL runs on Oxigraph."""
+    from kg.store.careerstore import CareerStore  # oxrdflib registers rdflib plugins on import: ~0.2 s kg build does not need
+
+    return bind(Graph(store=CareerStore(store, folder), identifier=DATASET_DEFAULT_GRAPH_ID))
+
+
+def oxigraph_of(graph: Graph) -> ox.Store | None:
+    """The Oxigraph store beneath `graph`, when it has one."""
+    return getattr(graph.store, "oxigraph", None)
+
+
+def folder_for(turtle: Path) -> Path:
+    """Where the store of the exports holding `turtle` lives: one folder per export folder."""
+    folder = turtle.resolve().parent
+    return cache_root() / f"store-{folder.name}-{hashlib.sha256(str(folder).encode()).hexdigest()[:8]}"
+
+
+def _stamp(turtle: Path) -> dict:
+    info = turtle.stat()
+    return {"graph": str(turtle.resolve()), "size": info.st_size, "mtime_ns": info.st_mtime_ns, "inode": info.st_ino}
+
+
+def label_indexes(index: GraphIndex) -> dict[str, dict[str, str]]:
+    """`labels.by_label` of every class but Evidence (instances without labels, and the most numerous)."""
+    return {str(c): {key: str(node) for key, node in labels.label_map(nodes, index.objects).items()}
+            for c, nodes in index.instances.items() if c != KG.Evidence}
+
+
+def persist(store: ox.Store, index: GraphIndex, turtle: Path) -> None:
+    """Save `store` (the triples of `index`) as the store of `turtle`, just written from them, with the label
+    indexes of `index`; swapped in whole, so a reader sees the old store or the new one. A read-only cache
+    only costs the next query its speed."""
+    folder = folder_for(turtle)
+    temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+    try:
+        shutil.rmtree(temp, ignore_errors=True)
+        temp.parent.mkdir(parents=True, exist_ok=True)
+        disk = ox.Store(str(temp))
+        disk.bulk_extend(store)
+        disk.flush()
+        del disk  # closes the database before the folder moves
+        (temp / LABELS).write_bytes(pickle.dumps(label_indexes(index), protocol=pickle.HIGHEST_PROTOCOL))
+        (temp / STAMP).write_text(json.dumps(_stamp(turtle)), encoding="utf-8")
+        old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
+        if folder.exists():
+            os.replace(folder, old)
+        os.replace(temp, folder)
+        shutil.rmtree(old, ignore_errors=True)
+    except OSError:
+        shutil.rmtree(temp, ignore_errors=True)
+    _forget_gone(folder.parent)
+
+
+def _forget_gone(root: Path) -> None:
+    """Delete the stores of export folders that no longer exist (temp corpora, benchmarks)."""
+    for other in root.glob("store-*"):
+        try:
+            gone = not Path(json.loads((other / STAMP).read_text(encoding="utf-8"))["graph"]).parent.is_dir()
+        except (OSError, ValueError, KeyError):
+            continue
+        if gone:
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def open_store(turtle: Path) -> Graph | None:
+    """The persisted store of `turtle` as a Graph, or None when there is none or it does not match the file."""
+    folder = folder_for(turtle)
+    try:
+        if json.loads((folder / STAMP).read_text(encoding="utf-8")) != _stamp(turtle):
+            return None
+        return as_graph(ox.Store.read_only(str(folder)), folder)
+    except (OSError, ValueError):
+        return None
+
+
+def reopen(folder: Path) -> Graph:
+    """The store at `folder` again, in another process (a query worker)."""
+    return as_graph(ox.Store.read_only(str(folder)), folder)
+
+
+def load_graph(path: Path | str = DEFAULT_GRAPH) -> Graph:
+    """The graph in the Turtle file `path` (default exports/careers.ttl), with the project prefixes bound:
+    its persisted store when it matches, else the file parsed."""
+    path = Path(path)
+    if not path.is_file():
+        raise NotFound(f"no graph at {path}; run `kg build` first or pass --graph FILE", path)
+    graph = open_store(path)
+    if graph is not None:
+        return graph
+    graph = bind(Graph())
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as error:  # rdflib raises several parser exception types; the user needs one line
+        raise KgError(f"cannot read the graph: {error}".splitlines()[0], path) from error
+    return graph

@@ -1,0 +1,48 @@
+"""The CLI only wires: errors map to exit statuses in one place, tables name nodes, views link their articles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import main
+from tests.conftest import SAMPLE
+from tests.servers import free_port
+
+
+def test_query_table_names_nodes_by_label(sample_exports):
+    result = CliRunner().invoke(main, ["query", "promotion-ladder", "--param", "role=account manager",
+                                       "--graph", str(sample_exports / "careers.ttl")])
+    assert result.exit_code == 0, result.output
+    assert "direttore dei conti" in result.output
+    assert "kgr:role/" not in result.output
+    machine = CliRunner().invoke(main, ["query", "promotion-ladder", "--param", "role=account manager", "--format", "csv",
+                                        "--graph", str(sample_exports / "careers.ttl")])
+    assert "https://w3id.org/careerkg/id/role/" in machine.output  # the machine formats keep IRIs
+
+
+def test_not_found_is_exit_2_and_one_line(sample_exports):
+    result = CliRunner().invoke(main, ["paths", "ladder", "astronaut", "--graph", str(sample_exports / "careers.ttl")])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [result.output.strip()] and "no role called 'astronaut'" in result.output
+
+
+def test_a_store_that_cannot_be_reached_is_exit_1(sample_exports, tmp_path):
+    result = CliRunner().invoke(main, ["push", "--endpoint", f"http://127.0.0.1:{free_port()}/store",
+                                       "--graph", str(sample_exports / "careers.ttl"), "--state", str(tmp_path / "s.json")])
+    assert result.exit_code == 1 and "cannot reach the store" in result.output
+
+
+def test_views_written_elsewhere_link_the_articles_from_there(sample_exports, tmp_path):
+    out = tmp_path / "deep" / "views"
+    result = CliRunner().invoke(main, ["render", "roles", "-o", str(out), "--graph", str(sample_exports / "careers.ttl"),
+                                       "--articles", str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    page = (out / "roles" / "account-manager.html").read_text(encoding="utf-8")
+    links = set(re.findall(r'href="([^"]+\.md)"', page))
+    assert links
+    for link in links:
+        assert (out / "roles" / link).resolve().is_file() or (out / link).resolve().is_file(), link
+    assert all(Path(link).name in {p.name for p in SAMPLE.glob("*.md")} for link in links)
