@@ -14,7 +14,7 @@ from kg.language.tagger import Tagger
 from kg.language.tokenizer import sentence_ranges, tokenize
 
 MODELS_DIR = Path(__file__).parent / "models"
-LANGUAGES = ("it", "en")
+LANGUAGES = tuple(sorted(p.name.split(".")[0] for p in MODELS_DIR.glob("*.tagger.json.gz")))  # those with shipped models
 
 __all__ = ["Token", "Chunk", "analyse", "chunks", "load_models", "MODELS_DIR", "LANGUAGES"]
 
@@ -45,7 +45,7 @@ def load_models(lang: str, models_dir: Path | str | None = None) -> tuple[Tagger
 
 
 def analyse(text: str, lang: str, models_dir: Path | str | None = None) -> list[Token]:
-    """Tokenise, tag and lemmatise ``text`` (Italian "it" or English "en")."""
+    """Tokenise, tag and lemmatise ``text`` in one of ``LANGUAGES``."""
     tagger, lemmatizer = load_models(lang, models_dir)
     spans = tokenize(text, lang)
     out: list[Token] = []
