@@ -94,6 +94,7 @@ def _added(entry: dict, article: Article) -> Fact:
         article=article.slug, source=article.path.as_posix(), quote=sentence.text if sentence else quote or "(added by an editor)",
         section=" > ".join(sentence.section) if sentence else "", start=sentence.start if sentence else 0,
         end=sentence.end if sentence else 1, line=sentence.line if sentence else 1, rule="curation.add", curated="added",
+        confidence=1.0,  # an editor's word
     )
     return Fact(kind=entry["kind"], subject=str(entry.get("role") or article.role), object=str(entry["object"]),
                 lang=article.lang, evidence=evidence)
