@@ -54,6 +54,7 @@ def test_curation_is_applied_and_marked(curated):
     assert curated_marks == {"added", "renamed", "merged"}
     added = next(e for e in g.subjects(KG.curated, Literal("added")))
     assert str(g.value(added, KG.quote)).startswith("Ciò può comportare")
+    assert str(g.value(added, KG.confidence)) == "1.0"  # an editor's word
     assert result.violations == []
 
 
