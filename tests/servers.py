@@ -8,6 +8,7 @@ import subprocess
 import threading
 import time
 
+from kg.review.server import make_server as make_review_server
 from kg.serve import make_server
 
 
@@ -55,3 +56,16 @@ def kg_serving(graph, exports, **options):
         server.shutdown()
         server.server_close()
         server.pool.close()
+
+
+@contextlib.contextmanager
+def kg_reviewing(source, **options):
+    """`kg review` in a thread on a free loopback port (options as kg.review.server.make_server takes them);
+    yields the server (`.url`, `.token`, `.review`)."""
+    server = make_review_server(source, 0, **options)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()

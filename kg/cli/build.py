@@ -51,10 +51,13 @@ def build_command(source: Path, out: Path, check: bool, strict: bool, min_confid
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.option("--source", type=click.Path(path_type=Path), default=Path("source"), show_default=True,
               help="Folder of the articles the gold files describe.")
+@click.option("--raw", is_flag=True, help="Score the extractor alone, leaving SOURCE/curation.yaml out.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Score only the facts whose confidence is at least this.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def eval_command(gold_dir: Path, source: Path, min_confidence: float, as_json: bool) -> None:
-    """Score extraction against gold YAML files: precision and recall per fact type, misses and extras."""
-    report = evaluate(gold_dir, source, min_confidence=min_confidence)
+def eval_command(gold_dir: Path, source: Path, raw: bool, min_confidence: float, as_json: bool) -> None:
+    """Score extraction against gold YAML files: precision and recall per fact type, misses and extras.
+
+    When SOURCE has a curation.yaml, the curated graph is scored with the raw one beside it."""
+    report = evaluate(gold_dir, source, curate=not raw, min_confidence=min_confidence)
     click.echo(report.to_json() if as_json else format_table(report))
