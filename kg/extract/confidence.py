@@ -2,12 +2,13 @@
 
     confidence = sigmoid(logit(prior of the rule) + the weights of the features the fact has)
 
-A rule's prior is the precision its facts had on the tuning sets, smoothed toward its family's, and the
-family's toward that of every fact; a feature's weight is how far facts with it (one word, a lexicon entry, a
-conjugated verb...) did better or worse than their rules' priors said, for every family and per family. The
-numbers are data, confidence.yaml, which scripts/fit_confidence.py writes: this module only applies them, so a
-refit changes no code. A family the tuning sets never judged (definitions, pay components) gets the global
-prior and no weight: nothing was measured about it.
+A rule's prior is how often a fact of that rule with none of the features was right on the tuning sets,
+pulled toward its family's and the family's toward every fact's when there were few; a feature's weight is how
+far facts with it (one word, a lexicon entry, a conjugated verb...) did better or worse than that, in every
+family and within one. Both are fitted together, and are data: confidence.yaml, which
+scripts/fit_confidence.py writes; this module only applies them, so a refit changes no code. A family the
+tuning sets never judged (definitions, pay components) gets the global rate and no weight: nothing was
+measured about it.
 """
 
 from __future__ import annotations
