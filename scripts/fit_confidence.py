@@ -179,7 +179,7 @@ def render(params: dict, rows: list[Judged], sets: list[tuple[Path, Path]], pena
         "# How far to trust a fact (kg/extract/confidence.py). Written by scripts/fit_confidence.py: do not edit, rerun it.",
         "# Fitted on " + ", ".join(_shown(gold) for gold, _ in sets) + ";",
         f"# {len(rows)} scored facts, {tp} true positives. Ridge penalties chosen by leave-one-set-out log-loss:",
-        f"# prior {penalties[0]:g}, weight {penalties[1]:g}: {losses[penalties]:.4f} per fact (one global rate: {baseline:.4f}).",
+        f"# prior {penalties[0]:g}, weight {penalties[1]:g}: {losses[penalties]:.4f} per fact (one rate for every fact, fitted on all sets: {baseline:.4f}).",
         "# A prior is the probability for a fact with none of the features (its comment: true positives / scored facts);",
         "# a weight is log-odds added for each feature a fact has, in every family (all) and within one.",
         f"global: {params['global']}",
