@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import signal
 import socket
 import subprocess
 import threading
@@ -29,10 +30,17 @@ def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) -> 
     raise TimeoutError(f"nothing listening on port {port} after {seconds}s: {process.args}")
 
 
+def default_sigint() -> None:
+    """A child's SIGINT back to its default: a background job of a non-interactive shell (CI) inherits it
+    ignored, and a test that sends Ctrl-C must reach the program whatever started the suite."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextlib.contextmanager
 def running(args: list[str], port: int, seconds: float = 60, **popen):
     """Run `args` until the block ends; the process is stopped (then killed) whatever happens."""
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **popen)
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                               preexec_fn=default_sigint, **popen)
     try:
         wait_for_port(port, process, seconds)
         yield process
