@@ -1,9 +1,9 @@
 """Per-article cache of what reading and extraction found, so a rebuild only re-reads changed articles.
 
-An entry is keyed by the article's path and bytes; it holds the code version (the reader, extractor and
-lexicons) and the version of its language's rules, and is used only while both still match: editing
-kg/rules/it.yaml re-extracts the Italian articles and nothing else (en.yaml, which Italian borrows role names
-from, re-extracts both). Entries of articles that are gone are pruned on every build.
+An entry is keyed by the article's path and bytes; it holds the code version (the reader, the extractor with
+its confidence data, and the lexicons) and the version of its language's rules, and is used only while both
+still match: editing kg/rules/it.yaml re-extracts the Italian articles and nothing else (en.yaml, which Italian
+borrows role names from, re-extracts both). Entries of articles that are gone are pruned on every build.
 
 Caches live in the user's cache folder (`$KG_CACHE_DIR`, else `$XDG_CACHE_HOME/kg`, else `~/.cache/kg`), one
 subfolder per source folder (and per export folder for kg.store): not beside the articles, where a corpus
@@ -25,7 +25,8 @@ from kg.extract.facts import Fact
 from kg.extract.ruleset import ruleset
 from kg.read.article import Article
 
-# What reading and extraction depend on besides an article's bytes and its language's rules file.
+# What reading and extraction depend on besides an article's bytes and its language's rules file: every .py,
+# .yaml and model of these packages, kg/extract/confidence.yaml among them (a refit changes every confidence).
 _CODE = ("kg.read", "kg.language", "kg.extract", "kg.lexicon")
 _CODE_FILES = (".py", ".yaml", ".json.gz")  # code, rules and lexicons, the language layer's trained models
 
