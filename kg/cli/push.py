@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from kg.pipeline.source import DEFAULT_GRAPH, career_graph
+from kg.pipeline.source import career_graph
 from kg.push.endpoint import DEFAULT_STATE, push
+from kg.store.persisted import DEFAULT_GRAPH
 
 
 @click.command("push")

@@ -19,8 +19,9 @@ from rdflib import Graph
 from kg.atomic import write_atomic
 from kg.errors import KgError, RemoteFailed
 from kg.export.dataset import named_graphs
+from kg.store.persisted import DEFAULT_GRAPH
 
-DEFAULT_STATE = Path("exports/.kg-push.json")
+DEFAULT_STATE = DEFAULT_GRAPH.parent / ".kg-push.json"
 TIMEOUT = 60  # seconds for one request: a store that takes longer is reported, not waited on forever
 
 
