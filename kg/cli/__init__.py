@@ -64,9 +64,10 @@ def main() -> None:
 
 
 def run() -> None:
-    """Console entry point: click's own handling, except that Ctrl-C prints one line and exits 130."""
+    """Console entry point: click's own handling, except that Ctrl-C prints one line and exits 130. Without
+    standalone mode click returns the status of a `ctx.exit(n)` (every KgError's) instead of exiting with it."""
     try:
-        main.main(standalone_mode=False)
+        status = main.main(standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("interrupted", err=True)
         sys.exit(130)
@@ -77,3 +78,4 @@ def run() -> None:
         sys.exit(error.exit_code)
     except BrokenPipeError:  # `kg query ... | head`: the reader left, nothing to report
         sys.exit(0)
+    sys.exit(status if isinstance(status, int) else 0)
