@@ -11,6 +11,7 @@ import urllib.request
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
+from rdflib.plugins.sparql import prepareQuery
 
 import kg
 from kg.cli import main
@@ -44,12 +45,17 @@ def values(result) -> list[tuple]:
     ("SELECT ?x WHERE { { SELECT ?x WHERE { ?x ?p ?o } LIMIT 2 } } # LIMIT 9 in a comment", None, 0),
     ("SELECT ?limit WHERE { ?limit ?p 'LIMIT 7' } ORDER BY ?limit", None, 0),
     ("SELECT ?x { ?x ?p ?o } LIMIT 4 VALUES ?x { <http://x/LIMIT/1> }", 4, 0),
+    ("SELECT ?x { ?x ?p ?o } ORDER BY ?x VALUES ?x { <http://x/1> }", None, 0),
+    ("SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x # a last comment, no newline", None, 0),
 ])
 def test_the_window_a_query_already_has(text, limit, offset):
     window = sparqltext.window(text)
     assert (window.limit, window.offset) == (limit, offset)
     if limit is None and not offset:
         assert window.start == window.end == (text.index("VALUES") if "VALUES" in text else len(text))
+    paged = Page(2, 1).sparql(text)
+    prepareQuery(paged)  # still SPARQL
+    assert sparqltext.window(paged)[:2] == ((min(3, limit - 1) if limit else 3), offset + 1)
 
 
 @pytest.mark.parametrize("name", SELECTS)

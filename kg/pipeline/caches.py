@@ -46,6 +46,8 @@ def _exports_of(cache: Path) -> Path | None:
 
 @dataclass(frozen=True)
 class Kind:
+    """A kind of cache: the prefix of its folders, and how to read what one serves and holds."""
+
     prefix: str
     stamp: str  # the file every build using the cache rewrites: what it serves, and when it was last used
     serves: Callable[[Path], Path | None]  # the folder served, from the stamp; None when unknown
@@ -61,6 +63,8 @@ _LEFTOVER = re.compile(rf"\.(?:{'|'.join(k.prefix for k in KINDS)})-.+\.(\d+)\.(
 
 @dataclass
 class Cache:
+    """One cache folder, as found on disk."""
+
     kind: str
     folder: Path
     serves: Path | None

@@ -39,9 +39,11 @@ def building(out: Path | str, check: bool = False) -> Iterator[None]:
     try:
         if fd is not None:
             fcntl.flock(fd, (fcntl.LOCK_SH if check else fcntl.LOCK_EX) | fcntl.LOCK_NB)
-    except BlockingIOError:
+    except OSError as error:
         os.close(fd)
-        raise Busy(f"another kg build is writing {path.parent} (it holds {path}); run this one when it has finished") from None
+        if isinstance(error, BlockingIOError):
+            raise Busy(f"another kg build is writing {path.parent} (it holds {path}); run this one when it has finished") from None
+        raise KgError(f"cannot lock {path}: {error.strerror}") from None
     try:
         yield
     finally:

@@ -72,11 +72,12 @@ def _close(text: str, opened: int) -> int:
 def window(text: str) -> Window:
     """The LIMIT and OFFSET clauses after the WHERE group (a subquery's are its own), and where they stand."""
     after = _where(text)[1]
-    limit, offset, start, end = None, 0, None, None
+    limit, offset, start, end = None, 0, None, len(text)
     for match, depth in _tokens(text[after:]):
         if depth or match.group() in "{}":
             continue
         if not match.group("clause"):  # VALUES: the solution modifiers end before it
+            end = after + match.start() if start is None else end
             break
         if match.group("clause").upper() == "LIMIT":
             limit = int(match.group("n"))
@@ -84,7 +85,4 @@ def window(text: str) -> Window:
             offset = int(match.group("n"))
         start = after + match.start() if start is None else start
         end = after + match.end()
-    if start is None:
-        values = next((after + m.start() for m, d in _tokens(text[after:]) if not d and m.group().upper() == "VALUES"), len(text))
-        start = end = values
-    return Window(limit, offset, start, end)
+    return Window(limit, offset, end if start is None else start, end)
