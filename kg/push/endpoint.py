@@ -40,7 +40,8 @@ class Pushed:
     unchanged: list[str] = field(default_factory=list)  # not sent: the same as last pushed to this store
 
     def summary(self, endpoint: str) -> str:
-        return (f"pushed {len(self.replaced)} graphs ({self.triples} triples) to {endpoint}; "
+        graphs = f"{len(self.replaced)} graph{'' if len(self.replaced) == 1 else 's'}"
+        return (f"pushed {graphs} ({self.triples} triples) to {endpoint}; "
                 f"{len(self.unchanged)} unchanged since the last push; deleted {len(self.deleted)}")
 
 
