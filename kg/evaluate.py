@@ -63,6 +63,7 @@ class Report:
     extras: list[tuple[str, str, str]] = field(default_factory=list)  # (article, key, extracted label)
     unpaired: list[str] = field(default_factory=list)
     uncurated: Score | None = None  # the micro score without curation.yaml, when the corpus has one
+    raw: "Report | None" = None  # the whole report without curation.yaml, beside this one when the corpus has one
 
     def as_dict(self) -> dict:
         return {
@@ -73,22 +74,30 @@ class Report:
             "extras": [list(e) for e in self.extras],
             "unpaired_gold": self.unpaired,
             **({"micro_without_curation": self.uncurated.as_dict()} if self.uncurated else {}),
+            **({"without_curation": {"micro": self.raw.total.as_dict(),
+                                     "by_type": {k: v.as_dict() for k, v in sorted(self.raw.by_type.items())},
+                                     "by_language": {k: v.as_dict() for k, v in sorted(self.raw.by_language.items())}}}
+               if self.raw else {}),
         }
 
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
 
 
-def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build | None = None) -> Report:
-    """Build `source` (unless a build is given) and score it against every gold file in `gold_dir`."""
+def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build | None = None, curate: bool = True) -> Report:
+    """Build `source` (unless a build is given) and score it against every gold file in `gold_dir`.
+
+    When `source` has a curation.yaml the report scores the curated graph and carries the graph without it
+    in `raw`, so an editor sees what the curation changed; `curate=False` scores the extractor alone."""
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
         raise KgError(f"no such gold folder: {gold_dir}")
-    if result is None and (Path(source) / curation.FILENAME).is_file():
+    if result is None and curate and (Path(source) / curation.FILENAME).is_file():
         report = evaluate(gold_dir, source, result=build(source))
-        report.uncurated = evaluate(gold_dir, source, result=build(source, curate=False)).total
+        report.raw = evaluate(gold_dir, source, result=build(source, curate=False))
+        report.uncurated = report.raw.total
         return report
-    result = result or build(source)
+    result = result or build(source, curate=curate)
     by_role = {fold(a.role): a for a in result.articles}
     report = Report()
     for path in sorted(gold_dir.rglob("*.yaml")):
@@ -111,13 +120,18 @@ def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build 
 
 
 def format_table(report: Report) -> str:
-    """The plain-text report: one row per fact type, then per language, then the micro average."""
-    lines = [f"{'fact type':<20}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}"]
+    """The plain-text report: one row per fact type, then per language, then the micro average; with a
+    curation, the scores without it on the right of each row."""
+    raw = report.raw
+    lines = [f"{'fact type':<20}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}"
+             + (f"  |{'raw P':>8}{'raw R':>8}{'raw F1':>8}" if raw else "")]
     for name, score in sorted(report.by_type.items()):
-        lines.append(_row(name, score))
+        lines.append(_row(name, score, raw.by_type.get(name) if raw else None))
     lines.append("")
     for name, score in sorted(report.by_language.items()):
-        lines.append(_row(f"language {name}", score))
+        lines.append(_row(f"language {name}", score, raw.by_language.get(name) if raw else None))
+    if raw:
+        lines.append(_row("micro", report.total, raw.total))
     if report.misses:
         lines += ["", "misses (gold not found):"] + [f"  {a}  {k}: {m}" for a, k, m in report.misses]
     if report.extras:
@@ -132,8 +146,9 @@ def format_table(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _row(name: str, s: Score) -> str:
-    return f"{name:<20}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+def _row(name: str, s: Score, raw: Score | None = None) -> str:
+    row = f"{name:<20}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+    return row + (f"  |{raw.precision:>8.3f}{raw.recall:>8.3f}{raw.f1:>8.3f}" if raw else "")
 
 
 def _load_gold(path: Path) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import tempfile
@@ -10,11 +11,15 @@ from pathlib import Path
 import pytest
 
 import kg
+from tests.servers import kg_reviewing
+
+pytest_plugins = ["tests.chromium"]  # the `browser` and `tab` fixtures
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "source"
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE_GOLD = DATA / "sample-gold"  # ../shared/gold vendored, so the suite needs nothing beside the clone
+REVIEW_DAY = datetime.date(2026, 3, 2)  # the date kg review writes on in tests: no test depends on the clock
 
 
 def pytest_configure(config) -> None:
@@ -52,6 +57,21 @@ def sample_exports(sample_build, tmp_path_factory) -> Path:
 def sample_graph(sample_exports):
     """The sample graph loaded from its exports the way `kg query` and `kg paths` load it; do not mutate."""
     return kg.load_graph(sample_exports / "careers.ttl")
+
+
+@pytest.fixture()
+def sample_copy(tmp_path) -> Path:
+    """The sample articles copied into a temp folder, for tests that write beside them (curation.yaml)."""
+    for article in SAMPLE.glob("*.md"):
+        shutil.copy(article, tmp_path)
+    return tmp_path
+
+
+@pytest.fixture()
+def review_server(sample_copy):
+    """`kg review` over `sample_copy` in a thread (tests.servers.kg_reviewing), dating decisions REVIEW_DAY."""
+    with kg_reviewing(sample_copy, today=lambda: REVIEW_DAY) as server:
+        yield server
 
 
 def write_article(folder: Path, name: str, text: str) -> Path:

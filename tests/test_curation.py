@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
+import json
 import shutil
 
 import pytest
+from click.testing import CliRunner
 from rdflib import Literal
 from rdflib.namespace import SKOS
 
 import kg
+from kg.cli import main
 from kg.evaluate import evaluate
 from kg.graph.namespaces import KG, KGR
-from tests.conftest import SAMPLE, SAMPLE_GOLD
+from kg.resolve import curation
+from tests.conftest import DATA, SAMPLE_GOLD
 
 CURATION = """\
 remove:
@@ -29,11 +34,9 @@ add:
 
 
 @pytest.fixture()
-def curated(tmp_path):
-    for article in SAMPLE.glob("*.md"):
-        shutil.copy(article, tmp_path)
-    (tmp_path / "curation.yaml").write_text(CURATION, encoding="utf-8")
-    return tmp_path
+def curated(sample_copy):
+    (sample_copy / "curation.yaml").write_text(CURATION, encoding="utf-8")
+    return sample_copy
 
 
 def labels_of(graph, subject, prop):
@@ -70,3 +73,86 @@ def test_bad_curation_is_one_line(curated):
     assert [str(e) for e in result.errors] == [f"{curated / 'curation.yaml'}:2: error: remove entry needs object"]
     (curated / "curation.yaml").write_text("remove: []\n\ndelete: []\n", encoding="utf-8")
     assert str(kg.build(curated).errors[0]).startswith(f"{curated / 'curation.yaml'}:3: error: unknown section 'delete'")
+
+
+DECIDED = """\
+remove:
+  - {kind: location, object: Atlanta}
+  - {article: account-manager, kind: location, object: Chicago, date: 2026-03-02}
+rename:
+  - {kind: responsibility, from: upselling, to: vendita aggiuntiva}
+  - {article: account-manager, kind: responsibility, from: upselling, to: vendita di servizi aggiuntivi, date: 2026-03-02}
+reviewed:
+  - {article: account-manager, kind: location, object: Atlanta, date: 2026-03-02}
+  - {article: account-manager, kind: skill, object: background finanziario o commerciale, date: 2026-03-02}
+  - {article: account-manager, kind: location, object: Chicago, date: 2026-03-02, note: rejected after all}
+"""
+
+
+def evidence_rows(graph, role):
+    """`kg query role-evidence` as dicts of text; an unbound ?curated is absent."""
+    return [{str(k): str(v) for k, v in row.asdict().items()} for row in kg.query(graph, "role-evidence", role=role)]
+
+
+def test_an_articles_own_decision_outranks_a_general_entry(curated):
+    """Accepted in its article, Atlanta stays though a general entry removes it; the article's rename beats the
+    general one; between one article's entries on one fact, remove wins (Chicago)."""
+    (curated / "curation.yaml").write_text(DECIDED, encoding="utf-8")
+    result = kg.build(curated)
+    assert result.errors == [] and result.violations == []
+    g = result.graph
+    am = KGR["role/account-manager"]
+    assert labels_of(g, am, KG.commonLocation) >= {"Atlanta"} and "Chicago" not in labels_of(g, am, KG.commonLocation)
+    duties = labels_of(g, am, KG.hasResponsibility)
+    assert "vendita di servizi aggiuntivi" in duties and not {"upselling", "vendita aggiuntiva"} & duties
+    found = {(r["object"].rsplit("/", 1)[-1], r.get("curated")) for r in evidence_rows(g, "account manager")}
+    assert ("atlanta", "reviewed") in found
+    assert ("background-finanziario-o-commerciale", "reviewed") in found
+    assert ("vendita-di-servizi-aggiuntivi", "renamed") in found
+    assert ("new-york", None) in found  # untouched facts have no curation
+
+
+def test_an_entry_without_article_applies_everywhere(curated):
+    (curated / "curation.yaml").write_text("remove:\n  - {kind: location, object: stati uniti}\n", encoding="utf-8")
+    g = kg.build(curated).graph
+    for role in ("account-manager", "account-executive"):
+        assert "Stati Uniti" not in labels_of(g, KGR[f"role/{role}"], KG.commonLocation)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("reviewed:\n  - {article: a, kind: skill}\n", "2: error: reviewed entry needs object"),
+    ("remove:\n  - {kind: skill, object: x, date: 2 March}\n", "2: error: date must be YYYY-MM-DD, not '2 March'"),
+    ("remove:\n  - {kind: skill, object: x, objct: y}\n", "2: error: remove entry has unknown key objct"),
+    ("remove:\n  - just a string\n", "2: error: remove entry must be a mapping"),
+    ("remove: {kind: skill}\n", "1: error: remove must be a list of entries"),
+    ("rename: []\nadd:\n  - {article: a, kind: role, object: x}\n", "3: error: kind 'role' is for merge entries"),
+    ("remove: []\ndelete: []\n", "2: error: unknown section 'delete'"),
+])
+def test_curation_errors_name_file_and_line(text, message):
+    with pytest.raises(kg.KgError) as caught:
+        curation.parse(text, "curation.yaml")
+    assert str(caught.value).startswith(f"curation.yaml:{message}")
+
+
+def test_dates_and_notes_are_accepted():
+    data = curation.parse("reviewed:\n  - {article: a, kind: skill, object: x, date: 2026-03-02, note: fine}\n", "c.yaml")
+    assert data["reviewed"][0]["date"] == datetime.date(2026, 3, 2)
+
+
+def test_eval_scores_the_curated_and_the_raw_graph_side_by_side(tmp_path):
+    gold = DATA / "corpus" / "en"
+    for article in gold.glob("*.md"):
+        shutil.copy(article, tmp_path)
+    before = evaluate(gold, tmp_path)
+    assert before.raw is None
+    slug, key, label = next(extra for extra in before.extras if extra[1] == "skills")
+    (tmp_path / "curation.yaml").write_text(f"remove:\n  - {{article: {slug}, kind: skill, object: {label!r}}}\n", encoding="utf-8")
+    report = evaluate(gold, tmp_path)
+    assert (report.raw.total.tp, report.raw.total.fp) == (before.total.tp, before.total.fp)
+    assert report.total.fp == before.total.fp - 1 and report.by_type["skills"].fp == report.raw.by_type["skills"].fp - 1
+    table = CliRunner().invoke(main, ["eval", str(gold), "--source", str(tmp_path)]).output
+    assert "raw F1" in table.splitlines()[0] and table.count("  |") >= len(report.by_type) + 2
+    data = json.loads(CliRunner().invoke(main, ["eval", str(gold), "--source", str(tmp_path), "--json"]).output)
+    assert data["without_curation"]["by_type"]["skills"]["fp"] == data["by_type"]["skills"]["fp"] + 1
+    raw_only = json.loads(CliRunner().invoke(main, ["eval", str(gold), "--source", str(tmp_path), "--raw", "--json"]).output)
+    assert raw_only["micro"] == data["without_curation"]["micro"] and "without_curation" not in raw_only

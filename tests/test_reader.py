@@ -96,6 +96,32 @@ def test_role_from_title(tmp_path, title, lang, role, aliases):
     assert (article.role, article.aliases) == (role, aliases)
 
 
+@pytest.mark.parametrize(
+    ("title", "lang", "body", "role"),
+    [
+        ("Quanto guadagna un tecnico di laboratorio nel 2026? Stipendi e prospettive", "it",
+         "Il tecnico di laboratorio analizza campioni. Un tecnico di laboratorio guadagna 1.500 euro. Lo stipendio cresce.",
+         "tecnico di laboratorio"),
+        ("Diventare geometra: guida completa", "it",
+         "Il geometra progetta edifici. Per diventare geometra serve il diploma. Il geometra si iscrive all'albo.", "geometra"),
+        ("Come si diventa ostetrica? Requisiti, esame e stipendio", "it",
+         "L'ostetrica assiste le donne. Le ostetriche lavorano in ospedale. Un'ostetrica guadagna bene.", "ostetrica"),
+        ("Hiring now: Forklift Operator, night shift – Leeds", "en",
+         "We are hiring a forklift operator. The forklift operator moves pallets. Forklift operators work nights.", "forklift operator"),
+        ("Ask a vet: what is the job really like?", "en", "A vet treats animals. Vets work long hours. The vet runs the practice.", "vet"),
+        ("What does a speech therapist do? Salary, skills and how to become one", "en",
+         "A speech therapist helps people speak. Speech therapists earn £35,000. Every speech therapist needs a degree.", "speech therapist"),
+        ("Is nursing right for you? The registered nurse career path explained", "en",
+         "A registered nurse cares for patients. Registered nurses work shifts. The nurse in charge leads the ward.", "registered nurse"),
+        # The body agrees with the title's reading: it stays.
+        ("Medical Coder Salary Guide", "en", "Medical coders earn more with a certificate. A medical coder reads charts.", "medical coder"),
+    ],
+)
+def test_a_headline_role_is_the_title_phrase_the_body_names_most(tmp_path, title, lang, body, role):
+    article = read_article(write_article(tmp_path, "a.md", f"---\ntitle: \"{title}\"\nlang: {lang}\n---\n\n{body}\n"), tmp_path)
+    assert article.role == role
+
+
 def test_a_first_heading_that_names_the_role_shorter_than_the_title_names_it(tmp_path):
     text = "---\ntitle: Compliance Analyst in Germany\n---\n\n# Compliance Analyst\n\nA compliance analyst checks rules.\n"
     assert read_article(write_article(tmp_path, "a.md", text), tmp_path).role == "compliance analyst"

@@ -17,6 +17,7 @@ from rdflib.namespace import SKOS
 import kg
 from kg.cli import main
 from tests.conftest import SAMPLE, write_article
+from tests.servers import default_sigint
 
 GOOD = (SAMPLE / "account-manager.md").read_text(encoding="utf-8")
 
@@ -127,14 +128,14 @@ def _corpus(folder: Path, copies: int) -> None:
 def test_ctrl_c_prints_one_line_and_exits_130(tmp_path):
     """SIGINT while the build reads an article: a FIFO holds the reader there, so no timing decides the moment.
 
-    The child gets SIGINT's default disposition back: a background job of a non-interactive shell (CI) inherits
-    it ignored, and Python then never raises KeyboardInterrupt, rightly so for `kg build &`."""
+    The child gets SIGINT's default disposition back (tests.servers.default_sigint): under a background job it
+    is inherited ignored, and Python then never raises KeyboardInterrupt, rightly so for `kg build &`."""
     src = tmp_path / "src"
     _corpus(src, 3)
     os.mkfifo(src / "zz-blocking.md")  # sorted last: the build is past its imports and its first articles
     proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(src), "-o", str(tmp_path / "out")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            preexec_fn=default_sigint)
     with open(src / "zz-blocking.md", "w", encoding="utf-8"):  # returns once the build has opened it to read
         proc.send_signal(signal.SIGINT)
         _, stderr = proc.communicate(timeout=120)

@@ -43,6 +43,7 @@
       item.append(el("blockquote", null, ev.quote));
       const where = el("p", "where");
       where.append(el("span", "section", ev.section), " · ", link(ev.href, ev.article), " ", el("span", "line", ev.where));
+      if (ev.curated) where.append(" ", el("span", "curated", "curated: " + ev.curated));
       item.append(where);
       list.append(item);
     });

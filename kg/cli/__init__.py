@@ -22,6 +22,7 @@ COMMANDS = {  # name -> (module, function, the summary `kg --help` shows: tests/
     "push": ("kg.cli.push", "push_command", "Push one named graph per article (and one for the ontology) to a triple store; pushing twice changes nothing."),
     "query": ("kg.cli.query", "query_command", "Ask the graph: NAME is a named question (see --list) or a .rq file."),
     "render": ("kg.cli.render", "render_command", "Write one HTML view of the career graph; pages open offline from file://."),
+    "review": ("kg.cli.review", "review_command", "Review the facts of the articles under SOURCE (default: source/) in the browser."),
     "serve": ("kg.cli.serve", "serve_command", "Serve the graph: query page at /, SPARQL 1.1 Protocol at /sparql, named questions at /api/<name>."),
     "validate": ("kg.cli.validate", "validate_command", "Validate a career graph against ontology/shapes.ttl; exit 4 and list the violations if it fails."),
 }

@@ -55,8 +55,11 @@ def _build(source: Path, out: Path, check: bool, strict: bool, quiet: bool) -> N
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.option("--source", type=click.Path(path_type=Path), default=Path("source"), show_default=True,
               help="Folder of the articles the gold files describe.")
+@click.option("--raw", is_flag=True, help="Score the extractor alone, leaving SOURCE/curation.yaml out.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def eval_command(gold_dir: Path, source: Path, as_json: bool) -> None:
-    """Score extraction against gold YAML files: precision and recall per fact type, misses and extras."""
-    report = evaluate(gold_dir, source)
+def eval_command(gold_dir: Path, source: Path, raw: bool, as_json: bool) -> None:
+    """Score extraction against gold YAML files: precision and recall per fact type, misses and extras.
+
+    When SOURCE has a curation.yaml, the curated graph is scored with the raw one beside it."""
+    report = evaluate(gold_dir, source, curate=not raw)
     click.echo(report.to_json() if as_json else format_table(report))

@@ -21,7 +21,7 @@ class Evidence:
     end: int
     line: int  # line of the block in the source file
     rule: str  # "<lang>.<family>.<rule id>"
-    curated: str = ""  # what curation.yaml did to the fact: added, renamed, merged
+    curated: str = ""  # what curation.yaml did to the fact: added, renamed, merged, reviewed (accepted as extracted)
 
 
 @dataclass(frozen=True)

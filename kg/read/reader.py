@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from markdown_it import MarkdownIt
 
 from kg.errors import KgError
 from kg.language.mentions import find_mentions
-from kg.language.profile import detect_language, languages, role_of_title, stopwords
+from kg.language.profile import detect_language, fold, languages, role_of_title, singular_role, stopwords
 from kg.language.sentences import split_sentences
 from kg.read.article import BOLD_LEVEL, Article, Block, Link, Sentence
 
@@ -275,6 +276,51 @@ def _title(meta: dict, blocks: list[Block], path: Path) -> str:
 
 
 def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, ...]]:
+    """The role the title names, checked against the body: an article names its role again and again, a
+    headline's other words ("Quanto guadagna", "Hiring now", "career path explained") it does not. When the
+    title's reading is neither a role name whole nor named in the body twice, the longest phrase of the title
+    that the body names twice is the role."""
+    role, aliases = _titled_role(title, blocks, lang)
+    body = " ".join(b.text for b in blocks if b.kind != "heading")  # headings often repeat the title
+    named = Counter(m.label for m in find_mentions(body, lang))
+    folded = fold(body)
+    if _times(role, named, folded) >= 2 or any(m.label == role for m in find_mentions(role, lang, start_ok=True)):
+        return role, aliases  # named in the body, or a role name whole ("responsabile acquisti"): no headline
+    candidates = {m.label for segment in _segments(title) for m in find_mentions(segment, lang, start_ok=True)}
+    candidates |= {singular_role(phrase, lang) for phrase in _phrases(title, lang)}
+    named_twice = [c for c in sorted(candidates) if _times(c, named, folded) >= 2]  # the longest: "registered nurse", not "nurse"
+    best = max(named_twice, key=lambda c: (len(c.split()), _times(c, named, folded)), default=role)
+    return (best, aliases) if best != role else (role, aliases)
+
+
+def _segments(title: str) -> list[str]:
+    """A headline's parts: what stands between question marks, colons, bars and dashes."""
+    return [s for s in _TITLE_BREAK.split(title) if s.strip()]
+
+
+def _phrases(title: str, lang: str) -> list[str]:
+    """Runs of one to five words of a title's parts that open and close on a content word."""
+    stop = stopwords(lang)
+    found = []
+    for segment in _segments(title):
+        words = segment.split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(i + 5, len(words)) + 1):
+                run = words[i:j]
+                if all(w.isalpha() for w in run) and fold(run[0]) not in stop and fold(run[-1]) not in stop:
+                    found.append(" ".join(run))
+    return found
+
+
+def _times(label: str, named: Counter, folded_body: str) -> int:
+    """How often the body names `label`: as a role mention, or as the words themselves (a plural's too)."""
+    return max(named[label], len(re.findall(rf"(?<!\w){re.escape(fold(label))}", folded_body)))
+
+
+_TITLE_BREAK = re.compile(r"\s*(?:[?!:|\u2013\u2014]|\s-\s)\s*")
+
+
+def _titled_role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, ...]]:
     """The role the article is about and its aliases: the title's, unless the title is a headline around it
     ("10 domande sul credit manager", "Five years as an energy broker") or the first heading names it
     shorter ("# Private Banker" under "Private Banker in Switzerland: ...")."""

@@ -41,10 +41,12 @@ class Evidence:
     section: str
     article: Article
     line: int
+    curated: str = ""  # what an editor's curation did to the fact (kg:curated), empty for the extractor's word
 
     def to_json(self) -> dict:
-        return {"quote": self.quote, "section": self.section, "article": self.article.title,
-                "href": self.article.href, "where": f"{self.article.path}:{self.line}"}
+        found = {"quote": self.quote, "section": self.section, "article": self.article.title,
+                 "href": self.article.href, "where": f"{self.article.path}:{self.line}"}
+        return {**found, "curated": self.curated} if self.curated else found
 
 
 @dataclass(frozen=True)
@@ -168,8 +170,9 @@ def _evidence(graph: GraphIndex, articles: dict[str, Article]) -> dict[tuple, tu
             section=str(graph.value(ev, KG.section) or ""),
             article=article or Article("", "", "", ""),
             line=int(graph.value(ev, KG.sourceLine) or 0),
+            curated=str(graph.value(ev, KG.curated) or ""),
         ))
-    return {k: tuple(sorted(v, key=lambda e: (e.article.id, e.line, e.quote, e.section))) for k, v in found.items()}
+    return {k: tuple(sorted(v, key=lambda e: (e.article.id, e.line, e.quote, e.section, e.curated))) for k, v in found.items()}
 
 
 @lru_cache(maxsize=1)
