@@ -30,7 +30,8 @@ from kg.read.article import Article
 ORIGIN = "kg-origin.json"  # the source folder a cache serves, rewritten by every build (kg.pipeline.caches reads it)
 
 # What reading and extraction depend on besides an article's bytes and its language's rules file.
-_CODE = {"kg.read": None, "kg.language": None, "kg.extract": None, "kg.lexicon": None}
+_CODE = ("kg.read", "kg.language", "kg.extract", "kg.lexicon")
+_CODE_FILES = (".py", ".yaml", ".json.gz")  # code, rules and lexicons, the language layer's trained models
 
 
 def folder_for(root: Path) -> Path:
@@ -40,12 +41,12 @@ def folder_for(root: Path) -> Path:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """Digest of the code and lexicons extraction runs: a new release invalidates every entry."""
+    """Digest of the code, rules, lexicons and models extraction runs: a new release invalidates every entry."""
     digest = hashlib.sha256()
-    for package, names in sorted(_CODE.items()):
-        files = resources.files(package)
-        for entry in sorted(names or (e.name for e in files.iterdir() if e.name.endswith((".py", ".yaml")))):
-            digest.update(entry.encode() + b"\0" + files.joinpath(entry).read_bytes())
+    for package in _CODE:
+        root = Path(str(resources.files(package)))
+        for path in sorted(p for p in root.rglob("*") if p.name.endswith(_CODE_FILES) and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -1,0 +1,69 @@
+"""Public API of the language layer: ``analyse(text, lang)`` -> tokens with offsets, lemma and UPOS;
+``chunks(tokens, lang)`` -> NP/VP chunks. Models are read once per (language, directory) and cached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.language.chunker import Chunk, chunk_tags
+from kg.language.lemmatizer import Lemmatizer
+from kg.language.tagger import Tagger
+from kg.language.tokenizer import sentence_ranges, tokenize
+
+MODELS_DIR = Path(__file__).parent / "models"
+LANGUAGES = ("it", "en")
+
+__all__ = ["Token", "Chunk", "analyse", "chunks", "load_models", "MODELS_DIR", "LANGUAGES"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: ``text == source[start:end]``; ``sent`` numbers the sentences from 0."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    sent: int = 0
+
+
+@lru_cache(maxsize=None)
+def _load(lang: str, models_dir: str) -> tuple[Tagger, Lemmatizer]:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {LANGUAGES}")
+    base = Path(models_dir)
+    return Tagger.load(base / f"{lang}.tagger.json.gz"), Lemmatizer.load(base / f"{lang}.lemmas.json.gz")
+
+
+def load_models(lang: str, models_dir: Path | str | None = None) -> tuple[Tagger, Lemmatizer]:
+    """The (tagger, lemmatizer) of a language, loaded on first use and cached."""
+    return _load(lang, str(Path(models_dir or MODELS_DIR).resolve()))
+
+
+def analyse(text: str, lang: str, models_dir: Path | str | None = None) -> list[Token]:
+    """Tokenise, tag and lemmatise ``text`` (Italian "it" or English "en")."""
+    tagger, lemmatizer = load_models(lang, models_dir)
+    spans = tokenize(text, lang)
+    out: list[Token] = []
+    for n, (a, b) in enumerate(sentence_ranges(text, spans, lang)):
+        words = [text[s:e] for s, e in spans[a:b]]
+        for w, (s, e), pos in zip(words, spans[a:b], tagger.tag(words)):
+            out.append(Token(w, s, e, lemmatizer.lemma(w, pos), pos, n))
+    return out
+
+
+def chunks(tokens: list[Token], lang: str) -> list[Chunk]:
+    """NP and VP chunks over ``tokens`` (indices into that list); no chunk crosses a sentence."""
+    out: list[Chunk] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].sent == tokens[i].sent:
+            j += 1
+        out.extend(chunk_tags([t.pos for t in tokens[i:j]], lang, offset=i))
+        i = j
+    return out
