@@ -1,5 +1,6 @@
-"""Times reading and extraction per article, in one process with warm rules: `python -m bench.extract_speed
-[DIR ...] [--bench N] [--runs R]` prints the median over R runs of ms per article (read, extract, both).
+"""Times reading, extraction and the language layer per article, in one process with warm rules and models:
+`python -m bench.extract_speed [DIR ...] [--bench N] [--runs R]` prints the median over R runs of ms per article
+(read, extract, the layer's tokens + tags + lemmas + chunks of the article's text, and read + extract + layer).
 
 CPU time (process_time: the machine is shared) of reading every article again in each run: the cost
 the build pays on each core; caches keyed by text are emptied between runs so repeated runs do not flatter
@@ -21,6 +22,7 @@ from bench.corpus import write_corpus
 
 def measure(folder: Path, runs: int) -> dict[str, float]:
     from kg.extract import extract
+    from kg.language.analyse import analyse, chunks, load_models
     from kg.pipeline.build import discover
     from kg.read.reader import read_article
 
@@ -28,21 +30,30 @@ def measure(folder: Path, runs: int) -> dict[str, float]:
     started = time.process_time()
     extract(read_article(paths[0], folder))
     warm_up = time.process_time() - started
-    read_ms, extract_ms = [], []
+    started = time.process_time()
+    for lang in ("it", "en"):
+        load_models(lang)
+    models = time.process_time() - started
+    read_ms, extract_ms, layer_ms = [], [], []
     for _ in range(runs):
         _forget_texts()
-        reading = extracting = 0.0
+        reading = extracting = layering = 0.0
         for path in paths:
             started = time.process_time()
             article = read_article(path, folder)
             middle = time.process_time()
             extract(article)
+            after = time.process_time()
+            chunks(analyse(article.text, article.lang), article.lang)
             reading += middle - started
-            extracting += time.process_time() - middle
+            extracting += after - middle
+            layering += time.process_time() - after
         read_ms.append(reading * 1000 / len(paths))
         extract_ms.append(extracting * 1000 / len(paths))
-    read, rules = statistics.median(read_ms), statistics.median(extract_ms)
-    return {"articles": len(paths), "warm-up ms": warm_up * 1000, "read ms": read, "extract ms": rules, "total ms": read + rules}
+        layer_ms.append(layering * 1000 / len(paths))
+    read, rules, layer = statistics.median(read_ms), statistics.median(extract_ms), statistics.median(layer_ms)
+    return {"articles": len(paths), "warm-up ms": warm_up * 1000, "model load ms": models * 1000, "read ms": read,
+            "extract ms": rules, "layer ms": layer, "total ms": read + rules + layer}
 
 
 def _forget_texts() -> None:

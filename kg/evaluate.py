@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator, NamedTuple
 
 import yaml
 
 from kg.errors import KgError
-from kg.extract.facts import kinds
+from kg.extract.facts import Fact, kinds
 from kg.language.profile import fold, languages, profile, stopwords, words
 from kg.pipeline.build import Build, build
 from kg.resolve import curation
@@ -84,8 +85,10 @@ class Report:
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
 
 
-def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build | None = None, curate: bool = True) -> Report:
-    """Build `source` (unless a build is given) and score it against every gold file in `gold_dir`.
+def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build | None = None, curate: bool = True,
+             min_confidence: float = 0.0) -> Report:
+    """Build `source` (unless a build is given), keeping the facts of at least `min_confidence`, and score it
+    against every gold file in `gold_dir`.
 
     When `source` has a curation.yaml the report scores the curated graph and carries the graph without it
     in `raw`, so an editor sees what the curation changed; `curate=False` scores the extractor alone."""
@@ -93,30 +96,60 @@ def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build 
     if not gold_dir.is_dir():
         raise KgError(f"no such gold folder: {gold_dir}")
     if result is None and curate and (Path(source) / curation.FILENAME).is_file():
-        report = evaluate(gold_dir, source, result=build(source))
-        report.raw = evaluate(gold_dir, source, result=build(source, curate=False))
+        report = evaluate(gold_dir, source, result=build(source, min_confidence=min_confidence))
+        report.raw = evaluate(gold_dir, source, result=build(source, curate=False, min_confidence=min_confidence))
         report.uncurated = report.raw.total
         return report
-    result = result or build(source, curate=curate)
-    by_role = {fold(a.role): a for a in result.articles}
+    result = result or build(source, curate=curate, min_confidence=min_confidence)
     report = Report()
-    for path in sorted(gold_dir.rglob("*.yaml")):
-        gold = _load_gold(path)
-        article = by_role.get(fold(str(gold.get("role", ""))))
-        if article is None:  # the role was not found in any title: every gold fact is missed, not skipped
-            report.unpaired.append(path.name)
-            slug, lang, role, predicted = path.stem, "unpaired", str(gold.get("role", "")), {}
-        else:
-            slug, lang, role, predicted = article.slug, article.lang, article.role, _predicted(result, article)
+    for file in _paired(gold_dir, result):
+        slug = file.slug
+        if slug is None:  # the role was not found in any title: every gold fact is missed, not skipped
+            report.unpaired.append(file.path.name)
+            slug = file.path.stem
         for key in _gold_keys():
-            expected = _gold_values(gold, key)
-            score, misses, extras = _score(key, expected, predicted.get(key, []), role)
+            expected = _gold_values(file.gold, key)
+            values = [value for value, _ in file.predicted.get(key, {}).values()]
+            score, misses, extras = _score(key, expected, values, file.role)
             report.by_type.setdefault(key, Score()).add(score)
-            report.by_language.setdefault(lang, Score()).add(score)
+            report.by_language.setdefault(file.lang, Score()).add(score)
             report.total.add(score)
             report.misses += [(slug, key, m) for m in misses]
             report.extras += [(slug, key, e) for e in extras]
     return report
+
+
+def judged(gold_dir: Path | str, result: Build) -> Iterator[tuple[Fact, bool]]:
+    """Every fact `kg eval` scores, with whether the node it names was paired with a gold phrase (a true
+    positive): what scripts/fit_confidence.py fits the confidence of rules and features on."""
+    for file in _paired(Path(gold_dir), result):
+        for key, nodes in file.predicted.items():
+            _, paired = _pair(key, _gold_values(file.gold, key), [value for value, _ in nodes.values()], file.role)
+            for index, (_, facts) in enumerate(nodes.values()):
+                yield from ((fact, index in paired) for fact in facts)
+
+
+class _GoldFile(NamedTuple):
+    """A gold file and what the build predicted for its article (slug None, lang "unpaired": no article)."""
+
+    path: Path
+    slug: str | None
+    lang: str
+    role: str
+    gold: dict
+    predicted: dict[str, dict[str, tuple[object, list[Fact]]]]
+
+
+def _paired(gold_dir: Path, result: Build) -> Iterator[_GoldFile]:
+    """Each gold file with its article, found by role."""
+    by_role = {fold(a.role): a for a in result.articles}
+    for path in sorted(gold_dir.rglob("*.yaml")):
+        gold = _load_gold(path)
+        article = by_role.get(fold(str(gold.get("role", ""))))
+        if article is None:
+            yield _GoldFile(path, None, "unpaired", str(gold.get("role", "")), gold, {})
+        else:
+            yield _GoldFile(path, article.slug, article.lang, article.role, gold, _predicted(result, article))
 
 
 def format_table(report: Report) -> str:
@@ -175,12 +208,13 @@ def _gold_values(gold: dict, key: str) -> list:
     return values
 
 
-def _predicted(result: Build, article) -> dict[str, list]:
-    """What the graph says about the article's role, from facts read in that article, by gold key."""
+def _predicted(result: Build, article) -> dict[str, dict[str, tuple[object, list[Fact]]]]:
+    """What the graph says about the article's role, from facts read in that article, by gold key: each node
+    (or literal) once, with what is scored (its labels, or a salary's figures) and the facts that name it."""
     role = result.resolution.roles[article.slug]
     nodes = result.resolution.nodes
     table = kinds()
-    out: dict[str, dict[str, object]] = {}
+    out: dict[str, dict[str, tuple[object, list[Fact]]]] = {}
     for st in result.resolution.statements:
         fact = st.fact
         if fact.evidence.article != article.slug or "gold" not in table[fact.kind]:
@@ -198,16 +232,25 @@ def _predicted(result: Build, article) -> dict[str, list]:
         else:
             target = st.object
         if fact.kind == "salary":
-            out.setdefault(key, {})[target] = dict(fact.attrs)
+            value: object = dict(fact.attrs)
         elif table[fact.kind].get("literal"):
-            out.setdefault(key, {})[fold(target)] = [target]
+            target, value = fold(target), [target]
         else:
-            node = nodes[target]
-            out.setdefault(key, {})[target] = [label for _, label in node.labels]
-    return {key: list(values.values()) for key, values in out.items()}
+            value = [label for _, label in nodes[target].labels]
+        facts = out.setdefault(key, {}).get(target, (None, []))[1]
+        out[key][target] = (value, facts + [fact])
+    return out
 
 
 def _score(key: str, expected: list, predicted: list, role: str) -> tuple[Score, list[str], list[str]]:
+    used_gold, used_pred = _pair(key, expected, predicted, role)
+    misses = [_show(g) for i, g in enumerate(expected) if i not in used_gold]
+    extras = [_show(p) for j, p in enumerate(predicted) if j not in used_pred]
+    return Score(len(used_gold), len(extras), len(misses)), misses, extras
+
+
+def _pair(key: str, expected: list, predicted: list, role: str) -> tuple[set[int], set[int]]:
+    """Gold phrases and predictions paired best first, one to one: the indices of each side that found a pair."""
     if key == "salary":
         similarity = _salary_similarity
     else:
@@ -226,9 +269,7 @@ def _score(key: str, expected: list, predicted: list, role: str) -> tuple[Score,
         if i not in used_gold and j not in used_pred:
             used_gold.add(i)
             used_pred.add(j)
-    misses = [_show(g) for i, g in enumerate(expected) if i not in used_gold]
-    extras = [_show(p) for j, p in enumerate(predicted) if j not in used_pred]
-    return Score(len(used_gold), len(extras), len(misses)), misses, extras
+    return used_gold, used_pred
 
 
 def _show(value) -> str:

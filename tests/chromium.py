@@ -24,6 +24,10 @@ try:
 except ImportError:  # the browser fixture skips: needs websocket-client (the test extra of pyproject.toml)
     websocket = None
 
+# How long a wait may last before it fails: only a failing test waits it out, so it is generous enough for
+# a loaded two-core machine (CI, other work) and no passing test depends on it.
+PATIENCE = 180
+
 CHROMIUM = Path("/usr/bin/chromium")
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium "
                                                                     "(scripts/install-system-packages.sh installs it)")
@@ -36,7 +40,7 @@ class Tab:
     """One Chromium page over the DevTools protocol; remembers console errors, requests and dialogs."""
 
     def __init__(self, url: str):
-        self.ws = websocket.create_connection(url, suppress_origin=True, timeout=30)
+        self.ws = websocket.create_connection(url, suppress_origin=True, timeout=PATIENCE)
         self.next_id = 0
         self.errors: list[str] = []
         self.requests: list[str] = []
@@ -82,7 +86,7 @@ class Tab:
         self.errors.clear(), self.requests.clear(), self.dialogs.clear()
         url = page if isinstance(page, str) else page.as_uri()
         self.call("Page.navigate", url=url)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + PATIENCE
         here = f"location.href === {json.dumps(url)}"
         done = "document.documentElement?.dataset.kgReadyMs" if ready else "document.readyState === 'complete' && '1'"
         condition = f"{here} && {done}"
@@ -102,7 +106,7 @@ class Tab:
         except websocket.WebSocketTimeoutException:
             pass
         finally:
-            self.ws.settimeout(30)
+            self.ws.settimeout(PATIENCE)
 
     def click(self, x: float, y: float) -> None:
         for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
@@ -130,7 +134,7 @@ class Tab:
         """Text typed into the focused element."""
         self.call("Input.insertText", text=text)
 
-    def wait_for(self, expression: str, seconds: float = 30):
+    def wait_for(self, expression: str, seconds: float = PATIENCE):
         """The value of `expression` once it is truthy."""
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
@@ -156,7 +160,7 @@ def browser():
                                env={**os.environ, "HOME": str(profile)})  # nothing of Chromium's lands in the real home
     try:
         port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + PATIENCE
         while not (port_file.is_file() and port_file.read_text().count("\n") >= 1):
             assert time.monotonic() < deadline and process.poll() is None, "chromium did not start"
             time.sleep(0.05)

@@ -1,16 +1,18 @@
-"""The extraction cache: a rebuild after an edit, an addition, a removal or a rule change gives exactly
-the graph a clean build gives, and re-extracts only what changed."""
+"""The extraction cache: a rebuild after an edit, an addition, a removal, a rule change or a refitted confidence
+gives exactly the graph a clean build gives, and re-extracts only what changed."""
 
 from __future__ import annotations
 
 import importlib
 import shutil
+from importlib import resources
+from pathlib import Path
 
 import pytest
 
 import kg
 from kg.extract.ruleset import ruleset
-from kg.pipeline.cache import folder_for
+from kg.pipeline.cache import code_version, folder_for
 from tests.conftest import write_article
 
 build_module = importlib.import_module("kg.pipeline.build")  # the module: `kg.build` is also the function
@@ -106,3 +108,20 @@ def test_many_articles_are_extracted_in_parallel_in_a_stable_order(tmp_path):
     parallel = kg.build(source)
     assert [a.path.name for a in parallel.articles] == sorted(p.name for p in source.glob("*.md"))
     assert ntriples(parallel) == clean_build(source)
+
+
+def test_a_changed_confidence_file_re_extracts_every_article(corpus, extractions, monkeypatch, tmp_path):
+    """The confidence of a fact is computed at extraction, so kg/extract/confidence.yaml is part of the code version."""
+    kg.build(corpus)
+    real = resources.files
+    shadow = tmp_path / "extract"
+    shutil.copytree(Path(str(real("kg.extract"))), shadow, ignore=shutil.ignore_patterns("__pycache__"))
+    with (shadow / "confidence.yaml").open("a", encoding="utf-8") as data:
+        data.write("# refitted\n")
+    monkeypatch.setattr(resources, "files", lambda package: shadow if package == "kg.extract" else real(package))
+    code_version.cache_clear()
+    try:
+        kg.build(corpus)
+    finally:
+        code_version.cache_clear()
+    assert sorted(extractions[3:]) == sorted(extractions[:3])

@@ -57,6 +57,7 @@ def test_curation_is_applied_and_marked(curated):
     assert curated_marks == {"added", "renamed", "merged"}
     added = next(e for e in g.subjects(KG.curated, Literal("added")))
     assert str(g.value(added, KG.quote)).startswith("Ciò può comportare")
+    assert str(g.value(added, KG.confidence)) == "1.0"  # an editor's word
     assert result.violations == []
 
 
@@ -110,6 +111,9 @@ def test_an_articles_own_decision_outranks_a_general_entry(curated):
     assert ("background-finanziario-o-commerciale", "reviewed") in found
     assert ("vendita-di-servizi-aggiuntivi", "renamed") in found
     assert ("new-york", None) in found  # untouched facts have no curation
+    trust = {r["object"].rsplit("/", 1)[-1]: float(r["confidence"]) for r in evidence_rows(g, "account manager")}
+    assert trust["background-finanziario-o-commerciale"] == 1.0  # accepted by an editor
+    assert trust["new-york"] < 1.0  # the extractor's own
 
 
 def test_an_entry_without_article_applies_everywhere(curated):

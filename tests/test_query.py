@@ -119,6 +119,7 @@ def test_role_evidence_names_quote_section_article_and_rule(sample_graph):
     salary = [r for r in found if r["predicate"] == "kg:salary"]
     assert salary and salary[0]["rule"] == "it.salary.figure" and salary[0]["article"] == "kgr:article/account-executive"
     assert "Glassdoor" in salary[0]["quote"] and salary[0]["section"].startswith("Account Executive")
+    assert 0 < float(salary[0]["confidence"]) <= 1
     assert {"kg:requiresSkill", "kg:inIndustry", "kg:regulatedBy"} <= {r["predicate"] for r in found}
     as_object = rows(kg.query(sample_graph, "role-evidence", role="vicepresidente della gestione dei conti"))
     assert [(r["subject"], r["predicate"]) for r in as_object] == [(ROLE + "account-manager", "kg:promotesTo")]

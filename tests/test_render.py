@@ -45,6 +45,7 @@ def test_build_writes_every_view_with_its_assets(sample_build, sample_exports, v
         assert name in written and (sample_exports / name).read_bytes() == written[name]
     roles = read(sample_build.graph).of_type("Role")
     assert sorted(n for n in views if n.startswith("roles/")) == sorted(r.page for r in roles)
+    assert re.search(rb'<span class="confidence"[^>]*>confidence 0\.\d+</span>', written["roles/account-manager.html"])
 
 
 def test_registry_lists_every_view_in_help():

@@ -36,6 +36,7 @@ def broken(sample_build) -> Graph:
     evidence = next(g.subjects(RDF.type, KG.Evidence))
     g.set((evidence, KG.startOffset, Literal(999999)))                       # lessThan
     g.set((evidence, KG.quote, Literal("")))                                 # minLength
+    g.set((evidence, KG.confidence, Literal("1.5", datatype=XSD.decimal)))   # maxInclusive
     lonely = KGR["salary-observation/lonely"]
     g.add((lonely, RDF.type, KG.SalaryObservation))                          # no label, no figure
     return g

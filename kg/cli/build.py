@@ -20,16 +20,18 @@ from kg.progress import progress_bar
               help="Folder the exports are written to.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 3 if the exports differ from what SOURCE builds now.")
 @click.option("--strict", is_flag=True, help="Treat warnings (no facts found, duplicate role, multi-line title) as failures.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out facts whose confidence is under this (0 keeps every fact).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def build_command(source: Path, out: Path, check: bool, strict: bool, quiet: bool) -> None:
+def build_command(source: Path, out: Path, check: bool, strict: bool, min_confidence: float, quiet: bool) -> None:
     """Build the career graph from the markdown articles under SOURCE (default: source/)."""
     with building(out, check):  # one build per export folder: a second one fails at once (kg/pipeline/lock.py)
-        _build(source, out, check, strict, quiet)
+        _build(source, out, check, strict, min_confidence, quiet)
 
 
-def _build(source: Path, out: Path, check: bool, strict: bool, quiet: bool) -> None:
+def _build(source: Path, out: Path, check: bool, strict: bool, min_confidence: float, quiet: bool) -> None:
     with progress_bar("Reading articles", quiet) as tick:
-        result = build(source, progress=tick, strict=strict)
+        result = build(source, progress=tick, strict=strict, min_confidence=min_confidence)
     for problem in result.errors + ([] if quiet else result.warnings):
         click.echo(str(problem), err=True)
     if result.violations:
@@ -56,10 +58,12 @@ def _build(source: Path, out: Path, check: bool, strict: bool, quiet: bool) -> N
 @click.option("--source", type=click.Path(path_type=Path), default=Path("source"), show_default=True,
               help="Folder of the articles the gold files describe.")
 @click.option("--raw", is_flag=True, help="Score the extractor alone, leaving SOURCE/curation.yaml out.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Score only the facts whose confidence is at least this.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def eval_command(gold_dir: Path, source: Path, raw: bool, as_json: bool) -> None:
+def eval_command(gold_dir: Path, source: Path, raw: bool, min_confidence: float, as_json: bool) -> None:
     """Score extraction against gold YAML files: precision and recall per fact type, misses and extras.
 
     When SOURCE has a curation.yaml, the curated graph is scored with the raw one beside it."""
-    report = evaluate(gold_dir, source, curate=not raw)
+    report = evaluate(gold_dir, source, curate=not raw, min_confidence=min_confidence)
     click.echo(report.to_json() if as_json else format_table(report))

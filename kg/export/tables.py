@@ -21,7 +21,7 @@ from kg.graph.index import GraphIndex, indexed
 from kg.graph.namespaces import KG, SCHEMA
 
 FACT_COLUMNS = ("subject", "subject_label", "predicate", "object", "object_label", "quote", "section",
-                "article", "line", "start", "end", "rule", "evidence")
+                "article", "line", "start", "end", "rule", "confidence", "evidence")
 
 
 def files(graph: Graph | GraphIndex) -> dict[str, bytes]:
@@ -92,6 +92,7 @@ def facts(graph: Graph | GraphIndex) -> list[dict]:
             "start": int(graph.value(ev, KG.startOffset)),
             "end": int(graph.value(ev, KG.endOffset)),
             "rule": str(graph.value(ev, KG.rule)),
+            "confidence": str(graph.value(ev, KG.confidence) or ""),
             "evidence": str(ev),
         })
     return sorted(rows, key=lambda row: (row["article"], row["start"], row["end"], row["evidence"]))

@@ -22,6 +22,7 @@ class Evidence:
     line: int  # line of the block in the source file
     rule: str  # "<lang>.<family>.<rule id>"
     curated: str = ""  # what curation.yaml did to the fact: added, renamed, merged, reviewed (accepted as extracted)
+    confidence: float = 1.0  # how far to trust the fact, in [0, 1] (kg/extract/confidence.py); an editor's addition is 1
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
+from kg.extract.confidence import DIGITS
 from kg.extract.facts import kinds
 from kg.graph.namespaces import KG, SCHEMA
 from kg.resolve.resolution import Resolution, article_iri, article_iri_of
@@ -21,8 +22,8 @@ _FIGURES = {"min": KG.minValue, "max": KG.maxValue, "median": KG.medianValue, "a
 # access (~2 µs), and an evidence uses a dozen.
 _TYPE, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.subject, RDF.predicate, RDF.object
 _PREF, _ALT, _DERIVED = SKOS.prefLabel, SKOS.altLabel, PROV.wasDerivedFrom
-_EVIDENCE, _QUOTE, _SECTION, _START, _END, _LINE, _RULE, _CURATED = (
-    KG.Evidence, KG.quote, KG.section, KG.startOffset, KG.endOffset, KG.sourceLine, KG.rule, KG.curated)
+_EVIDENCE, _QUOTE, _SECTION, _START, _END, _LINE, _RULE, _CURATED, _CONFIDENCE = (
+    KG.Evidence, KG.quote, KG.section, KG.startOffset, KG.endOffset, KG.sourceLine, KG.rule, KG.curated, KG.confidence)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -35,6 +36,14 @@ def _integer(value: int) -> Literal:
 def _text(value: str) -> Literal:
     """Rule ids and section paths: a few hundred values over thousands of evidences."""
     return Literal(value)
+
+
+@lru_cache(maxsize=256)
+def _confidence(value: float) -> Literal:
+    """0.5 -> "0.5", 1.0 -> "1.0": the canonical xsd:decimal of a confidence (already rounded by the extractor),
+    the form Turtle writes and Oxigraph gives back, so every export and every run holds the same literal."""
+    text = f"{value:.{DIGITS}f}".rstrip("0")
+    return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -63,6 +72,9 @@ def triples(resolution: Resolution) -> Iterator[tuple]:
             yield (iri, _ALT, Literal(label, lang=lang))
     table = kinds()
     stated = set()
+    trust: dict[str, float] = {}  # evidence IRI -> confidence: two facts of one sentence may meet on one node
+    for statement in resolution.statements:
+        trust[statement.evidence] = max(trust.get(statement.evidence, 0.0), statement.fact.evidence.confidence)
     for statement in resolution.statements:
         fact = statement.fact
         prop = _property(table[fact.kind]["property"])
@@ -75,7 +87,7 @@ def triples(resolution: Resolution) -> Iterator[tuple]:
             yield (subject, prop, obj)
             if fact.kind == "salary":
                 yield from _salary(URIRef(statement.object), dict(fact.attrs), resolution.salary_links[statement.object])
-        yield from _evidence(statement, subject, prop, obj)
+        yield from _evidence(statement, subject, prop, obj, trust[statement.evidence])
 
 
 @lru_cache(maxsize=None)
@@ -108,7 +120,7 @@ def _decimal(text: str) -> str:
     return text if "." in text else f"{text}.0"
 
 
-def _evidence(statement, subject: URIRef, prop: URIRef, obj) -> Iterator[tuple]:
+def _evidence(statement, subject: URIRef, prop: URIRef, obj, confidence: float) -> Iterator[tuple]:
     ev = statement.fact.evidence
     iri = URIRef(statement.evidence)
     yield (iri, _TYPE, _EVIDENCE)
@@ -123,5 +135,6 @@ def _evidence(statement, subject: URIRef, prop: URIRef, obj) -> Iterator[tuple]:
     yield (iri, _END, _integer(ev.end))
     yield (iri, _LINE, _integer(ev.line))
     yield (iri, _RULE, _text(ev.rule))
+    yield (iri, _CONFIDENCE, _confidence(confidence))
     if ev.curated:
         yield (iri, _CURATED, Literal(ev.curated))

@@ -52,6 +52,7 @@ class Build:
     warnings: list[KgError] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
     source: Path | None = None  # the folder the articles came from: views link to them
+    dropped: int = 0  # facts left out for a confidence under the build's min_confidence
 
     @cached_property
     def graph(self) -> Graph:
@@ -67,7 +68,7 @@ class Build:
             f"{len(self.articles)} articles, {self.fact_count} facts, {len(self.resolution.nodes)} nodes, "
             f"{len(self.index)} triples; {len(self.errors)} failed, {len(self.warnings)} warnings, "
             f"{len(self.violations)} SHACL violations"
-        )
+        ) + (f"; {self.dropped} facts under the confidence asked for left out" if self.dropped else "")
 
 
 def discover(source: Path) -> tuple[list[Path], list[KgError]]:
@@ -92,12 +93,14 @@ def build(
     progress: Callable[[int, int], None] | None = None,
     strict: bool = False,
     curate: bool = True,
+    min_confidence: float = 0.0,
 ) -> Build:
     """Read, extract, resolve, map and validate every article under `source`; bad articles are reported, not fatal.
 
     Warnings (an article with no facts, two articles about one role, a title on several lines) are kept
     in `Build.warnings`; with `strict` they fail their article like errors do. The editors' corrections in
-    `<source>/curation.yaml` are applied unless `curate` is false.
+    `<source>/curation.yaml` are applied unless `curate` is false. Facts whose confidence is under
+    `min_confidence` are left out after curation (the default, 0, keeps every fact).
     """
     source = Path(source)
     paths, errors = discover(source)
@@ -115,6 +118,7 @@ def build(
             extracted = curation.apply(curation.load(root / curation.FILENAME), extracted)
     except KgError as error:
         errors.append(error)
+    extracted, dropped = _confident(extracted, min_confidence)
     if strict:
         failed = {str(w.path) for w in warnings}
         errors += warnings
@@ -140,7 +144,16 @@ def build(
         warnings=sorted(warnings, key=lambda e: (str(e.path), e.message)),
         violations=violations,
         source=source if source.is_dir() else source.parent,
+        dropped=dropped,
     )
+
+
+def _confident(extracted: list[tuple[Article, list[Fact]]], least: float) -> tuple[list[tuple[Article, list[Fact]]], int]:
+    """The facts of at least `least` confidence, and how many were left out: precision bought with recall."""
+    if least <= 0:
+        return extracted, 0
+    kept = [(article, [f for f in facts if f.evidence.confidence >= least]) for article, facts in extracted]
+    return kept, sum(len(facts) for _, facts in extracted) - sum(len(facts) for _, facts in kept)
 
 
 def read_all(paths: list[Path], root: Path, progress=None) -> tuple[list[tuple[Article, list[Fact]]], list[KgError]]:

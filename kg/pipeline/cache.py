@@ -1,7 +1,7 @@
 """Per-article cache of what reading and extraction found, so a rebuild only re-reads changed articles.
 
-An entry is keyed by the article's path and bytes; it holds the code version (the reader, extractor and
-lexicons) and the version of its language's rules, and is used only while both still match: editing
+An entry is keyed by the article's path and bytes; it holds the code version (the reader, the extractor with
+its confidence data, and the lexicons) and the version of its language's rules, and is used only while both still match: editing
 kg/rules/it.yaml re-extracts the Italian articles and nothing else. Entries of articles that are gone are
 pruned on every build.
 
@@ -29,7 +29,8 @@ from kg.read.article import Article
 
 ORIGIN = "kg-origin.json"  # the source folder a cache serves, rewritten by every build (kg.pipeline.caches reads it)
 
-# What reading and extraction depend on besides an article's bytes and its language's rules file.
+# What reading and extraction depend on besides an article's bytes and its language's rules file: every .py,
+# .yaml and model of these packages, kg/extract/confidence.yaml among them (a refit changes every confidence).
 _CODE = ("kg.read", "kg.language", "kg.extract", "kg.lexicon")
 _CODE_FILES = (".py", ".yaml", ".json.gz")  # code, rules and lexicons, the language layer's trained models
 

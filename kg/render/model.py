@@ -42,6 +42,7 @@ class Evidence:
     article: Article
     line: int
     curated: str = ""  # what an editor's curation did to the fact (kg:curated), empty for the extractor's word
+    confidence: str = ""  # kg:confidence as written: shown on role pages, left out of the views' JSON (it is per quote)
 
     def to_json(self) -> dict:
         found = {"quote": self.quote, "section": self.section, "article": self.article.title,
@@ -171,6 +172,7 @@ def _evidence(graph: GraphIndex, articles: dict[str, Article]) -> dict[tuple, tu
             article=article or Article("", "", "", ""),
             line=int(graph.value(ev, KG.sourceLine) or 0),
             curated=str(graph.value(ev, KG.curated) or ""),
+            confidence=str(graph.value(ev, KG.confidence) or ""),
         ))
     return {k: tuple(sorted(v, key=lambda e: (e.article.id, e.line, e.quote, e.section, e.curated))) for k, v in found.items()}
 

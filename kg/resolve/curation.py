@@ -177,10 +177,14 @@ def added(entry: dict, article: Article) -> Fact:
         article=article.slug, source=article.path.as_posix(), quote=sentence.text if sentence else quote or "(added by an editor)",
         section=" > ".join(sentence.section) if sentence else "", start=sentence.start if sentence else 0,
         end=sentence.end if sentence else 1, line=sentence.line if sentence else 1, rule="curation.add", curated="added",
+        confidence=1.0,  # an editor's word
     )
     return Fact(kind=entry["kind"], subject=str(entry.get("role") or article.role), object=str(entry["object"]),
                 lang=article.lang, evidence=evidence)
 
 
 def _mark(fact: Fact, what: str) -> Fact:
-    return replace(fact, evidence=replace(fact.evidence, curated=what))
+    """The fact marked with what curation did; one an editor read and accepted is as sure as one they added (its
+    confidence is 1), while a renamed or merged one keeps the extractor's."""
+    confidence = 1.0 if what == "reviewed" else fact.evidence.confidence
+    return replace(fact, evidence=replace(fact.evidence, curated=what, confidence=confidence))

@@ -21,12 +21,12 @@ import json
 import secrets
 import threading
 import urllib.parse
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 from typing import Callable
 
+from kg import web
 from kg.atomic import write_atomic
 from kg.errors import KgError, NotFound
 from kg.language.profile import fold
@@ -224,14 +224,7 @@ class Handler(BaseHTTPRequestHandler):
         self._send(200, "application/json; charset=utf-8", json.dumps(value, ensure_ascii=False).encode("utf-8"))
 
     def _send(self, status: int, media: str, body: bytes) -> None:
-        self.send_response(status, HTTPStatus(status).phrase)
-        for name, value in SECURITY.items():
-            self.send_header(name, value)
-        self.send_header("Content-Type", media)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        web.send(self, status, media, body, SECURITY)
 
 
 class Server(ThreadingHTTPServer):

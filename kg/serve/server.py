@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import mimetypes
 import urllib.parse
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 
+from kg import web
 from kg.query import Page, questions
 from kg.serve.pool import Pool
 
@@ -150,15 +150,7 @@ class Handler(BaseHTTPRequestHandler):
         self._send(status, "text/plain; charset=utf-8", f"{message}\n".encode("utf-8"))
 
     def _send(self, status: int, media: str, body: bytes, headers: dict[str, str] | None = None) -> None:
-        self.send_response(status, HTTPStatus(status).phrase)
-        for name, value in {**SECURITY, **CORS, **(headers or {})}.items():
-            self.send_header(name, value)
-        self.send_header("Content-Type", media)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        web.send(self, status, media, body, {**SECURITY, **CORS, **(headers or {}), "Vary": "Accept"})
 
 
 class Server(ThreadingHTTPServer):

@@ -22,7 +22,7 @@ from kg.store.persisted import oxigraph_of, to_store
 
 _RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 _HANDLED = {SH.path, SH.message, SH.minCount, SH.maxCount, SH.datatype, SH.nodeKind, SH["class"], SH.pattern,
-            SH.minLength, SH.uniqueLang, SH.minExclusive, SH.minInclusive, SH.lessThanOrEquals, SH.lessThan,
+            SH.minLength, SH.uniqueLang, SH.minExclusive, SH.minInclusive, SH.maxInclusive, SH.lessThanOrEquals, SH.lessThan,
             SH.disjoint, RDF.type}
 _NODE_HANDLED = {SH.targetClass, SH.property, SH.sparql, RDF.type, SH.message}
 
@@ -185,6 +185,8 @@ def _property_checks(graph: Graph, prop, targets: str) -> list[Check]:
         add(f"?this {p} ?v . FILTER (!(?v > {_literal(n)}))", f"value is not above {n}")
     if (n := value(prop, SH.minInclusive)) is not None:
         add(f"?this {p} ?v . FILTER (!(?v >= {_literal(n)}))", f"value is below {n}")
+    if (n := value(prop, SH.maxInclusive)) is not None:
+        add(f"?this {p} ?v . FILTER (!(?v <= {_literal(n)}))", f"value is above {n}")
     for component, op, word in ((SH.lessThanOrEquals, "<=", "not less than or equal to"), (SH.lessThan, "<", "not less than")):
         if (other := value(prop, component)) is not None:
             add(f"?this {p} ?a ; <{other}> ?b . FILTER (!(?a {op} ?b))", f"value is {word} {other}")
