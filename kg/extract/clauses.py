@@ -84,6 +84,28 @@ def acceptable(label: str, stopwords: frozenset[str]) -> bool:
         and label.count("(") == label.count(")")
 
 
+def names(text: str, rs: RuleSet) -> list[str]:
+    """"Python, SQL and Spark", "AWS (S3, Glue)": a comma list of names, each one to three words that are all
+    capitalised or spelt like a product (digits, ".", "#", "+"), is one item per name; else [] (a title-cased
+    phrase such as "Making Decisions and Solving Problems" has no comma)."""
+    if "," not in text:
+        return []
+    flat = re.sub(r"[()]", ",", text.strip(" .;"))
+    parts = [flat[a:b].strip(" .;,") for a, b in split_items(flat, rs, always=True)]
+    parts = [part for part in parts if part]
+    return parts if len(parts) >= 2 and all(_is_name(part) for part in parts) else []
+
+
+def _is_name(part: str) -> bool:
+    words = part.split()
+    return 1 <= len(words) <= 3 and all(w[0].isupper() or re.search(r"[\d.#+]", w[1:]) for w in words)
+
+
+def software(label: str) -> bool:
+    """A name of software, a language or a platform (kg/lexicon/proper_names.yaml): a skill wherever it is listed."""
+    return label in _proper_names()
+
+
 @lru_cache(maxsize=1)
 def _proper_names() -> frozenset[str]:
     return frozenset(yaml.safe_load(resources.files("kg.lexicon").joinpath("proper_names.yaml").read_text(encoding="utf-8"))["proper_names"])

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg import lexicon
-from kg.extract.clauses import acceptable, clean, lower_label, split_items, trim
+from kg.extract.clauses import acceptable, clean, lower_label, names, software, split_items, trim
 from kg.extract.context import (
     Context,
     compiled,
@@ -614,6 +614,7 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         named = block.label and family not in ("responsibility", "qualification") and not families()[family].get("roles") \
             and not (by_label and ("," in values or _only_kind(ctx.rs, family, block.label)))
         explained = family == "responsibility" and _explains_label(ctx.rs, block.label, values)  # else the label is the duty
+        listed: list[str] = []  # the item's names ("Python, SQL and Spark"), kept as written
         if named:  # "**Negotiation**: you haggle with suppliers" under Skills: the bold label is the skill
             rule_id, texts = f"{family}.bold_label", [block.label]
         elif labelled and (explained or not block.label or family != "responsibility") and \
@@ -628,13 +629,16 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
                 text = _examples(ctx, sentence, families()[family], text, rule_id)
             text = trim(text, ctx.rs, ["clause", "purpose"])
             long = len(text.split()) > 8 and not _object_list(ctx.rs, text)
-            texts = _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if long else text,
-                                     families()[family].get("item_conj", 0))
+            listed = names(text, ctx.rs)
+            texts = listed or _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if long else text,
+                                               families()[family].get("item_conj", 0))
+            if family == "qualification" and any(software(name) for name in listed):
+                family, rule_id = "skill", "skill.named_tools"  # "Python, SQL and Spark" under Requirements
         spec = families()[family]
         if any(f.kind in spec.get("rules_first", ()) and f.evidence.start == sentence.start for f in ctx.facts):
             continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
         for text in texts:
-            _list_fact(ctx, sentence, family, spec, text, rule_id)
+            _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
 
 
 def _explains_label(rs: RuleSet, label: str, values: str) -> bool:
@@ -689,7 +693,7 @@ def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
     return parts if len(parts) > 1 and not shared and all(len(p.split()) <= most for p in parts) else [text]
 
 
-def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: str, rule_id: str) -> None:
+def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: str, rule_id: str, as_written: bool = False) -> None:
     if spec.get("roles"):
         for mention in find_mentions(text, ctx.rs.lang, start_ok=True):
             if not ctx.is_role(mention.label):
@@ -698,7 +702,7 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
                 ctx.add(spec["kind"], obj, sentence, rule_id, subject=subject)
         return
     modifiers = word_set(ctx.rs.lang, "skill_modifiers") if family == "skill" else frozenset()
-    label = clean(lower_label(clean(text, ctx.rs)), ctx.rs, modifiers)  # "advanced Excel" keeps the name's capital
+    label = clean(text if as_written else lower_label(clean(text, ctx.rs)), ctx.rs, modifiers)  # "advanced Excel" keeps the name's capital
     if len(label.split()) > spec.get("list_words", len(label.split())):
         return  # a sentence, not a name: the rules read it
     if spec["kind"] == "alias":  # "Examples of job titles": other names of the role
