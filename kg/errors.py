@@ -36,3 +36,11 @@ class RemoteFailed(KgError):
 
     exit_code = 1
     status = 502
+
+
+class Busy(KgError):
+    """Another process holds what this one needs (a build writing the same export folder): nothing was done,
+    and running again once it has finished will do (exit 1, HTTP 409)."""
+
+    exit_code = 1
+    status = 409

@@ -46,3 +46,12 @@ def test_views_written_elsewhere_link_the_articles_from_there(sample_exports, tm
     for link in links:
         assert (out / "roles" / link).resolve().is_file() or (out / link).resolve().is_file(), link
     assert all(Path(link).name in {p.name for p in SAMPLE.glob("*.md")} for link in links)
+
+
+def test_the_kg_command_exits_with_the_status_of_the_error():
+    """`kg` runs click without standalone mode (for its Ctrl-C line): the status of a KgError must still reach the shell."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "kg", "query", "no-such-question"], capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and "no question called" in result.stderr

@@ -15,6 +15,7 @@ from kg.errors import KgError
 
 COMMANDS = {  # name -> (module, function, the summary `kg --help` shows: tests/test_cli.py keeps it the command's own)
     "build": ("kg.cli.build", "build_command", "Build the career graph from the markdown articles under SOURCE (default: source/)."),
+    "cache": ("kg.cli.cache", "cache_command", "Show or clear kg's caches: the extracted articles of each source folder, the store of each export folder."),
     "eval": ("kg.cli.build", "eval_command", "Score extraction against gold YAML files: precision and recall per fact type, misses and extras."),
     "export": ("kg.cli.export", "export_command", "Export the career graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD, GraphML, CSV or VoID."),
     "paths": ("kg.cli.paths", "paths_command", "Career-path analytics on the graph kg build wrote; every edge used is shown with its quote."),
@@ -65,9 +66,10 @@ def main() -> None:
 
 
 def run() -> None:
-    """Console entry point: click's own handling, except that Ctrl-C prints one line and exits 130."""
+    """Console entry point: click's own handling, except that Ctrl-C prints one line and exits 130. Without
+    standalone mode click returns the status of a `ctx.exit(n)` (every KgError's) instead of exiting with it."""
     try:
-        main.main(standalone_mode=False)
+        status = main.main(standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("interrupted", err=True)
         sys.exit(130)
@@ -78,3 +80,4 @@ def run() -> None:
         sys.exit(error.exit_code)
     except BrokenPipeError:  # `kg query ... | head`: the reader left, nothing to report
         sys.exit(0)
+    sys.exit(status if isinstance(status, int) else 0)

@@ -10,6 +10,7 @@ import click
 from kg.cli.common import OK, SHACL, SOME_FAILED, STALE, fail
 from kg.evaluate import evaluate, format_table
 from kg.pipeline.build import build, stale, write
+from kg.pipeline.lock import building
 from kg.progress import progress_bar
 
 
@@ -24,6 +25,11 @@ from kg.progress import progress_bar
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build_command(source: Path, out: Path, check: bool, strict: bool, min_confidence: float, quiet: bool) -> None:
     """Build the career graph from the markdown articles under SOURCE (default: source/)."""
+    with building(out, check):  # one build per export folder: a second one fails at once (kg/pipeline/lock.py)
+        _build(source, out, check, strict, min_confidence, quiet)
+
+
+def _build(source: Path, out: Path, check: bool, strict: bool, min_confidence: float, quiet: bool) -> None:
     with progress_bar("Reading articles", quiet) as tick:
         result = build(source, progress=tick, strict=strict, min_confidence=min_confidence)
     for problem in result.errors + ([] if quiet else result.warnings):

@@ -10,7 +10,8 @@ import click
 from kg.atomic import write_atomic
 from kg.cli.common import USAGE, fail
 from kg.export import FORMATS
-from kg.pipeline.source import DEFAULT_GRAPH, career_graph
+from kg.pipeline.source import career_graph
+from kg.store.persisted import DEFAULT_GRAPH
 
 _LIST = "\n".join(f"  {name:8} {fmt.summary}" for name, fmt in FORMATS.items())
 

@@ -10,7 +10,7 @@ from rdflib import URIRef
 
 from kg.errors import KgError
 from kg.graph import labels
-from kg.query import formats, question, questions, run, sparql
+from kg.query import Page, formats, question, questions, run, sparql
 from kg.store.persisted import DEFAULT_GRAPH, load_graph
 
 GRAPH_OPTION = click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
@@ -52,9 +52,11 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("-p", "--param", "pairs", multiple=True, metavar="KEY=VALUE", help="A parameter of the question (repeatable).")
 @click.option("-f", "--format", "format_name", type=click.Choice(list(formats.FORMATS)), default="table",
               show_default=True, help="; ".join(f"{f.name}: {f.summary}" for f in formats.FORMATS.values()))
+@click.option("--limit", type=click.IntRange(min=0), help="Show at most this many rows (a page; the table says which rows).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first (with --limit: the next page).")
 @GRAPH_OPTION
 def query_command(name: str | None, list_only: bool, text: str | None, pairs: tuple[str, ...], format_name: str,
-                  graph_path: Path) -> None:
+                  limit: int | None, offset: int, graph_path: Path) -> None:
     """Ask the graph: NAME is a named question (see --list) or a .rq file."""
     if list_only:
         click.echo(_listing())
@@ -63,5 +65,6 @@ def query_command(name: str | None, list_only: bool, text: str | None, pairs: tu
         raise KgError("give a question NAME (or a .rq file) or --sparql QUERY; kg query --list shows the questions")
     asked = question(name) if name else None
     graph = load_graph(graph_path)
-    result = run(graph, asked, _params(pairs)) if asked else sparql(graph, text)
+    page = Page(limit, offset) if limit is not None or offset else None
+    result = run(graph, asked, _params(pairs), page) if asked else sparql(graph, text, page)
     click.echo(formats.write(result, format_name, label=_labeller(graph)), nl=False)

@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from kg import render
-from kg.pipeline.source import DEFAULT_GRAPH, career_graph
+from kg.pipeline.source import career_graph
+from kg.store.persisted import DEFAULT_GRAPH
 
 _LIST = "\n".join(f"  {name:7} {view.summary}" for name, view in render.VIEWS.items())
 

@@ -10,7 +10,7 @@ import click
 from kg.cli.common import USAGE, fail
 from kg.pipeline.source import career_graph
 from kg.serve import make_server
-from kg.store.persisted import DEFAULT_GRAPH, load_graph
+from kg.store.persisted import DEFAULT_GRAPH
 
 
 @click.command("serve")
@@ -26,7 +26,7 @@ from kg.store.persisted import DEFAULT_GRAPH, load_graph
 def serve_command(port: int, host: str, graph: Path, source: Path | None, exports: Path, time_limit: float,
                   max_rows: int, verbose: bool) -> None:
     """Serve the graph: query page at /, SPARQL 1.1 Protocol at /sparql, named questions at /api/<name>."""
-    graph_ = career_graph(source=source) if source else load_graph(graph)
+    graph_ = career_graph(graph, source)
     try:
         loopback = ipaddress.ip_address(host).is_loopback
     except ValueError:

@@ -8,12 +8,12 @@ from pathlib import Path
 import click
 
 from kg.cli.common import OK, SHACL
-from kg.store.persisted import load_graph
+from kg.store.persisted import DEFAULT_GRAPH, load_graph
 from kg.store.shacl import validate
 
 
 @click.command("validate")
-@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("exports/careers.ttl"),
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
               show_default=True, help="Turtle file to check.")
 @click.option("--engine", type=click.Choice(["oxigraph", "pyshacl"]), default="oxigraph", show_default=True,
               help="oxigraph: the shapes compiled to SPARQL (fast); pyshacl: the reference validator.")

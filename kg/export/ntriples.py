@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from rdflib import Graph, Literal
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
@@ -23,5 +25,10 @@ def sorted_lines(text: str) -> bytes:
 
 
 def serialize(graph: Graph | GraphIndex) -> bytes:
-    terms = Terms()
-    return sorted_lines("".join(f"{terms[s]} {terms[p]} {terms[o]} .\n" for s, p, o in indexed(graph).triples()))
+    return of_triples(indexed(graph).triples())
+
+
+def of_triples(triples: Iterable[tuple], terms: Terms | None = None) -> bytes:
+    """Sorted N-Triples of `triples`; pass one `terms` to share the text of terms across several calls."""
+    terms = Terms() if terms is None else terms
+    return sorted_lines("".join(f"{terms[s]} {terms[p]} {terms[o]} .\n" for s, p, o in triples))

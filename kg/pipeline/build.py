@@ -22,6 +22,7 @@ from kg.extract.facts import Fact
 from kg.graph.index import GraphIndex, frozen_heap
 from kg.graph.mapper import triples
 from kg.language.profile import check_rules
+from kg.pipeline import caches
 from kg.pipeline.cache import ArticleCache, folder_for
 from kg.read.article import Article
 from kg.read.reader import read_article
@@ -125,6 +126,7 @@ def build(
         errors += warnings
         warnings = []
         extracted = [(a, f) for a, f in extracted if str(source_path(root, a)) not in failed]
+    caches.forget_gone()
     resolution = resolve(extracted)
     found = list(triples(resolution))
     oxigraph = store.to_store(found)
@@ -160,6 +162,7 @@ def read_all(paths: list[Path], root: Path, progress=None) -> tuple[list[tuple[A
     """Every article read and extracted, in the order of `paths`: from the cache when unchanged, the rest on
     all cores; the cache forgets articles that are gone."""
     cache = ArticleCache(folder_for(root))
+    cache.claim(root)
     found: list = [None] * len(paths)
     for index, path in enumerate(paths):
         try:
@@ -245,9 +248,10 @@ PARTS = len(EXPORTS) + 1  # what `parts` yields: a progress bar's total
 
 def write(result: Build, out: Path | str = "exports", progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Write the exports atomically, calling `progress(done, total)` after each format; refuses a graph that
-    violates the shapes."""
+    violates the shapes. The caches are then cut to their cap (kg.pipeline.caches), never this build's own."""
     if result.violations:
         raise KgError(f"the graph violates {len(result.violations)} SHACL constraints; nothing written")
+    limit = caches.max_bytes()
     out = Path(out)
     for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
         leftover.unlink(missing_ok=True)
@@ -260,6 +264,7 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
         if progress:
             progress(done, PARTS + 1)
     store.persist(result.store, result.index, out / "careers.ttl")
+    caches.cap({store.folder_for(out / "careers.ttl")} | ({folder_for(result.source)} if result.source else set()), limit)
     if progress:
         progress(PARTS + 1, PARTS + 1)
     return written

@@ -13,6 +13,7 @@ directly under /tmp left /tmp/.kg-cache, and not in the export folder, which peo
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 from dataclasses import dataclass
@@ -20,10 +21,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from kg.cachedir import cache_root
+from kg.atomic import write_atomic
+from kg.cachedir import cache_folder
 from kg.extract.facts import Fact
 from kg.extract.ruleset import ruleset
 from kg.read.article import Article
+
+ORIGIN = "kg-origin.json"  # the source folder a cache serves, rewritten by every build (kg.pipeline.caches reads it)
 
 # What reading and extraction depend on besides an article's bytes and its language's rules file: every .py,
 # .yaml and model of these packages, kg/extract/confidence.yaml among them (a refit changes every confidence).
@@ -32,9 +36,8 @@ _CODE_FILES = (".py", ".yaml", ".json.gz")  # code, rules and lexicons, the lang
 
 
 def folder_for(root: Path) -> Path:
-    """The cache folder of the articles under `root`, named after it and the digest of its absolute path."""
-    root = root.resolve()
-    return cache_root() / f"articles-{root.name}-{hashlib.sha256(str(root).encode()).hexdigest()[:8]}"
+    """The cache folder of the articles under `root`."""
+    return cache_folder("articles", root)
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +94,14 @@ class ArticleCache:
             os.replace(temp, self._file(key))
         except OSError:  # a read-only place: the build goes on without a cache
             temp.unlink(missing_ok=True)
+
+    def claim(self, root: Path) -> None:
+        """Record that a build of the articles under `root` uses this cache now: which folder it serves (a cache
+        whose folder is gone is deleted) and when it was last used (the least recently used go first)."""
+        try:
+            write_atomic(self.folder / ORIGIN, json.dumps({"folder": str(root.resolve())}).encode("utf-8"))
+        except OSError:  # a read-only place: the build goes on without a cache
+            pass
 
     def prune(self) -> None:
         """Delete the entries of articles this build did not see (removed or edited since)."""

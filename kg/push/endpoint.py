@@ -2,15 +2,19 @@
 
 One PUT per named graph (an article's facts, or the ontology and shapes) replaces that graph whole, so
 pushing twice leaves the store as pushing once. The graphs pushed to each store are remembered in a small
-state file, so a graph whose article is gone is DELETEd on the next push.
+state file with a digest of what was sent, so a graph whose article is gone is DELETEd on the next push, and
+a graph whose digest has not changed since the last push to that store is not sent again: after editing one
+article, one PUT (a few more when the edit changes a node other articles describe too). The state cannot know
+of changes others made to the store; `force` sends every graph.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,9 +22,11 @@ from rdflib import Graph
 
 from kg.atomic import write_atomic
 from kg.errors import KgError, RemoteFailed
-from kg.export.dataset import named_graphs
+from kg.export.dataset import named_triples
+from kg.export.ntriples import Terms, of_triples
+from kg.store.persisted import DEFAULT_GRAPH
 
-DEFAULT_STATE = Path("exports/.kg-push.json")
+DEFAULT_STATE = DEFAULT_GRAPH.parent / ".kg-push.json"
 TIMEOUT = 60  # seconds for one request: a store that takes longer is reported, not waited on forever
 
 
@@ -30,37 +36,60 @@ class Pushed:
 
     replaced: list[str]
     deleted: list[str]
-    triples: int
+    triples: int  # in the graphs replaced
+    unchanged: list[str] = field(default_factory=list)  # not sent: the same as last pushed to this store
 
     def summary(self, endpoint: str) -> str:
-        return f"pushed {len(self.replaced)} graphs ({self.triples} triples) to {endpoint}; deleted {len(self.deleted)}"
+        graphs = f"{len(self.replaced)} graph{'' if len(self.replaced) == 1 else 's'}"
+        return (f"pushed {graphs} ({self.triples} triples) to {endpoint}; "
+                f"{len(self.unchanged)} unchanged since the last push; deleted {len(self.deleted)}")
 
 
 def push(graph: Graph, endpoint: str, user: str | None = None, password: str | None = None,
-         state: Path | str = DEFAULT_STATE) -> Pushed:
-    """PUT every named graph of `graph` to the Graph Store at `endpoint`; DELETE graphs pushed before and gone now."""
+         state: Path | str = DEFAULT_STATE, force: bool = False) -> Pushed:
+    """PUT the named graphs of `graph` that changed since the last push to the Graph Store at `endpoint` (every
+    one with `force`); DELETE graphs pushed before and gone now."""
     opener = _opener(endpoint, user, password)
-    parts = named_graphs(graph)
     state = Path(state)
     remembered = _read_state(state)
-    for name, part in parts.items():
-        data = part.serialize(format="nt", encoding="utf-8")
-        _send(opener, "PUT", endpoint, str(name), data, user)
-    gone = sorted(set(remembered.get(endpoint, [])) - {str(n) for n in parts})
-    for name in gone:
-        _send(opener, "DELETE", endpoint, name, None, user)
-    remembered[endpoint] = sorted(str(n) for n in parts)
-    write_atomic(state, (json.dumps(remembered, indent=2, sort_keys=True) + "\n").encode("utf-8"))
-    return Pushed([str(n) for n in parts], gone, sum(len(p) for p in parts.values()))
+    before = remembered.get(endpoint, {})
+    current = dict(before)  # what the store holds as far as we know, kept true after each request
+    pushed = Pushed([], [], 0)
+    terms = Terms()
+    try:
+        for name, triples in named_triples(graph).items():
+            data = of_triples(triples, terms)
+            digest = hashlib.sha256(data).hexdigest()
+            if not force and before.get(str(name)) == digest:
+                pushed.unchanged.append(str(name))
+                continue
+            if str(name) in current:
+                current[str(name)] = None  # unknown until the store has taken the new graph
+            _send(opener, "PUT", endpoint, str(name), data, user)
+            current[str(name)] = digest
+            pushed.replaced.append(str(name))
+            pushed.triples += len(triples)
+        for name in sorted(set(before) - set(pushed.replaced) - set(pushed.unchanged)):
+            _send(opener, "DELETE", endpoint, name, None, user)
+            del current[name]
+            pushed.deleted.append(name)
+    finally:
+        if current != before:
+            remembered[endpoint] = current
+            write_atomic(state, (json.dumps(remembered, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    return pushed
 
 
-def _read_state(state: Path) -> dict[str, list[str]]:
+def _read_state(state: Path) -> dict[str, dict[str, str | None]]:
+    """Endpoint -> graph name -> digest of what was pushed (None: not known, push it again)."""
     if not state.is_file():
         return {}
     try:
-        return json.loads(state.read_text(encoding="utf-8"))
+        found = json.loads(state.read_text(encoding="utf-8"))
     except ValueError as error:
         raise KgError(f"push state is not JSON ({error}); delete it to start afresh", state) from error
+    # a list of names is the state of kg before digests: those graphs are pushed again once
+    return {endpoint: dict.fromkeys(graphs) if isinstance(graphs, list) else graphs for endpoint, graphs in found.items()}
 
 
 def _opener(endpoint: str, user: str | None, password: str | None) -> urllib.request.OpenerDirector:

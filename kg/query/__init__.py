@@ -23,8 +23,9 @@ from kg.graph import labels
 from kg.graph.namespaces import PREFIXES
 from kg.query import formats
 from kg.query.catalogue import Question, from_file, questions
+from kg.query.paging import Page
 
-__all__ = ["Question", "formats", "query", "question", "questions", "run", "sparql"]
+__all__ = ["Page", "Question", "formats", "query", "question", "questions", "run", "sparql"]
 
 
 def question(name: str) -> Question:
@@ -39,8 +40,8 @@ def question(name: str) -> Question:
     return found[name]
 
 
-def run(graph: Graph, asked: Question, params: dict[str, str]) -> Result:
-    """Answer `asked` on `graph` with `params` (name -> text) bound as RDF terms."""
+def run(graph: Graph, asked: Question, params: dict[str, str], page: Page | None = None) -> Result:
+    """Answer `asked` on `graph` with `params` (name -> text) bound as RDF terms; only the rows of `page` if given."""
     declared = {p.name: p for p in asked.params}
     unknown = sorted(set(params) - set(declared))
     if unknown:
@@ -53,7 +54,7 @@ def run(graph: Graph, asked: Question, params: dict[str, str]) -> Result:
     for name, value in params.items():
         node = labels.find(graph, str(value), declared[name].type_)
         bindings[name] = node if node is not None else Literal(str(value))
-    return _execute(graph, asked.text, bindings, asked.source)
+    return _execute(graph, asked.text, bindings, asked.source, page)
 
 
 def query(graph: Graph, name: str, **params: str) -> Result:
@@ -61,15 +62,16 @@ def query(graph: Graph, name: str, **params: str) -> Result:
     return run(graph, question(name), params)
 
 
-def sparql(graph: Graph, text: str) -> Result:
+def sparql(graph: Graph, text: str, page: Page | None = None) -> Result:
     """Run an ad hoc SPARQL query; the project prefixes (kg:, kgr:, skos:, prov:...) are predeclared."""
-    return _execute(graph, text, {}, "--sparql")
+    return _execute(graph, text, {}, "--sparql", page)
 
 
-def _execute(graph: Graph, text: str, bindings: dict, source: str) -> Result:
+def _execute(graph: Graph, text: str, bindings: dict, source: str, page: Page | None = None) -> Result:
+    text = page.sparql(text) if page else text
     try:
         result = graph.query(text, initNs=PREFIXES, initBindings=bindings)
         len(result)  # rdflib evaluates lazily: evaluate here so errors get the same one-line treatment
-        return result
     except Exception as error:  # pyparsing and rdflib raise many types; the user needs one line
         raise KgError(f"bad SPARQL: {str(error).splitlines()[0]}", source) from error
+    return page.cut(result) if page else result

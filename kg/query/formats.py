@@ -19,6 +19,7 @@ from rich.table import Table
 
 from kg.errors import KgError
 from kg.graph.namespaces import PREFIXES, bind
+from kg.query.paging import PageOfRows
 
 SELECT, ASK, GRAPH = frozenset({"SELECT"}), frozenset({"ASK"}), frozenset({"CONSTRUCT", "DESCRIBE"})
 
@@ -51,7 +52,8 @@ def short(term: Node | None) -> str:
 
 
 def _table(result: Result, label: Callable[[URIRef], str] | None = None) -> bytes:
-    """Rows as a person reads them: a node by its label when `label` gives one, else its prefixed IRI."""
+    """Rows as a person reads them: a node by its label when `label` gives one, else its prefixed IRI; a page
+    says which rows of the whole answer it shows."""
     if result.type == "ASK":
         return f"{'yes' if result.askAnswer else 'no'}\n".encode()
     if result.type in GRAPH:
@@ -62,7 +64,8 @@ def _table(result: Result, label: Callable[[URIRef], str] | None = None) -> byte
     width = shutil.get_terminal_size((160, 24)).columns
     out = io.StringIO()
     Console(file=out, width=width, color_system=None).print(table)
-    return f"{out.getvalue()}{len(result)} row{'s' if len(result) != 1 else ''}\n".encode()
+    footer = result.note() if isinstance(result, PageOfRows) else f"{len(result)} row{'s' if len(result) != 1 else ''}"
+    return f"{out.getvalue()}{footer}\n".encode()
 
 
 def tsv_term(term: Node | None) -> str:

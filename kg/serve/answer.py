@@ -18,7 +18,8 @@ from rdflib.query import Result
 
 from kg.errors import KgError
 from kg.graph.namespaces import PREFIXES, bind
-from kg.query import formats, question, run
+from kg.query import Page, formats, question, run
+from kg.query.paging import PageOfRows
 
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # FROM <url> must never fetch from the network
 
@@ -76,11 +77,25 @@ def sparql(graph: Graph, text: str, accept: str, row_cap: int) -> Answer:
         return _text(400, f"query failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}")
 
 
-def named(graph: Graph, name: str, params: dict[str, str], accept: str, row_cap: int) -> Answer:
+def named(graph: Graph, name: str, params: dict[str, str], accept: str, page: Page | None, row_cap: int) -> Answer:
     try:
-        return write(run(graph, question(name), params), accept, row_cap)
+        result = run(graph, question(name), params, page)
     except KgError as error:
         return _text(error.status, error.message)
+    status, media, body, headers = write(result, accept, row_cap)
+    return status, media, body, {**headers, **_page_headers(result, row_cap)}
+
+
+def _page_headers(result, row_cap: int) -> dict[str, str]:
+    """Which rows a page holds (`X-KG-Rows: 21-30`, empty for none) and where the next page starts, if rows
+    follow (the row cap may have cut the page short)."""
+    if not isinstance(result, PageOfRows):
+        return {}
+    shown = min(len(result), row_cap)
+    headers = {"X-KG-Rows": f"{result.first}-{result.first + shown - 1}" if shown else ""}
+    if result.more or len(result) > row_cap:
+        headers["X-KG-Next-Offset"] = str(result.first - 1 + shown)
+    return headers
 
 
 def write(result, accept: str, row_cap: int) -> Answer:

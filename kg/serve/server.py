@@ -15,11 +15,12 @@ from importlib import resources
 from pathlib import Path
 
 from kg import web
-from kg.query import questions
+from kg.query import Page, questions
 from kg.serve.pool import Pool
 
 MAX_BODY = 1 << 20  # bytes of a POSTed query or form
 MAX_URL = 16 << 10
+PAGING = ("limit", "offset")  # /api/<name> query parameters that page the rows instead of binding a variable
 STATIC_TYPES = {".ttl": "text/turtle", ".trig": "application/trig", ".nq": "application/n-quads",
                 ".nt": "application/n-triples", ".jsonld": "application/ld+json", ".graphml": "application/graphml+xml",
                 ".csv": "text/csv", ".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".svg": "image/svg+xml"}
@@ -34,7 +35,7 @@ CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
     "Access-Control-Allow-Headers": "Accept, Content-Type",
-    "Access-Control-Expose-Headers": "X-KG-Truncated",
+    "Access-Control-Expose-Headers": "X-KG-Truncated, X-KG-Rows, X-KG-Next-Offset",
 }
 
 
@@ -100,12 +101,16 @@ class Handler(BaseHTTPRequestHandler):
         self._ask("sparql", params["query"][0], self._accept())
 
     def _api(self, name: str, params: dict[str, list[str]]) -> None:
-        single = {key: values[-1] for key, values in params.items() if key != "format"}
+        single = {key: values[-1] for key, values in params.items() if key not in ("format", *PAGING)}
         accept = self._accept()
         if "format" in params:
             accept = {"json": "application/json", "csv": "text/csv", "tsv": "text/tab-separated-values",
                       "xml": "application/xml", "ttl": "text/turtle"}.get(params["format"][-1], accept)
-        self._ask("named", urllib.parse.unquote(name), single, accept)
+        paging = {key: params[key][-1] for key in PAGING if key in params}
+        if not all(value.isdigit() for value in paging.values()):
+            return self._error(400, "limit and offset are whole numbers of rows, 0 or more")
+        page = Page(int(paging["limit"]) if "limit" in paging else None, int(paging.get("offset", 0))) if paging else None
+        self._ask("named", urllib.parse.unquote(name), single, accept, page)
 
     def _ask(self, kind: str, *args) -> None:
         try:

@@ -9,35 +9,9 @@ literal, as the injection tests check.
 
 from __future__ import annotations
 
-import re
-
 import pyoxigraph as ox
 
-# What can hold a brace that is not one: comments, strings (long ones first), IRIs (no spaces, so `?a < ?b` is not one)
-_SKIP = re.compile(r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                   r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>')
-_TOKEN = re.compile(rf"{_SKIP.pattern}|[{{}}]|\bWHERE\b", re.IGNORECASE)
-
-
-def where_group(text: str) -> int:
-    """The offset just inside the `{` that opens the query's WHERE group (the first top-level group when the
-    keyword is left out, as `ASK { ... }` allows)."""
-    depth, first, after_where = 0, None, False
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token == "{":
-            if depth == 0 and after_where:
-                return match.end()
-            if depth == 0 and first is None:
-                first = match.end()
-            depth += 1
-        elif token == "}":
-            depth -= 1
-        elif token.upper() == "WHERE" and depth == 0:
-            after_where = True
-    if first is None:
-        raise ValueError("no WHERE group in the query")
-    return first
+from kg.store.sparqltext import where_group
 
 
 def bind(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:

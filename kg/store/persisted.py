@@ -5,14 +5,14 @@ rdflib stays the API (`kg.query`, `kg.paths` and users get an rdflib Graph), but
 Graph is an oxrdflib view whose SPARQL runs on Oxigraph: parsing careers.ttl with rdflib costs ~17 µs a
 triple on every `kg query`, and rdflib's engine needs seconds for the heavier questions.
 
-The store lives in the user's cache (kg.cachedir.cache_root), not in the export folder people commit and
-publish. It records the size, mtime and inode of the careers.ttl written with it; any other careers.ttl
-(edited, rebuilt elsewhere, copied) no longer matches, and the Turtle is parsed instead.
+The store lives in the user's cache (kg.cachedir; kg.pipeline.caches deletes it when its export folder is
+gone), not in the export folder people commit and publish. It records the size, mtime and inode of the
+careers.ttl written with it; any other careers.ttl (edited, rebuilt elsewhere, copied) no longer matches, and
+the Turtle is parsed instead.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import pickle
@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.cachedir import cache_root
+from kg.cachedir import cache_folder
 from kg.errors import KgError, NotFound
 from kg.graph import labels
 from kg.graph.namespaces import KG, bind
@@ -66,8 +66,7 @@ def oxigraph_of(graph: Graph) -> ox.Store | None:
 
 def folder_for(turtle: Path) -> Path:
     """Where the store of the exports holding `turtle` lives: one folder per export folder."""
-    folder = turtle.resolve().parent
-    return cache_root() / f"store-{folder.name}-{hashlib.sha256(str(folder).encode()).hexdigest()[:8]}"
+    return cache_folder("store", turtle.resolve().parent)
 
 
 def _stamp(turtle: Path) -> dict:
@@ -103,18 +102,6 @@ def persist(store: ox.Store, index: GraphIndex, turtle: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     except OSError:
         shutil.rmtree(temp, ignore_errors=True)
-    _forget_gone(folder.parent)
-
-
-def _forget_gone(root: Path) -> None:
-    """Delete the stores of export folders that no longer exist (temp corpora, benchmarks)."""
-    for other in root.glob("store-*"):
-        try:
-            gone = not Path(json.loads((other / STAMP).read_text(encoding="utf-8"))["graph"]).parent.is_dir()
-        except (OSError, ValueError, KeyError):
-            continue
-        if gone:
-            shutil.rmtree(other, ignore_errors=True)
 
 
 def open_store(turtle: Path) -> Graph | None:

@@ -1,0 +1,167 @@
+"""The caches kg keeps in the user's cache folder: which folder each serves, how big, and keeping them tidy.
+
+Two kinds, one cache folder per folder served (kg.cachedir): `articles-*`, what the articles of a source folder
+extracted to (kg.pipeline.cache), and `store-*`, the Oxigraph store of an export folder (kg.store.persisted).
+Each records the folder it serves and is re-stamped by every build that uses it, so:
+- a build deletes the caches of folders that are gone (temp corpora, benchmarks, renamed projects), as the
+  article cache forgets articles that are gone;
+- when all caches together pass KG_CACHE_MAX_MB, a build that writes deletes the least recently built ones,
+  entry by entry (an article, a whole store), until they fit; never its own, which it would rebuild at once.
+`kg cache info` and `kg cache clear` read the same table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from kg.cachedir import cache_root
+from kg.errors import KgError
+from kg.pipeline.cache import ORIGIN
+from kg.store.persisted import STAMP
+
+DEFAULT_MAX_MB = 2048  # a 10,000-article corpus takes a few hundred MB (its articles and its store): room for several
+
+
+def _recorded(file: Path, key: str) -> Path | None:
+    try:
+        return Path(json.loads(file.read_text(encoding="utf-8"))[key])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _source_of(cache: Path) -> Path | None:
+    return _recorded(cache / ORIGIN, "folder")
+
+
+def _exports_of(cache: Path) -> Path | None:
+    turtle = _recorded(cache / STAMP, "graph")
+    return turtle.parent if turtle else None
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of cache: the prefix of its folders, and how to read what one serves and holds."""
+
+    prefix: str
+    stamp: str  # the file every build using the cache rewrites: what it serves, and when it was last used
+    serves: Callable[[Path], Path | None]  # the folder served, from the stamp; None when unknown
+    entries: Callable[[Path], list[Path]]  # what can be deleted one at a time
+
+
+KINDS = (
+    Kind("articles", ORIGIN, _source_of, lambda cache: list(cache.glob("*.pickle"))),
+    Kind("store", STAMP, _exports_of, lambda cache: [cache]),
+)
+_LEFTOVER = re.compile(rf"\.(?:{'|'.join(k.prefix for k in KINDS)})-.+\.(\d+)\.(?:tmp|old)")  # a store being swapped in
+
+
+@dataclass
+class Cache:
+    """One cache folder, as found on disk."""
+
+    kind: str
+    folder: Path
+    serves: Path | None
+    entries: list[tuple[float, int, Path]]  # (modified, bytes, path), oldest first
+    used: float  # when a build last used it
+
+    @property
+    def size(self) -> int:
+        return sum(size for _, size, _ in self.entries)
+
+    @property
+    def gone(self) -> bool:
+        """The folder it served no longer exists."""
+        return self.serves is not None and not self.serves.is_dir()
+
+
+def caches() -> list[Cache]:
+    """Every kg cache under the cache folder, least recently used first."""
+    found = []
+    root = cache_root()
+    for kind in KINDS:
+        for folder in root.glob(f"{kind.prefix}-*") if root.is_dir() else ():
+            if not folder.is_dir():
+                continue
+            entries = sorted((_modified(path), _bytes(path), path) for path in kind.entries(folder))
+            stamp = folder / kind.stamp
+            found.append(Cache(kind.prefix, folder, kind.serves(folder), entries, _modified(stamp if stamp.is_file() else folder)))
+    return sorted(found, key=lambda cache: (cache.used, str(cache.folder)))
+
+
+def max_bytes() -> int:
+    """The cap on all caches together: KG_CACHE_MAX_MB megabytes, DEFAULT_MAX_MB without it."""
+    value = os.environ.get("KG_CACHE_MAX_MB", "").strip()
+    try:
+        megabytes = float(value) if value else DEFAULT_MAX_MB
+    except ValueError:
+        megabytes = -1
+    if megabytes < 0:
+        raise KgError(f"KG_CACHE_MAX_MB must be a number of megabytes, got {value!r}")
+    return int(megabytes * 1_000_000)
+
+
+def delete(cache: Cache) -> None:
+    shutil.rmtree(cache.folder, ignore_errors=True)
+
+
+def forget_gone() -> list[Cache]:
+    """Delete the caches of folders that are gone, and what a killed build left half-made; return the caches."""
+    gone = [cache for cache in caches() if cache.gone]
+    for cache in gone:
+        delete(cache)
+    for leftover in cache_root().glob(".*") if cache_root().is_dir() else ():
+        match = _LEFTOVER.fullmatch(leftover.name)
+        if match and not _running(int(match.group(1))):
+            shutil.rmtree(leftover, ignore_errors=True)
+    return gone
+
+
+def cap(keep: set[Path], limit: int | None = None) -> int:
+    """Delete entries of the least recently used caches, oldest first, until all fit in `limit` bytes
+    (max_bytes()); the caches in `keep` are left whole. Returns the bytes freed."""
+    found = caches()
+    over = sum(cache.size for cache in found) - (max_bytes() if limit is None else limit)
+    freed = 0
+    for cache, (_, size, path) in [(c, entry) for c in found if c.folder not in keep for entry in c.entries]:
+        if freed >= over:
+            break
+        if path == cache.entries[-1][2]:  # its last entry: no folder left behind
+            delete(cache)
+        else:
+            path.unlink(missing_ok=True)
+        freed += size
+    return freed
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:  # deleted meanwhile (another build's prune)
+        return None
+
+
+def _modified(path: Path) -> float:
+    found = _stat(path)
+    return found.st_mtime if found else 0.0
+
+
+def _bytes(path: Path) -> int:
+    files = [Path(top) / name for top, _, names in os.walk(path) for name in names] if path.is_dir() else [path]
+    return sum(found.st_size for found in map(_stat, files) if found)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True

@@ -1,0 +1,114 @@
+"""Cache hygiene: no cache outlives the folder it serves, all of them stay under KG_CACHE_MAX_MB (the least
+recently built go first, never the running build's own), and `kg cache info|clear` show and delete them.
+
+Each test has a cache folder of its own: capping the session's would delete the stores other tests open."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+import kg
+from kg.cli import main
+from kg.errors import KgError
+from kg.pipeline import caches
+from kg.pipeline.cache import ORIGIN, folder_for
+from kg.store import persisted
+from tests.conftest import write_article
+
+ARTICLE = "---\ntitle: {title}\nlang: en\n---\n\nA good {role} may be promoted to senior {role}.\n{role}s need strong communication skills.\n"
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("KG_CACHE_MAX_MB", raising=False)
+    return tmp_path / "cache"
+
+
+def corpus(folder, *roles: str):
+    for role in roles:
+        write_article(folder, f"{role}.md", ARTICLE.format(title=role.title(), role=role))
+    return folder
+
+
+def built(source, out, when: float):
+    """Build `source` into `out`, its caches last used at `when` (seconds since the epoch): no clock involved."""
+    kg.write(kg.build(source), out)
+    for stamp in (folder_for(source) / ORIGIN, persisted.folder_for(out / "careers.ttl") / persisted.STAMP):
+        os.utime(stamp, (when, when))
+    return folder_for(source), persisted.folder_for(out / "careers.ttl")
+
+
+def test_the_article_cache_of_a_removed_source_folder_is_deleted_by_the_next_build(tmp_path):
+    gone, kept = corpus(tmp_path / "gone", "paralegal"), corpus(tmp_path / "kept", "recruiter")
+    kg.build(gone), kg.build(kept)
+    assert folder_for(gone).is_dir()
+    shutil.rmtree(gone)
+    kg.build(kept)
+    assert not folder_for(gone).exists() and folder_for(kept).is_dir()
+
+
+def test_over_the_cap_the_least_recently_built_go_first_entry_by_entry(tmp_path):
+    old_articles, old_store = built(corpus(tmp_path / "old", "paralegal", "recruiter"), tmp_path / "old-out", 1_000)
+    mid_articles, mid_store = built(corpus(tmp_path / "mid", "auditor"), tmp_path / "mid-out", 2_000)
+    new_articles, new_store = built(corpus(tmp_path / "new", "actuary"), tmp_path / "new-out", 3_000)
+    found = {c.folder: c for c in caches.caches()}
+    assert [c.folder for c in caches.caches()] == [old_articles, old_store, mid_articles, mid_store, new_articles, new_store]
+    oldest_entry = found[old_articles].entries[0]
+    total = sum(c.size for c in found.values())
+    assert caches.cap({new_articles, new_store}, total - 1) == oldest_entry[1]  # one entry is enough
+    assert not oldest_entry[2].exists() and len(list(old_articles.glob("*.pickle"))) == 1
+    caches.cap({new_articles, new_store}, found[new_articles].size + found[new_store].size + found[mid_store].size)
+    assert [c.folder for c in caches.caches()] == [mid_store, new_articles, new_store]  # no emptied folder is left
+    caches.cap({new_articles, new_store}, 0)
+    assert [c.folder for c in caches.caches()] == [new_articles, new_store]  # never the build's own
+
+
+def test_a_build_that_writes_keeps_the_caches_under_kg_cache_max_mb(tmp_path, monkeypatch):
+    other, _ = built(corpus(tmp_path / "other", "paralegal"), tmp_path / "other-out", 1_000)
+    monkeypatch.setenv("KG_CACHE_MAX_MB", "0")
+    source = corpus(tmp_path / "source", "recruiter")
+    kg.write(kg.build(source), tmp_path / "out")
+    assert {c.folder for c in caches.caches()} == {folder_for(source), persisted.folder_for(tmp_path / "out" / "careers.ttl")}
+    monkeypatch.setenv("KG_CACHE_MAX_MB", "lots")
+    with pytest.raises(KgError, match="KG_CACHE_MAX_MB must be a number of megabytes, got 'lots'"):
+        kg.write(kg.build(source), tmp_path / "out")
+
+
+def test_what_a_killed_build_left_half_made_is_deleted(own_cache, tmp_path):
+    finished = subprocess.Popen(["true"])  # a process that has ended: its pid names no running build
+    finished.wait()
+    leftover = own_cache / f".store-out-0123abcd.{finished.pid}.tmp"
+    alive = own_cache / f".store-out-0123abcd.{os.getpid()}.tmp"
+    for folder in (leftover, alive):
+        folder.mkdir(parents=True)
+    caches.forget_gone()
+    assert not leftover.exists() and alive.is_dir()  # a build still running keeps its half-made store
+
+
+def test_kg_cache_info_and_clear(tmp_path, own_cache):
+    gone_source, gone_out = corpus(tmp_path / "gone", "paralegal"), tmp_path / "gone-out"
+    built(gone_source, gone_out, 1_000)
+    kept_source, kept_out = corpus(tmp_path / "kept", "recruiter", "auditor"), tmp_path / "kept-out"
+    built(kept_source, kept_out, 2_000)
+    shutil.rmtree(gone_source), shutil.rmtree(gone_out)
+    info = CliRunner().invoke(main, ["cache", "info"]).output.splitlines()
+    assert info[0].startswith(f"{own_cache}: 4 caches, ") and info[0].endswith("; 2 of them for folders that are gone (kg cache clear deletes them)")
+    assert [line.split()[:3] + line.split()[-2:] for line in info[1:]] == [
+        ["articles", "1", "article", str(gone_source), "(gone)"], ["store", "1", "store", str(gone_out), "(gone)"],
+        ["articles", "2", "articles", "kB", str(kept_source)], ["store", "1", "store", "kB", str(kept_out)]]
+    cleared = CliRunner().invoke(main, ["cache", "clear"])
+    assert cleared.output.splitlines()[-1].startswith("cleared 2 caches, ")
+    assert {c.serves for c in caches.caches()} == {kept_source, kept_out}
+    assert CliRunner().invoke(main, ["cache", "clear", str(kept_out)]).output.splitlines()[-1].startswith("cleared 1 cache, ")
+    assert [c.serves for c in caches.caches()] == [kept_source]
+    assert CliRunner().invoke(main, ["cache", "clear", str(kept_out)]).output == "nothing to clear\n"
+    both = CliRunner().invoke(main, ["cache", "clear", "--all", str(kept_source)])
+    assert both.exit_code == 2 and both.output == "error: give a FOLDER or --all, not both\n"
+    CliRunner().invoke(main, ["cache", "clear", "--all"])
+    assert caches.caches() == [] and not list(own_cache.iterdir())
