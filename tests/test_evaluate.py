@@ -15,7 +15,10 @@ from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD, write_article
 # tuned on (issue #7 asks >= 0.85 micro, 0.80 each); heldout, heldout2 and heldout3 were written by others before any
 # tuning (their READMEs give the untuned figures) and are floored only against regressions.
 FLOOR_MICRO_F1 = {("corpus", "it"): 0.86, ("corpus", "en"): 0.86, ("heldout", "it"): 0.70, ("heldout", "en"): 0.61,
-                  ("heldout2", "it"): 0.64, ("heldout2", "en"): 0.58, ("heldout3", "it"): 0.62, ("heldout3", "en"): 0.58}
+                  ("heldout2", "it"): 0.64, ("heldout2", "en"): 0.58, ("heldout3", "it"): 0.62, ("heldout3", "en"): 0.58,
+                  ("heldout4", "it"): 0.56, ("heldout4", "en"): 0.40}  # heldout4: never tuned on, floored against regressions
+# Articles whose role kg names otherwise than the gold (all their facts count as missed): none but on heldout4.
+UNPAIRED_AT_MOST = {("heldout4", "it"): 1, ("heldout4", "en"): 2}
 
 
 def test_matcher_is_symmetric_and_word_based():
@@ -36,7 +39,7 @@ def test_sample_corpus_report(sample_build):
 def test_own_corpus_floors(corpus, lang):
     folder = DATA / corpus / lang
     report = evaluate(folder, folder)
-    assert report.unpaired == [], lang
+    assert len(report.unpaired) <= UNPAIRED_AT_MOST.get((corpus, lang), 0), report.unpaired
     floor = FLOOR_MICRO_F1[corpus, lang]
     assert report.total.f1 >= floor, f"{corpus}/{lang}: micro-F1 {report.total.f1:.3f} fell under {floor}"
 
