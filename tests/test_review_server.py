@@ -104,6 +104,8 @@ def test_a_decision_answers_the_article_as_it_now_stands(review_server, sample_c
     article = json.loads(text)
     chicago = next(f for f in article["facts"] if f["object"] == "Chicago")
     assert (chicago["state"], chicago["in_graph"], chicago["date"]) == ("rejected", False, "2026-03-02")
+    assert all(0 < f["confidence"] <= 1 for f in article["facts"])  # the extractor's, shown beside each fact
+    assert len({f["confidence"] for f in article["facts"]}) > 1
     assert article["counts"]["reviewed"] == 1
     home = json.loads(ask(review_server, "GET", "/api/articles")[1])
     assert home["totals"]["reviewed"] == 1 and home["totals"]["open"] == home["totals"]["facts"] - 1

@@ -194,7 +194,7 @@ def _fact(article: Article, facts: list[Fact], state: str, label: str, curated: 
         "label": label, "state": state, "curated": curated, "in_graph": in_graph, "added": added,
         "date": str(date) if date else None,
         "rules": sorted({f.evidence.rule for f in facts}),
-        "confidence": None,  # the rule-based extractor gives none; a field for one that does
+        "confidence": round(max(f.evidence.confidence for f in facts), 2),  # the best of its statements
         "renamable": first.kind != "salary", "retypable": first.kind in editable_kinds(),
         "evidence": evidence,
     }
