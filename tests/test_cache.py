@@ -13,6 +13,7 @@ import pytest
 import kg
 from kg.extract.ruleset import ruleset
 from kg.pipeline.cache import code_version, folder_for
+from kg.pipeline.executors import PARALLEL_FROM
 from tests.conftest import write_article
 
 build_module = importlib.import_module("kg.pipeline.build")  # the module: `kg.build` is also the function
@@ -103,7 +104,7 @@ def test_a_corrupt_entry_is_read_again(corpus, extractions):
 
 def test_many_articles_are_extracted_in_parallel_in_a_stable_order(tmp_path):
     source = tmp_path / "many"
-    for index in range(build_module.PARALLEL_FROM * 2 + 3):
+    for index in range(PARALLEL_FROM * 2 + 3):
         write_article(source, f"a{index:03d}.md", f"---\ntitle: Analyst {index}\nlang: en\n---\n\nAnalyst {index} reports to the head of unit {index}.\n")
     parallel = kg.build(source)
     assert [a.path.name for a in parallel.articles] == sorted(p.name for p in source.glob("*.md"))

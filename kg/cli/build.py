@@ -22,16 +22,18 @@ from kg.progress import progress_bar
 @click.option("--strict", is_flag=True, help="Treat warnings (no facts found, duplicate role, multi-line title) as failures.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out facts whose confidence is under this (0 keeps every fact).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on this Dask distributed scheduler (tcp://host:8786) instead of the local cores; needs kg[distributed].")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def build_command(source: Path, out: Path, check: bool, strict: bool, min_confidence: float, quiet: bool) -> None:
+def build_command(source: Path, out: Path, check: bool, strict: bool, min_confidence: float, scheduler: str | None, quiet: bool) -> None:
     """Build the career graph from the markdown articles under SOURCE (default: source/)."""
     with building(out, check):  # one build per export folder: a second one fails at once (kg/pipeline/lock.py)
-        _build(source, out, check, strict, min_confidence, quiet)
+        _build(source, out, check, strict, min_confidence, scheduler, quiet)
 
 
-def _build(source: Path, out: Path, check: bool, strict: bool, min_confidence: float, quiet: bool) -> None:
+def _build(source: Path, out: Path, check: bool, strict: bool, min_confidence: float, scheduler: str | None, quiet: bool) -> None:
     with progress_bar("Reading articles", quiet) as tick:
-        result = build(source, progress=tick, strict=strict, min_confidence=min_confidence)
+        result = build(source, progress=tick, strict=strict, min_confidence=min_confidence, scheduler=scheduler)
     for problem in result.errors + ([] if quiet else result.warnings):
         click.echo(str(problem), err=True)
     if result.violations:

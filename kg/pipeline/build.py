@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
-from multiprocessing import Pool
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -24,6 +22,7 @@ from kg.graph.mapper import triples
 from kg.language.profile import check_rules
 from kg.pipeline import caches
 from kg.pipeline.cache import ArticleCache, folder_for
+from kg.pipeline.executors import executor
 from kg.read.article import Article
 from kg.read.reader import read_article
 from kg.resolve import curation
@@ -31,7 +30,6 @@ from kg.resolve.resolution import Resolution, resolve
 from kg.store import persisted as store
 from kg.store.shacl import Violation, validate_store
 
-PARALLEL_FROM = 32  # articles to extract before worker processes pay for their start-up
 EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build` writes; `kg export` offers every registered format
 
 
@@ -95,19 +93,21 @@ def build(
     strict: bool = False,
     curate: bool = True,
     min_confidence: float = 0.0,
+    scheduler: str | None = None,
 ) -> Build:
     """Read, extract, resolve, map and validate every article under `source`; bad articles are reported, not fatal.
 
     Warnings (an article with no facts, two articles about one role, a title on several lines) are kept
     in `Build.warnings`; with `strict` they fail their article like errors do. The editors' corrections in
     `<source>/curation.yaml` are applied unless `curate` is false. Facts whose confidence is under
-    `min_confidence` are left out after curation (the default, 0, keeps every fact).
+    `min_confidence` are left out after curation (the default, 0, keeps every fact). Extraction runs on the Dask
+    scheduler at `scheduler` when given (kg.pipeline.executors), else on the local cores.
     """
     check_rules()
     source = Path(source)
     paths, errors = discover(source)
     root = source if source.is_dir() else source.parent
-    extracted, failed = read_all(paths, root, progress)
+    extracted, failed = read_all(paths, root, progress, scheduler)
     errors += failed
     warnings: list[KgError] = []
     by_role = defaultdict(list)
@@ -158,9 +158,9 @@ def _confident(extracted: list[tuple[Article, list[Fact]]], least: float) -> tup
     return kept, sum(len(facts) for _, facts in extracted) - sum(len(facts) for _, facts in kept)
 
 
-def read_all(paths: list[Path], root: Path, progress=None) -> tuple[list[tuple[Article, list[Fact]]], list[KgError]]:
+def read_all(paths: list[Path], root: Path, progress=None, scheduler: str | None = None) -> tuple[list[tuple[Article, list[Fact]]], list[KgError]]:
     """Every article read and extracted, in the order of `paths`: from the cache when unchanged, the rest on
-    all cores; the cache forgets articles that are gone."""
+    all cores or on the Dask `scheduler`; the cache forgets articles that are gone."""
     cache = ArticleCache(folder_for(root))
     cache.claim(root)
     found: list = [None] * len(paths)
@@ -173,8 +173,7 @@ def read_all(paths: list[Path], root: Path, progress=None) -> tuple[list[tuple[A
     todo = [i for i, hit in enumerate(found) if hit is None or hit[1] is None]
     done = len(paths) - len(todo)
     jobs = [(paths[i], root) for i in todo]
-    workers = min(os.cpu_count() or 1, len(todo) // PARALLEL_FROM)
-    with Pool(workers) if workers > 1 else _Serial() as pool:
+    with executor(len(todo), scheduler) as pool:
         for index, result in zip(todo, pool.imap(_read_and_extract, jobs, chunksize=8)):
             if isinstance(result, tuple) and found[index] is not None:
                 cache.put(found[index][0], *result)
@@ -196,20 +195,6 @@ def _read_and_extract(job: tuple[Path, Path]) -> tuple[Article, list[Fact]] | Kg
         return article, extract(article)
     except KgError as error:
         return error
-
-
-class _Serial:
-    """The Pool interface in this process, for a few articles."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        return None
-
-    @staticmethod
-    def imap(function, jobs, chunksize=1):
-        return map(function, jobs)
 
 
 def source_path(root: Path, article: Article) -> Path:
