@@ -221,7 +221,7 @@ def test_every_command_opens_the_graph_through_one_loader_and_writes_the_same_by
     assert render.outputs(graph, link) == render.outputs(parsed, link)
 
 
-@pytest.mark.parametrize("name", ["trig", "nq", "jsonld"])
+@pytest.mark.parametrize("name", ["trig", "nq", "nt", "jsonld"])
 def test_kg_export_from_the_store_is_what_kg_build_wrote(sample_build, sample_exports, tmp_path, name):
     from click.testing import CliRunner
 

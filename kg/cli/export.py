@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from kg.atomic import write_atomic
+from kg.atomic import atomic_file, write_atomic
 from kg.cli.common import USAGE, fail
 from kg.export import FORMATS
 from kg.pipeline.source import career_graph
-from kg.store.persisted import DEFAULT_GRAPH
+from kg.store.persisted import DEFAULT_GRAPH, oxigraph_of
 
 _LIST = "\n".join(f"  {name:8} {fmt.summary}" for name, fmt in FORMATS.items())
 
@@ -26,7 +26,16 @@ _LIST = "\n".join(f"  {name:8} {fmt.summary}" for name, fmt in FORMATS.items())
 def export_command(name: str, out: Path | None, graph: Path, source: Path | None) -> None:
     """Export the career graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD, GraphML, CSV or VoID."""
     fmt = FORMATS[name]
-    files = fmt.files(career_graph(graph, source))
+    career = career_graph(graph, source)
+    store = oxigraph_of(career)
+    if fmt.stream and store is not None:  # N-Triples, N-Quads: straight from the store, sorted on disk
+        if out is None:
+            fmt.stream(store, sys.stdout.buffer)
+        else:
+            with atomic_file(out) as handle:
+                fmt.stream(store, handle)
+        return
+    files = fmt.files(career)
     if not fmt.standalone:
         if out is None or out.is_file():
             fail(f"error: {name} writes {len(files)} files ({', '.join(files)}): give -o FOLDER", USAGE)

@@ -3,13 +3,16 @@
 Each format turns the career graph into one or more files (`files(graph) -> {file name: bytes}`), always
 byte-identical for the same graph: whatever rdflib leaves unordered is sorted by the format's module.
 `graph` is an rdflib Graph or its GraphIndex (kg.export.index): `kg build` indexes once for every format.
+A format that can also `stream(store, file)` writes the same bytes from an Oxigraph store without holding the
+graph in Python (`kg export` does, from the persisted store).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import BinaryIO, Callable
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.export import graphml, jsonld, ntriples, quads, tables, turtle, void
@@ -24,6 +27,7 @@ class Format:
     files: Callable[[Graph | GraphIndex], dict[str, bytes]]
     summary: str
     standalone: bool = True  # the first file reads without the others (they are companions, e.g. a @context)
+    stream: Callable[[ox.Store, BinaryIO], None] | None = None  # the one file's bytes, from a store, in bounded memory
 
 
 def _one(filename: str, serialize: Callable[[Graph | GraphIndex], bytes]) -> Callable[[Graph | GraphIndex], dict[str, bytes]]:
@@ -34,11 +38,11 @@ FORMATS: dict[str, Format] = {
     "ttl": Format("ttl", ("careers.ttl",), "text/turtle", _one("careers.ttl", turtle.serialize),
                   "Turtle: every fact with its evidence"),
     "nt": Format("nt", ("careers.nt",), "application/n-triples", _one("careers.nt", ntriples.serialize),
-                 "N-Triples, one sorted triple a line"),
+                 "N-Triples, one sorted triple a line", stream=ntriples.stream),
     "trig": Format("trig", ("careers.trig",), "application/trig", _one("careers.trig", quads.trig),
                    "TriG: one named graph per article, one for the ontology and shapes"),
     "nq": Format("nq", ("careers.nq",), "application/n-quads", _one("careers.nq", quads.nquads),
-                 "N-Quads: the TriG graphs, one sorted quad a line"),
+                 "N-Quads: the TriG graphs, one sorted quad a line", stream=quads.stream_nquads),
     "jsonld": Format("jsonld", ("careers.jsonld", "context.jsonld"), "application/ld+json", writer(jsonld.files),
                      "JSON-LD with readable keys, and its @context"),
     "graphml": Format("graphml", ("careers.graphml",), "application/graphml+xml", _one("careers.graphml", graphml.serialize),

@@ -9,7 +9,10 @@ is described in both. The union of the article graphs is the career graph.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
+from typing import Iterator
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, RDF
@@ -62,8 +65,50 @@ def named_triples(graph: Graph | GraphIndex) -> dict[URIRef, set[tuple]]:
             used.update(term for term in (fact[0], fact[2]) if isinstance(term, URIRef))
         _describe(graph, part, used, facts, described)
         parts[article_graph_iri(article)] = part
-    parts[ONTOLOGY_GRAPH] = set(_ontology_triples())
+    parts[ONTOLOGY_GRAPH] = set(ontology_triples())
     return parts
+
+
+def store_quads(store: ox.Store) -> Iterator[tuple]:
+    """The quads of `named_triples` but the ontology graph's, (name, subject, predicate, object) in Oxigraph
+    terms, from the default graph of `store`: in no order, some more than once (a sorted writer drops them).
+
+    Only the descriptions of nodes (types, labels, salary figures: a few per node) are held; the articles,
+    evidences and facts, nearly all of the graph, stream from the store's queries."""
+    described: dict = {}  # node -> its own triples and the nodes they link to, as in _describe
+    for s, p, o in store.query(_query("descriptions.rq")):
+        own, links = described.setdefault(s, ([], []))
+        own.append((s, p, o))
+        if isinstance(o, ox.NamedNode) and p != _OX_TYPE:
+            links.append(o)
+    for article, s, p, o in store.query(_query("graph-statements.rq")):
+        yield _graph_name(article), s, p, o
+    article, seen, todo = None, set(), []
+    for row_article, node in store.query(_query("graph-nodes.rq")):  # ordered by article
+        if row_article != article:
+            article, seen, name = row_article, set(), _graph_name(row_article)
+        todo.append(node)
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            own, links = described.get(node, ((), ()))
+            for s, p, o in own:
+                yield name, s, p, o
+            todo.extend(links)
+
+
+_OX_TYPE = ox.NamedNode(str(RDF.type))
+
+
+def _graph_name(article: ox.NamedNode) -> ox.NamedNode:
+    return ox.NamedNode(article_graph_iri(article.value))
+
+
+@lru_cache(maxsize=None)
+def _query(name: str) -> str:
+    return resources.files("kg.export").joinpath(name).read_text(encoding="utf-8")
 
 
 def _reified(properties: dict) -> tuple:
@@ -78,7 +123,7 @@ def _own_triples(graph: GraphIndex, subject):
 
 
 @lru_cache(maxsize=1)
-def _ontology_triples() -> frozenset:
+def ontology_triples() -> frozenset:
     """The ontology and shapes graph: fixed data, and canonicalising its blank nodes takes most of a second."""
     return frozenset(skolemised(ontology() + shapes()))
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
+import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.export.dataset import named_triples
-from kg.export.ntriples import Terms
+from kg.export.dataset import ONTOLOGY_GRAPH, named_triples, ontology_triples, store_quads
+from kg.export.lines import SortedLines
+from kg.export.ntriples import StoreTerms, Terms
 from kg.export.turtle import HEADER, Names, grouped, statements
 from kg.graph.index import GraphIndex
 from kg.graph.namespaces import bind
@@ -27,3 +31,15 @@ def nquads(graph: Graph | GraphIndex) -> bytes:
     lines = {f"{terms[s]} {terms[p]} {terms[o]} {terms[name]} .\n"
              for name, part in named_triples(graph).items() for s, p, o in part}
     return "".join(sorted(lines)).encode("utf-8")
+
+
+def stream_nquads(store: ox.Store, out: BinaryIO) -> None:
+    """The bytes of `nquads` for the graph in `store`, written to `out` without holding it: the article graphs
+    come from the store's queries (kg.export.dataset.store_quads) and are sorted on disk (kg.export.lines)."""
+    terms, lines = StoreTerms(), SortedLines()
+    for name, s, p, o in store_quads(store):
+        lines.add(f"{terms[s]} {terms[p]} {terms[o]} {terms[name]} .\n".encode())
+    fixed = Terms()
+    for s, p, o in ontology_triples():
+        lines.add(f"{fixed[s]} {fixed[p]} {fixed[o]} {fixed[ONTOLOGY_GRAPH]} .\n".encode())
+    lines.write(out)
