@@ -75,33 +75,37 @@ def store_quads(store: ox.Store) -> Iterator[tuple]:
 
     Only the descriptions of nodes (types, labels, salary figures: a few per node) are held; the articles,
     evidences and facts, nearly all of the graph, stream from the store's queries."""
-    described: dict = {}  # node -> its own triples and the nodes they link to, as in _describe
+    own: dict = {}  # node -> its description triples, as in _describe
     for s, p, o in store.query(_query("descriptions.rq")):
-        own, links = described.setdefault(s, ([], []))
-        own.append((s, p, o))
-        if isinstance(o, ox.NamedNode) and p != _OX_TYPE:
-            links.append(o)
+        own.setdefault(s, []).append((s, p, o))
     for article, s, p, o in store.query(_query("graph-statements.rq")):
         yield _graph_name(article), s, p, o
-    article, seen, todo = None, set(), []
-    for row_article, node in store.query(_query("graph-nodes.rq")):  # ordered by article
-        if row_article != article:
-            article, seen, name = row_article, set(), _graph_name(row_article)
-        todo.append(node)
+    closures: dict = {}
+    for article, node in store.query(_query("graph-nodes.rq")):
+        name = _graph_name(article)
+        for s, p, o in _closure(node, own, closures):
+            yield name, s, p, o
+
+
+def _closure(node, own: dict, closures: dict) -> list:
+    """The description of `node` and of the nodes it links to (not by its type), transitively; made once a node."""
+    found = closures.get(node)
+    if found is None:
+        found, todo, seen = [], [node], set()
         while todo:
-            node = todo.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            own, links = described.get(node, ((), ()))
-            for s, p, o in own:
-                yield name, s, p, o
-            todo.extend(links)
+            current = todo.pop()
+            if current not in seen:
+                seen.add(current)
+                found += own.get(current, ())
+                todo += [o for _, p, o in own.get(current, ()) if isinstance(o, ox.NamedNode) and p != _OX_TYPE]
+        closures[node] = found
+    return found
 
 
 _OX_TYPE = ox.NamedNode(str(RDF.type))
 
 
+@lru_cache(maxsize=1 << 12)
 def _graph_name(article: ox.NamedNode) -> ox.NamedNode:
     return ox.NamedNode(article_graph_iri(article.value))
 

@@ -1,0 +1,143 @@
+"""Per-article costs for docs/SCALING.md, on a corpus already built: `python -m bench.scaling SOURCE EXPORTS
+[--runs N] [--stages] [--writers]` (KG_CACHE_DIR as when SOURCE was built into EXPORTS, so the extraction
+cache is warm and the persisted store is found).
+
+--stages: the build's stages after extraction (resolve, map, store, index, SHACL, persist, each export of
+`kg build`), timed in one process as kg.pipeline.build runs them, CPU and wall.
+--writers: each writer `kg export` runs, in its own process (peak RSS is its own): N-Triples and N-Quads as
+today (the store read into a GraphIndex, the lines sorted in memory) and streamed (kg/export/lines.py), Turtle,
+TriG and JSON-LD as today, and the floor: pyoxigraph bulk-loading the same N-Quads and dumping them.
+Medians of N runs. Outputs go to a temp folder; the streamed and in-memory bytes are compared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WRITERS = {  # case -> what the child process runs
+    "open the persisted store (baseline)": "baseline",
+    "nt, today (GraphIndex, sorted in memory)": "files nt",
+    "nt, streamed from the store": "stream nt",
+    "nq, today (GraphIndex, sorted in memory)": "files nq",
+    "nq, streamed from the store": "stream nq",
+    "ttl, today": "files ttl",
+    "trig, today": "files trig",
+    "jsonld, today": "files jsonld",
+    "floor: pyoxigraph bulk load + dump of the N-Quads": "floor",
+}
+
+
+def _timed(function) -> tuple[float, float]:
+    started, used = time.perf_counter(), time.process_time()
+    function()
+    return time.perf_counter() - started, time.process_time() - used
+
+
+def run_writer(case: str, exports: Path, work: Path) -> dict:
+    """One writer in this process: wall and CPU seconds, peak RSS, and a digest of what it wrote."""
+    import pyoxigraph as ox
+
+    import kg
+    from kg.export import FORMATS
+    from kg.store.persisted import oxigraph_of
+
+    out = work / case.replace(" ", "-")
+    kind, _, name = case.partition(" ")
+    if kind == "floor":
+        def write():
+            store = ox.Store()
+            store.bulk_load(path=str(work / "careers.nq"), format=ox.RdfFormat.N_QUADS)
+            store.dump(output=str(out), format=ox.RdfFormat.N_QUADS)
+        wall, cpu = _timed(write)
+    else:
+        graph = kg.load_graph(exports / "careers.ttl")
+        if kind == "files":
+            wall, cpu = _timed(lambda: out.write_bytes(b"".join(FORMATS[name].files(graph).values())))
+        elif kind == "stream":
+            with out.open("wb") as handle:
+                wall, cpu = _timed(lambda: FORMATS[name].stream(oxigraph_of(graph), handle))
+        else:
+            wall = cpu = 0.0
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()[:16] if out.exists() else ""
+    return {"wall": wall, "cpu": cpu, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "digest": digest}
+
+
+def writers(exports: Path, runs: int) -> None:
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-writers-"))
+    subprocess.run([sys.executable, "-m", "kg", "export", "-f", "nq", "-o", str(work / "careers.nq"),
+                    "--graph", str(exports / "careers.ttl")], check=True)
+    print(f"{'writer (median of ' + str(runs) + ')':52} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12}  digest")
+    for label, case in WRITERS.items():
+        found = [json.loads(subprocess.run([sys.executable, "-m", "bench.scaling", "--child", case, str(exports), str(work)],
+                                           capture_output=True, text=True, check=True).stdout) for _ in range(runs)]
+        median = {key: statistics.median(f[key] for f in found) for key in ("wall", "cpu", "rss_mb")}
+        print(f"{label:52} {median['wall']:8.2f} {median['cpu']:8.2f} {median['rss_mb']:12.0f}  {found[0]['digest']}", flush=True)
+
+
+def stages(source: Path, runs: int) -> None:
+    """The stages after extraction, as kg.pipeline.build runs them (extraction from the warm cache)."""
+    from kg.export import FORMATS
+    from kg.graph.index import GraphIndex, frozen_heap
+    from kg.graph.mapper import triples
+    from kg.pipeline.build import EXPORTS, discover, read_all
+    from kg.resolve.resolution import resolve
+    from kg.store import persisted as store
+    from kg.store.shacl import validate_store
+
+    times: dict[str, list[tuple[float, float]]] = {}
+
+    def timed(name, function, *args):
+        started, used = time.perf_counter(), time.process_time()
+        value = function(*args)
+        times.setdefault(name, []).append((time.perf_counter() - started, time.process_time() - used))
+        return value
+
+    for _ in range(runs):
+        paths, _ = discover(source)
+        extracted, _ = timed("extraction cache (warm): read every entry", read_all, paths, source)
+        resolution = timed("resolve", resolve, extracted)
+        found = timed("map: triples", lambda: list(triples(resolution)))
+        oxigraph = timed("store: Oxigraph in memory", store.to_store, found)
+        with frozen_heap():
+            index = timed("index: GraphIndex", GraphIndex, found)
+        timed("SHACL", validate_store, oxigraph)
+        for name in EXPORTS:
+            timed(f"write {name}", FORMATS[name].files, index)
+        from kg import render
+
+        timed("write views (HTML)", render.outputs, index)
+        with tempfile.TemporaryDirectory() as folder:
+            turtle = Path(folder) / "careers.ttl"
+            turtle.write_bytes(b"")
+            timed("persist store + labels", store.persist, oxigraph, index, turtle)
+        del found, index, oxigraph
+    articles = len(paths)
+    print(f"{articles} articles, {len(resolution.nodes)} nodes; medians of {runs}")
+    print(f"{'stage':44} {'wall s':>8} {'CPU s':>8} {'CPU ms/article':>15}")
+    for name, values in times.items():
+        wall, cpu = statistics.median(v[0] for v in values), statistics.median(v[1] for v in values)
+        print(f"{name:44} {wall:8.2f} {cpu:8.2f} {cpu * 1000 / articles:15.2f}")
+
+
+def main(argv: list[str]) -> None:
+    if argv[0] == "--child":
+        print(json.dumps(run_writer(argv[1], Path(argv[2]), Path(argv[3]))))
+        return
+    runs = int(argv.pop(argv.index("--runs") + 1)) if "--runs" in argv else 3
+    source, exports = Path(argv[0]), Path(argv[1])
+    if "--stages" in argv:
+        stages(source, runs)
+    if "--writers" in argv:
+        writers(exports, runs)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
