@@ -1,5 +1,5 @@
 """Per-article costs for docs/SCALING.md, on a corpus already built: `python -m bench.scaling SOURCE EXPORTS
-[--runs N] [--stages] [--writers]` (KG_CACHE_DIR as when SOURCE was built into EXPORTS, so the extraction
+[--runs N] [--stages] [--writers] [--extraction]` (KG_CACHE_DIR as when SOURCE was built into EXPORTS, so the extraction
 cache is warm and the persisted store is found).
 
 --stages: the build's stages after extraction (resolve, map, store, index, SHACL, persist, each export of
@@ -8,6 +8,8 @@ cache is warm and the persisted store is found).
 today (the store read into a GraphIndex, the lines sorted in memory) and streamed (kg/export/lines.py), Turtle,
 TriG and JSON-LD as today, and the floor: pyoxigraph bulk-loading the same N-Quads and dumping them.
 Medians of N runs. Outputs go to a temp folder; the streamed and in-memory bytes are compared.
+--extraction: cold extraction of SOURCE (cache emptied) on the local Pool and on a Dask LocalCluster of as many
+worker processes (`--scheduler`'s path, loopback only): what distributing costs beside the work.
 """
 
 from __future__ import annotations
@@ -127,6 +129,27 @@ def stages(source: Path, runs: int) -> None:
         print(f"{name:44} {wall:8.2f} {cpu:8.2f} {cpu * 1000 / articles:15.2f}")
 
 
+def extraction(source: Path, runs: int) -> None:
+    import os
+    import shutil
+
+    from distributed import LocalCluster
+
+    from kg.pipeline.build import discover, read_all
+    from kg.pipeline.cache import folder_for
+
+    paths, _ = discover(source)
+    workers = os.cpu_count() or 1
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        for label, scheduler in (("local Pool", None), (f"Dask LocalCluster, {workers} worker processes", cluster.scheduler_address)):
+            found = []
+            for _ in range(runs):
+                shutil.rmtree(folder_for(source), ignore_errors=True)
+                found.append(_timed(lambda: read_all(paths, source, scheduler=scheduler))[0])
+            print(f"cold extraction of {len(paths)} articles, {label}: {statistics.median(found):.1f} s wall "
+                  f"({statistics.median(found) * 1000 / len(paths):.1f} ms an article)", flush=True)
+
+
 def main(argv: list[str]) -> None:
     if argv[0] == "--child":
         print(json.dumps(run_writer(argv[1], Path(argv[2]), Path(argv[3]))))
@@ -137,6 +160,8 @@ def main(argv: list[str]) -> None:
         stages(source, runs)
     if "--writers" in argv:
         writers(exports, runs)
+    if "--extraction" in argv:
+        extraction(source, runs)
 
 
 if __name__ == "__main__":

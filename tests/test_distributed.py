@@ -4,6 +4,7 @@ gives the same graph and exports as the local cores, and uses the article cache 
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 
 import pytest
@@ -14,7 +15,7 @@ from kg.cli import main
 from kg.pipeline import executors
 from kg.pipeline.build import outputs
 from kg.pipeline.cache import folder_for
-from tests.conftest import DATA, SAMPLE
+from tests.conftest import DATA, ROOT, SAMPLE
 
 distributed = pytest.importorskip("distributed")
 
@@ -95,3 +96,12 @@ def test_workers_running_other_code_are_refused(corpus, scheduler, monkeypatch):
     monkeypatch.setattr(executors, "fingerprint", on_workers_another)
     with pytest.raises(kg.KgError, match="run another kg"):
         kg.build(corpus, scheduler=scheduler)
+
+
+def test_kg_build_on_worker_processes_over_loopback_matches_the_committed_exports():
+    """Worker processes pickle every Article, Fact and KgError across TCP, as a real cluster does."""
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+        run = subprocess.run([sys.executable, "-m", "kg", "build", str(SAMPLE), "-o", str(ROOT / "exports"), "--check",
+                              "--scheduler", cluster.scheduler_address], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"up to date: {ROOT / 'exports'} matches {SAMPLE}\n"
