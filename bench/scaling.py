@@ -147,7 +147,8 @@ def extraction(source: Path, runs: int) -> None:
                 shutil.rmtree(folder_for(source), ignore_errors=True)
                 found.append(_timed(lambda: read_all(paths, source, scheduler=scheduler))[0])
             print(f"cold extraction of {len(paths)} articles, {label}: {statistics.median(found):.1f} s wall "
-                  f"({statistics.median(found) * 1000 / len(paths):.1f} ms an article)", flush=True)
+                  f"({statistics.median(found) * 1000 / len(paths):.1f} ms an article; runs {', '.join(f'{t:.1f}' for t in found)} s)",
+                  flush=True)
 
 
 def main(argv: list[str]) -> None:
