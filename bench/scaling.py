@@ -140,7 +140,8 @@ def extraction(source: Path, runs: int) -> None:
 
     paths, _ = discover(source)
     workers = os.cpu_count() or 1
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0", worker_dashboard_address="127.0.0.1:0") as cluster:
         for label, scheduler in (("local Pool", None), (f"Dask LocalCluster, {workers} worker processes", cluster.scheduler_address)):
             found = []
             for _ in range(runs):

@@ -20,9 +20,12 @@ from tests.conftest import DATA, ROOT, SAMPLE
 distributed = pytest.importorskip("distributed")
 
 
+LOOPBACK = {"dashboard_address": "127.0.0.1:0", "worker_dashboard_address": "127.0.0.1:0"}  # their HTTP servers too (default: all interfaces)
+
+
 @pytest.fixture(scope="module")
 def scheduler():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, **LOOPBACK) as cluster:
         yield cluster.scheduler_address
 
 
@@ -100,7 +103,7 @@ def test_workers_running_other_code_are_refused(corpus, scheduler, monkeypatch):
 
 def test_kg_build_on_worker_processes_over_loopback_matches_the_committed_exports():
     """Worker processes pickle every Article, Fact and KgError across TCP, as a real cluster does."""
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", **LOOPBACK) as cluster:
         run = subprocess.run([sys.executable, "-m", "kg", "build", str(SAMPLE), "-o", str(ROOT / "exports"), "--check",
                               "--scheduler", cluster.scheduler_address], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
