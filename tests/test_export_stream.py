@@ -44,6 +44,19 @@ def test_a_streamed_export_spilled_in_many_runs_is_the_in_memory_one(tmp_path, m
     assert data == next(iter(FORMATS[name].files(result.index).values()))
 
 
+def test_a_line_separator_inside_a_literal_stays_inside_its_line(tmp_path):
+    """N-Triples escapes only quotes, backslashes, CR and LF: U+2028 and a form feed stay as they are, in one line."""
+    from rdflib import Literal, URIRef
+
+    from kg.export.ntriples import of_triples
+    from kg.store.persisted import to_store
+
+    triples = [(URIRef("https://example.org/a"), URIRef("https://example.org/says"), Literal(text)) for text in ("x\u2028y", "z\x0cw")]
+    data = of_triples(triples)
+    assert data.count(b"\n") == 2
+    assert streamed("nt", to_store(triples)) == data
+
+
 def test_sorted_lines_drop_repeats_across_runs():
     sorter = SortedLines(run=3)
     for line in [b"c\n", b"a\n", b"b\n", b"a\n", b"\xc3\xa8\n", b"b\n", b"z\n"]:

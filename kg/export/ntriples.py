@@ -36,8 +36,9 @@ class StoreTerms(dict):
 
 
 def sorted_lines(text: str) -> bytes:
-    """The statements of a line-based format (N-Triples, N-Quads) sorted, so equal graphs give equal bytes."""
-    lines = sorted({line for line in text.splitlines() if line.strip()})
+    """The statements of a line-based format (N-Triples, N-Quads) sorted, so equal graphs give equal bytes.
+    Split at "\n" only: a literal may hold U+2028 or a form feed unescaped, which str.splitlines() splits at."""
+    lines = sorted({line for line in text.split("\n") if line.strip()})
     return "".join(f"{line}\n" for line in lines).encode("utf-8")
 
 
