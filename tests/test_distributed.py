@@ -83,6 +83,13 @@ def test_an_unreachable_scheduler_is_one_line(corpus, monkeypatch):
     assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
 
 
+def test_a_scheduler_without_workers_is_one_line(corpus, monkeypatch):
+    monkeypatch.setattr(executors, "CONNECT_TIMEOUT", "1s")
+    with distributed.LocalCluster(n_workers=0, processes=False, **LOOPBACK) as cluster:
+        with pytest.raises(kg.KgError, match=f"^error: the Dask scheduler at {cluster.scheduler_address} has no workers$"):
+            kg.build(corpus, scheduler=cluster.scheduler_address)
+
+
 def test_without_dask_the_option_says_what_to_install(corpus, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
     result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(corpus.parent / "out"), "--scheduler", "tcp://127.0.0.1:9"])

@@ -68,6 +68,11 @@ class DaskCluster:
             self.client = Client(self.address, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as error:
             raise RemoteFailed(f"cannot reach the Dask scheduler at {self.address}: {_first_line(error)}") from None
+        try:  # a scheduler without workers would take the tasks and never run them
+            self.client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+        except TimeoutError:
+            self.client.close()
+            raise RemoteFailed(f"the Dask scheduler at {self.address} has no workers") from None
         ours = fingerprint()
         theirs = {worker: found for worker, found in self.client.run(fingerprint).items() if tuple(found) != ours}
         if theirs:
