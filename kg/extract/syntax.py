@@ -1,0 +1,117 @@
+"""Rules over the language layer: a rules file's `token_rules` run on a sentence's tokens, UPOS tags, lemmas and
+chunks (kg/language/matcher.py), so a duty verb no table lists ("sterilises", "installa") is still a verb, and
+coordinated duties ("plans shifts, checks stock levels and trains new staff") are one fact each.
+
+A match names its fact from its captures: `verb` by its infinitive (the duty verb tables, else the lemma) and
+`object` as written. This module finds the facts; the engine emits them like any rule's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from kg.errors import KgError
+from kg.extract.clauses import trim
+from kg.extract.ruleset import ROLE_MARK, RuleSet, ruleset
+from kg.language import rulesfile
+from kg.language.analyse import analyse, chunks
+from kg.language.matcher import Match, Pattern, Span, compile_pattern, finditer, match_at
+
+
+@dataclass(frozen=True)
+class TokenRule:
+    family: str
+    id: str
+    tokens: tuple[Pattern, ...]  # alternatives, tried in order
+    items: tuple[Pattern, ...]  # one more coordinated item, with its own verb
+    extend: tuple[Pattern, ...]  # more words of the last item's object
+    list_items: bool  # reads the family's list items only, instead of whole items
+
+
+class Found(NamedTuple):
+    """One fact a token rule read: its label and where its words sit in the sentence."""
+
+    family: str
+    rule: str  # "<family>.<id>"
+    label: str
+    start: int  # character offsets in the sentence of the words the match took (separators and verb included)
+    end: int
+    subject: int  # where the match that opened the list starts (the role's name, when the rule names it)
+
+
+@lru_cache(maxsize=None)
+def token_rules(lang: str) -> dict[str, tuple[TokenRule, ...]]:
+    """The `token_rules` of a language, compiled; a pattern the matcher cannot read stops kg at its line."""
+    out: dict[str, tuple[TokenRule, ...]] = {}
+    for family, items in ruleset(lang).data.get("token_rules", {}).items():
+        out[family] = tuple(
+            TokenRule(family, item["id"], *(_pattern(lang, family, index, key, item.get(key)) for key in ("tokens", "items", "extend")),
+                      bool(item.get("list_items")))
+            for index, item in enumerate(items))
+    return out
+
+
+def _pattern(lang: str, family: str, index: int, key: str, spec: list | dict | None) -> tuple[Pattern, ...]:
+    alternatives = [] if spec is None else spec["any_of"] if isinstance(spec, dict) else [spec]
+    try:
+        return tuple(compile_pattern(alternative) for alternative in alternatives)
+    except ValueError as exc:
+        raise KgError(f"token_rules.{family}[{index}].{key}: {exc}", rulesfile.path(lang),
+                      rulesfile.line(lang, "token_rules", family, index, key)) from None
+
+
+def tagged(text: str, masked: str, role_ref: re.Pattern, lang: str) -> Span:
+    """A sentence as the matcher reads it; ROLE flags the tokens of the role's names (masked) and its references."""
+    tokens = analyse(text, lang)
+    refs = [(m.start(), m.end()) for m in role_ref.finditer(text)]
+    flags = [frozenset({"ROLE"}) if ROLE_MARK in masked[t.start:t.end] or any(a <= t.start < b for a, b in refs) else frozenset()
+             for t in tokens]
+    return Span.of(tokens, chunks(tokens, lang), flags)
+
+
+def read(rs: RuleSet, text: str, span: Span, family: str, list_item: bool = False) -> list[Found]:
+    """The facts a family's token rules (those for list items, or the others) read in one sentence; a later rule
+    skips the tokens an earlier one took."""
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for rule in token_rules(rs.lang).get(family, ()):
+        if rule.list_items != list_item:
+            continue
+        for match in finditer(rule.tokens, span):
+            if any(a < match.end and match.start < b for a, b in taken):
+                continue
+            items = [match]
+            end = match.end
+            while True:
+                more = rule.items and match_at(rule.items, span, end)
+                if more and more.end > end:
+                    items.append(more)
+                    end = more.end
+                    continue
+                longer = rule.extend and match_at(rule.extend, span, end)
+                if not (longer and longer.end > end and "object" in longer.captures):
+                    break
+                last = items[-1]
+                a, _ = last.captures.get("object", longer.captures["object"])
+                items[-1] = Match(last.start, longer.end, {**last.captures, "object": (a, longer.captures["object"][1])})
+                end = longer.end
+            taken.append((match.start, end))
+            found += [f for f in (_fact(rs, text, span, rule, item, span.tokens[match.start].start) for item in items) if f]
+    return found
+
+
+def _fact(rs: RuleSet, text: str, span: Span, rule: TokenRule, match: Match, subject: int) -> Found | None:
+    tokens = span.tokens
+    if "object" not in match.captures:
+        return None
+    a, b = match.captures["object"]
+    start, end = tokens[a].start, tokens[b - 1].end
+    words = rs.lists["trailing"].sub("", trim(text[start:end], rs, ["purpose", "second_object"])).strip()
+    if not words:
+        return None
+    if "verb" in match.captures:
+        verb = tokens[match.captures["verb"][0]]
+        words = f"{rs.verbs.get(verb.text.lower()) or verb.lemma.lower()} {words}"
+    return Found(rule.family, f"{rule.family}.{rule.id}", words, tokens[match.start].start, end, subject)
