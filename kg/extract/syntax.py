@@ -16,7 +16,7 @@ from kg.errors import KgError
 from kg.extract.clauses import trim
 from kg.extract.ruleset import ROLE_MARK, RuleSet, ruleset
 from kg.language import rulesfile
-from kg.language.analyse import analyse, chunks
+from kg.language.analyse import LANGUAGES, analyse, chunks
 from kg.language.matcher import Match, Pattern, Span, compile_pattern, finditer, match_at
 
 
@@ -43,8 +43,11 @@ class Found(NamedTuple):
 
 @lru_cache(maxsize=None)
 def token_rules(lang: str) -> dict[str, tuple[TokenRule, ...]]:
-    """The `token_rules` of a language, compiled; a pattern the matcher cannot read stops kg at its line."""
+    """The `token_rules` of a language, compiled; a pattern the matcher cannot read stops kg at its line. A language
+    the layer has no models for has none: its `rules:` alone read it."""
     out: dict[str, tuple[TokenRule, ...]] = {}
+    if lang not in LANGUAGES:
+        return out
     for family, items in ruleset(lang).data.get("token_rules", {}).items():
         out[family] = tuple(
             TokenRule(family, item["id"], *(_pattern(lang, family, index, key, item.get(key)) for key in ("tokens", "items", "extend")),
@@ -81,6 +84,9 @@ def read(rs: RuleSet, text: str, span: Span, family: str, list_item: bool = Fals
             continue
         for match in finditer(rule.tokens, span):
             if any(a < match.end and match.start < b for a, b in taken):
+                continue
+            if "object" not in match.captures:  # an alternative that only takes its words: "che un agente svolga ..."
+                taken.append((match.start, match.end))
                 continue
             items = [match]
             end = match.end
