@@ -35,7 +35,7 @@ from kg.extract.regulation import (
 )
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.extract.salary import figures
-from kg.extract.syntax import read, tagged, token_rules
+from kg.extract.syntax import may_match, read, tagged, token_rules
 from kg.language.mentions import Mention, find_mentions
 from kg.language.profile import (
     fold,
@@ -104,14 +104,18 @@ def _token_rules(ctx: Context, sentence: Sentence) -> None:
     a regular-expression rule's item that starts inside them is the same duty, read worse ("plan shifts, checks")."""
     ctx.token_spans = {}
     families_here = token_rules(ctx.rs.lang)
-    if not families_here or _item_of_other_role(ctx, sentence):
+    if not families_here or not may_match(ctx.rs.lang, sentence.text, ctx.names_role(sentence.text)) \
+            or _item_of_other_role(ctx, sentence):
         return
     for family in families_here:
-        for found in read(ctx.rs, sentence.text, _tagged(ctx, sentence), family):
-            if families()[family].get("own_subject") and _specialised_at(ctx, sentence.text, found.subject):
+        spec = families()[family]
+        for found in read(ctx.rs, sentence.text, _tagged(ctx, sentence), family, _trims(spec)):
+            if spec.get("own_subject") and _specialised_at(ctx, sentence.text, found.subject):
                 continue
-            ctx.token_spans.setdefault(family, []).append((found.start, found.end))
-            _emit_label(ctx, sentence, found.rule, families()[family], found.label)
+            before = len(ctx.facts)
+            _emit_label(ctx, sentence, found.rule, spec, found.label)
+            if len(ctx.facts) > before:  # a label the family rejects leaves the words to the other rules
+                ctx.token_spans.setdefault(family, []).append((found.start, found.end))
 
 
 def _tagged(ctx: Context, sentence: Sentence):
@@ -122,12 +126,17 @@ def _tagged(ctx: Context, sentence: Sentence):
     return span
 
 
+def _trims(spec: dict) -> tuple[str, ...]:
+    """The stop groups that end a family's captures and items: they end a token rule's object too."""
+    return tuple(dict.fromkeys(spec.get("trim", []) + spec.get("item_trim", [])))
+
+
 def _list_item_duties(ctx: Context, sentence: Sentence, family: str) -> bool:
     """"Gather documents and analyse the client's cash flow": a list item the family's list token rules read as two
     facts or more gives those facts, not the item whole; True when it did."""
-    if family not in token_rules(ctx.rs.lang):
+    if family not in token_rules(ctx.rs.lang) or not may_match(ctx.rs.lang, sentence.text, False, list_item=True):
         return False
-    found = read(ctx.rs, sentence.text, _tagged(ctx, sentence), family, list_item=True)
+    found = read(ctx.rs, sentence.text, _tagged(ctx, sentence), family, _trims(families()[family]), list_item=True)
     if len(found) < 2:
         return False
     for fact in found:

@@ -65,6 +65,14 @@ def _pattern(lang: str, family: str, index: int, key: str, spec: list | dict | N
                       rulesfile.line(lang, "token_rules", family, index, key)) from None
 
 
+def may_match(lang: str, text: str, names_role: bool, list_item: bool = False) -> bool:
+    """Whether any token rule (those for list items, or the others) may match the sentence: most sentences need no
+    tagging, since a rule's first token must be the role's name or a cue word they do not hold."""
+    flags = frozenset({"ROLE"}) if names_role else frozenset()
+    return any(pattern.may_match(text, flags) for rules in token_rules(lang).values() for rule in rules
+               if rule.list_items == list_item for pattern in rule.tokens)
+
+
 def tagged(text: str, masked: str, role_ref: re.Pattern, lang: str) -> Span:
     """A sentence as the matcher reads it; ROLE flags the tokens of the role's names (masked) and its references."""
     tokens = analyse(text, lang)
@@ -74,9 +82,9 @@ def tagged(text: str, masked: str, role_ref: re.Pattern, lang: str) -> Span:
     return Span.of(tokens, chunks(tokens, lang), flags)
 
 
-def read(rs: RuleSet, text: str, span: Span, family: str, list_item: bool = False) -> list[Found]:
-    """The facts a family's token rules (those for list items, or the others) read in one sentence; a later rule
-    skips the tokens an earlier one took."""
+def read(rs: RuleSet, text: str, span: Span, family: str, trims: tuple[str, ...], list_item: bool = False) -> list[Found]:
+    """The facts a family's token rules (those for list items, or the others) read in one sentence, each object cut
+    at the first stop of the `trims` groups (rules file `stops`); a later rule skips the tokens an earlier one took."""
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for rule in token_rules(rs.lang).get(family, ()):
@@ -101,23 +109,33 @@ def read(rs: RuleSet, text: str, span: Span, family: str, list_item: bool = Fals
                     break
                 last = items[-1]
                 a, _ = last.captures.get("object", longer.captures["object"])
-                items[-1] = Match(last.start, longer.end, {**last.captures, "object": (a, longer.captures["object"][1])})
+                items[-1] = Match(last.start, longer.end, {**last.captures, **longer.captures, "object": (a, longer.captures["object"][1])})
                 end = longer.end
             taken.append((match.start, end))
-            found += [f for f in (_fact(rs, text, span, rule, item, span.tokens[match.start].start) for item in items) if f]
+            found += [f for f in (_fact(rs, text, span, rule, item, span.tokens[match.start].start, trims) for item in items) if f]
     return found
 
 
-def _fact(rs: RuleSet, text: str, span: Span, rule: TokenRule, match: Match, subject: int) -> Found | None:
+def _fact(rs: RuleSet, text: str, span: Span, rule: TokenRule, match: Match, subject: int, trims: tuple[str, ...]) -> Found | None:
     tokens = span.tokens
     if "object" not in match.captures:
         return None
     a, b = match.captures["object"]
     start, end = tokens[a].start, tokens[b - 1].end
-    words = rs.lists["trailing"].sub("", trim(text[start:end], rs, ["purpose", "second_object"])).strip()
+    joined = match.captures.get("joined")  # a verb joined on inside the object: "... and sends it to the client"
+    if joined:
+        verb = tokens[joined[0]]
+        words = f"{text[start:verb.start]}{_infinitive(rs, verb)}{text[verb.end:end]}"
+    else:
+        words = text[start:end]
+    words = rs.lists["trailing"].sub("", trim(words, rs, list(trims))).strip()
     if not words:
         return None
     if "verb" in match.captures:
-        verb = tokens[match.captures["verb"][0]]
-        words = f"{rs.verbs.get(verb.text.lower()) or verb.lemma.lower()} {words}"
+        words = f"{_infinitive(rs, tokens[match.captures['verb'][0]])} {words}"
     return Found(rule.family, f"{rule.family}.{rule.id}", words, tokens[match.start].start, end, subject)
+
+
+def _infinitive(rs: RuleSet, verb) -> str:
+    """The duty verb tables' infinitive of a form they know, else the layer's lemma ("sterilises" -> "sterilise")."""
+    return rs.verbs.get(verb.text.lower()) or verb.lemma.lower()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from kg.language.analyse import Chunk, Token
@@ -106,6 +107,29 @@ class Pattern:
     @property
     def captures(self) -> frozenset[str]:
         return frozenset(e.capture for e in self.elements if e.capture)
+
+    def may_match(self, text: str, flags: frozenset[str]) -> bool:
+        """False only when no match can be in `text`: a token dict the pattern requires wants a flag no token of the
+        text has, or one of some words (LOWER, TEXT) none of which is in it. A cheap test before tagging."""
+        lowered = text.lower()
+        for element in self.elements:
+            if element.op in ("?", "*", "!") or element.chunk:
+                continue
+            for attribute, test in element.tests:
+                if isinstance(test, bool):
+                    if test and attribute != _STARTS and attribute not in flags:
+                        return False
+                elif attribute in ("LOWER", "TEXT", "ORTH") and isinstance(test, frozenset):
+                    if not any(_word(word).search(lowered) for word in test):
+                        return False
+        return True
+
+
+@lru_cache(maxsize=None)
+def _word(word: str) -> re.Pattern:
+    """A word of a pattern found in text, not inside a longer word ("se" is not in "sempre")."""
+    word = word.lower()
+    return re.compile(("(?<!\\w)" if word[:1].isalnum() else "") + re.escape(word) + ("(?!\\w)" if word[-1:].isalnum() else ""))
 
 
 @dataclass(frozen=True)
