@@ -107,3 +107,26 @@ def test_a_misspelt_token_key_is_one_line_at_its_file_and_line(tmp_path, monkeyp
 ])
 def test_coordinated_duties_one_fact_each(tmp_path, lang, title, text, duties):
     assert objects(facts_of(tmp_path, title, text, lang), "responsibility") == duties
+
+
+def test_list_items_that_coordinate_verb_phrases_split_en(tmp_path):
+    body = "## Responsibilities\n\n- Gather financial documents and analyze the client's cash flow\n- Install and maintain wiring\n"
+    assert objects(facts_of(tmp_path, "Financial Planner", body, "en"), "responsibility") == {
+        "gather financial documents", "analyze the client's cash flow", "install and maintain wiring"}
+
+
+def test_list_items_that_coordinate_infinitives_split_it(tmp_path):
+    body = "## Attività\n\n- elaborare i cedolini paga e calcolare i contributi;\n- installare e manutenere gli impianti\n"
+    assert objects(facts_of(tmp_path, "Consulente del lavoro", body, "it"), "responsibility") == {
+        "elaborare i cedolini paga", "calcolare i contributi", "installare e manutenere gli impianti"}
+
+
+def test_the_role_speaking_in_the_first_person_en(tmp_path):
+    body = "I compare deals from dozens of lenders and recommend the one that fits."
+    assert objects(facts_of(tmp_path, "Mortgage Broker", body, "en"), "responsibility") == {
+        "compare deals from dozens of lenders", "recommend the one"}
+
+
+def test_a_lone_adjective_is_no_skill(tmp_path):
+    body = "## Skills\n\n- Friendly\n- Patience\n"
+    assert objects(facts_of(tmp_path, "Bank Teller", body, "en"), "skill") == {"patience"}

@@ -36,6 +36,7 @@ from kg.extract.regulation import (
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.extract.salary import figures
 from kg.extract.syntax import may_match, read, tagged, token_rules
+from kg.language.analyse import LANGUAGES
 from kg.language.mentions import Mention, find_mentions
 from kg.language.profile import (
     fold,
@@ -124,6 +125,15 @@ def _tagged(ctx: Context, sentence: Sentence):
     if span is None:
         span = ctx.tagged[sentence.start] = tagged(sentence.text, ctx.masked(sentence.text), ctx.rs.role_ref, ctx.rs.lang)
     return span
+
+
+def _lone_word_of(ctx: Context, sentence: Sentence, spec: dict, label: str) -> bool:
+    """A one-word label whose word the sentence uses as one of the family's `not_alone` tags ("friendly", an
+    adjective, is no skill); a language without the layer's models keeps it."""
+    if not spec.get("not_alone") or " " in label.strip() or ctx.rs.lang not in LANGUAGES:
+        return False
+    word = fold(label.strip())
+    return any(fold(t.text) == word and t.pos in spec["not_alone"] for t in _tagged(ctx, sentence).tokens)
 
 
 def _trims(spec: dict) -> tuple[str, ...]:
@@ -463,7 +473,7 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule | str, spec: dict, 
     label = label.strip()
     written = written if spec.get("keep_case") else lower_label(written)
     alt = (written,) if written and fold(written) != fold(label) else ()
-    if not acceptable(label, stopwords(ctx.rs.lang)) or rejected(ctx.rs, spec["kind"], label):
+    if not acceptable(label, stopwords(ctx.rs.lang)) or rejected(ctx.rs, spec["kind"], label) or _lone_word_of(ctx, sentence, spec, label):
         return
     if spec["kind"] == "alias":
         label = singular_role(label, ctx.rs.lang) if label == label.lower() else label  # "HR partner" keeps its capitals
@@ -698,7 +708,8 @@ def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: 
     tail = trim(text[match.end():], ctx.rs, ["clause", "purpose"])
     for a, b in split_items(tail, ctx.rs, always=True):
         label = clean(tail[a:b], ctx.rs)
-        if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label):
+        if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label) \
+            and not _lone_word_of(ctx, sentence, spec, label):
             ctx.add(spec["kind"], label, sentence, rule_id)
     head = text[:match.start()]
     words = re.findall(r"[\w'-]+", fold(head))
@@ -741,7 +752,8 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
         return  # a sentence, not a name: the rules read it
     if spec["kind"] == "alias":  # "Examples of job titles": other names of the role
         return _emit_label(ctx, sentence, rule_id, spec, label)
-    if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label):
+    if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label) \
+            and not _lone_word_of(ctx, sentence, spec, label):
         name = lexicon.for_class(kinds()[spec["kind"]].get("class", ""))
         hits = lexicon.find(name, label) if name else []
         for entry, a, b in hits:  # "banche e assicurazioni" under "Settori che assumono": two lexicon industries
