@@ -709,7 +709,7 @@ def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: 
     for a, b in split_items(tail, ctx.rs, always=True):
         label = clean(tail[a:b], ctx.rs)
         if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label) \
-            and not _lone_word_of(ctx, sentence, spec, label):
+                and not _lone_word_of(ctx, sentence, spec, label):
             ctx.add(spec["kind"], label, sentence, rule_id)
     head = text[:match.start()]
     words = re.findall(r"[\w'-]+", fold(head))
