@@ -87,8 +87,9 @@ def read(rs: RuleSet, text: str, span: Span, family: str, trims: tuple[str, ...]
     at the first stop of the `trims` groups (rules file `stops`); a later rule skips the tokens an earlier one took."""
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
+    flags = frozenset().union(*span.flags)
     for rule in token_rules(rs.lang).get(family, ()):
-        if rule.list_items != list_item:
+        if rule.list_items != list_item or not any(pattern.may_match(text, flags) for pattern in rule.tokens):
             continue
         for match in finditer(rule.tokens, span):
             if any(a < match.end and match.start < b for a, b in taken):
