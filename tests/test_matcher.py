@@ -127,6 +127,6 @@ def test_the_role_speaking_in_the_first_person_en(tmp_path):
         "compare deals from dozens of lenders", "recommend the one"}
 
 
-def test_a_lone_adjective_is_no_skill(tmp_path):
-    body = "## Skills\n\n- Friendly\n- Patience\n"
-    assert objects(facts_of(tmp_path, "Bank Teller", body, "en"), "skill") == {"patience"}
+def test_a_lone_adjective_is_no_duty(tmp_path):
+    body = "## Duties\n\n- Reliable\n- Stock control\n"
+    assert objects(facts_of(tmp_path, "Store Assistant", body, "en"), "responsibility") == {"stock control"}
