@@ -35,6 +35,8 @@ from kg.extract.regulation import (
 )
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.extract.salary import figures
+from kg.extract.syntax import may_match, read, tagged, token_rules
+from kg.language.analyse import LANGUAGES
 from kg.language.mentions import Mention, find_mentions
 from kg.language.profile import (
     fold,
@@ -75,6 +77,7 @@ def extract(article: Article) -> list[Fact]:
     _definition(ctx)
     for sentence in body:
         claimed: list[tuple[int, int]] = []
+        _token_rules(ctx, sentence)
         for rule in _applicable(ctx, sentence, ORDER[1:]):
             _apply(ctx, sentence, rule, claimed)
         _salaries(ctx, sentence)
@@ -95,6 +98,60 @@ def _applicable(ctx: Context, sentence: Sentence, order: tuple[str, ...]):
         for rule in ctx.rs.rules.get(family, []):
             if rule in admitted or family == "regulator":
                 yield rule
+
+
+def _token_rules(ctx: Context, sentence: Sentence) -> None:
+    """Facts the token rules read (kg/extract/syntax.py); the words each took are the sentence's, for its family:
+    a regular-expression rule's item that starts inside them is the same duty, read worse ("plan shifts, checks")."""
+    ctx.token_spans = {}
+    families_here = token_rules(ctx.rs.lang)
+    if not families_here or not may_match(ctx.rs.lang, sentence.text, ctx.names_role(sentence.text)) \
+            or _item_of_other_role(ctx, sentence):
+        return
+    for family in families_here:
+        spec = families()[family]
+        for found in read(ctx.rs, sentence.text, _tagged(ctx, sentence), family, _trims(spec)):
+            if spec.get("own_subject") and _specialised_at(ctx, sentence.text, found.subject):
+                continue
+            before = len(ctx.facts)
+            _emit_label(ctx, sentence, found.rule, spec, found.label)
+            if len(ctx.facts) > before:  # a label the family rejects leaves the words to the other rules
+                ctx.token_spans.setdefault(family, []).append((found.start, found.end))
+
+
+def _tagged(ctx: Context, sentence: Sentence):
+    """The sentence as the token rules read it, tagged once per article."""
+    span = ctx.tagged.get(sentence.start)
+    if span is None:
+        span = ctx.tagged[sentence.start] = tagged(sentence.text, ctx.masked(sentence.text), ctx.rs.role_ref, ctx.rs.lang)
+    return span
+
+
+def _lone_word_of(ctx: Context, sentence: Sentence, spec: dict, label: str) -> bool:
+    """A one-word label whose word the sentence uses as one of the family's `not_alone` tags ("friendly", an
+    adjective, is no skill); a language without the layer's models keeps it."""
+    if not spec.get("not_alone") or " " in label.strip() or ctx.rs.lang not in LANGUAGES:
+        return False
+    word = fold(label.strip())
+    return any(fold(t.text) == word and t.pos in spec["not_alone"] for t in _tagged(ctx, sentence).tokens)
+
+
+def _trims(spec: dict) -> tuple[str, ...]:
+    """The stop groups that end a family's captures and items: they end a token rule's object too."""
+    return tuple(dict.fromkeys(spec.get("trim", []) + spec.get("item_trim", [])))
+
+
+def _list_item_duties(ctx: Context, sentence: Sentence, family: str) -> bool:
+    """"Gather documents and analyse the client's cash flow": a list item the family's list token rules read as two
+    facts or more gives those facts, not the item whole; True when it did."""
+    if family not in token_rules(ctx.rs.lang) or not may_match(ctx.rs.lang, sentence.text, False, list_item=True):
+        return False
+    found = read(ctx.rs, sentence.text, _tagged(ctx, sentence), family, _trims(families()[family]), list_item=True)
+    if len(found) < 2:
+        return False
+    for fact in found:
+        _emit_label(ctx, sentence, fact.rule, families()[family], fact.label)
+    return True
 
 
 def _title_aliases(ctx: Context) -> None:
@@ -176,8 +233,11 @@ def _specialised_subject(ctx: Context, text: str, match: re.Match) -> bool:
     """"Consumer loan officers handle car loans": the role's name that opens the match heads a longer role (a
     specialisation, not a mere variant), whose duties are its own."""
     at = ctx.masked(text).find(ROLE_MARK, match.start(), match.end())
-    if at != match.start():
-        return False
+    return at == match.start() and _specialised_at(ctx, text, at)
+
+
+def _specialised_at(ctx: Context, text: str, at: int) -> bool:
+    """The role's name at `at` is inside a longer role's name that is neither the role nor a variant of it."""
     return any(m.start < at < m.end and not ctx.is_role(m.label) and not _variant_of_role(ctx, m.label)
                for m in _mentions_of(text, ctx.rs.lang))
 
@@ -312,6 +372,8 @@ def _bare_object(rs: RuleSet, item: str, actions: bool = False) -> bool:
 
 def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, offset: int, verb, match_start: int) -> None:
     """Turn one captured item into facts of the family's kind."""
+    if any(a <= offset < b for a, b in ctx.token_spans.get(rule.family, ())):
+        return  # a token rule read this item already
     kind = spec["kind"]
     lang = ctx.rs.lang
     if spec.get("roles"):
@@ -407,11 +469,11 @@ def _article_first(lang: str, text: str) -> bool:
     return bool(_article_first_pattern(lang).match(" " + text.lstrip(" ,;")))
 
 
-def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "", written: str = "") -> None:
+def _emit_label(ctx: Context, sentence: Sentence, rule: Rule | str, spec: dict, label: str, key: str = "", written: str = "") -> None:
     label = label.strip()
     written = written if spec.get("keep_case") else lower_label(written)
     alt = (written,) if written and fold(written) != fold(label) else ()
-    if not acceptable(label, stopwords(ctx.rs.lang)) or rejected(ctx.rs, spec["kind"], label):
+    if not acceptable(label, stopwords(ctx.rs.lang)) or rejected(ctx.rs, spec["kind"], label) or _lone_word_of(ctx, sentence, spec, label):
         return
     if spec["kind"] == "alias":
         label = singular_role(label, ctx.rs.lang) if label == label.lower() else label  # "HR partner" keeps its capitals
@@ -617,6 +679,8 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         spec = families()[family]
         if any(f.kind in spec.get("rules_first", ()) and f.evidence.start == sentence.start for f in ctx.facts):
             continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
+        if rule_id.endswith("_list") and not listed and not block.label and _list_item_duties(ctx, sentence, family):
+            continue
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
 
@@ -644,7 +708,8 @@ def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: 
     tail = trim(text[match.end():], ctx.rs, ["clause", "purpose"])
     for a, b in split_items(tail, ctx.rs, always=True):
         label = clean(tail[a:b], ctx.rs)
-        if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label):
+        if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label) \
+                and not _lone_word_of(ctx, sentence, spec, label):
             ctx.add(spec["kind"], label, sentence, rule_id)
     head = text[:match.start()]
     words = re.findall(r"[\w'-]+", fold(head))
@@ -687,7 +752,8 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
         return  # a sentence, not a name: the rules read it
     if spec["kind"] == "alias":  # "Examples of job titles": other names of the role
         return _emit_label(ctx, sentence, rule_id, spec, label)
-    if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label):
+    if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label) \
+            and not _lone_word_of(ctx, sentence, spec, label):
         name = lexicon.for_class(kinds()[spec["kind"]].get("class", ""))
         hits = lexicon.find(name, label) if name else []
         for entry, a, b in hits:  # "banche e assicurazioni" under "Settori che assumono": two lexicon industries
