@@ -140,6 +140,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
     used = match.end()
     if rule.options.get("require_role") and not _about_role(ctx, sentence, rule):
         return used
+    if not _in_place(ctx, sentence, rule):
+        return used
     if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
         return used
     if spec.get("own_subject") and (_specialised_subject(ctx, text, match) or _item_of_other_role(ctx, sentence)):
@@ -154,7 +156,7 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
             continue
         x_start = match.start(group)
         raw = group_of(match, text, group)
-        if spec.get("examples"):
+        if spec.get("examples") and not rule.options.get("lexicon"):  # a lexicon rule names its entries only
             raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
         # After a duty verb, each later ", <verb> ..." is its own duty, so a relative clause in one ("triage the
         # alerts that came in overnight, decide which ..., and open incidents") does not cut the others off.
@@ -170,6 +172,15 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                     item = f"{group_of(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
+
+
+def _in_place(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
+    """A rule kept to running text (`prose`) or to the sections of some families (`under`): "empatia,
+    precisione" under "Requisiti" is asked of the role, the same words in a story are not."""
+    if rule.options.get("prose") and sentence.block.kind == "item":
+        return False
+    under = rule.options.get("under")
+    return not under or _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) in under
 
 
 def _specialised_subject(ctx: Context, text: str, match: re.Match) -> bool:
@@ -333,8 +344,16 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         hits, generic = named_entries(ctx.rs, lexicon_name, item)
         if spec.get("keep_case"):  # proper names: "in Georgia", not "in georgia" nor "a nord"
             hits = [(entry, a, b) for entry, a, b in hits if item[a:a + 1].isupper()]
+        if not hits and rule.options.get("also_lexicon"):  # "employed by care homes": no employer, a sector
+            other = lexicon.class_of(rule.options["also_lexicon"])
+            kind_of_other = next(k for k, v in kinds().items() if v.get("class") == other)
+            for entry, a, b in named_entries(ctx.rs, rule.options["also_lexicon"], item)[0]:
+                _emit_label(ctx, sentence, rule, families()[kind_of_other], entry.label(lang), key=entry.id, written=item[a:b])
         for entry, a, b in hits:  # the words the article used stay as an alternative label
-            _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
+            if rule.options.get("written"):
+                _emit_written(ctx, sentence, rule, spec, item[a:b], offset + a)
+            else:
+                _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
         if hits or not (generic or rule.options.get("open", not rule.options.get("lexicon"))):
             return
     if rule.options.get("capitalized"):
@@ -354,6 +373,30 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         label = singular_role(label, lang)
     # Only a phrase that opens the sentence owes its capital to the sentence: "Linux administration" keeps its own.
     _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label))
+
+
+def _emit_written(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, words: str, offset: int) -> None:
+    """A lexicon hit named as written ("empatia", "strong communication" -> "communication"), unless a fact of
+    the same kind already read from the sentence holds it ("capacità di lavorare in team e sotto pressione")."""
+    held = re.compile(rf"(?<!\w){re.escape(fold(words))}(?!\w)")
+    if any(f.kind == spec["kind"] and f.evidence.start == sentence.start and held.search(fold(f.object)) for f in ctx.facts):
+        return
+    if _part_of_longer_noun(ctx.rs.lang, sentence.text, offset, offset + len(words)):
+        return
+    _emit_label(ctx, sentence, rule, spec, words if sentence.text[:offset].strip() else lower_label(words))
+
+
+def _part_of_longer_noun(lang: str, text: str, start: int, end: int) -> bool:
+    """"l'affidabilità dei clienti", "the precision of the model": a complement makes the word another thing; in a
+    head-last language so does a word around it ("medical coding", "coding assistants"), a modifier aside."""
+    after = re.match(r"\s*([\w']+)", text[end:])
+    if after and fold(after.group(1)).split("'")[0] in word_set(lang, "complement_markers", borrowed=True):
+        return True
+    if head_first(lang):
+        return False
+    before = re.search(r"([\w'-]+)\s+$", text[:start])
+    free = stopwords(lang) | word_set(lang, "skill_modifiers")
+    return any(m is not None and fold(m.group(1)) not in free for m in (before, re.match(r"\s+([a-z][\w'-]*)", text[end:])))
 
 
 @lru_cache(maxsize=1)
@@ -612,13 +655,28 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             listed = names(text, ctx.rs)
             texts = listed or _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if long else text,
                                                families()[family].get("item_conj", 0))
+            skills = _only_skills(ctx.rs, text) if family in ("skill", "qualification") else []
             if family == "qualification" and any(software(name) for name in listed):
                 family, rule_id = "skill", "skill.named_tools"  # "Python, SQL and Spark" under Requirements
+            elif skills:  # "Precisione e pazienza" under Requisiti: skills, one a member
+                family, rule_id, texts = "skill", "skill.named_skills" if family == "qualification" else rule_id, skills
         spec = families()[family]
         if any(f.kind in spec.get("rules_first", ()) and f.evidence.start == sentence.start for f in ctx.facts):
             continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
+
+
+def _only_skills(rs: RuleSet, text: str) -> list[str]:
+    """The skills of an item whose every word, bar function words and modifiers ("ottima", "strong"), belongs
+    to a skill of the vocabulary (kg/lexicon/skills.yaml), as written; else none. Such an item asks for skills,
+    not for a qualification, and names one per member."""
+    hits = lexicon.find("skills", text)
+    rest = fold(text)
+    for _, a, b in hits:
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    left = set(re.findall(r"\w+", rest)) - stopwords(rs.lang) - word_set(rs.lang, "skill_modifiers")
+    return [] if left else [text[a:b] for _, a, b in hits]
 
 
 def _explains_label(rs: RuleSet, label: str, values: str) -> bool:
