@@ -348,7 +348,8 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
             other = lexicon.class_of(rule.options["also_lexicon"])
             kind_of_other = next(k for k, v in kinds().items() if v.get("class") == other)
             for entry, a, b in named_entries(ctx.rs, rule.options["also_lexicon"], item)[0]:
-                _emit_label(ctx, sentence, rule, families()[kind_of_other], entry.label(lang), key=entry.id, written=item[a:b])
+                if _heads(ctx.rs, item, a, b):
+                    _emit_label(ctx, sentence, rule, families()[kind_of_other], entry.label(lang), key=entry.id, written=item[a:b])
         for entry, a, b in hits:  # the words the article used stay as an alternative label
             if rule.options.get("written"):
                 _emit_written(ctx, sentence, rule, spec, item[a:b], offset + a)
@@ -373,6 +374,15 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         label = singular_role(label, lang)
     # Only a phrase that opens the sentence owes its capital to the sentence: "Linux administration" keeps its own.
     _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label))
+
+
+def _heads(rs: RuleSet, item: str, start: int, end: int) -> bool:
+    """The words item[start:end] are where the item's head is: its first words in a head-first language
+    ("cliniche private"), its last in a head-last one ("nursing homes"), not a word inside a clause run on
+    ("... and they handle claims for commercial property as well as ...")."""
+    if head_first(rs.lang):
+        return not rs.lists["leading"].sub("", item[:start]).strip()
+    return not item[end:].strip(" ,;.")
 
 
 def _emit_written(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, words: str, offset: int) -> None:
