@@ -41,8 +41,9 @@ def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> No
             continue
         claimed.append((start, end))
         acronym = next((f for f in entry.forms if f.isupper()), None)
+        written = sentence.text[start:end]  # "Collegio dei geometri": the words the article used stay a label
         ctx.add("regulator", acronym or entry.label(ctx.rs.lang), sentence, "regulator.known_authority",
-                key=entry.id, alt=tuple(label for _, label in entry.labels))
+                key=entry.id, alt=tuple(dict.fromkeys([label for _, label in entry.labels] + [written])))
         ctx.authorities.append(Authority(sentence, acronym or entry.label(ctx.rs.lang), entry.id, start, end))
 
 
