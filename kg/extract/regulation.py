@@ -131,6 +131,8 @@ def _written(label: str, written: str) -> tuple[str, ...]:
 
 
 def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
+    if rule.options.get("lexicon"):
+        return _known_regulations(ctx, sentence, rule, claimed)
     issuers = [f for f in ctx.facts if f.kind == "regulator" and f.evidence.start == sentence.start]
     lead = rule.options.get("lead")
     if lead and not (sentence.block.kind == "item" and re.search(lead, sentence.block.lead, re.IGNORECASE)):
@@ -178,6 +180,22 @@ def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
             ctx.add("issued_by", issuer.object, sentence, rule, subject=label, subject_type="Regulation",
                     subject_key=key, key=issuer.key, alt=issuer.alt)
         _provision(ctx, sentence, rule, match.start(), label, claimed)
+
+
+def _known_regulations(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
+    """Licences, exams and registers known by their own name ("NCLEX-RN", "Gas Safe Register", kg/lexicon/
+    regulations.yaml), wherever the sentence names them; the words written stay a label."""
+    if next(ctx.search(rule, sentence.text), None) is None:
+        return
+    for entry, start, end in lexicon.find(rule.options["lexicon"], sentence.text):
+        if any(a <= start < b for a, b in claimed):
+            continue
+        claimed.append((start, end))
+        label = entry.label(ctx.rs.lang)
+        alt = [other for _, other in entry.labels] + [sentence.text[start:end]]
+        ctx.add("regulation", label, sentence, rule, key=entry.id,
+                alt=tuple(dict.fromkeys(a for a in alt if fold(a) != fold(label))))
+        ctx.regulations.append((sentence.start, label, entry.id, start))
 
 
 def _same_law_in_brackets(text: str, match: re.Match, alt: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, int]]:
