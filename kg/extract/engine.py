@@ -175,12 +175,23 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
 
 
 def _in_place(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
-    """A rule kept to running text (`prose`) or to the sections of some families (`under`): "empatia,
-    precisione" under "Requisiti" is asked of the role, the same words in a story are not."""
+    """A rule kept to running text (`prose`), to the sections of some families (`under`) or of some headings
+    (`heading`), or to sentences no rule of another family read (`alone`): "empatia, precisione" under "Requisiti" is asked of the role, the same words in
+    a story are not."""
     if rule.options.get("prose") and sentence.block.kind == "item":
         return False
     under = rule.options.get("under")
-    return not under or _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) in under
+    if under and _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) not in under:
+        return False
+    heading = rule.options.get("heading")
+    if heading and not (sentence.section and re.search(heading, sentence.section[-1], re.IGNORECASE)):
+        return False
+    if rule.options.get("alone"):  # "Banks employ most of them": the employers were read, no sector to add
+        kind = families()[rule.family]["kind"]
+        scored = kinds()[kind].get("gold")
+        return not any(f.evidence.start == sentence.start and f.kind != kind and kinds()[f.kind].get("gold") == scored
+                       for f in ctx.facts)
+    return True
 
 
 def _specialised_subject(ctx: Context, text: str, match: re.Match) -> bool:
