@@ -409,15 +409,18 @@ def _emit_written(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, word
 
 def _part_of_longer_noun(lang: str, text: str, start: int, end: int) -> bool:
     """"l'affidabilità dei clienti", "the precision of the model": a complement makes the word another thing; in a
-    head-last language so does a word around it ("medical coding", "coding assistants"), a modifier aside."""
+    head-last language so does an adjective before it ("medical coding") or a noun after it ("coding assistants")."""
     after = re.match(r"\s*([\w']+)", text[end:])
     if after and fold(after.group(1)).split("'")[0] in word_set(lang, "complement_markers", borrowed=True):
         return True
     if head_first(lang):
         return False
-    before = re.search(r"([\w'-]+)\s+$", text[:start])
     free = stopwords(lang) | word_set(lang, "skill_modifiers")
-    return any(m is not None and fold(m.group(1)) not in free for m in (before, re.match(r"\s+([a-z][\w'-]*)", text[end:])))
+    before = re.search(r"([\w'-]+)\s+$", text[:start])
+    if before and fold(before.group(1)) not in free and compiled(lang, "adjective_endings").search(fold(before.group(1))):
+        return True
+    noun_after = re.match(r"\s+([a-z][\w'-]*)", text[end:])
+    return noun_after is not None and fold(noun_after.group(1)) not in free
 
 
 @lru_cache(maxsize=1)
