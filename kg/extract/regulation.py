@@ -174,6 +174,9 @@ def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
             alt, span = alt + (again.group("name"),), (span[0], span[1] + again.end())
         claimed.append(span)
         key = fold(label)
+        known = lexicon.lookup("regulations", label)  # "the Gas Safe register": the licence the vocabulary knows
+        if known is not None:
+            label, key, alt = known.label(ctx.rs.lang), known.id, tuple(dict.fromkeys(alt + (label,)))
         ctx.add("regulation", label, sentence, rule, key=key, alt=alt)
         ctx.regulations.append((sentence.start, label, key, match.start()))
         if issuer is not None and "number" in groups:
