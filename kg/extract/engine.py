@@ -398,7 +398,11 @@ def _heads(rs: RuleSet, item: str, start: int, end: int) -> bool:
 
 def _emit_written(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, words: str, offset: int) -> None:
     """A lexicon hit named as written ("empatia", "strong communication" -> "communication"), unless a fact of
-    the same kind already read from the sentence holds it ("capacità di lavorare in team e sotto pressione")."""
+    the same kind already read from the sentence holds it ("capacità di lavorare in team e sotto pressione") or
+    it stands in brackets, an example of what precedes ("languages (German, French)", "ERP (SAP)")."""
+    before = sentence.text[:offset]
+    if before.count("(") > before.count(")"):
+        return
     held = re.compile(rf"(?<!\w){re.escape(fold(words))}(?!\w)")
     if any(f.kind == spec["kind"] and f.evidence.start == sentence.start and held.search(fold(f.object)) for f in ctx.facts):
         return
