@@ -176,7 +176,8 @@ def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
         key = fold(label)
         known = lexicon.lookup("regulations", label)  # "the Gas Safe register": the licence the vocabulary knows
         if known is not None:
-            label, key, alt = known.label(ctx.rs.lang), known.id, tuple(dict.fromkeys(alt + (label,)))
+            written, label, key = label, known.label(ctx.rs.lang), known.id
+            alt = tuple(dict.fromkeys(alt + ((written,) if fold(written) != fold(label) else ())))
         ctx.add("regulation", label, sentence, rule, key=key, alt=alt)
         ctx.regulations.append((sentence.start, label, key, match.start()))
         if issuer is not None and "number" in groups:
