@@ -176,8 +176,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
 
 def _in_place(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
     """A rule kept to running text (`prose`), to the sections of some families (`under`) or of some headings
-    (`heading`), or to sentences no rule of another family read (`alone`): "empatia, precisione" under "Requisiti" is asked of the role, the same words in
-    a story are not."""
+    (`heading`), or to sentences no rule of another family read (`alone`): "empatia, precisione" under a skills
+    heading are asked of the role, the same words in a story are not."""
     if rule.options.get("prose") and sentence.block.kind == "item":
         return False
     under = rule.options.get("under")
