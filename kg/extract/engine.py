@@ -197,6 +197,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
     used = match.end()
     if rule.options.get("require_role") and not _about_role(ctx, sentence, rule):
         return used
+    if not _in_place(ctx, sentence, rule):
+        return used
     if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
         return used
     if spec.get("own_subject") and (_specialised_subject(ctx, text, match) or _item_of_other_role(ctx, sentence)):
@@ -211,7 +213,7 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
             continue
         x_start = match.start(group)
         raw = group_of(match, text, group)
-        if spec.get("examples"):
+        if spec.get("examples") and not rule.options.get("lexicon"):  # a lexicon rule names its entries only
             raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
         # After a duty verb, each later ", <verb> ..." is its own duty, so a relative clause in one ("triage the
         # alerts that came in overnight, decide which ..., and open incidents") does not cut the others off.
@@ -227,6 +229,26 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                     item = f"{group_of(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
+
+
+def _in_place(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
+    """A rule kept to running text (`prose`), to the sections of some families (`under`) or of some headings
+    (`heading`), or to sentences no rule of another family read (`alone`): "empatia, precisione" under a skills
+    heading are asked of the role, the same words in a story are not."""
+    if rule.options.get("prose") and sentence.block.kind == "item":
+        return False
+    under = rule.options.get("under")
+    if under and _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) not in under:
+        return False
+    heading = rule.options.get("heading")
+    if heading and not (sentence.section and re.search(heading, sentence.section[-1], re.IGNORECASE)):
+        return False
+    if rule.options.get("alone"):  # "Banks employ most of them": the employers were read, no sector to add
+        kind = families()[rule.family]["kind"]
+        scored = kinds()[kind].get("gold")
+        return not any(f.evidence.start == sentence.start and f.kind != kind and kinds()[f.kind].get("gold") == scored
+                       for f in ctx.facts)
+    return True
 
 
 def _specialised_subject(ctx: Context, text: str, match: re.Match) -> bool:
@@ -395,8 +417,17 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         hits, generic = named_entries(ctx.rs, lexicon_name, item)
         if spec.get("keep_case"):  # proper names: "in Georgia", not "in georgia" nor "a nord"
             hits = [(entry, a, b) for entry, a, b in hits if item[a:a + 1].isupper()]
+        if not hits and rule.options.get("also_lexicon"):  # "employed by care homes": no employer, a sector
+            other = lexicon.class_of(rule.options["also_lexicon"])
+            kind_of_other = next(k for k, v in kinds().items() if v.get("class") == other)
+            for entry, a, b in named_entries(ctx.rs, rule.options["also_lexicon"], item)[0]:
+                if _heads(ctx.rs, item, a, b):
+                    _emit_label(ctx, sentence, rule, families()[kind_of_other], entry.label(lang), key=entry.id, written=item[a:b])
         for entry, a, b in hits:  # the words the article used stay as an alternative label
-            _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
+            if rule.options.get("written"):
+                _emit_written(ctx, sentence, rule, spec, item[a:b], offset + a)
+            else:
+                _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
         if hits or not (generic or rule.options.get("open", not rule.options.get("lexicon"))):
             return
     if rule.options.get("capitalized"):
@@ -416,6 +447,46 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         label = singular_role(label, lang)
     # Only a phrase that opens the sentence owes its capital to the sentence: "Linux administration" keeps its own.
     _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label))
+
+
+def _heads(rs: RuleSet, item: str, start: int, end: int) -> bool:
+    """The words item[start:end] are where the item's head is: its first words in a head-first language
+    ("cliniche private"), its last in a head-last one ("nursing homes"), not a word inside a clause run on
+    ("... and they handle claims for commercial property as well as ...")."""
+    if head_first(rs.lang):
+        return not rs.lists["leading"].sub("", item[:start]).strip()
+    return not item[end:].strip(" ,;.")
+
+
+def _emit_written(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, words: str, offset: int) -> None:
+    """A lexicon hit named as written ("empatia", "strong communication" -> "communication"), unless a fact of
+    the same kind already read from the sentence holds it ("capacità di lavorare in team e sotto pressione") or
+    it stands in brackets, an example of what precedes ("languages (German, French)", "ERP (SAP)")."""
+    before = sentence.text[:offset]
+    if before.count("(") > before.count(")"):
+        return
+    held = re.compile(rf"(?<!\w){re.escape(fold(words))}(?!\w)")
+    if any(f.kind == spec["kind"] and f.evidence.start == sentence.start and held.search(fold(f.object)) for f in ctx.facts):
+        return
+    if _part_of_longer_noun(ctx.rs.lang, sentence.text, offset, offset + len(words)):
+        return
+    _emit_label(ctx, sentence, rule, spec, words if sentence.text[:offset].strip() else lower_label(words))
+
+
+def _part_of_longer_noun(lang: str, text: str, start: int, end: int) -> bool:
+    """"l'affidabilità dei clienti", "the precision of the model": a complement makes the word another thing; in a
+    head-last language so does an adjective before it ("medical coding") or a noun after it ("coding assistants")."""
+    after = re.match(r"\s*([\w']+)", text[end:])
+    if after and fold(after.group(1)).split("'")[0] in word_set(lang, "complement_markers", borrowed=True):
+        return True
+    if head_first(lang):
+        return False
+    free = stopwords(lang) | word_set(lang, "skill_modifiers")
+    before = re.search(r"([\w'-]+)\s+$", text[:start])
+    if before and fold(before.group(1)) not in free and compiled(lang, "adjective_endings").search(fold(before.group(1))):
+        return True
+    noun_after = re.match(r"\s+([a-z][\w'-]*)", text[end:])
+    return noun_after is not None and fold(noun_after.group(1)) not in free
 
 
 @lru_cache(maxsize=1)
@@ -674,8 +745,11 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             listed = names(text, ctx.rs)
             texts = listed or _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if long else text,
                                                families()[family].get("item_conj", 0))
+            skills = _only_skills(ctx.rs, text) if family in ("skill", "qualification") else []
             if family == "qualification" and any(software(name) for name in listed):
                 family, rule_id = "skill", "skill.named_tools"  # "Python, SQL and Spark" under Requirements
+            elif skills:  # "Precisione e pazienza" under Requisiti: skills, one a member
+                family, rule_id, texts = "skill", "skill.named_skills" if family == "qualification" else rule_id, skills
         spec = families()[family]
         if any(f.kind in spec.get("rules_first", ()) and f.evidence.start == sentence.start for f in ctx.facts):
             continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
@@ -683,6 +757,18 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             continue
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
+
+
+def _only_skills(rs: RuleSet, text: str) -> list[str]:
+    """The skills of an item whose every word, bar function words and modifiers ("ottima", "strong"), belongs
+    to a skill of the vocabulary (kg/lexicon/skills.yaml), as written; else none. Such an item asks for skills,
+    not for a qualification, and names one per member."""
+    hits = lexicon.find("skills", text)
+    rest = fold(text)
+    for _, a, b in hits:
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    left = set(re.findall(r"\w+", rest)) - stopwords(rs.lang) - word_set(rs.lang, "skill_modifiers")
+    return [] if left else [text[a:b] for _, a, b in hits]
 
 
 def _explains_label(rs: RuleSet, label: str, values: str) -> bool:
