@@ -22,8 +22,9 @@ from kg.extract.facts import Fact
 from kg.graph.index import GraphIndex, frozen_heap
 from kg.graph.mapper import triples
 from kg.language.profile import check_rules
-from kg.pipeline import caches
+from kg.pipeline import caches, manifest
 from kg.pipeline.cache import ArticleCache, folder_for
+from kg.pipeline.discover import discover, root_of
 from kg.read.article import Article
 from kg.read.reader import read_article
 from kg.resolve import curation
@@ -54,6 +55,7 @@ class Build:
     violations: list[Violation] = field(default_factory=list)
     source: Path | None = None  # the folder the articles came from: views link to them
     dropped: int = 0  # facts left out for a confidence under the build's min_confidence
+    inputs: str | None = None  # digest of what the build read (kg.pipeline.manifest); None when not all could be
 
     @cached_property
     def graph(self) -> Graph:
@@ -70,23 +72,6 @@ class Build:
             f"{len(self.index)} triples; {len(self.errors)} failed, {len(self.warnings)} warnings, "
             f"{len(self.violations)} SHACL violations"
         ) + (f"; {self.dropped} facts under the confidence asked for left out" if self.dropped else "")
-
-
-def discover(source: Path) -> tuple[list[Path], list[KgError]]:
-    """Markdown files under `source`, recursively, in a stable order; a file is also accepted alone."""
-    if source.is_file():
-        return [source], []
-    if not source.is_dir():
-        raise KgError(f"no such folder of articles: {source}")
-    paths, errors = [], []
-    for path in sorted(source.rglob("*.md")):
-        try:
-            path.resolve(strict=True)
-        except (OSError, RuntimeError) as exc:
-            errors.append(KgError(f"cannot open: {getattr(exc, 'strerror', None) or 'symlink loop'}", path))
-            continue
-        paths.append(path)
-    return paths, errors
 
 
 def build(
@@ -106,7 +91,8 @@ def build(
     check_rules()
     source = Path(source)
     paths, errors = discover(source)
-    root = source if source.is_dir() else source.parent
+    root = root_of(source)
+    inputs = None if errors else manifest.inputs(paths, root, manifest.options(strict, curate, min_confidence))  # before reading: see manifest
     extracted, failed = read_all(paths, root, progress)
     errors += failed
     warnings: list[KgError] = []
@@ -145,8 +131,9 @@ def build(
         errors=sorted(errors, key=lambda e: (str(e.path), e.line)),
         warnings=sorted(warnings, key=lambda e: (str(e.path), e.message)),
         violations=violations,
-        source=source if source.is_dir() else source.parent,
+        source=root,
         dropped=dropped,
+        inputs=inputs,
     )
 
 
@@ -253,6 +240,7 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
         raise KgError(f"the graph violates {len(result.violations)} SHACL constraints; nothing written")
     limit = caches.max_bytes()
     out = Path(out)
+    manifest.forget(out)
     for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
         leftover.unlink(missing_ok=True)
     written = []
@@ -264,6 +252,9 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
         if progress:
             progress(done, PARTS + 1)
     store.persist(result.store, result.index, out / "careers.ttl")
+    if result.inputs:
+        manifest.record(out, result.inputs, written, manifest.Manifest(
+            result.summary(), [str(e) for e in result.errors], [str(w) for w in result.warnings]))
     caches.cap({store.folder_for(out / "careers.ttl")} | ({folder_for(result.source)} if result.source else set()), limit)
     if progress:
         progress(PARTS + 1, PARTS + 1)

@@ -25,6 +25,7 @@ from kg.atomic import write_atomic
 from kg.cachedir import cache_folder
 from kg.extract.facts import Fact
 from kg.extract.ruleset import ruleset
+from kg.pipeline.manifest import article_key
 from kg.read.article import Article
 
 ORIGIN = "kg-origin.json"  # the source folder a cache serves, rewritten by every build (kg.pipeline.caches reads it)
@@ -66,10 +67,7 @@ class ArticleCache:
         self.folder = folder
         self.used: set[str] = set()
 
-    @staticmethod
-    def key(path: Path, root: Path) -> str:
-        relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-        return hashlib.sha256(relative.encode("utf-8") + b"\0" + path.read_bytes()).hexdigest()
+    key = staticmethod(article_key)
 
     def _file(self, key: str) -> Path:
         return self.folder / f"{key}.pickle"
