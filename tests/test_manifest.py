@@ -16,7 +16,7 @@ from click.testing import CliRunner
 import kg
 from kg.cli import main
 from kg.pipeline.build import PARTS
-from tests.conftest import SAMPLE, write_article
+from tests.conftest import DATA, SAMPLE, write_article
 
 UP_TO_DATE = "nothing changed since the last build"
 
@@ -153,3 +153,52 @@ def test_a_build_killed_while_writing_is_never_taken_for_done(corpus, tmp_path, 
     article.write_text(text.replace("Chicago", "Boston"), encoding="utf-8")
     assert kg_build(source, out, "-q").exit_code == 0
     assert files(out) == clean(source, tmp_path, monkeypatch)
+
+
+def _edit(source: Path) -> None:
+    path = source / "account-manager.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Chicago", "Boston"), encoding="utf-8")
+
+
+def _add(source: Path) -> None:
+    write_article(source, "en/medical-coder.md", (CORPUS / "medical-coder.md").read_text(encoding="utf-8"))
+
+
+def _remove(source: Path) -> None:
+    (source / "en" / "loan-officers.md").unlink()
+
+
+def _rename(source: Path) -> None:
+    (source / "en" / "loan-officers.md").rename(source / "en" / "mortgage-loan-officers.md")
+
+
+def _merge(source: Path) -> None:
+    """Two articles come to name one role: one node, both articles its sources."""
+    path = source / "en" / "sales-development-representative.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: Sales Development Representative", "title: Financial Analyst", 1), encoding="utf-8")
+
+
+CORPUS = DATA / "corpus" / "en"
+
+
+@pytest.mark.parametrize("change", [_edit, _add, _remove, _rename, _merge], ids=lambda c: c.__name__.strip("_"))
+def test_a_rebuild_after_a_change_is_a_clean_build(corpus, tmp_path, monkeypatch, change):
+    """Edit, add, remove, rename an article, and two articles coming to name one role: the rebuild, with every
+    cache warm, writes byte for byte what a build with empty caches writes."""
+    source, out = corpus
+    for name in ("financial-analyst.md", "loan-officers.md", "sales-development-representative.md"):
+        write_article(source, f"en/{name}", (CORPUS / name).read_text(encoding="utf-8"))
+    assert kg_build(source, out, "-q").exit_code == 0
+    before = files(out)
+    change(source)
+    if change is _remove:  # the removed role's page is all that is stale in roles/: --check sees it too
+        check = kg_build(source, out, "--check")
+        assert check.exit_code == 3 and "roles/loan-officer.html" in check.stderr
+    result = kg_build(source, out)
+    assert result.exit_code == 0 and UP_TO_DATE not in result.stdout
+    after = files(out)
+    assert after != before
+    assert after == clean(source, tmp_path, monkeypatch)
+    if change is _merge:
+        assert "same role as en/financial-analyst.md" in result.stderr

@@ -251,6 +251,7 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
             written.append(out / name)
         if progress:
             progress(done, PARTS + 1)
+    _remove_unwritten(out, written)
     store.persist(result.store, result.index, out / "careers.ttl")
     if result.inputs:
         manifest.record(out, result.inputs, written, manifest.Manifest(
@@ -261,10 +262,27 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
     return written
 
 
+def _remove_unwritten(out: Path, written: list[Path]) -> None:
+    """Delete what an earlier build wrote into the export's subfolders (roles/) and this one did not: the page of
+    a role no article names any more. The top folder is left alone: it may hold files that are not kg's."""
+    for path in _unwritten(out, written):
+        path.unlink()
+
+
+def _unwritten(out: Path, written: list[Path]) -> list[Path]:
+    kept = set(written)
+    return sorted(path for folder in {path.parent for path in written} - {out} if folder.is_dir()
+                  for path in folder.iterdir() if path.is_file() and path not in kept)
+
+
 def stale(result: Build, out: Path | str = "exports") -> list[str]:
-    """Export files that differ from what this build would write."""
+    """Export files that differ from what this build would write, and those it would delete (see `write`)."""
     out = Path(out)
-    return [name for part in parts(result, out) for name, data in part.items() if _differs(out / name, data)]
+    names, every = [], []
+    for part in parts(result, out):
+        names += [name for name, data in part.items() if _differs(out / name, data)]
+        every += [out / name for name in part]
+    return names + [path.relative_to(out).as_posix() for path in _unwritten(out, every)]
 
 
 def _differs(path: Path, data: bytes) -> bool:
