@@ -1,9 +1,10 @@
-"""Rebuild times of `kg build` as an editor sees them (issue #15): `python -m bench --incremental [SIZE ...] [--runs N]`.
+"""Rebuild times of `kg build` as an editor sees them (issue #15):
+`python -m bench --incremental [SIZE ...] [--runs N] [--before CHECKOUT]`.
 
 Each figure is a real `kg build SOURCE -o OUT -q` process (wall seconds, and its peak RSS with its extraction
-workers), on a generated corpus in a temp folder (caches included). "before" is the same command with the
-build manifest deleted first: the whole pipeline over the warm extraction cache, what main does on every
-rebuild; "after" is the command as it is. Medians of N runs.
+workers), on a generated corpus in a temp folder. "after" is the code of this checkout; "before" the code of
+the checkout given with --before (e.g. a worktree of main), run on the same corpus with caches and exports of
+its own, one build after the other's. Medians of N runs; each line is printed when measured.
 """
 
 from __future__ import annotations
@@ -19,54 +20,57 @@ from pathlib import Path
 
 from bench.corpus import article, write_corpus
 
+CHECKOUT = Path(__file__).resolve().parent.parent
 
-def _kg_build(source: Path, out: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MB) of one `kg build`."""
+
+def _kg_build(code: Path, source: Path, out: Path, cache: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of one `kg build` run with the kg package of the checkout `code`."""
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(source), "-o", str(out), "-q"])
+    env = {**os.environ, "KG_CACHE_DIR": str(cache), "PYTHONPATH": str(code)}
+    process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(source), "-o", str(out), "-q"], cwd=code, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"kg build failed: {status}")
     return time.perf_counter() - started, usage.ru_maxrss // 1024
 
 
-def _forget(out: Path) -> None:
-    from kg.pipeline import manifest
-
-    manifest.forget(out)
-
-
-def measure(size: int, runs: int) -> dict[str, dict[str, tuple[float, int]]]:
-    """case -> {"before"/"after": (median wall s, max peak RSS MB)}."""
+def measure(size: int, runs: int, before: Path | None) -> None:
     work = Path(tempfile.mkdtemp(prefix="kg-bench-incr-"))
-    os.environ["KG_CACHE_DIR"] = str(work / "cache")
-    source, out = write_corpus(work / "articles", size), work / "exports"
+    source = write_corpus(work / "articles", size)
+    sides = {"after": CHECKOUT} | ({"before": before} if before else {})
     found: dict[str, dict[str, list[tuple[float, int]]]] = {}
 
-    def timed(case: str, when: str, before=None) -> None:
-        if before:
-            before()
-        found.setdefault(case, {}).setdefault(when, []).append(_kg_build(source, out))
+    def build(case: str, when: str) -> None:
+        timed = _kg_build(sides[when], source, work / f"exports-{when}", work / f"cache-{when}")
+        found.setdefault(case, {}).setdefault(when, []).append(timed)
 
-    timed("cold build (empty caches)", "after")
+    def report(case: str) -> None:
+        cells = {w: (statistics.median(t for t, _ in v), max(m for _, m in v)) for w, v in found[case].items()}
+        text = [f"{cells[w][0]:8.2f} / {cells[w][1]:5d}" if w in cells else "" for w in ("before", "after")]
+        print(f"  {case:44} {text[0]:>16} {text[1]:>16}", flush=True)
+
+    print(f"\n{size} articles, `kg build -q`, median of {runs}; wall s / peak RSS MB (with extraction workers)", flush=True)
+    print(f"  {'case':44} {'before':>16} {'after':>16}", flush=True)
+    for when in sides:
+        build("cold build (empty caches)", when)
+    report("cold build (empty caches)")
     name, text = article(0)
+    cases = ("no-change rebuild", "one-article edit", "warm full build (no exports, no store)")
     for run in range(runs):
-        timed("no-change rebuild", "before", lambda: _forget(out))
-        timed("no-change rebuild", "after")
-        for when in ("before", "after"):
-            edit = f"\n\nEdit {run} {when}.\n\n"
-            timed("one-article edit", when, lambda: ((source / name).write_text(text.replace("\n\n", edit, 1), encoding="utf-8"),
-                                                     _forget(out) if when == "before" else None))
-        timed("warm full build (no exports, no store)", "after", lambda: (shutil.rmtree(out), _forget(out)))
+        for case in cases:
+            if case == "one-article edit":
+                (source / name).write_text(text.replace("\n\n", f"\n\nEdit {run}.\n\n", 1), encoding="utf-8")
+            for when in sides:
+                if case.startswith("warm"):
+                    shutil.rmtree(work / f"exports-{when}")
+                    for store in (work / f"cache-{when}").glob("store-*"):
+                        shutil.rmtree(store)
+                build(case, when)
+    for case in cases:
+        report(case)
     shutil.rmtree(work)
-    return {case: {when: (statistics.median(t for t, _ in values), max(m for _, m in values)) for when, values in by.items()}
-            for case, by in found.items()}
 
 
-def main(sizes: list[int], runs: int) -> None:
+def main(sizes: list[int], runs: int, before: Path | None) -> None:
     for size in sizes:
-        print(f"\n{size} articles, `kg build -q`, median of {runs} (cold build: 1 run); wall s / peak RSS MB")
-        print(f"  {'case':42} {'before':>16} {'after':>16}")
-        for case, by in measure(size, runs).items():
-            cells = [f"{by[w][0]:8.2f} / {by[w][1]:5d}" if w in by else "" for w in ("before", "after")]
-            print(f"  {case:42} {cells[0]:>16} {cells[1]:>16}", flush=True)
+        measure(size, runs, before)
