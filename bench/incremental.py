@@ -56,8 +56,8 @@ def measure(size: int, runs: int, before: Path | None) -> None:
     report("cold build (empty caches)")
     name, text = article(0)
     cases = ("no-change rebuild", "one-article edit", "warm full build (no exports, no store)")
-    for run in range(runs):
-        for case in cases:
+    for case in cases:
+        for run in range(runs):
             if case == "one-article edit":
                 (source / name).write_text(text.replace("\n\n", f"\n\nEdit {run}.\n\n", 1), encoding="utf-8")
             for when in sides:
@@ -66,7 +66,6 @@ def measure(size: int, runs: int, before: Path | None) -> None:
                     for store in (work / f"cache-{when}").glob("store-*"):
                         shutil.rmtree(store)
                 build(case, when)
-    for case in cases:
         report(case)
     shutil.rmtree(work)
 
