@@ -92,6 +92,22 @@ def test_anything_new_builds_in_full(corpus, change):
         assert "Boston" in (out / "careers.ttl").read_text(encoding="utf-8")
 
 
+def test_an_article_is_hashed_again_when_its_stamp_changes(corpus):
+    """Articles untouched for a while are recognised by size, mtime and inode, as git's index does; an edit
+    that keeps the size still changes the mtime, and the article is read again."""
+    source, out = corpus
+    for path in source.glob("*.md"):
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 3600 * 10**9))
+    assert kg_build(source, out, "-q").exit_code == 0
+    assert UP_TO_DATE in kg_build(source, out).stdout  # from the stamps
+    path = source / "account-manager.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Chicago", "Atlanta"), encoding="utf-8")  # the same length
+    assert path.stat().st_size == len(text.encode("utf-8"))
+    result = kg_build(source, out)
+    assert UP_TO_DATE not in result.stdout and "Atlanta" in (out / "careers.ttl").read_text(encoding="utf-8")
+
+
 def test_a_failed_article_fails_again_without_a_build(corpus):
     source, out = corpus
     (source / "broken.md").write_bytes(b"")

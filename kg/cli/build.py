@@ -34,7 +34,7 @@ def _done(source: Path, out: Path, strict: bool, min_confidence: float, quiet: b
     """Whether `out` is already the build of `source` as it is now (kg/pipeline/manifest.py); if so, say what
     that build said and exit with its status."""
     paths, errors = discover(source) if source.exists() else ([], [None])
-    last = manifest.done(out, None if errors else manifest.inputs(paths, root_of(source), manifest.options(strict, True, min_confidence)))
+    last = None if errors else manifest.done(out, paths, root_of(source), manifest.options(strict, True, min_confidence))
     if last is None:
         return False
     for line in last.errors + ([] if quiet else last.warnings):

@@ -55,7 +55,7 @@ class Build:
     violations: list[Violation] = field(default_factory=list)
     source: Path | None = None  # the folder the articles came from: views link to them
     dropped: int = 0  # facts left out for a confidence under the build's min_confidence
-    inputs: str | None = None  # digest of what the build read (kg.pipeline.manifest); None when not all could be
+    inputs: manifest.Inputs | None = None  # what the build read (kg.pipeline.manifest); None when not all could be
 
     @cached_property
     def graph(self) -> Graph:
