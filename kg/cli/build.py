@@ -11,7 +11,6 @@ from kg.cli.common import OK, SHACL, SOME_FAILED, STALE, fail
 from kg.pipeline import manifest
 from kg.pipeline.discover import discover, root_of
 from kg.pipeline.lock import building
-from kg.progress import progress_bar
 
 
 @click.command("build")
@@ -46,6 +45,7 @@ def _done(source: Path, out: Path, strict: bool, min_confidence: float, quiet: b
 
 def _build(source: Path, out: Path, check: bool, strict: bool, min_confidence: float, quiet: bool) -> None:
     from kg.pipeline.build import build, stale, write  # noqa: PLC0415 (~1 s of imports a build with nothing to do skips)
+    from kg.progress import progress_bar  # noqa: PLC0415 (rich)
 
     with progress_bar("Reading articles", quiet) as tick:
         result = build(source, progress=tick, strict=strict, min_confidence=min_confidence)

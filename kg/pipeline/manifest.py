@@ -1,7 +1,8 @@
 """The build manifest: what an export folder was built from, so a build with nothing new to do returns at once.
 
 A build digests everything it reads before it reads it (each article's cache key, curation.yaml, the options,
-every file of the kg package and the ontology: code, rules, lexicons, models, templates) and `write` records
+every file of the kg package and the ontology: code, rules, lexicons, models, templates; the Python and the
+distributions installed) and `write` records
 that digest, last, beside the persisted store, with the size, mtime and inode of every file it wrote. A later
 build whose digest is the same and whose export files are still the ones recorded has nothing to write: it
 says so without extracting, resolving or validating anything. Any change, even to one export file (a killed
@@ -13,9 +14,11 @@ The module imports nothing of the pipeline's stages: the check costs file reads 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import sys
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,6 +57,17 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+def environment() -> list[str]:
+    """Python's version and every installed distribution with its version (the names of the `*.dist-info`
+    folders on sys.path): a new rdflib can change the bytes of an export. Listing folders costs milliseconds,
+    importlib.metadata half a second."""
+    found = [sys.version]
+    for folder in sys.path:
+        with contextlib.suppress(OSError):
+            found += sorted(name for name in os.listdir(folder or ".") if name.endswith(".dist-info"))
+    return found
+
+
 def options(strict: bool = False, curate: bool = True, min_confidence: float = 0.0) -> dict:
     """The options of kg.build that change what it makes."""
     return {"strict": strict, "curate": curate, "min_confidence": min_confidence}
@@ -73,7 +87,8 @@ def inputs(paths: list[Path], root: Path, options: dict, known: dict | None = No
     reports it, and a build with a failing article is never taken as done). An article whose stamp is in `known`
     is taken to have the key recorded with it; one changed less than RACY_NS before now is not recorded (it may
     change again within the file system's clock tick, keeping its stamp)."""
-    digest = hashlib.sha256(json.dumps({"code": code_version(), "root": str(root.resolve()), **options}, sort_keys=True).encode())
+    digest = hashlib.sha256(json.dumps({"code": code_version(), "environment": environment(), "root": str(root.resolve()), **options},
+                                       sort_keys=True).encode())
     curation = root / CURATION
     digest.update(b"curation\0" + (curation.read_bytes() if curation.is_file() else b"-"))
     known = known or {}
