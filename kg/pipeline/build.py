@@ -235,7 +235,9 @@ PARTS = len(EXPORTS) + 1  # what `parts` yields: a progress bar's total
 
 def write(result: Build, out: Path | str = "exports", progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Write the exports atomically, calling `progress(done, total)` after each format; refuses a graph that
-    violates the shapes. The caches are then cut to their cap (kg.pipeline.caches), never this build's own."""
+    violates the shapes. Then the store is persisted and, last, the build manifest recorded (kg.pipeline.manifest:
+    the next `kg build` with nothing new returns at once); the caches are cut to their cap (kg.pipeline.caches),
+    never this build's own."""
     if result.violations:
         raise KgError(f"the graph violates {len(result.violations)} SHACL constraints; nothing written")
     limit = caches.max_bytes()
@@ -252,8 +254,7 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
         if progress:
             progress(done, PARTS + 1)
     _remove_unwritten(out, written)
-    store.persist(result.store, result.index, out / "careers.ttl")
-    if result.inputs:
+    if store.persist(result.store, result.index, out / "careers.ttl") and result.inputs:  # else the next build saves the store
         manifest.record(out, result.inputs, written, manifest.Manifest(
             result.summary(), [str(e) for e in result.errors], [str(w) for w in result.warnings]))
     caches.cap({store.folder_for(out / "careers.ttl")} | ({folder_for(result.source)} if result.source else set()), limit)
