@@ -63,6 +63,7 @@ class Report:
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (article, key, gold phrase)
     extras: list[tuple[str, str, str]] = field(default_factory=list)  # (article, key, extracted label)
     unpaired: list[str] = field(default_factory=list)
+    by_alias: list[str] = field(default_factory=list)  # gold files whose article kg names by one of the gold's aliases
     uncurated: Score | None = None  # the micro score without curation.yaml, when the corpus has one
     raw: "Report | None" = None  # the whole report without curation.yaml, beside this one when the corpus has one
 
@@ -74,6 +75,7 @@ class Report:
             "misses": [list(m) for m in self.misses],
             "extras": [list(e) for e in self.extras],
             "unpaired_gold": self.unpaired,
+            "paired_by_alias": self.by_alias,
             **({"micro_without_curation": self.uncurated.as_dict()} if self.uncurated else {}),
             **({"without_curation": {"micro": self.raw.total.as_dict(),
                                      "by_type": {k: v.as_dict() for k, v in sorted(self.raw.by_type.items())},
@@ -107,6 +109,8 @@ def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build 
         if slug is None:  # the role was not found in any title: every gold fact is missed, not skipped
             report.unpaired.append(file.path.name)
             slug = file.path.stem
+        elif fold(file.role) != fold(str(file.gold.get("role", ""))):
+            report.by_alias.append(file.path.name)
         for key in _gold_keys():
             expected = _gold_values(file.gold, key)
             values = [value for value, _ in file.predicted.get(key, {}).values()]
@@ -141,11 +145,17 @@ class _GoldFile(NamedTuple):
 
 
 def _paired(gold_dir: Path, result: Build) -> Iterator[_GoldFile]:
-    """Each gold file with its article, found by role."""
+    """Each gold file with its article, found by role, else by one of the gold's aliases: an article kg names
+    "oss" is the gold's "operatore socio-sanitario" (aliases: oss), its facts scored, the naming reported."""
     by_role = {fold(a.role): a for a in result.articles}
-    for path in sorted(gold_dir.rglob("*.yaml")):
-        gold = _load_gold(path)
-        article = by_role.get(fold(str(gold.get("role", ""))))
+    golds = [(path, _load_gold(path)) for path in sorted(gold_dir.rglob("*.yaml"))]
+    taken = {fold(str(gold.get("role", ""))) for _, gold in golds} & by_role.keys()
+    for path, gold in golds:
+        names = [fold(str(gold.get("role", "")))] + [fold(str(a)) for a in gold.get("aliases") or ()]
+        found = next((n for n in names[:1] if n in by_role), None) or next(
+            (n for n in names[1:] if n in by_role and n not in taken), None)
+        taken.add(found)
+        article = by_role.get(found)
         if article is None:
             yield _GoldFile(path, None, "unpaired", str(gold.get("role", "")), gold, {})
         else:
@@ -171,6 +181,8 @@ def format_table(report: Report) -> str:
         lines += ["", "extras (extracted, not in gold):"] + [f"  {a}  {k}: {e}" for a, k, e in report.extras]
     if report.unpaired:
         lines += ["", "gold files with no article of their role: " + ", ".join(report.unpaired)]
+    if report.by_alias:
+        lines += ["", "gold files whose role kg names by one of its aliases: " + ", ".join(report.by_alias)]
     t = report.total
     if report.uncurated:
         u = report.uncurated

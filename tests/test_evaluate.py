@@ -56,6 +56,21 @@ def test_gold_without_its_article_counts_as_missed(tmp_path):
     assert ("notary", "skills", "latin") in report.misses
 
 
+def test_gold_is_paired_through_an_alias_kg_names_the_role_by(tmp_path):
+    """kg calling the article's role "teller" is the gold's "bank teller" (aliases: teller): its facts are scored,
+    and the naming is reported; an alias never takes an article another gold file names by its role."""
+    write_article(tmp_path, "a.md", "---\ntitle: Teller\n---\n\nTellers process deposits.\n")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "bank-teller.yaml").write_text("role: bank teller\naliases: [teller]\nresponsibilities: [process deposits]\n",
+                                           encoding="utf-8")
+    report = evaluate(gold, tmp_path)
+    assert (report.unpaired, report.by_alias, report.by_type["responsibilities"].tp) == ([], ["bank-teller.yaml"], 1)
+    (gold / "teller.yaml").write_text("role: teller\nresponsibilities: [process deposits]\n", encoding="utf-8")
+    report = evaluate(gold, tmp_path)
+    assert (report.unpaired, report.by_alias) == (["bank-teller.yaml"], [])
+
+
 def test_eval_json_output():
     folder = DATA / "corpus" / "en"
     result = CliRunner().invoke(main, ["eval", str(folder), "--source", str(folder), "--json"])
