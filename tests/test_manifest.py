@@ -16,7 +16,9 @@ from rdflib import Graph
 
 import kg
 from kg.cli import main
+from kg.pipeline import manifest
 from kg.pipeline.build import PARTS
+from kg.resolve import curation
 from tests.conftest import DATA, SAMPLE, write_article
 
 UP_TO_DATE = "nothing changed since the last build"
@@ -107,6 +109,10 @@ def test_an_article_is_hashed_again_when_its_stamp_changes(corpus):
     assert path.stat().st_size == len(text.encode("utf-8"))
     result = kg_build(source, out)
     assert UP_TO_DATE not in result.stdout and "Chicago" not in (out / "careers.ttl").read_text(encoding="utf-8")
+
+
+def test_the_manifest_digests_the_curation_file_the_build_reads():
+    assert manifest.CURATION == curation.FILENAME  # kept apart so the check does not import the stages
 
 
 def test_a_failed_article_fails_again_without_a_build(corpus):

@@ -2,11 +2,11 @@
 
 A build digests everything it reads before it reads it (each article's cache key, curation.yaml, the options,
 every file of the kg package and the ontology: code, rules, lexicons, models, templates; the Python and the
-distributions installed) and `write` records
-that digest, last, beside the persisted store, with the size, mtime and inode of every file it wrote. A later
-build whose digest is the same and whose export files are still the ones recorded has nothing to write: it
-says so without extracting, resolving or validating anything. Any change, even to one export file (a killed
-build that replaced some of them, an edit by hand, a checkout), fails the match and the build runs in full.
+distributions installed) and `write` records that digest, last, beside the persisted store, with the size,
+mtime and inode of every file it wrote. A later build whose digest is the same and whose export files are
+still the ones recorded has nothing to write: it says so without extracting, resolving or validating anything.
+Any change, even to one export file (a killed build that replaced some of them, an edit by hand, a checkout),
+fails the match and the build runs in full.
 
 The digest is taken before reading so that an article edited while a build runs is seen as new by the next one.
 The module imports nothing of the pipeline's stages: the check costs file reads and hashing, not imports.
@@ -29,7 +29,7 @@ from kg.atomic import write_atomic
 from kg.cachedir import cache_folder
 
 FILE = "kg-manifest.json"
-RACY_NS = 2_000_000_000
+RACY_NS = 2_000_000_000  # an article stamp younger than this when recorded is not trusted (see `inputs`)
 CURATION = "curation.yaml"  # kg.resolve.curation.FILENAME (imported there with the stage; the check must stay light)
 _PACKAGES = ("kg", "kg.ontology")
 
@@ -90,10 +90,10 @@ def inputs(paths: list[Path], root: Path, options: dict, known: dict | None = No
     digest = hashlib.sha256(json.dumps({"code": code_version(), "environment": environment(), "root": str(root.resolve()), **options},
                                        sort_keys=True).encode())
     curation = root / CURATION
-    digest.update(b"curation\0" + (curation.read_bytes() if curation.is_file() else b"-"))
     known = known or {}
     articles, now = {}, time.time_ns()
     try:
+        digest.update(b"curation\0" + (curation.read_bytes() if curation.is_file() else b"-"))
         for path in paths:
             stamp, name = _stamp(path), _relative(path, root)
             seen = known.get(name)
