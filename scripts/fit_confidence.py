@@ -14,7 +14,7 @@ family's precision, a family near the global one, and a feature seen on few fact
 penalties are chosen by leave-one-set-out cross-validation (log-loss) over a small grid: each set in turn is
 scored by a model fitted on the others, as an unseen article would be.
 
-tests/data/heldout4 is never fitted on: it is the untouched measure of what the confidence is worth.
+tests/data/heldout4 and heldout5 are never fitted on: they are the untouched measures of what the confidence is worth.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 TUNING = [(DATA / name / lang, DATA / name / lang) for name in ("corpus", "heldout", "heldout2", "heldout3") for lang in ("it", "en")]
 TUNING.append((DATA / "sample-gold", ROOT / "source"))
-UNTOUCHED = "heldout4"
+UNTOUCHED = ("heldout4", "heldout5")
 OUT = ROOT / "kg" / "extract" / "confidence.yaml"
 PRIOR_PENALTIES = (3.0, 10.0, 30.0, 100.0)  # ridge on family and rule terms: about that many facts' worth of pull
 WEIGHT_PENALTIES = (1.0, 3.0, 10.0)  # ridge on feature weights
@@ -61,8 +61,9 @@ def judged_facts(sets: list[tuple[Path, Path]]) -> list[Judged]:
     precision that is measured."""
     rows = []
     for gold, source in sets:
-        if UNTOUCHED in gold.resolve().parts or UNTOUCHED in source.resolve().parts:
-            sys.exit(f"refused: {UNTOUCHED} is the untouched evaluation set, never fitted on")
+        touched = set(UNTOUCHED) & (set(gold.resolve().parts) | set(source.resolve().parts))
+        if touched:
+            sys.exit(f"refused: {min(touched)} is an untouched evaluation set, never fitted on")
         result = build(source, curate=False)
         stated = {slug: statements(facts) for slug, facts in result.facts.items()}
         rows += [Judged(_shown(gold), fact, ok, stated[fact.evidence.article][claim(fact)]) for fact, ok in judged(gold, result)]

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from decimal import Decimal
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from rdflib import Graph, Literal
@@ -110,7 +111,8 @@ def test_the_fit_is_deterministic(tmp_path):
     assert set(table) == {"global", "families", "rules", "weights"} and 0 < table["global"] < 1
 
 
-def test_the_fit_refuses_the_untouched_set(tmp_path):
-    done = fit(tmp_path, "out.yaml", "heldout4/it", "heldout3/en")
+@pytest.mark.parametrize("untouched", ["heldout4/it", "heldout5/en"])
+def test_the_fit_refuses_the_untouched_sets(tmp_path, untouched):
+    done = fit(tmp_path, "out.yaml", untouched, "heldout3/en")
     assert done.returncode != 0 and "untouched" in done.stderr
     assert not (tmp_path / "out.yaml").exists()

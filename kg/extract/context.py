@@ -15,6 +15,7 @@ from kg import lexicon
 from kg.extract.clauses import clean
 from kg.extract.facts import Evidence, Fact
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
+from kg.language.matcher import Span
 from kg.language.profile import fold, pattern
 from kg.read.article import Article, Sentence
 
@@ -50,6 +51,8 @@ class Context:
     by_head: dict[str, str] = field(default_factory=dict)  # head noun -> the last role named with it ("manager" -> "fp&a manager")
     literals: dict[str, int] = field(default_factory=dict)  # text -> the rules' literals it holds
     screened: dict[str, frozenset[Rule]] = field(default_factory=dict)  # text -> the rules it may match (names known)
+    tagged: dict[int, Span] = field(default_factory=dict)  # sentence start -> its tokens for the token rules (kg/extract/syntax.py)
+    token_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # family -> words its token rules took (this sentence)
 
     def add(self, kind: str, obj: str, sentence: Sentence, rule: Rule | str, **extra) -> None:
         if obj[-1:].isdigit() and re.search(re.escape(obj) + r"[.,]\d", sentence.text):

@@ -35,6 +35,8 @@ from kg.extract.regulation import (
 )
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.extract.salary import figures
+from kg.extract.syntax import may_match, read, tagged, token_rules
+from kg.language.analyse import LANGUAGES
 from kg.language.mentions import Mention, find_mentions
 from kg.language.profile import (
     fold,
@@ -75,6 +77,7 @@ def extract(article: Article) -> list[Fact]:
     _definition(ctx)
     for sentence in body:
         claimed: list[tuple[int, int]] = []
+        _token_rules(ctx, sentence)
         for rule in _applicable(ctx, sentence, ORDER[1:]):
             _apply(ctx, sentence, rule, claimed)
         _salaries(ctx, sentence)
@@ -95,6 +98,60 @@ def _applicable(ctx: Context, sentence: Sentence, order: tuple[str, ...]):
         for rule in ctx.rs.rules.get(family, []):
             if rule in admitted or family == "regulator":
                 yield rule
+
+
+def _token_rules(ctx: Context, sentence: Sentence) -> None:
+    """Facts the token rules read (kg/extract/syntax.py); the words each took are the sentence's, for its family:
+    a regular-expression rule's item that starts inside them is the same duty, read worse ("plan shifts, checks")."""
+    ctx.token_spans = {}
+    families_here = token_rules(ctx.rs.lang)
+    if not families_here or not may_match(ctx.rs.lang, sentence.text, ctx.names_role(sentence.text)) \
+            or _item_of_other_role(ctx, sentence):
+        return
+    for family in families_here:
+        spec = families()[family]
+        for found in read(ctx.rs, sentence.text, _tagged(ctx, sentence), family, _trims(spec)):
+            if spec.get("own_subject") and _specialised_at(ctx, sentence.text, found.subject):
+                continue
+            before = len(ctx.facts)
+            _emit_label(ctx, sentence, found.rule, spec, found.label)
+            if len(ctx.facts) > before:  # a label the family rejects leaves the words to the other rules
+                ctx.token_spans.setdefault(family, []).append((found.start, found.end))
+
+
+def _tagged(ctx: Context, sentence: Sentence):
+    """The sentence as the token rules read it, tagged once per article."""
+    span = ctx.tagged.get(sentence.start)
+    if span is None:
+        span = ctx.tagged[sentence.start] = tagged(sentence.text, ctx.masked(sentence.text), ctx.rs.role_ref, ctx.rs.lang)
+    return span
+
+
+def _lone_word_of(ctx: Context, sentence: Sentence, spec: dict, label: str) -> bool:
+    """A one-word label whose word the sentence uses as one of the family's `not_alone` tags ("friendly", an
+    adjective, is no skill); a language without the layer's models keeps it."""
+    if not spec.get("not_alone") or " " in label.strip() or ctx.rs.lang not in LANGUAGES:
+        return False
+    word = fold(label.strip())
+    return any(fold(t.text) == word and t.pos in spec["not_alone"] for t in _tagged(ctx, sentence).tokens)
+
+
+def _trims(spec: dict) -> tuple[str, ...]:
+    """The stop groups that end a family's captures and items: they end a token rule's object too."""
+    return tuple(dict.fromkeys(spec.get("trim", []) + spec.get("item_trim", [])))
+
+
+def _list_item_duties(ctx: Context, sentence: Sentence, family: str) -> bool:
+    """"Gather documents and analyse the client's cash flow": a list item the family's list token rules read as two
+    facts or more gives those facts, not the item whole; True when it did."""
+    if family not in token_rules(ctx.rs.lang) or not may_match(ctx.rs.lang, sentence.text, False, list_item=True):
+        return False
+    found = read(ctx.rs, sentence.text, _tagged(ctx, sentence), family, _trims(families()[family]), list_item=True)
+    if len(found) < 2:
+        return False
+    for fact in found:
+        _emit_label(ctx, sentence, fact.rule, families()[family], fact.label)
+    return True
 
 
 def _title_aliases(ctx: Context) -> None:
@@ -140,6 +197,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
     used = match.end()
     if rule.options.get("require_role") and not _about_role(ctx, sentence, rule):
         return used
+    if not _in_place(ctx, sentence, rule):
+        return used
     if rule.options.get("standalone") and _inside_longer_name(text, match.start(), ctx.rs.lang):
         return used
     if spec.get("own_subject") and (_specialised_subject(ctx, text, match) or _item_of_other_role(ctx, sentence)):
@@ -154,7 +213,7 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
             continue
         x_start = match.start(group)
         raw = group_of(match, text, group)
-        if spec.get("examples"):
+        if spec.get("examples") and not rule.options.get("lexicon"):  # a lexicon rule names its entries only
             raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
         # After a duty verb, each later ", <verb> ..." is its own duty, so a relative clause in one ("triage the
         # alerts that came in overnight, decide which ..., and open incidents") does not cut the others off.
@@ -172,12 +231,35 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
     return used
 
 
+def _in_place(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
+    """A rule kept to running text (`prose`), to the sections of some families (`under`) or of some headings
+    (`heading`), or to sentences no rule of another family read (`alone`): "empatia, precisione" under a skills
+    heading are asked of the role, the same words in a story are not."""
+    if rule.options.get("prose") and sentence.block.kind == "item":
+        return False
+    under = rule.options.get("under")
+    if under and _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) not in under:
+        return False
+    heading = rule.options.get("heading")
+    if heading and not (sentence.section and re.search(heading, sentence.section[-1], re.IGNORECASE)):
+        return False
+    if rule.options.get("alone"):  # "Banks employ most of them": the employers were read, no sector to add
+        kind = families()[rule.family]["kind"]
+        scored = kinds()[kind].get("gold")
+        return not any(f.evidence.start == sentence.start and f.kind != kind and kinds()[f.kind].get("gold") == scored
+                       for f in ctx.facts)
+    return True
+
+
 def _specialised_subject(ctx: Context, text: str, match: re.Match) -> bool:
     """"Consumer loan officers handle car loans": the role's name that opens the match heads a longer role (a
     specialisation, not a mere variant), whose duties are its own."""
     at = ctx.masked(text).find(ROLE_MARK, match.start(), match.end())
-    if at != match.start():
-        return False
+    return at == match.start() and _specialised_at(ctx, text, at)
+
+
+def _specialised_at(ctx: Context, text: str, at: int) -> bool:
+    """The role's name at `at` is inside a longer role's name that is neither the role nor a variant of it."""
     return any(m.start < at < m.end and not ctx.is_role(m.label) and not _variant_of_role(ctx, m.label)
                for m in _mentions_of(text, ctx.rs.lang))
 
@@ -312,6 +394,8 @@ def _bare_object(rs: RuleSet, item: str, actions: bool = False) -> bool:
 
 def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, offset: int, verb, match_start: int) -> None:
     """Turn one captured item into facts of the family's kind."""
+    if any(a <= offset < b for a, b in ctx.token_spans.get(rule.family, ())):
+        return  # a token rule read this item already
     kind = spec["kind"]
     lang = ctx.rs.lang
     if spec.get("roles"):
@@ -333,8 +417,17 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         hits, generic = named_entries(ctx.rs, lexicon_name, item)
         if spec.get("keep_case"):  # proper names: "in Georgia", not "in georgia" nor "a nord"
             hits = [(entry, a, b) for entry, a, b in hits if item[a:a + 1].isupper()]
+        if not hits and rule.options.get("also_lexicon"):  # "employed by care homes": no employer, a sector
+            other = lexicon.class_of(rule.options["also_lexicon"])
+            kind_of_other = next(k for k, v in kinds().items() if v.get("class") == other)
+            for entry, a, b in named_entries(ctx.rs, rule.options["also_lexicon"], item)[0]:
+                if _heads(ctx.rs, item, a, b):
+                    _emit_label(ctx, sentence, rule, families()[kind_of_other], entry.label(lang), key=entry.id, written=item[a:b])
         for entry, a, b in hits:  # the words the article used stay as an alternative label
-            _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
+            if rule.options.get("written"):
+                _emit_written(ctx, sentence, rule, spec, item[a:b], offset + a)
+            else:
+                _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
         if hits or not (generic or rule.options.get("open", not rule.options.get("lexicon"))):
             return
     if rule.options.get("capitalized"):
@@ -354,6 +447,46 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         label = singular_role(label, lang)
     # Only a phrase that opens the sentence owes its capital to the sentence: "Linux administration" keeps its own.
     _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label))
+
+
+def _heads(rs: RuleSet, item: str, start: int, end: int) -> bool:
+    """The words item[start:end] are where the item's head is: its first words in a head-first language
+    ("cliniche private"), its last in a head-last one ("nursing homes"), not a word inside a clause run on
+    ("... and they handle claims for commercial property as well as ...")."""
+    if head_first(rs.lang):
+        return not rs.lists["leading"].sub("", item[:start]).strip()
+    return not item[end:].strip(" ,;.")
+
+
+def _emit_written(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, words: str, offset: int) -> None:
+    """A lexicon hit named as written ("empatia", "strong communication" -> "communication"), unless a fact of
+    the same kind already read from the sentence holds it ("capacità di lavorare in team e sotto pressione") or
+    it stands in brackets, an example of what precedes ("languages (German, French)", "ERP (SAP)")."""
+    before = sentence.text[:offset]
+    if before.count("(") > before.count(")"):
+        return
+    held = re.compile(rf"(?<!\w){re.escape(fold(words))}(?!\w)")
+    if any(f.kind == spec["kind"] and f.evidence.start == sentence.start and held.search(fold(f.object)) for f in ctx.facts):
+        return
+    if _part_of_longer_noun(ctx.rs.lang, sentence.text, offset, offset + len(words)):
+        return
+    _emit_label(ctx, sentence, rule, spec, words if sentence.text[:offset].strip() else lower_label(words))
+
+
+def _part_of_longer_noun(lang: str, text: str, start: int, end: int) -> bool:
+    """"l'affidabilità dei clienti", "the precision of the model": a complement makes the word another thing; in a
+    head-last language so does an adjective before it ("medical coding") or a noun after it ("coding assistants")."""
+    after = re.match(r"\s*([\w']+)", text[end:])
+    if after and fold(after.group(1)).split("'")[0] in word_set(lang, "complement_markers", borrowed=True):
+        return True
+    if head_first(lang):
+        return False
+    free = stopwords(lang) | word_set(lang, "skill_modifiers")
+    before = re.search(r"([\w'-]+)\s+$", text[:start])
+    if before and fold(before.group(1)) not in free and compiled(lang, "adjective_endings").search(fold(before.group(1))):
+        return True
+    noun_after = re.match(r"\s+([a-z][\w'-]*)", text[end:])
+    return noun_after is not None and fold(noun_after.group(1)) not in free
 
 
 @lru_cache(maxsize=1)
@@ -407,11 +540,11 @@ def _article_first(lang: str, text: str) -> bool:
     return bool(_article_first_pattern(lang).match(" " + text.lstrip(" ,;")))
 
 
-def _emit_label(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, label: str, key: str = "", written: str = "") -> None:
+def _emit_label(ctx: Context, sentence: Sentence, rule: Rule | str, spec: dict, label: str, key: str = "", written: str = "") -> None:
     label = label.strip()
     written = written if spec.get("keep_case") else lower_label(written)
     alt = (written,) if written and fold(written) != fold(label) else ()
-    if not acceptable(label, stopwords(ctx.rs.lang)) or rejected(ctx.rs, spec["kind"], label):
+    if not acceptable(label, stopwords(ctx.rs.lang)) or rejected(ctx.rs, spec["kind"], label) or _lone_word_of(ctx, sentence, spec, label):
         return
     if spec["kind"] == "alias":
         label = singular_role(label, ctx.rs.lang) if label == label.lower() else label  # "HR partner" keeps its capitals
@@ -612,13 +745,30 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             listed = names(text, ctx.rs)
             texts = listed or _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if long else text,
                                                families()[family].get("item_conj", 0))
+            skills = _only_skills(ctx.rs, text) if family in ("skill", "qualification") else []
             if family == "qualification" and any(software(name) for name in listed):
                 family, rule_id = "skill", "skill.named_tools"  # "Python, SQL and Spark" under Requirements
+            elif skills:  # "Precisione e pazienza" under Requisiti: skills, one a member
+                family, rule_id, texts = "skill", "skill.named_skills" if family == "qualification" else rule_id, skills
         spec = families()[family]
         if any(f.kind in spec.get("rules_first", ()) and f.evidence.start == sentence.start for f in ctx.facts):
             continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
+        if rule_id.endswith("_list") and not listed and not block.label and _list_item_duties(ctx, sentence, family):
+            continue
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
+
+
+def _only_skills(rs: RuleSet, text: str) -> list[str]:
+    """The skills of an item whose every word, bar function words and modifiers ("ottima", "strong"), belongs
+    to a skill of the vocabulary (kg/lexicon/skills.yaml), as written; else none. Such an item asks for skills,
+    not for a qualification, and names one per member."""
+    hits = lexicon.find("skills", text)
+    rest = fold(text)
+    for _, a, b in hits:
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    left = set(re.findall(r"\w+", rest)) - stopwords(rs.lang) - word_set(rs.lang, "skill_modifiers")
+    return [] if left else [text[a:b] for _, a, b in hits]
 
 
 def _explains_label(rs: RuleSet, label: str, values: str) -> bool:
@@ -644,7 +794,8 @@ def _examples(ctx: Context, sentence: Sentence, spec: dict, text: str, rule_id: 
     tail = trim(text[match.end():], ctx.rs, ["clause", "purpose"])
     for a, b in split_items(tail, ctx.rs, always=True):
         label = clean(tail[a:b], ctx.rs)
-        if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label):
+        if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label) \
+                and not _lone_word_of(ctx, sentence, spec, label):
             ctx.add(spec["kind"], label, sentence, rule_id)
     head = text[:match.start()]
     words = re.findall(r"[\w'-]+", fold(head))
@@ -687,7 +838,8 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
         return  # a sentence, not a name: the rules read it
     if spec["kind"] == "alias":  # "Examples of job titles": other names of the role
         return _emit_label(ctx, sentence, rule_id, spec, label)
-    if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label):
+    if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label) \
+            and not _lone_word_of(ctx, sentence, spec, label):
         name = lexicon.for_class(kinds()[spec["kind"]].get("class", ""))
         hits = lexicon.find(name, label) if name else []
         for entry, a, b in hits:  # "banche e assicurazioni" under "Settori che assumono": two lexicon industries

@@ -41,8 +41,9 @@ def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> No
             continue
         claimed.append((start, end))
         acronym = next((f for f in entry.forms if f.isupper()), None)
+        written = sentence.text[start:end]  # "Collegio dei geometri": the words the article used stay a label
         ctx.add("regulator", acronym or entry.label(ctx.rs.lang), sentence, "regulator.known_authority",
-                key=entry.id, alt=tuple(label for _, label in entry.labels))
+                key=entry.id, alt=tuple(dict.fromkeys([label for _, label in entry.labels] + [written])))
         ctx.authorities.append(Authority(sentence, acronym or entry.label(ctx.rs.lang), entry.id, start, end))
 
 
@@ -130,6 +131,8 @@ def _written(label: str, written: str) -> tuple[str, ...]:
 
 
 def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
+    if rule.options.get("lexicon"):
+        return _known_regulations(ctx, sentence, rule, claimed)
     issuers = [f for f in ctx.facts if f.kind == "regulator" and f.evidence.start == sentence.start]
     lead = rule.options.get("lead")
     if lead and not (sentence.block.kind == "item" and re.search(lead, sentence.block.lead, re.IGNORECASE)):
@@ -171,12 +174,32 @@ def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
             alt, span = alt + (again.group("name"),), (span[0], span[1] + again.end())
         claimed.append(span)
         key = fold(label)
+        known = lexicon.lookup("regulations", label)  # "the Gas Safe register": the licence the vocabulary knows
+        if known is not None:
+            written, label, key = label, known.label(ctx.rs.lang), known.id
+            alt = tuple(dict.fromkeys(alt + ((written,) if fold(written) != fold(label) else ())))
         ctx.add("regulation", label, sentence, rule, key=key, alt=alt)
         ctx.regulations.append((sentence.start, label, key, match.start()))
         if issuer is not None and "number" in groups:
             ctx.add("issued_by", issuer.object, sentence, rule, subject=label, subject_type="Regulation",
                     subject_key=key, key=issuer.key, alt=issuer.alt)
         _provision(ctx, sentence, rule, match.start(), label, claimed)
+
+
+def _known_regulations(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
+    """Licences, exams and registers known by their own name ("NCLEX-RN", "Gas Safe Register", kg/lexicon/
+    regulations.yaml), wherever the sentence names them; the words written stay a label."""
+    if next(ctx.search(rule, sentence.text), None) is None:
+        return
+    for entry, start, end in lexicon.find(rule.options["lexicon"], sentence.text):
+        if any(a <= start < b for a, b in claimed):
+            continue
+        claimed.append((start, end))
+        label = entry.label(ctx.rs.lang)
+        alt = [other for _, other in entry.labels] + [sentence.text[start:end]]
+        ctx.add("regulation", label, sentence, rule, key=entry.id,
+                alt=tuple(dict.fromkeys(a for a in alt if fold(a) != fold(label))))
+        ctx.regulations.append((sentence.start, label, entry.id, start))
 
 
 def _same_law_in_brackets(text: str, match: re.Match, alt: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, int]]:

@@ -41,7 +41,13 @@ def _load(lang: str, models_dir: str) -> tuple[Tagger, Lemmatizer]:
 
 def load_models(lang: str, models_dir: Path | str | None = None) -> tuple[Tagger, Lemmatizer]:
     """The (tagger, lemmatizer) of a language, loaded on first use and cached."""
-    return _load(lang, str(Path(models_dir or MODELS_DIR).resolve()))
+    return _load(lang, _resolved(str(models_dir or MODELS_DIR)))
+
+
+@lru_cache(maxsize=None)
+def _resolved(models_dir: str) -> str:
+    """The folder's real path, once: the extractor tags sentence by sentence, and resolving a path costs a system call."""
+    return str(Path(models_dir).resolve())
 
 
 def analyse(text: str, lang: str, models_dir: Path | str | None = None) -> list[Token]:

@@ -45,6 +45,13 @@ def _check(node: yaml.Node, spec: dict, where: str, path, line: int) -> None:
     at = node.start_mark.line + 1
     if kind == "map":
         return _check_map(node, spec, where, path, line)
+    if kind == "either":  # the alternative of the node's shape: a value, a list or a map
+        shape = {yaml.MappingNode: ("map",), yaml.SequenceNode: ("list", "pair")}.get(type(node), ("scalar",))
+        chosen = next((alt for alt in spec["of"]
+                       if (spec_of(alt)["type"] if spec_of(alt)["type"] in ("map", "list", "pair") else "scalar") in shape), None)
+        if chosen is None:
+            raise KgError(f"{where} must be {_expected(spec)}, not {_reads(node)}", path, at)
+        return _check(node, chosen, where, path, line)
     if kind in ("list", "pair"):
         if not isinstance(node, yaml.SequenceNode):
             raise KgError(f"{where} must be a list, not {_reads(node)}", path, at)
@@ -105,7 +112,10 @@ def _choices(spec: dict) -> list[str]:
 def _expected(spec: dict) -> str:
     if spec["type"] == "choice":
         return "one of " + ", ".join(f"'{v}'" for v in _choices(spec))
-    return {"text": "text", "pattern": "a pattern (text)", "flag": "a flag (true/false)", "number": "a number"}.get(spec["type"], spec["type"])
+    if spec["type"] == "either":
+        return " or ".join(_expected(spec_of(alt)) for alt in spec["of"])
+    return {"text": "text", "pattern": "a pattern (text)", "flag": "a flag (true/false)", "number": "a number",
+            "list": "a list", "map": "a mapping"}.get(spec["type"], spec["type"])
 
 
 def _reads(node: yaml.Node) -> str:

@@ -25,6 +25,11 @@ def reference() -> str:
             out += [f"| `{key}` | {kind} | {'yes' if required else ''} | {doc} |" for key, kind, required, doc in rows]
             out.append("")
     out += ["#### Types", ""] + [f"- `{name}`: {spec['doc']}" for name, spec in schema()["types"].items()] + [""]
+    for name, spec in schema()["types"].items():
+        rows = list(_rows(spec, "")) if spec["type"] == "list" else []
+        if rows:  # a type with keys of its own (a token dict): its table once, not under every key of that type
+            out += [f"#### Keys of `{name}`", "", "| key | type | required | meaning |", "|---|---|---|---|"]
+            out += [f"| `{key}` | {kind} | {'yes' if required else ''} | {doc} |" for key, kind, required, doc in rows] + [""]
     for name, members in schema()["names"].items():
         out += [f"#### Names: {name}", ""] + [f"- `{member}`: {doc}" for member, doc in members.items()] + [""]
     return "\n".join(out + [END])
@@ -46,7 +51,7 @@ def _rows(spec: dict, prefix: str):
         path = f"{prefix}.{key}".lstrip(".")
         nested = full["type"] == "map" and "keys" in full and "values" not in full
         yield path, "map" if nested else _kind(sub), bool(full.get("required")), full.get("doc", "")
-        if nested or full["type"] == "list":
+        if (nested or full["type"] == "list") and sub["type"] not in schema()["types"]:  # a named type: under Types
             yield from _rows(full, path)
     if "values" in spec and "keys" in spec:
         yield f"{prefix}.<name>".lstrip("."), _kind(spec["values"]), False, spec_of(spec["values"]).get("doc", "")
@@ -61,6 +66,8 @@ def _kind(spec: dict) -> str:
     if spec["type"] == "list":
         items = spec_of(spec["items"])
         return f"list of `{items['names']}` names" if "names" in items else f"list of {_kind(items)}"
+    if spec["type"] == "either":
+        return " or ".join(_kind(alt) for alt in spec["of"])
     if spec["type"] == "pair":
         return "[" + ", ".join(_kind(item) for item in spec["items"]) + "]"
     if spec["type"] == "map" and "values" in spec:

@@ -1,4 +1,4 @@
-"""Lexicons shared by all languages: known authorities, industries, places, entity types, pay components.
+"""Lexicons shared by all languages: known authorities, regulations, industries, places, entity types, skills, pay components.
 
 Each entry has an `id` (it keeps the node's IRI stable), a label per language keyed by its code (the first is the
 label of a language that has none) and the `forms` a text uses.
@@ -37,7 +37,7 @@ def _file(name: str) -> dict:
 
 @lru_cache(maxsize=None)
 def entries(name: str) -> tuple[Entry, ...]:
-    """Entries of lexicon `name` (industries, places, entity_types, compensation, authorities)."""
+    """Entries of lexicon `name` (industries, places, entity_types, compensation, authorities, skills, regulations)."""
     data = _file(name)[name]
     codes = set(languages())  # a label is keyed by its language's code: `fr: ...` once fr.yaml exists
     out = []
@@ -56,6 +56,11 @@ def for_class(type_: str) -> str | None:
         if path.name.endswith(".yaml") and _file(path.name[:-5]).get("class") == type_:
             return path.name[:-5]
     return None
+
+
+def class_of(name: str) -> str:
+    """The class of the nodes lexicon `name` holds (the `class:` its file names)."""
+    return _file(name)["class"]
 
 
 def heads(kind: str) -> list[str]:
