@@ -1,4 +1,4 @@
-"""Times kg on generated corpora: `python -m bench [SIZE ...] [--runs N] [--rdflib]` prints medians and
+"""Times kg on generated corpora: `python -m bench [SIZE ...] [--runs N] [--rdflib] [--incremental [--before CHECKOUT]]` prints medians and
 writes nothing outside a temp folder (caches included: KG_CACHE_DIR points into it).
 
 Each size runs in its own process so its peak RSS is its own. Stages are timed by calling the pieces
@@ -124,6 +124,12 @@ def _example(graph, param) -> str:
 def main(argv: list[str]) -> None:
     runs = int(argv.pop(argv.index("--runs") + 1)) if "--runs" in argv else 3
     rdflib_questions = "--rdflib" in argv  # also time each question once on rdflib's engine over the parsed Turtle
+    if "--incremental" in argv:  # rebuilds as `kg build` processes, before and after the build manifest
+        from bench.incremental import main as incremental
+
+        before = Path(argv.pop(argv.index("--before") + 1)) if "--before" in argv else None
+        incremental([int(a) for a in argv if a.isdigit()] or [100, 1000], runs, before)
+        return
     if "--one" in argv:
         print(json.dumps(measure(int(argv[argv.index("--one") + 1]), runs, rdflib_questions)))
         return

@@ -8,10 +8,9 @@ from pathlib import Path
 import click
 
 from kg.cli.common import OK, SHACL, SOME_FAILED, STALE, fail
-from kg.evaluate import evaluate, format_table
-from kg.pipeline.build import build, stale, write
+from kg.pipeline import manifest
+from kg.pipeline.discover import discover, root_of
 from kg.pipeline.lock import building
-from kg.progress import progress_bar
 
 
 @click.command("build")
@@ -28,10 +27,28 @@ from kg.progress import progress_bar
 def build_command(source: Path, out: Path, check: bool, strict: bool, min_confidence: float, scheduler: str | None, quiet: bool) -> None:
     """Build the career graph from the markdown articles under SOURCE (default: source/)."""
     with building(out, check):  # one build per export folder: a second one fails at once (kg/pipeline/lock.py)
-        _build(source, out, check, strict, min_confidence, scheduler, quiet)
+        if check or not _done(source, out, strict, min_confidence, quiet):
+            _build(source, out, check, strict, min_confidence, scheduler, quiet)
+
+
+def _done(source: Path, out: Path, strict: bool, min_confidence: float, quiet: bool) -> bool:
+    """Whether `out` is already the build of `source` as it is now (kg/pipeline/manifest.py); if so, say what
+    that build said and exit with its status."""
+    paths, errors = discover(source) if source.exists() else ([], [None])
+    last = None if errors else manifest.done(out, paths, root_of(source), manifest.options(strict, True, min_confidence))
+    if last is None:
+        return False
+    for line in last.errors + ([] if quiet else last.warnings):
+        click.echo(line, err=True)
+    if not quiet:
+        click.echo(f"{last.summary}; nothing changed since the last build: {out} is up to date")
+    sys.exit(SOME_FAILED if last.errors else OK)
 
 
 def _build(source: Path, out: Path, check: bool, strict: bool, min_confidence: float, scheduler: str | None, quiet: bool) -> None:
+    from kg.pipeline.build import build, stale, write  # noqa: PLC0415 (~1 s of imports a build with nothing to do skips)
+    from kg.progress import progress_bar  # noqa: PLC0415 (rich)
+
     with progress_bar("Reading articles", quiet) as tick:
         result = build(source, progress=tick, strict=strict, min_confidence=min_confidence, scheduler=scheduler)
     for problem in result.errors + ([] if quiet else result.warnings):
@@ -67,5 +84,7 @@ def eval_command(gold_dir: Path, source: Path, raw: bool, min_confidence: float,
     """Score extraction against gold YAML files: precision and recall per fact type, misses and extras.
 
     When SOURCE has a curation.yaml, the curated graph is scored with the raw one beside it."""
+    from kg.evaluate import evaluate, format_table  # noqa: PLC0415 (the stages: see _build)
+
     report = evaluate(gold_dir, source, curate=not raw, min_confidence=min_confidence)
     click.echo(report.to_json() if as_json else format_table(report))

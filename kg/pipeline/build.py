@@ -20,8 +20,9 @@ from kg.extract.facts import Fact
 from kg.graph.index import GraphIndex, frozen_heap
 from kg.graph.mapper import triples
 from kg.language.profile import check_rules
-from kg.pipeline import caches
+from kg.pipeline import caches, manifest
 from kg.pipeline.cache import ArticleCache, folder_for
+from kg.pipeline.discover import discover, root_of
 from kg.pipeline.executors import executor
 from kg.read.article import Article
 from kg.read.reader import read_article
@@ -52,6 +53,7 @@ class Build:
     violations: list[Violation] = field(default_factory=list)
     source: Path | None = None  # the folder the articles came from: views link to them
     dropped: int = 0  # facts left out for a confidence under the build's min_confidence
+    inputs: manifest.Inputs | None = None  # what the build read (kg.pipeline.manifest); None when not all could be
 
     @cached_property
     def graph(self) -> Graph:
@@ -68,23 +70,6 @@ class Build:
             f"{len(self.index)} triples; {len(self.errors)} failed, {len(self.warnings)} warnings, "
             f"{len(self.violations)} SHACL violations"
         ) + (f"; {self.dropped} facts under the confidence asked for left out" if self.dropped else "")
-
-
-def discover(source: Path) -> tuple[list[Path], list[KgError]]:
-    """Markdown files under `source`, recursively, in a stable order; a file is also accepted alone."""
-    if source.is_file():
-        return [source], []
-    if not source.is_dir():
-        raise KgError(f"no such folder of articles: {source}")
-    paths, errors = [], []
-    for path in sorted(source.rglob("*.md")):
-        try:
-            path.resolve(strict=True)
-        except (OSError, RuntimeError) as exc:
-            errors.append(KgError(f"cannot open: {getattr(exc, 'strerror', None) or 'symlink loop'}", path))
-            continue
-        paths.append(path)
-    return paths, errors
 
 
 def build(
@@ -106,7 +91,8 @@ def build(
     check_rules()
     source = Path(source)
     paths, errors = discover(source)
-    root = source if source.is_dir() else source.parent
+    root = root_of(source)
+    inputs = None if errors else manifest.inputs(paths, root, manifest.options(strict, curate, min_confidence))  # before reading: see manifest
     extracted, failed = read_all(paths, root, progress, scheduler)
     errors += failed
     warnings: list[KgError] = []
@@ -145,8 +131,9 @@ def build(
         errors=sorted(errors, key=lambda e: (str(e.path), e.line)),
         warnings=sorted(warnings, key=lambda e: (str(e.path), e.message)),
         violations=violations,
-        source=source if source.is_dir() else source.parent,
+        source=root,
         dropped=dropped,
+        inputs=inputs,
     )
 
 
@@ -233,11 +220,14 @@ PARTS = len(EXPORTS) + 1  # what `parts` yields: a progress bar's total
 
 def write(result: Build, out: Path | str = "exports", progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Write the exports atomically, calling `progress(done, total)` after each format; refuses a graph that
-    violates the shapes. The caches are then cut to their cap (kg.pipeline.caches), never this build's own."""
+    violates the shapes. Then the store is persisted and, last, the build manifest recorded (kg.pipeline.manifest:
+    the next `kg build` with nothing new returns at once); the caches are cut to their cap (kg.pipeline.caches),
+    never this build's own."""
     if result.violations:
         raise KgError(f"the graph violates {len(result.violations)} SHACL constraints; nothing written")
     limit = caches.max_bytes()
     out = Path(out)
+    manifest.forget(out)
     for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
         leftover.unlink(missing_ok=True)
     written = []
@@ -248,17 +238,37 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
             written.append(out / name)
         if progress:
             progress(done, PARTS + 1)
-    store.persist(result.store, result.index, out / "careers.ttl")
+    _remove_unwritten(out, written)
+    if store.persist(result.store, result.index, out / "careers.ttl") and result.inputs:  # else the next build saves the store
+        manifest.record(out, result.inputs, written, manifest.Manifest(
+            result.summary(), [str(e) for e in result.errors], [str(w) for w in result.warnings]))
     caches.cap({store.folder_for(out / "careers.ttl")} | ({folder_for(result.source)} if result.source else set()), limit)
     if progress:
         progress(PARTS + 1, PARTS + 1)
     return written
 
 
+def _remove_unwritten(out: Path, written: list[Path]) -> None:
+    """Delete what an earlier build wrote into the export's subfolders (roles/) and this one did not: the page of
+    a role no article names any more. The top folder is left alone: it may hold files that are not kg's."""
+    for path in _unwritten(out, written):
+        path.unlink()
+
+
+def _unwritten(out: Path, written: list[Path]) -> list[Path]:
+    kept = set(written)
+    return sorted(path for folder in {path.parent for path in written} - {out} if folder.is_dir()
+                  for path in folder.iterdir() if path.is_file() and path not in kept)
+
+
 def stale(result: Build, out: Path | str = "exports") -> list[str]:
-    """Export files that differ from what this build would write."""
+    """Export files that differ from what this build would write, and those it would delete (see `write`)."""
     out = Path(out)
-    return [name for part in parts(result, out) for name, data in part.items() if _differs(out / name, data)]
+    names, every = [], []
+    for part in parts(result, out):
+        names += [name for name, data in part.items() if _differs(out / name, data)]
+        every += [out / name for name in part]
+    return names + [path.relative_to(out).as_posix() for path in _unwritten(out, every)]
 
 
 def _differs(path: Path, data: bytes) -> bool:

@@ -24,7 +24,8 @@ from pathlib import Path
 from kg.atomic import write_atomic
 from kg.cachedir import cache_folder
 from kg.extract.facts import Fact
-from kg.extract.ruleset import ruleset
+from kg.extract.ruleset import rules_version
+from kg.pipeline.manifest import article_key
 from kg.read.article import Article
 
 ORIGIN = "kg-origin.json"  # the source folder a cache serves, rewritten by every build (kg.pipeline.caches reads it)
@@ -66,10 +67,7 @@ class ArticleCache:
         self.folder = folder
         self.used: set[str] = set()
 
-    @staticmethod
-    def key(path: Path, root: Path) -> str:
-        relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-        return hashlib.sha256(relative.encode("utf-8") + b"\0" + path.read_bytes()).hexdigest()
+    key = staticmethod(article_key)
 
     def _file(self, key: str) -> Path:
         return self.folder / f"{key}.pickle"
@@ -80,13 +78,13 @@ class ArticleCache:
             entry = pickle.loads(self._file(key).read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
-        if not isinstance(entry, Entry) or entry.code != code_version() or entry.rules != ruleset(entry.article.lang).version:
+        if not isinstance(entry, Entry) or entry.code != code_version() or entry.rules != rules_version(entry.article.lang):
             return None
         return entry.article, entry.facts
 
     def put(self, key: str, article: Article, facts: list[Fact]) -> None:
         self.used.add(key)
-        entry = Entry(code_version(), ruleset(article.lang).version, article, facts)
+        entry = Entry(code_version(), rules_version(article.lang), article, facts)
         temp = self.folder / f".{key}.{os.getpid()}.tmp"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

@@ -80,10 +80,10 @@ def label_indexes(index: GraphIndex) -> dict[str, dict[str, str]]:
             for c, nodes in index.instances.items() if c != KG.Evidence}
 
 
-def persist(store: ox.Store, index: GraphIndex, turtle: Path) -> None:
+def persist(store: ox.Store, index: GraphIndex, turtle: Path) -> bool:
     """Save `store` (the triples of `index`) as the store of `turtle`, just written from them, with the label
     indexes of `index`; swapped in whole, so a reader sees the old store or the new one. A read-only cache
-    only costs the next query its speed."""
+    only costs the next query its speed (and the result is False)."""
     folder = folder_for(turtle)
     temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     try:
@@ -102,6 +102,8 @@ def persist(store: ox.Store, index: GraphIndex, turtle: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     except OSError:
         shutil.rmtree(temp, ignore_errors=True)
+        return False
+    return True
 
 
 def open_store(turtle: Path) -> Graph | None:
