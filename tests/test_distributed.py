@@ -6,12 +6,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
 
 import kg
 from kg.cli import main
+from kg.errors import RemoteFailed
 from kg.pipeline import executors
 from kg.pipeline.build import outputs
 from kg.pipeline.cache import folder_for
@@ -106,6 +108,18 @@ def test_workers_running_other_code_are_refused(corpus, scheduler, monkeypatch):
     monkeypatch.setattr(executors, "fingerprint", on_workers_another)
     with pytest.raises(kg.KgError, match="run another kg"):
         kg.build(corpus, scheduler=scheduler)
+
+
+def _lost(job):
+    worker = SimpleNamespace(address="tcp://127.0.0.1:1")  # the scheduler's WorkerState, as far as the message reads it
+    raise distributed.KilledWorker("extract-batch", worker, 3)  # what a task whose workers all died raises
+
+
+def test_a_cluster_that_loses_the_work_is_one_line(scheduler):
+    with executors.DaskCluster(scheduler) as cluster, pytest.raises(RemoteFailed) as failed:
+        list(cluster.imap(_lost, ["a.md"]))
+    assert str(failed.value).startswith(f"error: the Dask cluster at {scheduler} lost the extraction: ")
+    assert "\n" not in str(failed.value)
 
 
 def test_kg_build_on_worker_processes_over_loopback_matches_the_committed_exports():

@@ -85,12 +85,22 @@ class DaskCluster:
         self.client.close()
 
     def imap(self, function, jobs, chunksize=1):
-        """Results of `function` over `jobs`, in order, each batch handed back (and released) as it is read."""
+        """Results of `function` over `jobs`, in order, each batch handed back (and released) as it is read; a
+        cluster that loses the work (its workers killed, the scheduler gone) stops the build with one line."""
+        from concurrent.futures import CancelledError
+
+        from distributed import KilledWorker
+        from distributed.comm.core import CommClosedError
+
         jobs = list(jobs)
         batches = [jobs[start:start + BATCH] for start in range(0, len(jobs), BATCH)]
         futures = self.client.map(_each, [function] * len(batches), batches, pure=False)
         for future in futures:
-            yield from future.result()
+            try:
+                results = future.result()
+            except (KilledWorker, CancelledError, CommClosedError) as error:
+                raise RemoteFailed(f"the Dask cluster at {self.address} lost the extraction: {_first_line(error)}") from None
+            yield from results
             future.release()
 
 
