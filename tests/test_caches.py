@@ -15,7 +15,7 @@ from click.testing import CliRunner
 import kg
 from kg.cli import main
 from kg.errors import KgError
-from kg.pipeline import caches
+from kg.pipeline import caches, manifest
 from kg.pipeline.cache import ORIGIN, folder_for
 from kg.store import persisted
 from tests.conftest import write_article
@@ -67,6 +67,19 @@ def test_over_the_cap_the_least_recently_built_go_first_entry_by_entry(tmp_path)
     assert [c.folder for c in caches.caches()] == [mid_store, new_articles, new_store]  # no emptied folder is left
     caches.cap({new_articles, new_store}, 0)
     assert [c.folder for c in caches.caches()] == [new_articles, new_store]  # never the build's own
+
+
+def test_a_build_with_nothing_new_marks_its_caches_used(tmp_path):
+    source, out = corpus(tmp_path / "source", "paralegal"), tmp_path / "out"
+    folders = built(source, out, 1_000)
+    assert {c.folder: c.used for c in caches.caches()} == dict.fromkeys(folders, 1_000)
+    result = CliRunner().invoke(main, ["build", str(source), "-o", str(out)])
+    assert "nothing changed since the last build" in result.stdout
+    assert all(c.used > 1_000 for c in caches.caches()) and {c.folder for c in caches.caches()} == set(folders)
+
+
+def test_the_manifest_marks_the_stamps_the_caches_are_dated_by():
+    assert manifest.USED == {"articles": ORIGIN, "store": persisted.STAMP}
 
 
 def test_a_build_that_writes_keeps_the_caches_under_kg_cache_max_mb(tmp_path, monkeypatch):

@@ -5,7 +5,7 @@ extracted to (kg.pipeline.cache), and `store-*`, the Oxigraph store of an export
 Each records the folder it serves and is re-stamped by every build that uses it, so:
 - a build deletes the caches of folders that are gone (temp corpora, benchmarks, renamed projects), as the
   article cache forgets articles that are gone;
-- when all caches together pass KG_CACHE_MAX_MB, a build that writes deletes the least recently built ones,
+- when all caches together pass KG_CACHE_MAX_MB, a build that writes deletes the least recently used ones (built, or found up to date),
   entry by entry (an article, a whole store), until they fit; never its own, which it would rebuild at once.
 `kg cache info` and `kg cache clear` read the same table.
 """

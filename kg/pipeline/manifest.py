@@ -31,6 +31,7 @@ from kg.cachedir import cache_folder
 FILE = "kg-manifest.json"
 RACY_NS = 2_000_000_000  # an article stamp younger than this when recorded is not trusted (see `inputs`)
 CURATION = "curation.yaml"  # kg.resolve.curation.FILENAME (imported there with the stage; the check must stay light)
+USED = {"articles": "kg-origin.json", "store": "kg-stamp.json"}  # kg.pipeline.cache.ORIGIN, kg.store.persisted.STAMP: idem
 _PACKAGES = ("kg", "kg.ontology")
 
 
@@ -106,6 +107,14 @@ def inputs(paths: list[Path], root: Path, options: dict, known: dict | None = No
     return Inputs(digest.hexdigest(), articles)
 
 
+def _used(out: Path, root: Path) -> None:
+    """A build with nothing new still used its caches: mark them so, or the size cap (kg.pipeline.caches), which
+    deletes the least recently used first, would take them before those of folders nobody builds any more."""
+    for path in (cache_folder("articles", root) / USED["articles"], _file(out).parent / USED["store"]):
+        with contextlib.suppress(OSError):
+            os.utime(path)
+
+
 def _stamp(path: Path | str) -> list[int]:
     info = os.stat(path)
     return [info.st_size, info.st_mtime_ns, info.st_ino]
@@ -149,6 +158,7 @@ def done(out: Path, paths: list[Path], root: Path, options: dict) -> Manifest | 
         now = inputs(paths, root, options, data["articles"])
         if now is None or data["inputs"] != now.digest or any(_stamp(f"{folder}{name}") != stamp for name, stamp in data["files"].items()):
             return None
+        _used(out, root)
         return Manifest(data["summary"], data["errors"], data["warnings"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
