@@ -11,7 +11,7 @@ from kg.cli.common import USAGE, fail
 from kg.pipeline import caches
 from kg.pipeline.caches import Cache
 
-WHAT = {"articles": ("article", "articles"), "store": ("store", "stores")}  # kind -> what one entry is, one and many
+WHAT = {"articles": ("article", "articles"), "store": ("store", "stores"), "graphs": ("store", "stores")}  # kind -> what one entry is, one and many
 
 
 def _size(count: int) -> str:
@@ -31,7 +31,7 @@ def _line(cache: Cache) -> str:
 
 @click.group("cache")
 def cache_command() -> None:
-    """Show or clear kg's caches: the extracted articles of each source folder, the store of each export folder."""
+    """Show or clear kg's caches: the extracted articles of each source folder, the stores of each export folder."""
 
 
 @cache_command.command("info")

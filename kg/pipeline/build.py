@@ -28,7 +28,9 @@ from kg.read.article import Article
 from kg.read.reader import read_article
 from kg.resolve import curation
 from kg.resolve.resolution import Resolution, resolve
+from kg.store import graphs
 from kg.store import persisted as store
+from kg.store.change import Change
 from kg.store.shacl import Violation, validate_store
 
 EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build` writes; `kg export` offers every registered format
@@ -54,6 +56,8 @@ class Build:
     source: Path | None = None  # the folder the articles came from: views link to them
     dropped: int = 0  # facts left out for a confidence under the build's min_confidence
     inputs: manifest.Inputs | None = None  # what the build read (kg.pipeline.manifest); None when not all could be
+    context: str = ""  # digest of what it read besides the articles (kg.pipeline.manifest.context); "" unknown
+    change: Change | None = None  # what `write` changed in the persisted store (kg.store.change): for the writers
 
     @cached_property
     def graph(self) -> Graph:
@@ -92,7 +96,9 @@ def build(
     source = Path(source)
     paths, errors = discover(source)
     root = root_of(source)
-    inputs = None if errors else manifest.inputs(paths, root, manifest.options(strict, curate, min_confidence))  # before reading: see manifest
+    options = manifest.options(strict, curate, min_confidence)
+    inputs = None if errors else manifest.inputs(paths, root, options)  # before reading: see manifest
+    context = manifest.context(root, options)
     extracted, failed = read_all(paths, root, progress, scheduler)
     errors += failed
     warnings: list[KgError] = []
@@ -134,6 +140,7 @@ def build(
         source=root,
         dropped=dropped,
         inputs=inputs,
+        context=context,
     )
 
 
@@ -230,6 +237,9 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
     manifest.forget(out)
     for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
         leftover.unlink(missing_ok=True)
+    turtle = out / "careers.ttl"
+    master = graphs.folder_for(turtle)
+    result.change = graphs.update(master, graphs.parts(result.resolution), result.context, result.store)
     written = []
     for done, part in enumerate(parts(result, out), 1):
         for name, data in part.items():
@@ -239,10 +249,12 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
         if progress:
             progress(done, PARTS + 1)
     _remove_unwritten(out, written)
-    if store.persist(result.store, result.index, out / "careers.ttl") and result.inputs:  # else the next build saves the store
+    published = store.persist(master, result.index, turtle)
+    graphs.written(master, turtle)
+    if published and result.inputs:  # else the next build saves the store
         manifest.record(out, result.inputs, written, manifest.Manifest(
             result.summary(), [str(e) for e in result.errors], [str(w) for w in result.warnings]))
-    caches.cap({store.folder_for(out / "careers.ttl")} | ({folder_for(result.source)} if result.source else set()), limit)
+    caches.cap({store.folder_for(turtle), master} | ({folder_for(result.source)} if result.source else set()), limit)
     if progress:
         progress(PARTS + 1, PARTS + 1)
     return written
