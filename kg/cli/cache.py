@@ -31,7 +31,7 @@ def _line(cache: Cache) -> str:
 
 @click.group("cache")
 def cache_command() -> None:
-    """Show or clear kg's caches: the extracted articles of each source folder, the stores of each export folder."""
+    """Show or clear kg's caches: the extracted articles of each source folder, the store of each export folder."""
 
 
 @cache_command.command("info")

@@ -57,6 +57,7 @@ class Build:
     dropped: int = 0  # facts left out for a confidence under the build's min_confidence
     inputs: manifest.Inputs | None = None  # what the build read (kg.pipeline.manifest); None when not all could be
     context: str = ""  # digest of what it read besides the articles (kg.pipeline.manifest.context); "" unknown
+    parts: dict[str, graphs.Part] = field(default_factory=dict)  # the store's parts of this graph (kg.store.graphs)
     change: Change | None = None  # what `write` changed in the persisted store (kg.store.change): for the writers
 
     @cached_property
@@ -83,6 +84,7 @@ def build(
     curate: bool = True,
     min_confidence: float = 0.0,
     scheduler: str | None = None,
+    out: Path | str | None = None,
 ) -> Build:
     """Read, extract, resolve, map and validate every article under `source`; bad articles are reported, not fatal.
 
@@ -90,7 +92,8 @@ def build(
     in `Build.warnings`; with `strict` they fail their article like errors do. The editors' corrections in
     `<source>/curation.yaml` are applied unless `curate` is false. Facts whose confidence is under
     `min_confidence` are left out after curation (the default, 0, keeps every fact). Extraction runs on the Dask
-    scheduler at `scheduler` when given (kg.pipeline.executors), else on the local cores.
+    scheduler at `scheduler` when given (kg.pipeline.executors), else on the local cores. Given the export folder
+    `out` it is for, the build checks the shapes only on the nodes that changed since the store `write` left there.
     """
     check_rules()
     source = Path(source)
@@ -122,8 +125,10 @@ def build(
     resolution = resolve(extracted)
     found = list(triples(resolution))
     oxigraph = store.to_store(found)
+    parts = graphs.parts(resolution)
+    focus = graphs.focus(graphs.folder_for(Path(out) / "careers.ttl"), parts, context) if out is not None else None
     with ThreadPoolExecutor(1) as pool:  # Oxigraph checks the shapes without the GIL while the index fills
-        checked = pool.submit(validate_store, oxigraph)
+        checked = pool.submit(validate_store, oxigraph, focus)
         with frozen_heap():
             index = GraphIndex(found)
         del found
@@ -141,6 +146,7 @@ def build(
         dropped=dropped,
         inputs=inputs,
         context=context,
+        parts=parts,
     )
 
 
@@ -239,7 +245,7 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
         leftover.unlink(missing_ok=True)
     turtle = out / "careers.ttl"
     master = graphs.folder_for(turtle)
-    result.change = graphs.update(master, graphs.parts(result.resolution), result.context, result.store)
+    result.change = graphs.update(master, result.parts, result.context, result.store)
     written = []
     for done, part in enumerate(parts(result, out), 1):
         for name, data in part.items():

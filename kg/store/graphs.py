@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
+from rdflib import URIRef
 
 from kg.cachedir import cache_folder
 from kg.graph.mapper import article_triples, description
@@ -79,17 +80,53 @@ def update(folder: Path, found: dict[str, Part], context: str, career: ox.Store)
     `career`, with `context`): in place when it holds a build of the same context, else afresh."""
     try:
         store = ox.Store(str(folder)) if folder.is_dir() else None
-        state = _state(store) if store is not None else None
-        if state is not None and state[0] == context:
-            changed = sorted(iri for iri in found if state[1].get(iri) != found[iri].digest)
-            gone = sorted(set(state[1]) - set(found))
-            if (len(changed) + len(gone)) * IN_PLACE_SHARE <= max(len(found), 1):
-                return _in_place(store, found, changed, gone, state[2])
+        plan = _plan(store, found, context) if store is not None else None
+        if plan is not None:
+            return _in_place(store, found, *plan)
         del store
     except OSError:
         pass  # a store left unreadable (a disk full, a crash of another kind): made afresh
     _afresh(folder, found, context, career)
     return Change(frozenset(), frozenset(), frozenset(), True)
+
+
+def focus(folder: Path, found: dict[str, Part], context: str) -> frozenset[str] | None:
+    """The nodes whose conformance to the shapes the parts `found` may change from the store at `folder`: the
+    subjects and objects of what the changed parts held and will hold (a node's shapes read its own triples, the
+    evidence pointing at it and the types of its values, all in the parts that name it). None when `update`
+    would load afresh: everything is to be checked."""
+    try:
+        store = ox.Store(str(folder)) if folder.is_dir() else None
+        plan = _plan(store, found, context) if store is not None else None
+    except OSError:  # another process holds it: check everything
+        return None
+    if plan is None:
+        return None
+    nodes: set[str] = set()
+    for iri in plan[0] + plan[1]:
+        for triple in _held(store, iri):
+            nodes.update(term.value for term in (triple.subject, triple.object) if isinstance(term, ox.NamedNode))
+        for subject, _, value in found[iri].triples() if iri in found else ():
+            nodes.update(str(term) for term in (subject, value) if isinstance(term, URIRef))
+    return frozenset(nodes)
+
+
+def _plan(store: ox.Store, found: dict[str, Part], context: str) -> tuple[list[str], list[str], bool] | None:
+    """(parts changed, parts gone, exports of the store written) when `found` can be loaded in place; else None."""
+    state = _state(store)
+    if not context or state is None or state[0] != context:
+        return None
+    changed = sorted(iri for iri in found if state[1].get(iri) != found[iri].digest)
+    gone = sorted(set(state[1]) - set(found))
+    if (len(changed) + len(gone)) * IN_PLACE_SHARE > max(len(found), 1):
+        return None
+    return changed, gone, state[2]
+
+
+def _held(store: ox.Store, iri: str) -> list[ox.Triple]:
+    """What the part `iri` holds in `store`."""
+    graph, subject = (ox.NamedNode(iri), None) if iri.startswith(_ARTICLES) else (NODES, ox.NamedNode(iri))
+    return [q.triple for q in store.quads_for_pattern(subject, None, None, graph)]
 
 
 def _state(store: ox.Store) -> tuple[str, dict[str, str], bool] | None:
@@ -108,11 +145,10 @@ def _in_place(store: ox.Store, found: dict[str, Part], changed: list[str], gone:
     dropped: set[ox.Triple] = set()  # what the old parts held: each leaves the default graph if no graph holds it
     drops, loads, states = [], [], []
     for iri in changed + gone:
-        graph, subject = (ox.NamedNode(iri), None) if iri.startswith(_ARTICLES) else (NODES, ox.NamedNode(iri))
-        old = [q.triple for q in store.quads_for_pattern(subject, None, None, graph)]
+        old = _held(store, iri)
         dropped.update(old)
-        if subject is None:
-            drops.append(f"DROP SILENT GRAPH {graph} ;")
+        if iri.startswith(_ARTICLES):
+            drops.append(f"DROP SILENT GRAPH {ox.NamedNode(iri)} ;")
         elif old:
             drops.append(f"DELETE DATA {{ GRAPH {NODES} {{ {_lines(old)} }} }} ;")
         states += [q.triple for q in store.quads_for_pattern(ox.NamedNode(iri), _DIGEST, None, STATE)]
@@ -122,7 +158,7 @@ def _in_place(store: ox.Store, found: dict[str, Part], changed: list[str], gone:
         added.update(new)
         graph = ox.NamedNode(iri) if iri.startswith(_ARTICLES) else NODES
         loads.append(f"GRAPH {graph} {{ {_lines(new)} }}")
-        loads.append(f"GRAPH {STATE} {{ <{iri}> {_DIGEST} {ox.Literal(found[iri].digest)} . }}")
+        loads.append(f"GRAPH {STATE} {{ {ox.NamedNode(iri)} {_DIGEST} {ox.Literal(found[iri].digest)} . }}")
     states += [q.triple for q in store.quads_for_pattern(STATE, _WRITTEN, None, STATE)]
     update = [*drops, f"DELETE DATA {{ GRAPH {STATE} {{ {_lines(states)} }} }} ;" if states else "",
               f"INSERT DATA {{ {' '.join(loads)} GRAPH {STATE} {{ {STATE} {_WRITTEN} {_NO} . }} {_lines(added)} }} ;"]

@@ -75,12 +75,15 @@ def validate(graph: Graph, engine: str = "oxigraph") -> list[Violation]:
     return validate_store(persisted if persisted is not None else to_store(graph))
 
 
-def validate_store(store: pyoxigraph.Store) -> list[Violation]:
+def validate_store(store: pyoxigraph.Store, focus: frozenset[str] | None = None) -> list[Violation]:
+    """Violations of the shapes in `store`, of the nodes in `focus` only when given (kg.store.graphs.focus: those an
+    edit may have changed, in a graph that had none before)."""
     found = set()
     classes: dict[str, str] = {}
+    only = "" if focus is None else "VALUES ?this { " + " ".join(str(pyoxigraph.NamedNode(node)) for node in sorted(focus)) + " } "
     for check in compiled_checks():
         if check.targets not in classes:
-            classes[check.targets] = _classes_of(store, check.targets)
+            classes[check.targets] = only + _classes_of(store, check.targets)
         for row in store.query(check.query.replace(_FOCUS, classes[check.targets])):
             path = check.path or (row["path"].value if _bound(row, "path") else "")
             found.add(Violation(row["this"].value, path, check.message, check.shape))
