@@ -16,8 +16,8 @@ from markdown_it import MarkdownIt
 from kg.errors import KgError
 from kg.language.mentions import find_mentions
 from kg.language.profile import detect_language, fold, head_first, languages, singular_role, stopwords
-from kg.language.titles import TITLE_BREAK, role_of_title
 from kg.language.sentences import split_sentences
+from kg.language.titles import TITLE_BREAK, role_of_title
 from kg.read.article import BOLD_LEVEL, Article, Block, Link, Sentence
 
 MAX_BYTES = 2_000_000
