@@ -619,6 +619,8 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue
         if sentence.text.startswith(possessives, mention.end):
             continue  # "physicians' offices", "the client's lawyer": a possessive names a place or someone's, not a role
+        if any(a.sentence is sentence and a.start <= mention.start < a.end for a in ctx.authorities):
+            continue  # "the Energy Ombudsman", "the Board of Nursing": a regulator's name, not a role
         before = sentence.text[: mention.start]
         if any(a <= mention.start < b for a, b in claimed) or predicate.search(before) or compiled(ctx.rs.lang, "other_name_before").search(before):
             continue
