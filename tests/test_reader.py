@@ -142,6 +142,10 @@ def test_a_headline_role_is_the_title_phrase_the_body_names_most(tmp_path, title
         ("Impiegato amministrativo part-time presso Studio Rossi", "it", "impiegato amministrativo"),
         ("Autista patente C + CQC - 1.800 € al mese", "it", "autista"),
         ("Cuoco capo partita a Roma", "it", "cuoco capo partita"),
+        # Never down to a bare generic head, and "contract" may name the role.
+        ("Senior Manager - Audit", "en", "senior manager"),
+        ("Contract Manager", "en", "contract manager"),
+        ("Software Engineer II", "en", "software engineer"),
     ],
 )
 def test_a_job_advert_title_names_the_occupation(tmp_path, title, lang, role):

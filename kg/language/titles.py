@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.language.mentions import find_mentions
-from kg.language.profile import profile, singular_role
+from kg.language.profile import fold, profile, singular_role, word_set
 
 
 class TitleRole(NamedTuple):
@@ -62,7 +62,8 @@ def _names_role(bracket: str, lang: str) -> bool:
 
 
 def _strip_edges(text: str, lang: str) -> str:
-    """Drop the qualifiers a posting puts before or after the role's name, and the employer or place after it."""
+    """Drop the qualifiers a posting puts before or after the role's name, and the employer or place after it;
+    never down to a bare generic head ("Senior Manager" stays: "manager" alone names no job)."""
     before, after, tail = _edges(lang)
     previous = None
     while previous != text:
@@ -70,7 +71,9 @@ def _strip_edges(text: str, lang: str) -> str:
         text = tail.sub("", text)
         text = before.sub("", text)
         text = after.sub("", text).strip(" -–—|,/")
-    return text or previous
+        if not text or (" " not in text and fold(text) in word_set(lang, "generic_heads", borrowed=True)):
+            return previous
+    return text
 
 
 @lru_cache(maxsize=None)
