@@ -146,6 +146,12 @@ def test_a_headline_role_is_the_title_phrase_the_body_names_most(tmp_path, title
         ("Senior Manager - Audit", "en", "senior manager"),
         ("Contract Manager", "en", "contract manager"),
         ("Software Engineer II", "en", "software engineer"),
+        # "Lead" is a head ("Team Lead") and a compound's first word ("Lead Generation"): never dropped.
+        ("Team Lead", "en", "team lead"),
+        ("Lead Generation Specialist", "en", "lead generation specialist"),
+        # "an" is not "a" + "n".
+        ("Becoming an Airline Pilot", "en", "airline pilot"),
+        ("What does an actuary do?", "en", "actuary"),
     ],
 )
 def test_a_job_advert_title_names_the_occupation(tmp_path, title, lang, role):
