@@ -139,8 +139,8 @@ def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
         return  # "- non ricevere denaro contante" is a prohibition only in a list of obligations
     for match in ctx.search(rule, sentence.text):
         at = match.start("x") if match.groupdict().get("x") is not None else match.start()
-        if any(a <= at < b for a, b in claimed):  # "recepisce la direttiva ...": the law may be taken already
-            continue
+        if any(a <= at < b and not (rule.options.get("issuer_first") and match.end() > b) for a, b in claimed):
+            continue  # "recepisce la direttiva ...": the law may be taken already; "the NMC Code" opens on its body
         if "acronym" in match.groupdict() and match.group("acronym") and \
                 any(a <= match.start("acronym") and match.end("acronym") <= b for a, b in claimed):
             continue  # "Rule 2111 of the ... Authority (FINRA)": the acronym is the authority's, not a law's
@@ -157,6 +157,7 @@ def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
             prefix = law if law and (issuer is None or _law_follows(ctx, sentence, match.end(), law)) else issuer.object if issuer else ""
             number = groups["number"].rstrip(".,") + (f"-{groups['to']}" if groups.get("to") else "")
             label = rule.options["label"].format(issuer=prefix, kind=groups["kind"].lower(), number=number)  # "rule 17a-4" alone too
+            alt = (f"{groups['kind']} {number}",) if prefix else ()  # "section 21A", as the text names it
         elif rule.options.get("label"):  # "divieto di {x}": the words the rule captured, in the rule's frame
             label = rule.options["label"].format_map({k: clean(v, ctx.rs) if v else "" for k, v in groups.items()})
         elif groups.get("acronym") and groups.get("name"):
