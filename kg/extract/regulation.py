@@ -139,8 +139,8 @@ def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
         return  # "- non ricevere denaro contante" is a prohibition only in a list of obligations
     for match in ctx.search(rule, sentence.text):
         at = match.start("x") if match.groupdict().get("x") is not None else match.start()
-        if any(a <= at < b and not (rule.options.get("issuer_first") and match.end() > b) for a, b in claimed):
-            continue  # "recepisce la direttiva ...": the law may be taken already; "the NMC Code" opens on its body
+        if _taken(match, at, claimed, rule.options.get("issuer_first", False)):
+            continue
         if "acronym" in match.groupdict() and match.group("acronym") and \
                 any(a <= match.start("acronym") and match.end("acronym") <= b for a, b in claimed):
             continue  # "Rule 2111 of the ... Authority (FINRA)": the acronym is the authority's, not a law's
@@ -185,6 +185,14 @@ def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
             ctx.add("issued_by", issuer.object, sentence, rule, subject=label, subject_type="Regulation",
                     subject_key=key, key=issuer.key, alt=issuer.alt)
         _provision(ctx, sentence, rule, match.start(), label, claimed)
+
+
+def _taken(match: re.Match, at: int, claimed: list, issuer_first: bool) -> bool:
+    """"recepisce la direttiva ...": the law may be read already; a rule that may open on a regulator ("the NMC
+    Code", "must register with Social Work England") is taken only when a body's name covers the whole match."""
+    if issuer_first:
+        return any(a <= match.start() and match.end() <= b for a, b in claimed)
+    return any(a <= at < b for a, b in claimed)
 
 
 def _known_regulations(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
