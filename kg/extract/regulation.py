@@ -59,7 +59,7 @@ def supervises(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
         claimed.append((match.start("x"), match.start("x") + len(captured)))
         for a, b in split_items(captured, ctx.rs, always=True):
             item = trim(captured[a:b], ctx.rs, spec["item_trim"])
-            for label, key, alt in _entity_types(ctx, item):
+            for label, key, alt in entity_types(ctx, item):
                 for agent in agents:
                     ctx.add("supervises", label, sentence, rule, subject=agent.label, subject_type="Regulator",
                             subject_key=agent.key, key=key, alt=alt)
@@ -106,7 +106,7 @@ def _postmodifiers(lang: str) -> re.Pattern:
     return re.compile(r"\s+(?:" + "|".join(re.escape(str(w)) for w in words) + r")\s+" if words else "(?!)")
 
 
-def _entity_types(ctx: Context, item: str) -> list[tuple[str, str, tuple[str, ...]]]:
+def entity_types(ctx: Context, item: str) -> list[tuple[str, str, tuple[str, ...]]]:
     """(label, lexicon id, words written) of the entity types an item names: lexicon entries, else the words
     themselves when their head is an organisation noun (language.organisation_heads): "le fondazioni bancarie"
     are one, "i mercati" and the article's own role are not."""
