@@ -28,6 +28,7 @@ from kg.extract.facts import Fact, kinds
 from kg.extract.naming import head_last_names, head_of, head_word, role_names, singular_acronym
 from kg.extract.regulation import (
     bind_entity_types,
+    entity_types,
     regulation,
     regulation_before,
     regulator,
@@ -429,6 +430,9 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
             else:
                 _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
         if hits or not (generic or rule.options.get("open", not rule.options.get("lexicon"))):
+            if not hits and spec.get("subject") == "regulation":  # "le stazioni appaltanti": an organisation noun heads it
+                for label, _, _ in entity_types(ctx, item):
+                    _emit_label(ctx, sentence, rule, spec, label)
             return
     if rule.options.get("capitalized"):
         for match in _capitalised().finditer(item):
