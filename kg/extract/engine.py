@@ -36,7 +36,7 @@ from kg.extract.regulation import (
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.extract.salary import figures
 from kg.extract.syntax import may_match, read, tagged, token_rules
-from kg.language.analyse import LANGUAGES
+from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import Mention, find_mentions
 from kg.language.profile import (
     fold,
@@ -821,7 +821,31 @@ def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
     parts = [text[a:b] for a, b in split_items(text, rs, always=True)] if most and "," not in text.rstrip(" ,;.") else [text]
     shared = len(parts) == 2 and len(parts[1].split()) == 1 and len(parts[0].split()) > 1 \
         and rs.lists["adjective"].search(fold(parts[1].strip(" .;")))
-    return parts if len(parts) > 1 and not shared and all(len(p.split()) <= most for p in parts) else [text]
+    return parts if len(parts) > 1 and not shared and not _adjective_shares_head(rs, text, parts) \
+        and all(len(p.split()) <= most for p in parts) else [text]
+
+
+def _adjective_shares_head(rs: RuleSet, text: str, parts: list[str]) -> bool:
+    """"Excellent written and verbal communication", "strong analytical and problem-solving skills": in a head-last
+    language a lone lower-case word before the conjunction modifies the noun after it when it or the word after the
+    conjunction is an adjective (by its tag, or by its ending where the tagger reads "written" as a noun), so the
+    phrase is one skill; not "Python and relational databases", "active listening and quick objection handling",
+    "patience and a steady hand"."""
+    if len(parts) != 2 or head_first(rs.lang) or rs.lang not in LANGUAGES:
+        return False
+    tokens = analyse(text, rs.lang)
+    cut = text.index(parts[1])
+    left = [t for t in tokens if t.end <= cut and t.pos != "CCONJ"]
+    right = [t for t in tokens if t.start >= cut]
+    modifiers = word_set(rs.lang, "skill_modifiers")
+    while len(left) > 1 and (left[0].pos == "ADJ" or fold(left[0].text) in modifiers):
+        left = left[1:]
+    if len(left) != 1 or not left[0].text.islower() or len(right) < 2 or right[-1].pos not in ("NOUN", "PROPN") \
+            or right[0].pos == "DET":
+        return False
+    pair = (left[0], right[0])
+    return any(compiled(rs.lang, "adjective_endings").search(fold(t.text)) for t in pair) \
+        or all(t.pos in ("ADJ", "VERB") for t in pair)
 
 
 def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: str, rule_id: str, as_written: bool = False) -> None:
