@@ -724,6 +724,8 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         family = by_label or by_lead or by_section
         if family is None:
             continue
+        if family in _REQUIREMENTS and not labelled and not block.label:
+            family = _requirement_family(ctx.rs, sentence.text)
         named = block.label and family not in ("responsibility", "qualification") and not families()[family].get("roles") \
             and not (by_label and ("," in values or _only_kind(ctx.rs, family, block.label)))
         explained = family == "responsibility" and _explains_label(ctx.rs, block.label, values)  # else the label is the duty
@@ -757,6 +759,21 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             continue
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
+
+
+_REQUIREMENTS = ("skill", "qualification")
+
+
+def _requirement_family(rs: RuleSet, text: str) -> str:
+    """A requirements list mixes credentials and skills under one heading ("Requirements", "What you'll need",
+    "Essential"): an item that names a credential (`language.credential_words`: degree, licence, laurea) is a
+    qualification, any other a skill, whichever of the two the heading named."""
+    words = word_set(rs.lang, "credential_words")
+    return "qualification" if any(_holds_word(fold(text), w) for w in words) else "skill"
+
+
+def _holds_word(text: str, words: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def _only_skills(rs: RuleSet, text: str) -> list[str]:
