@@ -44,6 +44,12 @@ def test_the_noun_phrases_you_need_are_skills_en(tmp_path):
     assert not any("good" in s or "licence" in s for s in skills)  # no intensifier; a licence is no skill
 
 
+def test_the_noun_phrases_the_role_needs_are_skills_en(tmp_path):
+    body = "Chefs need creativity, stamina and a good palate. The rule requires kitchens and caterers to keep records."
+    skills = lowered(facts_of(tmp_path, "Chef", body, "en"), "skill")
+    assert {"creativity", "stamina", "palate"} <= skills and not {"kitchens", "caterers"} & skills
+
+
 def test_a_degree_in_a_field_and_school_credentials_en(tmp_path):
     body = ("Employers look for candidates with a degree in civil engineering, a HND or a foundation degree. "
             "Most cooks have GCSEs in maths and English and an NVQ Level 3 in Professional Cookery. "
