@@ -74,3 +74,10 @@ def test_an_apprenticeship_is_a_qualification_it(tmp_path):
     body = "Per diventare elettricista serve un apprendistato oppure un corso di formazione regionale."
     qualifications = lowered(facts_of(tmp_path, "Elettricista", body, "it"), "qualification")
     assert "apprendistato" in qualifications and any(q.startswith("corso di formazione") for q in qualifications)
+
+
+def test_an_item_the_rules_read_whole_is_not_repeated_en(tmp_path):
+    body = "## Skills\n\n- Proficiency in AutoCAD, Revit and SketchUp\n- Basic maths skills and strong attention to detail\n"
+    skills = objects(facts_of(tmp_path, "Architectural Technician", body, "en"), "skill")
+    assert {"Revit", "SketchUp", "attention to detail"} <= skills
+    assert not any("," in s for s in skills)  # the first item is read as its three tools, not once more whole

@@ -755,10 +755,23 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         spec = families()[family]
         if any(f.kind in spec.get("rules_first", ()) and f.evidence.start == sentence.start for f in ctx.facts):
             continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
+        if _read_whole(ctx, sentence, spec["kind"]):
+            continue  # "Proficiency in AutoCAD, Revit and SketchUp": the rules named each skill, the item adds none
         if rule_id.endswith("_list") and not listed and not block.label and _list_item_duties(ctx, sentence, family):
             continue
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
+
+
+def _read_whole(ctx: Context, sentence: Sentence, kind: str) -> bool:
+    """Whether the facts of this kind the rules read from a list item hold every content word of it (bar
+    modifiers such as "strong"): the item read whole would only repeat them as one more, longer fact."""
+    read = [f.object for f in ctx.facts if f.kind == kind and f.evidence.start == sentence.start]
+    if not read:
+        return False
+    ignored = stopwords(ctx.rs.lang) | word_set(ctx.rs.lang, "skill_modifiers")
+    covered = {w for label in read for w in re.findall(r"\w+", fold(label))}
+    return not set(re.findall(r"\w+", fold(sentence.text))) - covered - ignored
 
 
 _REQUIREMENTS = ("skill", "qualification")
