@@ -81,3 +81,10 @@ def test_an_item_the_rules_read_whole_is_not_repeated_en(tmp_path):
     skills = objects(facts_of(tmp_path, "Architectural Technician", body, "en"), "skill")
     assert {"Revit", "SketchUp", "attention to detail"} <= skills
     assert not any("," in s for s in skills)  # the first item is read as its three tools, not once more whole
+
+
+def test_years_of_experience_name_what_they_were_spent_on_it(tmp_path):
+    body = "## Requisiti\n\n- Almeno 2 anni di esperienza nella gestione del personale\n- 5 anni di esperienza in contabilità generale e bilancio\n"
+    skills = lowered(facts_of(tmp_path, "Office manager", body, "it"), "skill")
+    assert {"gestione del personale", "contabilità generale", "bilancio"} <= skills
+    assert not any("anni" in s for s in skills)
