@@ -38,6 +38,7 @@ def measure(size: int, runs: int, rdflib_questions: bool) -> dict:
     from kg.pipeline.cache import folder_for
     from kg.query import questions
     from kg.resolve.resolution import resolve
+    from kg.store import graphs
     from kg.store import persisted as store
     from kg.store.shacl import validate_store
 
@@ -66,7 +67,7 @@ def measure(size: int, runs: int, rdflib_questions: bool) -> dict:
         result = timed("build, cold cache (all of the above)", kg.build, source)
         files = timed("write: exports and views", outputs, result)
         kg.write(result, out)
-        timed("write: persist store + label index", store.persist, result.store, result.index, out / "careers.ttl")
+        timed("write: persist store + label index", store.persist, graphs.folder_for(out / "careers.ttl"), result.index, out / "careers.ttl")
         times.setdefault("full build", []).append(times["build, cold cache (all of the above)"][-1] + times["write: exports and views"][-1]
                                                   + times["write: persist store + label index"][-1])
     name, text = article(0)

@@ -2,8 +2,9 @@
 [--runs N] [--stages] [--writers] [--extraction]` (KG_CACHE_DIR as when SOURCE was built into EXPORTS, so the extraction
 cache is warm and the persisted store is found).
 
---stages: the build's stages after extraction (resolve, map, store, index, SHACL, persist, each export of
-`kg build`), timed in one process as kg.pipeline.build runs them, CPU and wall.
+--stages: the build's stages after extraction (resolve, map, store, index, SHACL, each export of `kg build`, the
+store of record updated in place and published), timed in one process as kg.pipeline.build runs them, CPU and wall,
+after editing one article (a line added to the first article of bench.corpus, as `--incremental` does).
 --writers: each writer `kg export` runs, in its own process (peak RSS is its own): N-Triples and N-Quads as
 today (the store read into a GraphIndex, the lines sorted in memory) and streamed (kg/export/lines.py), Turtle,
 TriG and JSON-LD as today, and the floor: pyoxigraph bulk-loading the same N-Quads and dumping them.
@@ -84,13 +85,17 @@ def writers(exports: Path, runs: int) -> None:
         print(f"{label:52} {median['wall']:8.2f} {median['cpu']:8.2f} {median['rss_mb']:12.0f}  {found[0]['digest']}", flush=True)
 
 
-def stages(source: Path, runs: int) -> None:
-    """The stages after extraction, as kg.pipeline.build runs them (extraction from the warm cache)."""
+def stages(source: Path, exports: Path, runs: int) -> None:
+    """The stages after extraction, as kg.pipeline.build runs them (extraction from the warm cache) after a
+    one-article edit, on the store of record of EXPORTS."""
+    from bench.corpus import article
     from kg.export import FORMATS
     from kg.graph.index import GraphIndex, frozen_heap
     from kg.graph.mapper import triples
+    from kg.pipeline import manifest
     from kg.pipeline.build import EXPORTS, discover, read_all
     from kg.resolve.resolution import resolve
+    from kg.store import graphs
     from kg.store import persisted as store
     from kg.store.shacl import validate_store
 
@@ -102,7 +107,10 @@ def stages(source: Path, runs: int) -> None:
         times.setdefault(name, []).append((time.perf_counter() - started, time.process_time() - used))
         return value
 
-    for _ in range(runs):
+    name, text = article(0)
+    turtle = exports / "careers.ttl"
+    for run in range(runs):
+        (source / name).write_text(text.replace("\n\n", f"\n\nStages {run}.\n\n", 1), encoding="utf-8")
         paths, _ = discover(source)
         extracted, _ = timed("extraction cache (warm): read every entry", read_all, paths, source)
         resolution = timed("resolve", resolve, extracted)
@@ -110,16 +118,20 @@ def stages(source: Path, runs: int) -> None:
         oxigraph = timed("store: Oxigraph in memory", store.to_store, found)
         with frozen_heap():
             index = timed("index: GraphIndex", GraphIndex, found)
-        timed("SHACL", validate_store, oxigraph)
-        for name in EXPORTS:
-            timed(f"write {name}", FORMATS[name].files, index)
+        timed("SHACL, every node", validate_store, oxigraph)
+        master, context = graphs.folder_for(turtle), manifest.context(source, manifest.options())
+        parts = timed("store of record: digest the parts", graphs.parts, resolution)
+        focus = timed("store of record: nodes the edit may change", graphs.focus, master, parts, context)
+        assert focus is not None, "no store of record to update in place: build SOURCE into EXPORTS with this code first"
+        timed("SHACL, those nodes only (kg build)", validate_store, oxigraph, focus)
+        for fmt in EXPORTS:
+            timed(f"write {fmt}", FORMATS[fmt].files, index)
         from kg import render
 
         timed("write views (HTML)", render.outputs, index)
-        with tempfile.TemporaryDirectory() as folder:
-            turtle = Path(folder) / "careers.ttl"
-            turtle.write_bytes(b"")
-            timed("persist store + labels", store.persist, oxigraph, index, turtle)
+        timed("store of record: update in place", graphs.update, master, parts, context, oxigraph)
+        timed("publish: checkpoint + labels", store.persist, master, index, turtle)
+        graphs.written(master, turtle)
         del found, index, oxigraph
     articles = len(paths)
     print(f"{articles} articles, {len(resolution.nodes)} nodes; medians of {runs}")
@@ -159,7 +171,7 @@ def main(argv: list[str]) -> None:
     runs = int(argv.pop(argv.index("--runs") + 1)) if "--runs" in argv else 3
     source, exports = Path(argv[0]), Path(argv[1])
     if "--stages" in argv:
-        stages(source, runs)
+        stages(source, exports, runs)
     if "--writers" in argv:
         writers(exports, runs)
     if "--extraction" in argv:

@@ -17,7 +17,7 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.pipeline import caches, manifest
 from kg.pipeline.cache import ORIGIN, folder_for
-from kg.store import persisted
+from kg.store import graphs, persisted
 from tests.conftest import write_article
 
 ARTICLE = "---\ntitle: {title}\nlang: en\n---\n\nA good {role} may be promoted to senior {role}.\n{role}s need strong communication skills.\n"
@@ -39,9 +39,10 @@ def corpus(folder, *roles: str):
 def built(source, out, when: float):
     """Build `source` into `out`, its caches last used at `when` (seconds since the epoch): no clock involved."""
     kg.write(kg.build(source), out)
-    for stamp in (folder_for(source) / ORIGIN, persisted.folder_for(out / "careers.ttl") / persisted.STAMP):
+    turtle = out / "careers.ttl"
+    for stamp in (folder_for(source) / ORIGIN, graphs.folder_for(turtle) / graphs.STAMP, persisted.folder_for(turtle) / persisted.STAMP):
         os.utime(stamp, (when, when))
-    return folder_for(source), persisted.folder_for(out / "careers.ttl")
+    return folder_for(source), graphs.folder_for(turtle), persisted.folder_for(turtle)
 
 
 def test_the_article_cache_of_a_removed_source_folder_is_deleted_by_the_next_build(tmp_path):
@@ -54,19 +55,19 @@ def test_the_article_cache_of_a_removed_source_folder_is_deleted_by_the_next_bui
 
 
 def test_over_the_cap_the_least_recently_built_go_first_entry_by_entry(tmp_path):
-    old_articles, old_store = built(corpus(tmp_path / "old", "paralegal", "recruiter"), tmp_path / "old-out", 1_000)
-    mid_articles, mid_store = built(corpus(tmp_path / "mid", "auditor"), tmp_path / "mid-out", 2_000)
-    new_articles, new_store = built(corpus(tmp_path / "new", "actuary"), tmp_path / "new-out", 3_000)
+    old = built(corpus(tmp_path / "old", "paralegal", "recruiter"), tmp_path / "old-out", 1_000)
+    mid = built(corpus(tmp_path / "mid", "auditor"), tmp_path / "mid-out", 2_000)
+    new = built(corpus(tmp_path / "new", "actuary"), tmp_path / "new-out", 3_000)
     found = {c.folder: c for c in caches.caches()}
-    assert [c.folder for c in caches.caches()] == [old_articles, old_store, mid_articles, mid_store, new_articles, new_store]
-    oldest_entry = found[old_articles].entries[0]
+    assert [c.folder for c in caches.caches()] == [*old, *mid, *new]
+    oldest_entry = found[old[0]].entries[0]
     total = sum(c.size for c in found.values())
-    assert caches.cap({new_articles, new_store}, total - 1) == oldest_entry[1]  # one entry is enough
-    assert not oldest_entry[2].exists() and len(list(old_articles.glob("*.pickle"))) == 1
-    caches.cap({new_articles, new_store}, found[new_articles].size + found[new_store].size + found[mid_store].size)
-    assert [c.folder for c in caches.caches()] == [mid_store, new_articles, new_store]  # no emptied folder is left
-    caches.cap({new_articles, new_store}, 0)
-    assert [c.folder for c in caches.caches()] == [new_articles, new_store]  # never the build's own
+    assert caches.cap(set(new), total - 1) == oldest_entry[1]  # one entry is enough
+    assert not oldest_entry[2].exists() and len(list(old[0].glob("*.pickle"))) == 1
+    caches.cap(set(new), sum(found[folder].size for folder in new) + found[mid[2]].size)
+    assert [c.folder for c in caches.caches()] == [mid[2], *new]  # no emptied folder is left
+    caches.cap(set(new), 0)
+    assert [c.folder for c in caches.caches()] == list(new)  # never the build's own
 
 
 def test_a_build_with_nothing_new_marks_its_caches_used(tmp_path):
@@ -79,15 +80,16 @@ def test_a_build_with_nothing_new_marks_its_caches_used(tmp_path):
 
 
 def test_the_manifest_marks_the_stamps_the_caches_are_dated_by():
-    assert manifest.USED == {"articles": ORIGIN, "store": persisted.STAMP}
+    assert manifest.USED == {"articles": ORIGIN, "store": persisted.STAMP, "graphs": graphs.STAMP}
 
 
 def test_a_build_that_writes_keeps_the_caches_under_kg_cache_max_mb(tmp_path, monkeypatch):
-    other, _ = built(corpus(tmp_path / "other", "paralegal"), tmp_path / "other-out", 1_000)
+    other, *_ = built(corpus(tmp_path / "other", "paralegal"), tmp_path / "other-out", 1_000)
     monkeypatch.setenv("KG_CACHE_MAX_MB", "0")
     source = corpus(tmp_path / "source", "recruiter")
     kg.write(kg.build(source), tmp_path / "out")
-    assert {c.folder for c in caches.caches()} == {folder_for(source), persisted.folder_for(tmp_path / "out" / "careers.ttl")}
+    turtle = tmp_path / "out" / "careers.ttl"
+    assert {c.folder for c in caches.caches()} == {folder_for(source), graphs.folder_for(turtle), persisted.folder_for(turtle)}
     monkeypatch.setenv("KG_CACHE_MAX_MB", "lots")
     with pytest.raises(KgError, match="KG_CACHE_MAX_MB must be a number of megabytes, got 'lots'"):
         kg.write(kg.build(source), tmp_path / "out")
@@ -111,14 +113,15 @@ def test_kg_cache_info_and_clear(tmp_path, own_cache):
     built(kept_source, kept_out, 2_000)
     shutil.rmtree(gone_source), shutil.rmtree(gone_out)
     info = CliRunner().invoke(main, ["cache", "info"]).output.splitlines()
-    assert info[0].startswith(f"{own_cache}: 4 caches, ") and info[0].endswith("; 2 of them for folders that are gone (kg cache clear deletes them)")
+    assert info[0].startswith(f"{own_cache}: 6 caches, ") and info[0].endswith("; 3 of them for folders that are gone (kg cache clear deletes them)")
     assert [line.split()[:3] + line.split()[-2:] for line in info[1:]] == [
-        ["articles", "1", "article", str(gone_source), "(gone)"], ["store", "1", "store", str(gone_out), "(gone)"],
-        ["articles", "2", "articles", "kB", str(kept_source)], ["store", "1", "store", "kB", str(kept_out)]]
+        ["articles", "1", "article", str(gone_source), "(gone)"], ["graphs", "1", "store", str(gone_out), "(gone)"],
+        ["store", "1", "store", str(gone_out), "(gone)"], ["articles", "2", "articles", "kB", str(kept_source)],
+        ["graphs", "1", "store", "kB", str(kept_out)], ["store", "1", "store", "kB", str(kept_out)]]
     cleared = CliRunner().invoke(main, ["cache", "clear"])
-    assert cleared.output.splitlines()[-1].startswith("cleared 2 caches, ")
+    assert cleared.output.splitlines()[-1].startswith("cleared 3 caches, ")
     assert {c.serves for c in caches.caches()} == {kept_source, kept_out}
-    assert CliRunner().invoke(main, ["cache", "clear", str(kept_out)]).output.splitlines()[-1].startswith("cleared 1 cache, ")
+    assert CliRunner().invoke(main, ["cache", "clear", str(kept_out)]).output.splitlines()[-1].startswith("cleared 2 caches, ")
     assert [c.serves for c in caches.caches()] == [kept_source]
     assert CliRunner().invoke(main, ["cache", "clear", str(kept_out)]).output == "nothing to clear\n"
     both = CliRunner().invoke(main, ["cache", "clear", "--all", str(kept_source)])

@@ -7,7 +7,8 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.graph.namespaces import KG, KGR
-from kg.store.shacl import UnsupportedShape, compile_shapes, validate
+from kg.store.persisted import to_store
+from kg.store.shacl import UnsupportedShape, compile_shapes, validate, validate_store
 
 AM = KGR["role/account-manager"]
 
@@ -47,6 +48,15 @@ def test_same_report_as_pyshacl_on_a_broken_graph(sample_build):
     expected = reference(g)
     assert len(expected) >= 12
     assert ours(g) == expected
+
+
+def test_a_check_of_some_nodes_reports_their_violations_and_no_other(sample_build):
+    """kg build checks only the nodes an edit may change (kg.store.graphs.focus): the full report, cut to them."""
+    store = to_store(broken(sample_build))
+    everything = validate_store(store)
+    some = frozenset({str(AM), str(KGR["salary-observation/lonely"])})
+    assert validate_store(store, some) == [v for v in everything if v.focus in some]
+    assert {v.focus for v in everything} - some  # the other nodes' violations are there, not checked
 
 
 def test_sample_graph_conforms_for_both(sample_build):

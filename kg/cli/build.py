@@ -50,7 +50,7 @@ def _build(source: Path, out: Path, check: bool, strict: bool, min_confidence: f
     from kg.progress import progress_bar  # noqa: PLC0415 (rich)
 
     with progress_bar("Reading articles", quiet) as tick:
-        result = build(source, progress=tick, strict=strict, min_confidence=min_confidence, scheduler=scheduler)
+        result = build(source, progress=tick, strict=strict, min_confidence=min_confidence, scheduler=scheduler, out=out)
     for problem in result.errors + ([] if quiet else result.warnings):
         click.echo(str(problem), err=True)
     if result.violations:

@@ -18,16 +18,16 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, RDF
 
 from kg.graph.index import GraphIndex, indexed
-from kg.graph.namespaces import KG, bind
+from kg.graph.namespaces import GRAPH_BASE, KG, bind
+from kg.graph.namespaces import article_graph_iri as graph_of
 from kg.graph.ontology import ontology, shapes
 
-GRAPH_BASE = "https://w3id.org/careerkg/graph/"
 ONTOLOGY_GRAPH = URIRef(f"{GRAPH_BASE}ontology")
 GENID = "https://w3id.org/careerkg/.well-known/genid/"  # RFC 7320-style skolem IRIs (RDF 1.1 §3.5)
 
 
 def article_graph_iri(article: URIRef) -> URIRef:
-    return URIRef(f"{GRAPH_BASE}article/{str(article).rsplit('/', 1)[-1]}")
+    return URIRef(graph_of(article))
 
 
 def named_graphs(graph: Graph | GraphIndex) -> dict[URIRef, Graph]:

@@ -15,7 +15,8 @@ from rdflib.namespace import PROV, RDF, SKOS, XSD
 from kg.extract.confidence import DIGITS
 from kg.extract.facts import kinds
 from kg.graph.namespaces import KG, SCHEMA
-from kg.resolve.resolution import Resolution, article_iri, article_iri_of
+from kg.read.article import Article
+from kg.resolve.resolution import Node, Resolution, Statement, article_iri, article_iri_of
 
 _FIGURES = {"min": KG.minValue, "max": KG.maxValue, "median": KG.medianValue, "average": KG.averageValue, "amount": KG.amount}
 # The terms of the hot loops, looked up once: an attribute of an rdflib namespace builds a new URIRef on every
@@ -54,28 +55,48 @@ def _iri(value: str) -> URIRef:
 def triples(resolution: Resolution) -> Iterator[tuple]:
     """Every triple of the career graph of a resolution, each once: a fact stated twice has two evidences."""
     for article in resolution.articles:
-        iri = URIRef(article_iri(article))
-        yield (iri, RDF.type, KG.Article)
-        yield (iri, SCHEMA.name, Literal(article.title, lang=article.lang))
-        yield (iri, KG.sourcePath, Literal(article.path.as_posix()))
-        yield (iri, SCHEMA.inLanguage, Literal(article.lang))
-        yield (iri, KG.contentHash, Literal(article.digest))
-        for keyword in dict.fromkeys(article.keywords):
-            yield (iri, SCHEMA.keywords, Literal(keyword, lang=article.lang))
-        yield (URIRef(resolution.roles[article.slug]), KG.article, iri)
+        yield from _article(resolution, article)
     for node in resolution.nodes.values():
-        iri = URIRef(node.iri)
-        yield (iri, _TYPE, KG[node.type])
-        for lang, label in node.pref_labels().items():
-            yield (iri, _PREF, Literal(label, lang=lang))
-        for lang, label in node.alt_labels():
-            yield (iri, _ALT, Literal(label, lang=lang))
+        yield from description(node)
+    yield from _statements(resolution.statements, resolution.salary_links, set())
+
+
+def article_triples(resolution: Resolution, article: Article, statements: list[Statement]) -> Iterator[tuple]:
+    """What `article` alone puts in the career graph: itself, and its `statements` (its facts) with their
+    evidence; each once. The descriptions of the nodes it names are shared with other articles: `description`."""
+    yield from _article(resolution, article)
+    yield from _statements(statements, resolution.salary_links, set())
+
+
+def description(node: Node) -> Iterator[tuple]:
+    """A node's type and labels, from the label votes of every article that names it."""
+    iri = URIRef(node.iri)
+    yield (iri, _TYPE, KG[node.type])
+    for lang, label in node.pref_labels().items():
+        yield (iri, _PREF, Literal(label, lang=lang))
+    for lang, label in node.alt_labels():
+        yield (iri, _ALT, Literal(label, lang=lang))
+
+
+def _article(resolution: Resolution, article: Article) -> Iterator[tuple]:
+    iri = URIRef(article_iri(article))
+    yield (iri, RDF.type, KG.Article)
+    yield (iri, SCHEMA.name, Literal(article.title, lang=article.lang))
+    yield (iri, KG.sourcePath, Literal(article.path.as_posix()))
+    yield (iri, SCHEMA.inLanguage, Literal(article.lang))
+    yield (iri, KG.contentHash, Literal(article.digest))
+    for keyword in dict.fromkeys(article.keywords):
+        yield (iri, SCHEMA.keywords, Literal(keyword, lang=article.lang))
+    yield (URIRef(resolution.roles[article.slug]), KG.article, iri)
+
+
+def _statements(statements: list[Statement], links: dict[str, dict[str, str]], stated: set) -> Iterator[tuple]:
+    """The fact triples of `statements` not in `stated` yet, with their salary figures, and every evidence."""
     table = kinds()
-    stated = set()
     trust: dict[str, float] = {}  # evidence IRI -> confidence: two facts of one sentence may meet on one node
-    for statement in resolution.statements:
+    for statement in statements:
         trust[statement.evidence] = max(trust.get(statement.evidence, 0.0), statement.fact.evidence.confidence)
-    for statement in resolution.statements:
+    for statement in statements:
         fact = statement.fact
         prop = _property(table[fact.kind]["property"])
         subject = _iri(statement.subject)
@@ -86,7 +107,7 @@ def triples(resolution: Resolution) -> Iterator[tuple]:
             stated.add(key)
             yield (subject, prop, obj)
             if fact.kind == "salary":
-                yield from _salary(URIRef(statement.object), dict(fact.attrs), resolution.salary_links[statement.object])
+                yield from _salary(URIRef(statement.object), dict(fact.attrs), links[statement.object])
         yield from _evidence(statement, subject, prop, obj, trust[statement.evidence])
 
 

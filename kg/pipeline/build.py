@@ -28,7 +28,9 @@ from kg.read.article import Article
 from kg.read.reader import read_article
 from kg.resolve import curation
 from kg.resolve.resolution import Resolution, resolve
+from kg.store import graphs
 from kg.store import persisted as store
+from kg.store.change import Change
 from kg.store.shacl import Violation, validate_store
 
 EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build` writes; `kg export` offers every registered format
@@ -54,6 +56,9 @@ class Build:
     source: Path | None = None  # the folder the articles came from: views link to them
     dropped: int = 0  # facts left out for a confidence under the build's min_confidence
     inputs: manifest.Inputs | None = None  # what the build read (kg.pipeline.manifest); None when not all could be
+    context: str = ""  # digest of what it read besides the articles (kg.pipeline.manifest.context); "" unknown
+    parts: dict[str, graphs.Part] = field(default_factory=dict)  # the store's parts of this graph (kg.store.graphs)
+    change: Change | None = None  # what `write` changed in the persisted store (kg.store.change): for the writers
 
     @cached_property
     def graph(self) -> Graph:
@@ -79,6 +84,7 @@ def build(
     curate: bool = True,
     min_confidence: float = 0.0,
     scheduler: str | None = None,
+    out: Path | str | None = None,
 ) -> Build:
     """Read, extract, resolve, map and validate every article under `source`; bad articles are reported, not fatal.
 
@@ -86,13 +92,16 @@ def build(
     in `Build.warnings`; with `strict` they fail their article like errors do. The editors' corrections in
     `<source>/curation.yaml` are applied unless `curate` is false. Facts whose confidence is under
     `min_confidence` are left out after curation (the default, 0, keeps every fact). Extraction runs on the Dask
-    scheduler at `scheduler` when given (kg.pipeline.executors), else on the local cores.
+    scheduler at `scheduler` when given (kg.pipeline.executors), else on the local cores. Given the export folder
+    `out` it is for, the build checks the shapes only on the nodes that changed since the store `write` left there.
     """
     check_rules()
     source = Path(source)
     paths, errors = discover(source)
     root = root_of(source)
-    inputs = None if errors else manifest.inputs(paths, root, manifest.options(strict, curate, min_confidence))  # before reading: see manifest
+    options = manifest.options(strict, curate, min_confidence)
+    inputs = None if errors else manifest.inputs(paths, root, options)  # before reading: see manifest
+    context = manifest.context(root, options)
     extracted, failed = read_all(paths, root, progress, scheduler)
     errors += failed
     warnings: list[KgError] = []
@@ -116,8 +125,10 @@ def build(
     resolution = resolve(extracted)
     found = list(triples(resolution))
     oxigraph = store.to_store(found)
+    parts = graphs.parts(resolution)
+    focus = graphs.focus(graphs.folder_for(Path(out) / "careers.ttl"), parts, context) if out is not None else None
     with ThreadPoolExecutor(1) as pool:  # Oxigraph checks the shapes without the GIL while the index fills
-        checked = pool.submit(validate_store, oxigraph)
+        checked = pool.submit(validate_store, oxigraph, focus)
         with frozen_heap():
             index = GraphIndex(found)
         del found
@@ -134,6 +145,8 @@ def build(
         source=root,
         dropped=dropped,
         inputs=inputs,
+        context=context,
+        parts=parts,
     )
 
 
@@ -230,6 +243,9 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
     manifest.forget(out)
     for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
         leftover.unlink(missing_ok=True)
+    turtle = out / "careers.ttl"
+    master = graphs.folder_for(turtle)
+    result.change = graphs.update(master, result.parts, result.context, result.store)
     written = []
     for done, part in enumerate(parts(result, out), 1):
         for name, data in part.items():
@@ -239,10 +255,12 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
         if progress:
             progress(done, PARTS + 1)
     _remove_unwritten(out, written)
-    if store.persist(result.store, result.index, out / "careers.ttl") and result.inputs:  # else the next build saves the store
+    published = store.persist(master, result.index, turtle)
+    graphs.written(master, turtle)
+    if published and result.inputs:  # else the next build saves the store
         manifest.record(out, result.inputs, written, manifest.Manifest(
             result.summary(), [str(e) for e in result.errors], [str(w) for w in result.warnings]))
-    caches.cap({store.folder_for(out / "careers.ttl")} | ({folder_for(result.source)} if result.source else set()), limit)
+    caches.cap({store.folder_for(turtle), master} | ({folder_for(result.source)} if result.source else set()), limit)
     if progress:
         progress(PARTS + 1, PARTS + 1)
     return written

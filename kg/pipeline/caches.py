@@ -1,7 +1,8 @@
 """The caches kg keeps in the user's cache folder: which folder each serves, how big, and keeping them tidy.
 
-Two kinds, one cache folder per folder served (kg.cachedir): `articles-*`, what the articles of a source folder
-extracted to (kg.pipeline.cache), and `store-*`, the Oxigraph store of an export folder (kg.store.persisted).
+Three kinds, one cache folder per folder served (kg.cachedir): `articles-*`, what the articles of a source folder
+extracted to (kg.pipeline.cache), `store-*`, the Oxigraph store of an export folder readers open
+(kg.store.persisted), and `graphs-*`, the store of record it is published from, updated in place (kg.store.graphs).
 Each records the folder it serves and is re-stamped by every build that uses it, so:
 - a build deletes the caches of folders that are gone (temp corpora, benchmarks, renamed projects), as the
   article cache forgets articles that are gone;
@@ -23,6 +24,7 @@ from typing import Callable
 from kg.cachedir import cache_root
 from kg.errors import KgError
 from kg.pipeline.cache import ORIGIN
+from kg.store.graphs import STAMP as GRAPHS
 from kg.store.persisted import STAMP
 
 DEFAULT_MAX_MB = 2048  # a 10,000-article corpus takes a few hundred MB (its articles and its store): room for several
@@ -39,9 +41,12 @@ def _source_of(cache: Path) -> Path | None:
     return _recorded(cache / ORIGIN, "folder")
 
 
-def _exports_of(cache: Path) -> Path | None:
-    turtle = _recorded(cache / STAMP, "graph")
-    return turtle.parent if turtle else None
+def _exports_of(stamp: str) -> Callable[[Path], Path | None]:
+    def exports(cache: Path) -> Path | None:
+        turtle = _recorded(cache / stamp, "graph")
+        return turtle.parent if turtle else None
+
+    return exports
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,8 @@ class Kind:
 
 KINDS = (
     Kind("articles", ORIGIN, _source_of, lambda cache: list(cache.glob("*.pickle"))),
-    Kind("store", STAMP, _exports_of, lambda cache: [cache]),
+    Kind("store", STAMP, _exports_of(STAMP), lambda cache: [cache]),
+    Kind("graphs", GRAPHS, _exports_of(GRAPHS), lambda cache: [cache]),
 )
 _LEFTOVER = re.compile(rf"\.(?:{'|'.join(k.prefix for k in KINDS)})-.+\.(\d+)\.(?:tmp|old)")  # a store being swapped in
 

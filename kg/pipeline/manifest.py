@@ -31,7 +31,8 @@ from kg.cachedir import cache_folder
 FILE = "kg-manifest.json"
 RACY_NS = 2_000_000_000  # an article stamp younger than this when recorded is not trusted (see `inputs`)
 CURATION = "curation.yaml"  # kg.resolve.curation.FILENAME (imported there with the stage; the check must stay light)
-USED = {"articles": "kg-origin.json", "store": "kg-stamp.json"}  # kg.pipeline.cache.ORIGIN, kg.store.persisted.STAMP: idem
+USED = {"articles": "kg-origin.json", "store": "kg-stamp.json", "graphs": "kg-graphs.json"}  # kg.pipeline.cache.ORIGIN,
+# kg.store.persisted.STAMP, kg.store.graphs.STAMP: idem
 _PACKAGES = ("kg", "kg.ontology")
 
 
@@ -88,13 +89,10 @@ def inputs(paths: list[Path], root: Path, options: dict, known: dict | None = No
     reports it, and a build with a failing article is never taken as done). An article whose stamp is in `known`
     is taken to have the key recorded with it; one changed less than RACY_NS before now is not recorded (it may
     change again within the file system's clock tick, keeping its stamp)."""
-    digest = hashlib.sha256(json.dumps({"code": code_version(), "environment": environment(), "root": str(root.resolve()), **options},
-                                       sort_keys=True).encode())
-    curation = root / CURATION
     known = known or {}
     articles, now = {}, time.time_ns()
     try:
-        digest.update(b"curation\0" + (curation.read_bytes() if curation.is_file() else b"-"))
+        digest = _context(root, options)
         for path in paths:
             stamp, name = _stamp(path), _relative(path, root)
             seen = known.get(name)
@@ -107,10 +105,28 @@ def inputs(paths: list[Path], root: Path, options: dict, known: dict | None = No
     return Inputs(digest.hexdigest(), articles)
 
 
+def context(root: Path, options: dict) -> str:
+    """Digest of what a build reads besides the articles (code, environment, curation.yaml, options): what every
+    article's part of the graph depends on beside its own bytes (kg.store.graphs). Empty when unreadable."""
+    try:
+        return _context(root, options).hexdigest()
+    except OSError:
+        return ""
+
+
+def _context(root: Path, options: dict):
+    digest = hashlib.sha256(json.dumps({"code": code_version(), "environment": environment(), "root": str(root.resolve()), **options},
+                                       sort_keys=True).encode())
+    curation = root / CURATION
+    digest.update(b"curation\0" + (curation.read_bytes() if curation.is_file() else b"-"))
+    return digest
+
+
 def _used(out: Path, root: Path) -> None:
     """A build with nothing new still used its caches: mark them so, or the size cap (kg.pipeline.caches), which
     deletes the least recently used first, would take them before those of folders nobody builds any more."""
-    for path in (cache_folder("articles", root) / USED["articles"], _file(out).parent / USED["store"]):
+    for path in (cache_folder("articles", root) / USED["articles"], _file(out).parent / USED["store"],
+                 cache_folder("graphs", out) / USED["graphs"]):
         with contextlib.suppress(OSError):
             os.utime(path)
 

@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg.extract.facts import Fact, kinds
 from kg.language.profile import fold
@@ -60,6 +61,14 @@ class Resolution:
     articles: list[Article]
     roles: dict[str, str]  # article slug -> IRI of its role
     salary_links: dict[str, dict[str, str]]  # salary IRI -> {"source": IRI, "place": IRI}
+
+    @cached_property
+    def statements_of(self) -> dict[str, list[Statement]]:
+        """Article slug -> the statements of its facts, in order."""
+        found: dict[str, list[Statement]] = {article.slug: [] for article in self.articles}
+        for statement in self.statements:
+            found[statement.fact.evidence.article].append(statement)
+        return found
 
 
 def slug(text: str) -> str:

@@ -41,7 +41,8 @@ class CareerStore(OxigraphStore):
 
     def triples(self, triple_pattern, context=None):
         contexts = (Graph(identifier=DATASET_DEFAULT_GRAPH_ID, store=self),)
-        for quad in self._inner.quads_for_pattern(*to_ox_quad_pattern(triple_pattern, context)):
+        s, p, o, graph = to_ox_quad_pattern(triple_pattern, context)  # the career graph is the default graph: the
+        for quad in self._inner.quads_for_pattern(s, p, o, graph or ox.DefaultGraph()):  # named ones are kg.store.graphs'
             yield (term(quad.subject), term(quad.predicate), term(quad.object)), iter(contexts)
 
     def query(self, query, initNs, initBindings, queryGraph, **kwargs) -> Result:  # noqa: N803 (rdflib's names)

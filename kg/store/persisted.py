@@ -80,19 +80,17 @@ def label_indexes(index: GraphIndex) -> dict[str, dict[str, str]]:
             for c, nodes in index.instances.items() if c != KG.Evidence}
 
 
-def persist(store: ox.Store, index: GraphIndex, turtle: Path) -> bool:
-    """Save `store` (the triples of `index`) as the store of `turtle`, just written from them, with the label
-    indexes of `index`; swapped in whole, so a reader sees the old store or the new one. A read-only cache
-    only costs the next query its speed (and the result is False)."""
+def persist(master: Path, index: GraphIndex, turtle: Path) -> bool:
+    """Publish a checkpoint of the store of record at `master` (kg.store.graphs: its default graph holds the
+    triples of `index`) as the store of `turtle`, just written from them, with the label indexes of `index`;
+    swapped in whole, so a reader sees the old store or the new one (the checkpoint hard-links the store's
+    files: no copy). A read-only cache only costs the next query its speed (and the result is False)."""
     folder = folder_for(turtle)
     temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     try:
         shutil.rmtree(temp, ignore_errors=True)
         temp.parent.mkdir(parents=True, exist_ok=True)
-        disk = ox.Store(str(temp))
-        disk.bulk_extend(store)
-        disk.flush()
-        del disk  # closes the database before the folder moves
+        ox.Store(str(master)).backup(str(temp))  # the store closes as it is dropped, before the folder moves
         (temp / LABELS).write_bytes(pickle.dumps(label_indexes(index), protocol=pickle.HIGHEST_PROTOCOL))
         (temp / STAMP).write_text(json.dumps(_stamp(turtle)), encoding="utf-8")
         old = folder.with_name(f".{folder.name}.{os.getpid()}.old")

@@ -1,0 +1,235 @@
+"""The store of record of an export folder, updated in place: a build drops and loads what changed, not everything.
+
+It holds one named graph per article (what the article alone puts in the career graph: kg.graph.mapper's
+`article_triples`), the graph `nodes` (each node's type and labels, from the votes of every article naming it),
+the graph `state` (a digest of each of those parts as loaded, and whether the exports of it were written), and
+the default graph: their union, the career graph questions read. A build digests its parts, and drops and
+loads those whose digest changed in one SPARQL update, one transaction: a kill -9 leaves the store as before or
+as after. A triple leaves the default graph only when no named graph still holds it. With no store, another
+code, rules, curation or options (the `context`), or most of the articles changed, the store is made afresh
+in a new folder swapped in whole.
+
+Readers never open this store (a read-only open beside a writer is undefined in Oxigraph): kg.store.persisted
+publishes a checkpoint of it (hard links) for them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from kg.cachedir import cache_folder
+from kg.graph.mapper import article_triples, description
+from kg.graph.namespaces import GRAPH_BASE, article_graph_iri
+from kg.resolve.resolution import Resolution, article_iri, article_iri_of
+from kg.store.change import Change
+from kg.store.terms import to_ox
+
+STAMP = "kg-graphs.json"  # the export folder it serves (kg.pipeline.caches), rewritten by every build using it
+_ARTICLES = f"{GRAPH_BASE}article/"
+NODES, STATE = ox.NamedNode(f"{GRAPH_BASE}nodes"), ox.NamedNode(f"{GRAPH_BASE}state")
+_DIGEST, _CONTEXT, _WRITTEN = (ox.NamedNode(f"{GRAPH_BASE}state#{name}") for name in ("digest", "context", "written"))
+_YES, _NO = ox.Literal("true"), ox.Literal("false")
+IN_PLACE_SHARE = 2  # more than 1/IN_PLACE_SHARE of the parts changed: loading afresh in bulk is cheaper
+
+
+@dataclass(frozen=True)
+class Part:
+    """One unit of the store: an article's graph, or a node's description in `nodes`."""
+
+    digest: str
+    triples: Callable[[], Iterable[tuple]]  # rdflib triples, made only when the part is loaded
+
+
+def folder_for(turtle: Path) -> Path:
+    """The store of record of the exports holding `turtle`."""
+    return cache_folder("graphs", turtle.resolve().parent)
+
+
+def parts(resolution: Resolution) -> dict[str, Part]:
+    """Article graph IRI or node IRI -> its part. An article's digest covers what its graph is made of: its
+    bytes (path and content hash) and the IRIs its facts resolved to (an alias declared elsewhere moves them);
+    a node's, its type and labels."""
+    found = {}
+    for article in resolution.articles:
+        statements = resolution.statements_of[article.slug]
+        inputs = [article.path.as_posix(), article.digest, resolution.roles[article.slug]]
+        inputs += [f"{s.subject} {s.object} {s.evidence} {s.fact.evidence.confidence}" for s in statements]
+        found[article_graph_iri(article_iri(article))] = Part(
+            _digest(inputs), lambda a=article, s=statements: article_triples(resolution, a, s))
+    for node in resolution.nodes.values():
+        described = list(description(node))
+        found[node.iri] = Part(_digest([f"{p} {o!r}" for _, p, o in described]), lambda d=described: d)
+    return found
+
+
+def _digest(lines: list[str]) -> str:
+    return hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def update(folder: Path, found: dict[str, Part], context: str, career: ox.Store) -> Change:
+    """Bring the store at `folder` to the parts `found` (the build whose career graph is the default graph of
+    `career`, with `context`): in place when it holds a build of the same context, else afresh."""
+    try:
+        store = ox.Store(str(folder)) if folder.is_dir() else None
+        plan = _plan(store, found, context) if store is not None else None
+        if plan is not None:
+            return _in_place(store, found, *plan)
+        del store
+    except OSError:
+        pass  # a store left unreadable (a disk full, a crash of another kind): made afresh
+    _afresh(folder, found, context, career)
+    return Change(frozenset(), frozenset(), frozenset(), True)
+
+
+def focus(folder: Path, found: dict[str, Part], context: str) -> frozenset[str] | None:
+    """The nodes whose conformance to the shapes the parts `found` may change from the store at `folder`: the
+    subjects and objects of what the changed parts held and will hold (a node's shapes read its own triples, the
+    evidence pointing at it and the types of its values, all in the parts that name it). None when `update`
+    would load afresh: everything is to be checked."""
+    try:
+        store = ox.Store(str(folder)) if folder.is_dir() else None
+        plan = _plan(store, found, context) if store is not None else None
+    except OSError:  # another process holds it: check everything
+        return None
+    if plan is None:
+        return None
+    nodes: set[str] = set()
+    for iri in plan[0] + plan[1]:
+        for triple in _held(store, iri):
+            nodes.update(term.value for term in (triple.subject, triple.object) if isinstance(term, ox.NamedNode))
+        for subject, _, value in found[iri].triples() if iri in found else ():
+            nodes.update(str(term) for term in (subject, value) if isinstance(term, URIRef))
+    return frozenset(nodes)
+
+
+def _plan(store: ox.Store, found: dict[str, Part], context: str) -> tuple[list[str], list[str], bool] | None:
+    """(parts changed, parts gone, exports of the store written) when `found` can be loaded in place; else None."""
+    state = _state(store)
+    if not context or state is None or state[0] != context:
+        return None
+    changed = sorted(iri for iri in found if state[1].get(iri) != found[iri].digest)
+    gone = sorted(set(state[1]) - set(found))
+    if (len(changed) + len(gone)) * IN_PLACE_SHARE > max(len(found), 1):
+        return None
+    return changed, gone, state[2]
+
+
+def _held(store: ox.Store, iri: str) -> list[ox.Triple]:
+    """What the part `iri` holds in `store`."""
+    graph, subject = (ox.NamedNode(iri), None) if iri.startswith(_ARTICLES) else (NODES, ox.NamedNode(iri))
+    return [q.triple for q in store.quads_for_pattern(subject, None, None, graph)]
+
+
+def _state(store: ox.Store) -> tuple[str, dict[str, str], bool] | None:
+    """(context, part -> digest, exports written) as recorded in `store`; None when it records none."""
+    context = next(store.quads_for_pattern(STATE, _CONTEXT, None, STATE), None)
+    if context is None:
+        return None
+    digests = {q.subject.value: q.object.value for q in store.quads_for_pattern(None, _DIGEST, None, STATE)}
+    written = next(store.quads_for_pattern(STATE, _WRITTEN, None, STATE), None)
+    return context.object.value, digests, written is not None and written.object == _YES
+
+
+def _in_place(store: ox.Store, found: dict[str, Part], changed: list[str], gone: list[str], written: bool) -> Change:
+    """Drop the parts `changed` and `gone` and load the new `changed` ones, in one update."""
+    terms: dict = {}
+    dropped: set[ox.Triple] = set()  # what the old parts held: each leaves the default graph if no graph holds it
+    drops, loads, states = [], [], []
+    for iri in changed + gone:
+        old = _held(store, iri)
+        dropped.update(old)
+        if iri.startswith(_ARTICLES):
+            drops.append(f"DROP SILENT GRAPH {ox.NamedNode(iri)} ;")
+        elif old:
+            drops.append(f"DELETE DATA {{ GRAPH {NODES} {{ {_lines(old)} }} }} ;")
+        states += [q.triple for q in store.quads_for_pattern(ox.NamedNode(iri), _DIGEST, None, STATE)]
+    added: set[ox.Triple] = set()
+    for iri in changed:
+        new = [ox.Triple(*(_term(t, terms) for t in triple)) for triple in found[iri].triples()]
+        added.update(new)
+        graph = ox.NamedNode(iri) if iri.startswith(_ARTICLES) else NODES
+        loads.append(f"GRAPH {graph} {{ {_lines(new)} }}")
+        loads.append(f"GRAPH {STATE} {{ {ox.NamedNode(iri)} {_DIGEST} {ox.Literal(found[iri].digest)} . }}")
+    states += [q.triple for q in store.quads_for_pattern(STATE, _WRITTEN, None, STATE)]
+    update = [*drops, f"DELETE DATA {{ GRAPH {STATE} {{ {_lines(states)} }} }} ;" if states else "",
+              f"INSERT DATA {{ {' '.join(loads)} GRAPH {STATE} {{ {STATE} {_WRITTEN} {_NO} . }} {_lines(added)} }} ;"]
+    if dropped:
+        values = " ".join(f"({t.subject} {t.predicate} {t.object})" for t in dropped)
+        update.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {values} }} FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}")
+    touched = dropped | added
+    before = {t for t in touched if ox.Quad(*t, ox.DefaultGraph()) in store}
+    _hook("update")
+    store.update("\n".join(update))
+    _hook("updated")
+    after = {t for t in touched if ox.Quad(*t, ox.DefaultGraph()) in store}
+    moved = before ^ after
+    return Change(
+        subjects=frozenset(t.subject.value for t in moved),
+        objects=frozenset(t.object.value for t in moved if isinstance(t.object, ox.NamedNode)),
+        articles=frozenset(article_iri_of(iri[len(_ARTICLES):]) for iri in changed + gone if iri.startswith(_ARTICLES)),
+        full=not written,
+    )
+
+
+def _term(term, terms: dict):
+    found = terms.get(term)
+    if found is None:
+        found = terms[term] = to_ox(term)
+    return found
+
+
+def _lines(triples: Iterable[ox.Triple]) -> str:
+    return " ".join(f"{t} ." for t in triples)
+
+
+def _afresh(folder: Path, found: dict[str, Part], context: str, career: ox.Store) -> None:
+    """The store made in a new folder and swapped in whole: a reader of the folder sees the old one or the new."""
+    temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+    shutil.rmtree(temp, ignore_errors=True)
+    temp.parent.mkdir(parents=True, exist_ok=True)
+    store = ox.Store(str(temp))
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in career)
+    store.bulk_extend(_named(found))
+    store.bulk_extend([ox.Quad(STATE, _CONTEXT, ox.Literal(context), STATE), ox.Quad(STATE, _WRITTEN, _NO, STATE)])
+    store.flush()
+    del store
+    _hook("swap")
+    old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
+    if folder.exists():
+        os.replace(folder, old)
+    os.replace(temp, folder)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _named(found: dict[str, Part]) -> Iterator[ox.Quad]:
+    terms: dict = {}
+    for iri, part in found.items():
+        graph = ox.NamedNode(iri) if iri.startswith(_ARTICLES) else NODES
+        for triple in part.triples():
+            yield ox.Quad(*(_term(t, terms) for t in triple), graph)
+        yield ox.Quad(ox.NamedNode(iri), _DIGEST, ox.Literal(part.digest), STATE)
+
+
+def written(folder: Path, turtle: Path) -> None:
+    """Record that the exports of the store at `folder` were written (the next build's Change need not be full),
+    and which export folder it serves."""
+    store = ox.Store(str(folder))
+    store.update(f"DELETE DATA {{ GRAPH {STATE} {{ {STATE} {_WRITTEN} {_NO} . }} }} ;"
+                 f" INSERT DATA {{ GRAPH {STATE} {{ {STATE} {_WRITTEN} {_YES} . }} }}")
+    del store
+    (folder / STAMP).write_text(json.dumps({"graph": str(turtle.resolve())}), encoding="utf-8")
+
+
+def _hook(point: str) -> None:
+    """Tests stop a build here (KG_TEST_HALT=point): a kill -9 at a known moment, without timing."""
+    if os.environ.get("KG_TEST_HALT") == point:
+        os.kill(os.getpid(), 9)

@@ -1,0 +1,163 @@
+"""The store of record updated in place (kg.store.graphs): after any change, and after a build killed at any
+point, it holds what a build with empty caches makes, quad for quad; the Change says what moved."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+import kg
+from kg.cli import main
+from kg.pipeline.build import write
+from kg.store import graphs
+from kg.store.persisted import folder_for
+from tests.conftest import DATA, SAMPLE, write_article
+
+CORPUS = DATA / "corpus" / "en"
+HRBP = "---\ntitle: Human Resources Business Partner\nlang: en\n---\n\nThe human resources business partner{alias} advises leaders.\n"
+ALIAS = ", also known as HR partner,"
+
+
+def kg_build(source: Path, out: Path, cache: Path, monkeypatch) -> None:
+    monkeypatch.setenv("KG_CACHE_DIR", str(cache))
+    assert CliRunner().invoke(main, ["build", str(source), "-o", str(out), "-q"]).exit_code == 0
+
+
+def quads(folder: Path) -> list[str]:
+    """Every quad of a store, sorted N-Quads lines (the store closed again before the next build opens it), but
+    the record of whether its exports were written."""
+    store = ox.Store.read_only(str(folder))
+    try:
+        return sorted(str(quad) for quad in store if "state#written" not in str(quad.predicate))
+    finally:
+        del store
+
+
+def record(out: Path) -> Path:
+    return graphs.folder_for(out / "careers.ttl")
+
+
+def clean(source: Path, tmp_path: Path, monkeypatch) -> list[str]:
+    """The store of record of a build of `source` with empty caches."""
+    kg_build(source, tmp_path / "clean", tmp_path / "clean-cache", monkeypatch)
+    found = quads(record(tmp_path / "clean"))
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    return found
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    source = tmp_path / "src"
+    for article in SAMPLE.glob("*.md"):
+        write_article(source, article.name, article.read_text(encoding="utf-8"))
+    for name in ("financial-analyst.md", "loan-officers.md", "sales-development-representative.md"):
+        write_article(source, f"en/{name}", (CORPUS / name).read_text(encoding="utf-8"))
+    write_article(source, "hr/a.md", HRBP.format(alias=""))
+    write_article(source, "hr/b.md", "---\ntitle: HR Partner\nlang: en\n---\n\nThe HR partner reports to the HR director.\n")
+    return source, tmp_path / "out"
+
+
+def _edit(source: Path) -> None:
+    path = source / "account-manager.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Chicago", "Boston"), encoding="utf-8")
+
+
+def _add(source: Path) -> None:
+    write_article(source, "en/medical-coder.md", (CORPUS / "medical-coder.md").read_text(encoding="utf-8"))
+
+
+def _remove(source: Path) -> None:
+    (source / "en" / "loan-officers.md").unlink()
+
+
+def _rename(source: Path) -> None:
+    (source / "en" / "loan-officers.md").rename(source / "en" / "mortgage-loan-officers.md")
+
+
+def _alias(source: Path) -> None:
+    """An alias declared in one article moves the role of another: two roles merge into one node."""
+    (source / "hr" / "a.md").write_text(HRBP.format(alias=ALIAS), encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", [_edit, _add, _remove, _rename, _alias], ids=lambda c: c.__name__.strip("_"))
+def test_an_update_in_place_ends_where_a_clean_build_ends(corpus, tmp_path, monkeypatch, change):
+    source, out = corpus
+    kg_build(source, out, tmp_path / "cache", monkeypatch)
+    before = quads(record(out))
+    change(source)
+    result = kg.build(source, out=out)  # the shapes checked on the nodes that changed only
+    assert result.violations == []
+    write(result, out)
+    assert not result.change.full
+    after = quads(record(out))
+    assert after != before
+    assert after == clean(source, tmp_path, monkeypatch)
+    reader = ox.Store.read_only(str(folder_for(out / "careers.ttl")))  # what kg query opens: the same default graph
+    assert sorted(str(q) for q in reader.quads_for_pattern(None, None, None, ox.DefaultGraph())) == sorted(
+        str(q) for q in ox.Store.read_only(str(record(out))).quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    moved = {q.split(" ")[0][1:-1] for q in set(before) ^ set(after) if q.count(" <https://w3id.org/careerkg/graph/") == 0}
+    assert moved <= result.change.subjects  # every subject whose default-graph triples moved is named
+    assert result.change.articles
+
+
+def test_removing_the_alias_splits_the_roles_again(corpus, tmp_path, monkeypatch):
+    source, out = corpus
+    _alias(source)
+    kg_build(source, out, tmp_path / "cache", monkeypatch)
+    merged = quads(record(out))
+    assert not any("/role/hr-partner>" in line for line in merged)
+    (source / "hr" / "a.md").write_text(HRBP.format(alias=""), encoding="utf-8")
+    result = kg.build(source)
+    write(result, out)
+    assert not result.change.full and "https://w3id.org/careerkg/id/role/hr-partner" in result.change.subjects
+    assert quads(record(out)) == clean(source, tmp_path, monkeypatch)
+
+
+def test_a_first_build_and_a_new_code_load_afresh(corpus, tmp_path, monkeypatch):
+    source, out = corpus
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    result = kg.build(source)
+    write(result, out)
+    assert result.change.full
+    again = kg.build(source)
+    write(again, out)
+    assert not again.change.full and again.change.subjects == frozenset()  # the exports of the last were written
+    again.context = "another code"
+    write(again, out)
+    assert again.change.full
+
+
+_KILLED = """
+import sys
+import kg
+from kg.pipeline.build import write
+
+write(kg.build(sys.argv[1]), sys.argv[2])
+"""
+
+
+@pytest.mark.parametrize("point", ["update", "updated", "swap"])
+def test_a_build_killed_leaves_the_store_as_before_or_after(corpus, tmp_path, monkeypatch, point):
+    """kill -9 at a known point (KG_TEST_HALT: the build kills itself there, no timing): the store of record is
+    the one before or the one after, and the next build ends where a clean build ends."""
+    source, out = corpus
+    kg_build(source, out, tmp_path / "cache", monkeypatch)
+    if point == "swap":  # the path that loads afresh: another context
+        (source / "curation.yaml").write_text("remove:\n  - {kind: location, object: Chicago}\n", encoding="utf-8")
+    before = quads(record(out))
+    _edit(source)
+    run = subprocess.run([sys.executable, "-c", _KILLED, str(source), str(out)], cwd=Path(__file__).parent.parent,
+                         env={**os.environ, "KG_TEST_HALT": point})
+    assert run.returncode == -9
+    expected = clean(source, tmp_path, monkeypatch)
+    assert quads(record(out)) == (expected if point == "updated" else before)
+    result = kg.build(source)
+    write(result, out)
+    assert result.change.full == (point != "update")  # once the store moved, the exports lag it: consumers redo all
+    assert quads(record(out)) == expected
