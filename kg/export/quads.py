@@ -10,9 +10,8 @@ from rdflib import Graph
 from kg.export.dataset import ONTOLOGY_GRAPH, named_triples, ontology_triples, store_quads
 from kg.export.lines import SortedLines
 from kg.export.ntriples import StoreTerms, Terms
-from kg.export.turtle import HEADER, Names, grouped, statements
+from kg.export.turtle import LAYOUT, Names, grouped, statements
 from kg.graph.index import GraphIndex
-from kg.graph.namespaces import bind
 
 
 def trig(graph: Graph | GraphIndex) -> bytes:
@@ -20,9 +19,9 @@ def trig(graph: Graph | GraphIndex) -> bytes:
 
     rdflib's own TriG writer orders graphs and subjects by its store, which changes between runs.
     """
-    names = Names(bind(Graph()))  # as each graph of the dataset binds them
+    names = Names()
     blocks = [f"<{name}> {{\n{statements(grouped(part), names).strip(chr(10))}\n}}\n" for name, part in named_triples(graph).items()]
-    return HEADER + (names.prefix_lines() + "\n" + "\n".join(blocks)).encode("utf-8")
+    return LAYOUT.header + ("\n" + "\n".join(blocks)).encode("utf-8")
 
 
 def nquads(graph: Graph | GraphIndex) -> bytes:
