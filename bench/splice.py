@@ -50,7 +50,6 @@ def measure(copies: int, articles: int) -> None:
     import kg
     from kg import render
     from kg.export.blocks import splice, write
-    from kg.export.turtle import keys as keys_of
     from kg.graph.index import GraphIndex, frozen_heap
     from kg.pipeline import spliced
     from kg.render import roles
@@ -76,7 +75,7 @@ def measure(copies: int, articles: int) -> None:
         del old
         indexes = {}
         for fmt in spliced.FORMATS.values():
-            keys = _timed(rows, f"{fmt.filename}: keys (sorted subject IRIs)", keys_of, before)
+            keys = _timed(rows, f"{fmt.filename}: keys (sorted)", fmt.keys, before)
             indexes[fmt.filename] = _timed(rows, f"{fmt.filename}: full write, old graph", write, parted / fmt.filename,
                                            fmt.layout(), "v", keys, fmt.blocks(before))
         del before, keys
@@ -89,9 +88,10 @@ def measure(copies: int, articles: int) -> None:
         print(f"  change: {len(change.subjects)} subjects, {len(change.objects)} objects, {len(change.articles)} articles")
         for fmt in spliced.FORMATS.values():
             _timed(rows, f"{fmt.filename}: full write, new graph (keys included)", lambda f=fmt: write(
-                full / f.filename, f.layout(), "v", keys_of(after), f.blocks(after)))
-            _timed(rows, f"{fmt.filename}: spliced after the edit", splice, parted / fmt.filename, indexes[fmt.filename],
-                   fmt.layout(), change.subjects, fmt.blocks(after))
+                full / f.filename, f.layout(), "v", f.keys(after), f.blocks(after)))
+            changed = _timed(rows, f"{fmt.filename}: blocks the edit touched", fmt.changed, after, change)
+            _timed(rows, f"{fmt.filename}: spliced after the edit ({len(changed)} blocks)", splice, parted / fmt.filename,
+                   indexes[fmt.filename], fmt.layout(), changed, fmt.blocks(after))
             same = (parted / fmt.filename).read_bytes() == (full / fmt.filename).read_bytes()
             print(f"  {fmt.filename}: {(full / fmt.filename).stat().st_size / 1e6:.0f} MB, spliced == full: {same}")
         career = _timed(rows, "views: Career model (render.model.read)", read, after)

@@ -58,10 +58,10 @@ def test_an_index_of_another_version_or_file_is_not_used(tmp_path):
     graph = GraphIndex({(_IRIS[0], RDF.type, _IRIS[1])})
     _, indexes = spliced.write_changed(tmp_path, EVERYTHING, graph, "v1", {})
     spliced.record(tmp_path, indexes)
-    assert set(spliced.indexes(tmp_path, "v1")) == {"careers.ttl", "careers.jsonld"}
+    assert set(spliced.indexes(tmp_path, "v1")) == {"careers.ttl", "careers.trig", "careers.jsonld"}
     assert spliced.indexes(tmp_path, "v2") == {}
     (tmp_path / "careers.ttl").write_bytes((tmp_path / "careers.ttl").read_bytes() + b"# edited by hand\n")
-    assert set(spliced.indexes(tmp_path, "v1")) == {"careers.jsonld"}
+    assert set(spliced.indexes(tmp_path, "v1")) == {"careers.trig", "careers.jsonld"}
     assert BlockIndex.load(tmp_path / "nothing.pickle", "v1", tmp_path / "careers.ttl") is None
 
 
@@ -71,26 +71,46 @@ def _facts(sample: GraphIndex) -> list[tuple]:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_role_pages_rendered_for_the_roles_a_change_touched_are_all_that_differ(sample_build, data):
-    """Random edits of the sample graph: triples removed, labels renamed, facts added between its nodes; the
-    pages `touched` leaves out are byte for byte the new graph's, the others rendered as a full render does."""
+def test_spliced_exports_and_the_touched_role_pages_are_a_full_write_of_an_edited_sample(sample_build, tmp_path_factory, data):
+    """Random edits of the sample graph: triples removed, labels renamed, facts added between its nodes. The
+    spliced files (TriG's article graphs among them) are the full write of the new graph; the role pages
+    `touched` leaves out are byte for byte the new graph's, the others rendered as a full render does."""
     triples = _facts(sample_build.index)
     nodes = sorted({s for s, p, o in triples if p == SKOS.prefLabel})
-    gone = set(data.draw(st.lists(st.sampled_from(triples), max_size=8)))
+    structure = (RDF.subject, RDF.predicate, RDF.object)  # an evidence without them fails SHACL: no build writes it
+    gone = set(data.draw(st.lists(st.sampled_from([t for t in triples if t[1] not in structure]), max_size=8)))
     renamed = {(node, SKOS.prefLabel, Literal(data.draw(st.text(min_size=1, max_size=6)), lang="en"))
                for node in data.draw(st.lists(st.sampled_from(nodes), max_size=2, unique=True))}
     gone |= {t for t in triples if t[1] == SKOS.prefLabel and t[2].language == "en" and t[0] in {r[0] for r in renamed}}
     linked = {(s, KG.requiresSkill, o) for s, o in data.draw(st.lists(st.tuples(st.sampled_from(nodes), st.sampled_from(nodes)), max_size=3))}
     old, new = set(triples), (set(triples) - gone) | renamed | linked
+    change = between(to_store(old), to_store(new))
+    out = tmp_path_factory.mktemp("spliced")
+    _, indexes = spliced.write_changed(out, EVERYTHING, GraphIndex(old), "v", {})
+    spliced.write_changed(out, change, GraphIndex(new), "v", indexes)
+    assert _written(out) == {name: data for fmt in spliced.FORMATS for name, data in FORMATS[fmt].files(GraphIndex(new)).items()}
     before, after = render.outputs(GraphIndex(old)), render.outputs(GraphIndex(new))
-    partial = render.outputs(GraphIndex(new), change=between(to_store(old), to_store(new)))
+    partial = render.outputs(GraphIndex(new), change=change)
     assert set(partial) == set(after)
     for name, data_ in partial.items():
         assert (before[name] if data_ is None else data_) == after[name], name
 
 
+def test_a_node_described_through_another_is_rewritten_in_every_graph_that_describes_it(sample_build, tmp_path):
+    """A data source is in an article's graph only because a salary figure it describes links to it:
+    renaming it must rewrite those graphs too (kg.export.dataset.ArticleGraphs.touched walks back along such links)."""
+    triples = set(sample_build.index.triples())
+    linked = sorted({o for _, p, o in triples if p == KG.salarySource})
+    assert linked
+    new = {t for t in triples if not (t[0] in linked and t[1] == SKOS.prefLabel)}
+    new |= {(node, SKOS.prefLabel, Literal(f"renamed {i}", lang="en")) for i, node in enumerate(linked)}
+    _, indexes = spliced.write_changed(tmp_path, EVERYTHING, GraphIndex(triples), "v", {})
+    spliced.write_changed(tmp_path, between(to_store(triples), to_store(new)), GraphIndex(new), "v", indexes)
+    assert _written(tmp_path) == {name: data for fmt in spliced.FORMATS for name, data in FORMATS[fmt].files(GraphIndex(new)).items()}
+
+
 def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp_path, monkeypatch):
-    """The build's own path: one article edited, careers.ttl and careers.jsonld spliced, one role page rendered
+    """The build's own path: one article edited, careers.ttl, careers.trig and careers.jsonld spliced, one role page rendered
     out of the sample's many, and every export byte for byte a clean build's, under another hash seed too."""
     source = tmp_path / "src"
     source.mkdir()
@@ -106,7 +126,7 @@ def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp
     monkeypatch.setattr(spliced, "splice", lambda path, *rest: spliced_files.append(path.name) or splice(path, *rest))
     monkeypatch.setattr(render, "outputs", lambda *args: pages.append(outputs(*args)) or pages[-1])
     kg.write(kg.build(source), out)
-    assert sorted(spliced_files) == ["careers.jsonld", "careers.ttl"]
+    assert sorted(spliced_files) == ["careers.jsonld", "careers.trig", "careers.ttl"]
     rendered = [name for name, data in pages[0].items() if name.startswith("roles/") and data is not None]
     assert 0 < len(rendered) < len([name for name in pages[0] if name.startswith("roles/")])
     clean = tmp_path / "clean"

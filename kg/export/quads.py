@@ -1,17 +1,24 @@
-"""TriG and N-Quads of the named graphs (kg.export.dataset): a store can replace one article at a time."""
+"""TriG and N-Quads of the named graphs (kg.export.dataset): a store can replace one article at a time, and
+after an edit TriG is spliced (kg.export.blocks): only the graphs the edit touched are written anew."""
 
 from __future__ import annotations
 
+import io
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
-from kg.export.dataset import ONTOLOGY_GRAPH, named_triples, ontology_triples, store_quads
+from kg.export.blocks import Layout, Render, write_to
+from kg.export.dataset import ONTOLOGY_GRAPH, ArticleGraphs, article_graph_iri, named_triples, ontology_triples, store_quads
 from kg.export.lines import SortedLines
 from kg.export.ntriples import StoreTerms, Terms
 from kg.export.turtle import LAYOUT, Names, grouped, statements
-from kg.graph.index import GraphIndex
+from kg.graph.index import GraphIndex, indexed
+from kg.graph.namespaces import KG
+from kg.store.change import Change
+
+TRIG = Layout(LAYOUT.header + b"\n", b"", b"\n")  # a block per graph: `<name> { ... }`
 
 
 def trig(graph: Graph | GraphIndex) -> bytes:
@@ -19,9 +26,40 @@ def trig(graph: Graph | GraphIndex) -> bytes:
 
     rdflib's own TriG writer orders graphs and subjects by its store, which changes between runs.
     """
-    names = Names()
-    blocks = [f"<{name}> {{\n{statements(grouped(part), names).strip(chr(10))}\n}}\n" for name, part in named_triples(graph).items()]
-    return LAYOUT.header + ("\n" + "\n".join(blocks)).encode("utf-8")
+    graph = indexed(graph)
+    out = io.BytesIO()
+    write_to(out, TRIG, "trig", trig_keys(graph), trig_blocks(graph))
+    return out.getvalue()
+
+
+def _articles(graph: GraphIndex) -> dict[str, URIRef]:
+    return {str(article_graph_iri(article)): article for article in graph.of_type(KG.Article)}
+
+
+def trig_keys(graph: GraphIndex) -> list[str]:
+    """The graph names, sorted: every article's, then the ontology's."""
+    return sorted([*_articles(graph), str(ONTOLOGY_GRAPH)])
+
+
+def trig_blocks(graph: GraphIndex) -> Render:
+    """Graph name -> its block in `graph` (None when no article has that graph any more)."""
+    graphs, names, articles = ArticleGraphs(graph), Names(), _articles(graph)
+
+    def render(key: str) -> bytes | None:
+        if key == str(ONTOLOGY_GRAPH):
+            part = ontology_triples()
+        elif key in articles:
+            part = graphs.part(articles[key])
+        else:
+            return None
+        return f"<{key}> {{\n{statements(grouped(part), names).strip(chr(10))}\n}}\n".encode("utf-8")
+
+    return render
+
+
+def trig_touched(graph: GraphIndex, change: Change) -> set[str]:
+    """The names of the graphs `change` may alter (kg.export.dataset.ArticleGraphs.touched)."""
+    return {str(article_graph_iri(article)) for article in ArticleGraphs(graph).touched(change)}
 
 
 def nquads(graph: Graph | GraphIndex) -> bytes:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from kg.atomic import write_atomic
-from kg.export import jsonld, turtle
+from kg.export import jsonld, quads, turtle
 from kg.export.blocks import BlockIndex, Layout, Render, splice, write
 from kg.graph.index import GraphIndex
 from kg.store import persisted
@@ -21,17 +21,26 @@ from kg.store.change import Change
 
 @dataclass(frozen=True)
 class Spliced:
-    """A format whose main file is written as blocks keyed by subject IRI, and its companion files."""
+    """A format whose main file is written as blocks, how to list and render them, which of them a change
+    touched, and the format's companion files."""
 
     filename: str
     layout: Callable[[], Layout]
+    keys: Callable[[GraphIndex], list[str]]
     blocks: Callable[[GraphIndex], Render]
+    changed: Callable[[GraphIndex, Change], Iterable[str]]
     companions: Callable[[], dict[str, bytes]] = dict
 
 
+def _subjects(graph: GraphIndex, change: Change) -> frozenset[str]:
+    return change.subjects
+
+
 FORMATS = {  # kg.export.FORMATS names whose files this module writes
-    "ttl": Spliced("careers.ttl", lambda: turtle.LAYOUT, turtle.blocks),
-    "jsonld": Spliced("careers.jsonld", jsonld.layout, jsonld.blocks, lambda: {jsonld.CONTEXT_FILE: jsonld.context_bytes()}),
+    "ttl": Spliced("careers.ttl", lambda: turtle.LAYOUT, turtle.keys, turtle.blocks, _subjects),
+    "trig": Spliced("careers.trig", lambda: quads.TRIG, quads.trig_keys, quads.trig_blocks, quads.trig_touched),
+    "jsonld": Spliced("careers.jsonld", jsonld.layout, turtle.keys, jsonld.blocks, _subjects,
+                      lambda: {jsonld.CONTEXT_FILE: jsonld.context_bytes()}),
 }
 
 
@@ -52,16 +61,16 @@ def indexes(out: Path, version: str) -> dict[str, BlockIndex]:
 
 def write_changed(out: Path, change: Change, graph: GraphIndex, version: str,
                   previous: dict[str, BlockIndex]) -> tuple[list[Path], dict[str, BlockIndex]]:
-    """Write each format's files into `out`: its block file spliced from the `previous` one with the blocks of the
-    subjects `change` touched, or whole; the paths written, and the new block indexes."""
+    """Write each format's files into `out`: its block file spliced from the `previous` one with the blocks
+    `change` touched, or whole; the paths written, and the new block indexes."""
     written, made = [], {}
     for fmt in FORMATS.values():
         path, layout, render = out / fmt.filename, fmt.layout(), fmt.blocks(graph)
         old = None if change.full else previous.get(fmt.filename)
         if old is None:
-            made[fmt.filename] = write(path, layout, version, turtle.keys(graph), render)
+            made[fmt.filename] = write(path, layout, version, fmt.keys(graph), render)
         else:
-            made[fmt.filename] = splice(path, old, layout, change.subjects, render)
+            made[fmt.filename] = splice(path, old, layout, fmt.changed(graph, change), render)
         written.append(path)
         for name, data in fmt.companions().items():
             if not (out / name).is_file() or (out / name).read_bytes() != data:
