@@ -55,6 +55,7 @@ class ArticleGraphs:
     def __init__(self, graph: GraphIndex) -> None:
         self.graph = graph
         self.described: dict = {}  # node -> its own description triples and the nodes they link to, made once
+        self.facts: dict = {}  # node -> the triples about it as a subject that an evidence reifies, made once
 
     def part(self, article) -> set:
         """The triples of `article`'s graph: see the module's docstring."""
@@ -75,9 +76,12 @@ class ArticleGraphs:
 
     def _fact(self, triple: tuple) -> bool:
         """Whether an evidence is about `triple` (then it is a fact, in the graphs of the evidence's articles)."""
-        graph = self.graph
-        return any(_reified(graph.subjects[e]) == triple for e in graph.referrers.get(triple[0], ())
-                   if KG.Evidence in graph.subjects[e].get(RDF.type, ()))
+        facts = self.facts.get(triple[0])
+        if facts is None:
+            graph = self.graph
+            facts = self.facts[triple[0]] = {_reified(graph.subjects[e]) for e in graph.referrers.get(triple[0], ())
+                                             if KG.Evidence in graph.subjects[e].get(RDF.type, ())}
+        return triple in facts
 
     def _describe(self, part: set, used: set) -> None:
         """Add every node's own triples (type, labels, salary figures), following links between nodes.
