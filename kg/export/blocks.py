@@ -14,7 +14,7 @@ import os
 import pickle
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable
 
@@ -44,6 +44,7 @@ class BlockIndex:
     starts: array
     ends: array
     stamp: tuple = ()  # size, mtime_ns and inode of the file it indexes
+    notes: dict = field(default_factory=dict)  # what a format needs beside the index to splice the next edit
 
     def save(self, path: Path) -> None:
         write_atomic(path, pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))

@@ -8,6 +8,7 @@ is described in both. The union of the article graphs is the career graph.
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator
@@ -84,41 +85,57 @@ class ArticleGraphs:
         return triple in facts
 
     def _describe(self, part: set, used: set) -> None:
-        """Add every node's own triples (type, labels, salary figures), following links between nodes.
-
-        A node's description is worked out once per build (`described`): a role many articles name has thousands
-        of fact triples to skip, and each of its articles used to skip them again."""
+        """Add every node's own triples (type, labels, salary figures), following links between nodes."""
         todo, seen = list(used), set()
         while todo:
             node = todo.pop()
             if node in seen:
                 continue
             seen.add(node)
-            found = self.described.get(node)
-            if found is None:
-                own = [t for t in _own_triples(self.graph, node) if t[1] != KG.article and not self._fact(t)]
-                found = self.described[node] = (own, [t[2] for t in own if isinstance(t[2], URIRef) and t[1] != RDF.type])
-            part.update(found[0])
-            todo.extend(found[1])
+            own, links = self._description(node)
+            part.update(own)
+            todo.extend(links)
 
-    def touched(self, change: Change) -> set[URIRef]:
-        """The articles whose graph `change` may alter: those it touched, those an evidence it touched (or one
-        pointing at a node it touched) comes from, and those using a node whose description reaches one it
-        touched. A link the edit removed put both its ends in the change, so the new graph's links are enough."""
+    def _description(self, node) -> tuple[list, list]:
+        """A node's description and the nodes it links to, worked out once per build: a role many articles name
+        has thousands of fact triples to skip, and each of its articles used to skip them again."""
+        found = self.described.get(node)
+        if found is None:
+            own = [t for t in _own_triples(self.graph, node) if t[1] != KG.article and not self._fact(t)]
+            found = self.described[node] = (own, [t[2] for t in own if isinstance(t[2], URIRef) and t[1] != RDF.type])
+        return found
+
+    def digest(self, node) -> bytes:
+        """A short digest of `node`'s description: kept with TriG's block index, so the next edit walks back only
+        from the nodes whose description it changed."""
+        text = "\n".join(sorted(f"{p.n3()} {o.n3()}" for _, p, o in self._description(node)[0]))
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+
+    def digests(self, nodes=None) -> dict[str, bytes]:
+        """IRI -> digest of every node described so far (or of `nodes`)."""
+        return {str(node): self.digest(node) for node in (list(self.described) if nodes is None else nodes)}
+
+    def touched(self, change: Change, digests: dict[str, bytes]) -> set[URIRef]:
+        """The articles whose graph `change` may alter, given the `digests` of the descriptions before it: those it
+        touched, those of the evidences it touched, and those using a node whose description reaches one whose
+        digest it changed. A link the edit removed put both its ends in the change: the new graph's links are enough."""
         graph = self.graph
         articles = set(map(URIRef, change.articles))
-        todo, seen = [URIRef(iri) for iri in change.subjects | change.objects], set()
+        todo = []
+        for node in map(URIRef, change.subjects | change.objects):
+            properties = graph.subjects.get(node, {})
+            if KG.Article in properties.get(RDF.type, ()):
+                articles.add(node)
+            articles.update(properties.get(PROV.wasDerivedFrom, ()))
+            if digests.get(str(node)) != self.digest(node):
+                todo.append(node)
+        seen: set = set()
         while todo:
             node = todo.pop()
             if node in seen:
                 continue
             seen.add(node)
-            properties = graph.subjects.get(node, {})
-            types = properties.get(RDF.type, ())
-            if KG.Article in types:
-                articles.add(node)
-            articles.update(properties.get(KG.article, ()))
-            articles.update(properties.get(PROV.wasDerivedFrom, ()))
+            articles.update(graph.subjects.get(node, {}).get(KG.article, ()))
             for referrer in graph.referrers.get(node, ()):
                 links = graph.subjects[referrer]
                 if KG.Evidence in links.get(RDF.type, ()):

@@ -9,7 +9,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from kg.export.blocks import Layout, Render, write_to
+from kg.export.blocks import Layout, write_to
 from kg.export.dataset import ONTOLOGY_GRAPH, ArticleGraphs, article_graph_iri, named_triples, ontology_triples, store_quads
 from kg.export.lines import SortedLines
 from kg.export.ntriples import StoreTerms, Terms
@@ -28,7 +28,7 @@ def trig(graph: Graph | GraphIndex) -> bytes:
     """
     graph = indexed(graph)
     out = io.BytesIO()
-    write_to(out, TRIG, "trig", trig_keys(graph), trig_blocks(graph))
+    write_to(out, TRIG, "trig", trig_keys(graph), TrigBlocks(graph))
     return out.getvalue()
 
 
@@ -41,25 +41,31 @@ def trig_keys(graph: GraphIndex) -> list[str]:
     return sorted([*_articles(graph), str(ONTOLOGY_GRAPH)])
 
 
-def trig_blocks(graph: GraphIndex) -> Render:
-    """Graph name -> its block in `graph` (None when no article has that graph any more)."""
-    graphs, names, articles = ArticleGraphs(graph), Names(), _articles(graph)
+class TrigBlocks:
+    """Graph name -> its block in a graph (None when no article has that graph any more), and what the next
+    splice needs to find the graphs an edit touched: the digests of the descriptions (kg.export.dataset)."""
 
-    def render(key: str) -> bytes | None:
+    def __init__(self, graph: GraphIndex) -> None:
+        self.graphs, self.names, self.articles = ArticleGraphs(graph), Names(), _articles(graph)
+
+    def __call__(self, key: str) -> bytes | None:
         if key == str(ONTOLOGY_GRAPH):
             part = ontology_triples()
-        elif key in articles:
-            part = graphs.part(articles[key])
+        elif key in self.articles:
+            part = self.graphs.part(self.articles[key])
         else:
             return None
-        return f"<{key}> {{\n{statements(grouped(part), names).strip(chr(10))}\n}}\n".encode("utf-8")
+        return f"<{key}> {{\n{statements(grouped(part), self.names).strip(chr(10))}\n}}\n".encode("utf-8")
 
-    return render
+    def touched(self, change: Change, notes: dict) -> set[str]:
+        """The names of the graphs `change` may alter, given the `notes` of the file before it."""
+        return {str(article_graph_iri(article)) for article in self.graphs.touched(change, notes)}
 
-
-def trig_touched(graph: GraphIndex, change: Change) -> set[str]:
-    """The names of the graphs `change` may alter (kg.export.dataset.ArticleGraphs.touched)."""
-    return {str(article_graph_iri(article)) for article in ArticleGraphs(graph).touched(change)}
+    def notes(self, change: Change | None, notes: dict) -> dict:
+        """The notes of the file just written: every description's digest, those `change` touched made anew."""
+        if change is None:
+            return self.graphs.digests()
+        return {**notes, **self.graphs.digests(map(URIRef, change.subjects | change.objects))}
 
 
 def nquads(graph: Graph | GraphIndex) -> bytes:

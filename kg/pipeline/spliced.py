@@ -19,28 +19,35 @@ from kg.store import persisted
 from kg.store.change import Change
 
 
+def _subjects(render: Render, change: Change, notes: dict) -> frozenset[str]:
+    return change.subjects
+
+
+def _no_notes(render: Render, change: Change | None, notes: dict) -> dict:
+    return {}
+
+
 @dataclass(frozen=True)
 class Spliced:
-    """A format whose main file is written as blocks, how to list and render them, which of them a change
-    touched, and the format's companion files."""
+    """A format whose main file is written as blocks: how to list and render them, which of them a change
+    touched (given the notes kept with the old file's index), the notes to keep, and its companion files."""
 
     filename: str
     layout: Callable[[], Layout]
     keys: Callable[[GraphIndex], list[str]]
     blocks: Callable[[GraphIndex], Render]
-    changed: Callable[[GraphIndex, Change], Iterable[str]]
+    changed: Callable[[Render, Change, dict], Iterable[str]] = _subjects
+    notes: Callable[[Render, Change | None, dict], dict] = _no_notes
     companions: Callable[[], dict[str, bytes]] = dict
 
 
-def _subjects(graph: GraphIndex, change: Change) -> frozenset[str]:
-    return change.subjects
-
-
 FORMATS = {  # kg.export.FORMATS names whose files this module writes
-    "ttl": Spliced("careers.ttl", lambda: turtle.LAYOUT, turtle.keys, turtle.blocks, _subjects),
-    "trig": Spliced("careers.trig", lambda: quads.TRIG, quads.trig_keys, quads.trig_blocks, quads.trig_touched),
-    "jsonld": Spliced("careers.jsonld", jsonld.layout, turtle.keys, jsonld.blocks, _subjects,
-                      lambda: {jsonld.CONTEXT_FILE: jsonld.context_bytes()}),
+    "ttl": Spliced("careers.ttl", lambda: turtle.LAYOUT, turtle.keys, turtle.blocks),
+    "trig": Spliced("careers.trig", lambda: quads.TRIG, quads.trig_keys, quads.TrigBlocks,
+                    lambda render, change, notes: render.touched(change, notes),
+                    lambda render, change, notes: render.notes(change, notes)),
+    "jsonld": Spliced("careers.jsonld", jsonld.layout, turtle.keys, jsonld.blocks,
+                      companions=lambda: {jsonld.CONTEXT_FILE: jsonld.context_bytes()}),
 }
 
 
@@ -69,8 +76,10 @@ def write_changed(out: Path, change: Change, graph: GraphIndex, version: str,
         old = None if change.full else previous.get(fmt.filename)
         if old is None:
             made[fmt.filename] = write(path, layout, version, fmt.keys(graph), render)
+            made[fmt.filename].notes = fmt.notes(render, None, {})
         else:
-            made[fmt.filename] = splice(path, old, layout, fmt.changed(graph, change), render)
+            made[fmt.filename] = splice(path, old, layout, fmt.changed(render, change, old.notes), render)
+            made[fmt.filename].notes = fmt.notes(render, change, old.notes)
         written.append(path)
         for name, data in fmt.companions().items():
             if not (out / name).is_file() or (out / name).read_bytes() != data:
