@@ -1,6 +1,6 @@
 """`kg eval`: precision and recall of the extractor against gold YAML (format: shared/gold/README.md).
 
-A gold phrase and a node match when they share most of their content words, measured symmetrically:
+A gold phrase and a node match when they share most of their content words (numbers included), measured symmetrically:
 |common| / max(|gold words|, |node words|) >= 0.5, after dropping function words of every language and
 reducing words to a stem (so plurals and verb forms agree). Pairs are taken best first, one to one. For
 other roles the words of the article's own role are ignored. Salaries match on currency and figures.
@@ -20,7 +20,7 @@ import yaml
 
 from kg.errors import KgError
 from kg.extract.facts import Fact, kinds
-from kg.language.profile import fold, languages, profile, stopwords, words
+from kg.language.profile import fold, languages, profile, stopwords
 from kg.pipeline.build import Build, build
 from kg.resolve import curation
 
@@ -308,10 +308,15 @@ def _phrase_similarity(gold: str, label: str, ignore: frozenset[str]) -> float:
     return len(a & b) / max(len(a), len(b))
 
 
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: "L. 130/2007" and "D.Lgs. 82/2005" differ by their numbers
+
+
 @lru_cache(maxsize=4096)
 def _content(text: str) -> frozenset[str]:
+    """The stemmed content words of a phrase, numbers included (a law, a grade or a level is named by them)."""
     stops = frozenset().union(*(stopwords(lang) for lang in languages()))
-    return frozenset(_stem(w) for w in words(text) if w not in stops and len(w) > 1)
+    return frozenset(w if w.isdigit() else _stem(w) for w in _TOKEN.findall(fold(text))
+                     if w.isdigit() or (w not in stops and len(w) > 1))
 
 
 @lru_cache(maxsize=None)

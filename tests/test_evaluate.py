@@ -16,10 +16,11 @@ from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD, write_article
 # tuning (their READMEs give the untuned figures) and are floored only against regressions.
 FLOOR_MICRO_F1 = {("corpus", "it"): 0.86, ("corpus", "en"): 0.86, ("heldout", "it"): 0.71, ("heldout", "en"): 0.64,
                   ("heldout2", "it"): 0.66, ("heldout2", "en"): 0.60, ("heldout3", "it"): 0.63, ("heldout3", "en"): 0.60,
-                  # heldout4 and heldout5: never tuned on, floored against regressions
-                  ("heldout4", "it"): 0.58, ("heldout4", "en"): 0.48, ("heldout5", "it"): 0.60, ("heldout5", "en"): 0.40}
+                  # heldout4, heldout5 and heldout6: never tuned on, floored against regressions
+                  ("heldout4", "it"): 0.58, ("heldout4", "en"): 0.48, ("heldout5", "it"): 0.60, ("heldout5", "en"): 0.40,
+                  ("heldout6", "it"): 0.52, ("heldout6", "en"): 0.42}
 # Articles whose role kg names otherwise than the gold's role or aliases (all their facts count as missed).
-UNPAIRED_AT_MOST = {("heldout4", "it"): 1, ("heldout4", "en"): 1, ("heldout5", "en"): 2}
+UNPAIRED_AT_MOST = {("heldout4", "it"): 1, ("heldout4", "en"): 1, ("heldout5", "en"): 2, ("heldout6", "it"): 1, ("heldout6", "en"): 3}
 
 
 def test_matcher_is_symmetric_and_word_based():
@@ -28,6 +29,13 @@ def test_matcher_is_symmetric_and_word_based():
     long_sentence = "un account manager è il rappresentante con cui il cliente ha l'interazione più personale in azienda"
     assert _phrase_similarity("rappresentante", long_sentence, frozenset()) < 0.5
     assert _phrase_similarity("a b c", "c b a", frozenset()) == _phrase_similarity("c b a", "a b c", frozenset())
+
+
+def test_numbers_are_content_words():
+    """A law, a grade or a level is named by its numbers: the same citation matches, another decree does not."""
+    assert _phrase_similarity("L. 130/2007", "L. 130/2007", frozenset()) == 1.0
+    assert _phrase_similarity("D.Lgs. 81/2008", "D.Lgs. 82/2005", frozenset()) < 0.5
+    assert _phrase_similarity("Band 5 nurse", "Band 6 nurse", frozenset()) < 1.0
 
 
 def test_sample_corpus_report(sample_build):

@@ -218,6 +218,24 @@ def test_several_figures_in_one_sentence(tmp_path):
     assert [(f.get("min"), f.get("max"), f.get("level")) for f in found] == [("25000", "30000", "junior"), (None, "50000", "senior")]
 
 
+def test_each_figure_of_a_list_takes_its_own_place_currency_and_the_stated_median():
+    sentence = "In New York the median is $95,000; in Frankfurt €64,000; in Singapore S$88,000."
+    found = [dict(f.attrs) for f in figures(sentence, ruleset("en"))]
+    assert [(f["currency"], f.get("median"), f.get("place")) for f in found] == [
+        ("USD", "95000", "New York"), ("EUR", "64000", "Frankfurt"), ("SGD", "88000", "Singapore")]
+    sentence = "Starting pay is £34,000 in Manchester, €46,000 in Rotterdam and HK$360,000 in Hong Kong."
+    assert [dict(f.attrs).get("place") for f in figures(sentence, ruleset("en"))] == ["Manchester", "Rotterdam", "Hong Kong"]
+
+
+@pytest.mark.parametrize(("lang", "row"), [
+    ("it", "Senior: Anni di esperienza 6-10, RAL minima 40.000 €, RAL massima 55.000 €"),
+    ("en", "Senior: Min salary $40,000, Max salary $55,000"),
+])
+def test_a_least_and_a_most_column_are_one_range(lang, row):
+    found = [dict(f.attrs) for f in figures(row, ruleset(lang))]
+    assert [(f.get("min"), f.get("max")) for f in found] == [("40000", "55000")]
+
+
 def test_amount_parsing_formats():
     from kg.extract.salary import _number
     assert _number("45.000", ",") == Decimal("45000")

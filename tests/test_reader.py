@@ -162,6 +162,19 @@ def test_bad_input_is_one_line_error_with_file_and_line(tmp_path, content, messa
     assert "\n" not in str(caught.value)
 
 
+def test_a_colon_inside_a_frontmatter_value_is_read_as_text_with_a_warning(tmp_path):
+    text = "---\ntitle: Game developer\ndescription: Game developers: who they are, what they earn\nkeywords: [games, code]\n---\n\nText.\n"
+    article = read_article(write_article(tmp_path, "a.md", text), tmp_path)
+    assert (article.title, article.description, article.keywords) == ("Game developer", "Game developers: who they are, what they earn", ("games", "code"))
+    assert len(article.warnings) == 1 and "line 3 is not valid YAML" in article.warnings[0]
+
+
+def test_a_header_that_is_not_simple_lines_keeps_its_yaml_error(tmp_path):
+    text = "---\ntitle: A: b\ntags:\n  nested: x: y\n---\n\nText.\n"
+    with pytest.raises(KgError, match="frontmatter is not valid YAML"):
+        read_article(write_article(tmp_path, "a.md", text), tmp_path)
+
+
 def test_cp1252_error_names_the_encoding(tmp_path):
     path = tmp_path / "bad.md"
     path.write_bytes("---\ntitle: Caf\u00e9 \u2013 bar\n---\n".encode("cp1252"))

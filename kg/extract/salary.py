@@ -16,6 +16,8 @@ from kg import lexicon
 from kg.extract.ruleset import RuleSet, expand
 from kg.language.profile import fold, rules_data, with_borrowed
 
+CARRIED = frozenset({"median", "average"})  # qualifiers a list of figures states once for all; never min or max
+
 
 @dataclass(frozen=True)
 class Amount:
@@ -112,21 +114,28 @@ def figures(sentence: str, rs: RuleSet) -> list[Figure]:
     groups = _ranges(sentence, found, rs)
     common = _common(sentence, rs)
     out = []
+    carried = None  # "the median is $95,000; in Frankfurt €64,000": a list of medians by place says "median" once
     for index, group in enumerate(groups):
         left = groups[index - 1][-1].end if index else 0
         right = groups[index + 1][0].start if index + 1 < len(groups) else len(sentence)
         before = sentence[left : group[0].start]
         after = re.split(r"[,;]\s", sentence[group[-1].end : right], maxsplit=1)[0]
-        named = re.split(r"[,;]\s", before)[-1] + " " + " ".join(after.split()[:2])
-        if re.search(cfg.get("not_pay", "(?!)"), named, re.IGNORECASE):
+        own = re.split(r"[,;]\s", before)[-1]  # the figure's own stretch of the sentence, before it
+        if re.search(cfg.get("not_pay", "(?!)"), own + " " + " ".join(after.split()[:2]), re.IGNORECASE):
             continue  # "tuition reimbursement up to $3,000", "a $2,500 relocation allowance": a benefit
-        window = re.split(r"[,;]\s", before)[-1] + " " + after
+        window = own + " " + after
         attrs = dict(common)
+        if len(groups) > 1 and "place" in attrs and _labelled_place(sentence) is None:
+            # "in New York the median is $95,000; in Frankfurt €64,000": each figure its own place
+            attrs["place"] = _place(after, rs) or _place(own, rs) or attrs["place"]
         attrs["currency"] = group[0].currency
         if len(group) == 2:
             attrs["min"], attrs["max"] = str(min(a.value for a in group)), str(max(a.value for a in group))
         else:
-            attrs[_qualifier(before, cfg) or _qualifier(window, cfg) or "amount"] = str(group[0].value)
+            qualifier = _qualifier(before, cfg) or _qualifier(window, cfg) or (carried if _place(own, rs) else None)
+            attrs[qualifier or "amount"] = str(group[0].value)
+            if qualifier in CARRIED:
+                carried = qualifier
         attrs["period"] = _first_key(window, cfg["periods"]) or _default_period(group[0].value)
         basis = [name for name, pat in cfg["bases"].items() if re.search(pat, window, re.IGNORECASE)]
         if basis:
@@ -143,13 +152,25 @@ def _ranges(sentence: str, found: list[Amount], rs: RuleSet) -> list[list[Amount
     groups: list[list[Amount]] = []
     i = 0
     while i < len(found):
-        if i + 1 < len(found) and sentence[found[i].end : found[i + 1].start].strip().lower() in _joiners(rs.lang):
+        if i + 1 < len(found) and (sentence[found[i].end : found[i + 1].start].strip().lower() in _joiners(rs.lang)
+                                   or _labelled_range(sentence, found, i, rs)):
             groups.append([found[i], found[i + 1]])
             i += 2
         else:
             groups.append([found[i]])
             i += 1
     return groups
+
+
+def _labelled_range(sentence: str, found: list[Amount], i: int, rs: RuleSet) -> bool:
+    """"RAL minima 24.000 €, RAL massima 28.000 €" (a table row's two columns), "minimum £20,000, maximum
+    £30,000": a figure labelled as the least, then one labelled as the most, in one currency, are one range."""
+    cfg = rs.data["salary"]
+    left = found[i - 1].end if i else 0
+    before = re.split(r"[,;]\s", sentence[left : found[i].start])[-1]
+    between = sentence[found[i].end : found[i + 1].start]
+    return (found[i].currency == found[i + 1].currency and len(between.split()) <= 4
+            and _qualifier(before, cfg) == "min" and _qualifier(between, cfg) == "max")
 
 
 def _qualifier(text: str, cfg: dict) -> str | None:
@@ -191,18 +212,25 @@ def _common(sentence: str, rs: RuleSet) -> dict[str, str]:
             number = rs.data["language"]["months"].get(month.lower()) if month else None
             attrs["as_of"] = f"{m.group('year')}-{number:02d}" if number else m.group("year")
             break
-    months = {fold(k) for k in rs.data["language"]["months"]}
     labelled = _labelled_place(sentence)
     if labelled is not None:  # "- Regno Unito: un infermiere parte da 28.407 sterline": a salary guide's place
         attrs["place"] = labelled.label(rs.lang)
         return attrs
-    for m in re.finditer(cfg["place"], sentence):
+    place = _place(sentence, rs, source_span)
+    if place:
+        attrs["place"] = place
+    return attrs
+
+
+def _place(text: str, rs: RuleSet, skip: tuple[int, int] = (0, 0)) -> str | None:
+    """The first place `text` names after a preposition ("in Manchester"), outside the span `skip` (the source's)."""
+    months = {fold(k) for k in rs.data["language"]["months"]}
+    for m in re.finditer(rs.data["salary"]["place"], text):
         place = m.group("x")
-        if source_span[0] <= m.start("x") < source_span[1] or fold(place.split()[0]) in months:
+        if skip[0] <= m.start("x") < skip[1] or fold(place.split()[0]) in months:
             continue
         if place.split()[0] in lexicon.not_places():
             continue
         entry = lexicon.lookup("places", place)
-        attrs["place"] = entry.label(rs.lang) if entry else place.rstrip(".,;:")
-        break
-    return attrs
+        return entry.label(rs.lang) if entry else place.rstrip(".,;:")
+    return None

@@ -28,7 +28,7 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def read_article(path: Path, root: Path | None = None) -> Article:
     """Parse `path`; raise KgError naming file and line when it cannot be an article."""
     raw = _read_text(path)
-    meta, body, body_line = _split_frontmatter(raw, path)
+    meta, body, body_line, header_warnings = _split_frontmatter(raw, path)
     blocks = _blocks(body, body_line)
     title = _title(meta, blocks, path)
     description = _clean(html.unescape(str(meta.get("description") or "")))
@@ -45,7 +45,7 @@ def read_article(path: Path, root: Path | None = None) -> Article:
     sentences = [s for block in blocks for s in _sentences(block, lang)]
     rel = path.relative_to(root) if root and path.is_relative_to(root) else Path(path.name)
     role, aliases = _role(title, blocks, lang)
-    warnings = ["the title spans several lines; they were joined"] if "\n" in str(meta.get("title") or "").strip() else []
+    warnings = header_warnings + (["the title spans several lines; they were joined"] if "\n" in str(meta.get("title") or "").strip() else [])
     return Article(
         path=rel,
         slug=_slug_of(rel),
@@ -95,32 +95,59 @@ def _guess_encoding(data: bytes) -> str:
     return "convert it to UTF-8"
 
 
-def _split_frontmatter(raw: str, path: Path) -> tuple[dict, str, int]:
-    """Return metadata, body and the 1-based line where the body starts.
+def _split_frontmatter(raw: str, path: Path) -> tuple[dict, str, int, list[str]]:
+    """Return metadata, body, the 1-based line where the body starts, and doubts about the header.
 
     python-frontmatter splits the header; the YAML is loaded here so that a header that is not a mapping
     is reported instead of silently dropped.
     """
     handler = frontmatter.YAMLHandler()
     if not handler.detect(raw):
-        return {}, raw, 1
+        return {}, raw, 1, []
     try:
         header, body = handler.split(raw)
     except ValueError:  # an opening "---" with no closing one
         raise KgError("frontmatter has no closing '---' line", path, 1) from None
+    warnings = []
     try:
         meta = _load_yaml(header)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1  # the header text starts on the "---" line
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise KgError(f"frontmatter is not valid YAML: {problem}", path, line) from None
+        meta = _plain_lines(header) if problem == _COLON_IN_VALUE else None
+        if meta is None:
+            raise KgError(f"frontmatter is not valid YAML: {problem}", path, line) from None
+        warnings.append(f"frontmatter line {line} is not valid YAML ({problem}: a value holds ': '); "
+                        "each line was read as 'key: text'; quote the value to silence this")
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise KgError("frontmatter is not a mapping of keys to values", path, 2)
     offset = raw.find(body) if body else len(raw)
-    return meta, body, raw[:offset].count("\n") + 1
+    return meta, body, raw[:offset].count("\n") + 1, warnings
+
+
+_COLON_IN_VALUE = "mapping values are not allowed here"  # PyYAML's words for "description: Pay: what you earn"
+_PLAIN_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>.*\S)[ \t]*")
+
+
+def _plain_lines(header: str) -> dict | None:
+    """A header whose every line is `key: text` read as such, when a colon inside a text made it invalid YAML
+    (the most common slip of hand-written frontmatter); None when it is not that simple, so the error stands."""
+    meta = {}
+    for text in header.splitlines():
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        match = _PLAIN_LINE.fullmatch(text)
+        if not match or match["key"] in meta:
+            return None
+        try:
+            value = yaml.safe_load(match["value"])  # "[a, b]", "'quoted'", a number: as YAML reads them
+        except yaml.YAMLError:
+            value = None
+        meta[match["key"]] = match["value"] if value is None or isinstance(value, dict) else value
+    return meta
 
 
 def _load_yaml(header: str):
