@@ -18,6 +18,7 @@ from kg.export.blocks import BlockIndex
 from kg.graph.index import GraphIndex
 from kg.graph.namespaces import KG, KGR, SCHEMA
 from kg.pipeline import spliced
+from kg.pipeline.build import stale
 from kg.store.change import EVERYTHING, between
 from kg.store.persisted import to_store
 from tests.conftest import SAMPLE
@@ -125,8 +126,10 @@ def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp
     splice, outputs = spliced.splice, render.outputs
     monkeypatch.setattr(spliced, "splice", lambda path, *rest: spliced_files.append(path.name) or splice(path, *rest))
     monkeypatch.setattr(render, "outputs", lambda *args: pages.append(outputs(*args)) or pages[-1])
-    kg.write(kg.build(source), out)
+    edited = kg.build(source)
+    kg.write(edited, out)
     assert sorted(spliced_files) == ["careers.jsonld", "careers.trig", "careers.ttl"]
+    assert stale(edited, out) == []  # `kg build --check` compares with full writes
     rendered = [name for name, data in pages[0].items() if name.startswith("roles/") and data is not None]
     assert 0 < len(rendered) < len([name for name in pages[0] if name.startswith("roles/")])
     clean = tmp_path / "clean"
