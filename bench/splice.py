@@ -76,11 +76,11 @@ def measure(copies: int, articles: int) -> None:
         indexes = {}
         for fmt in spliced.FORMATS.values():
             keys = _timed(rows, f"{fmt.filename}: keys (sorted)", fmt.keys, before)
-            render = fmt.blocks(before)
+            blocks = fmt.blocks(before)
             indexes[fmt.filename] = _timed(rows, f"{fmt.filename}: full write, old graph", write, parted / fmt.filename,
-                                           fmt.layout(), "v", keys, render)
-            indexes[fmt.filename].notes = fmt.notes(render, None, {})
-        del before, keys, render
+                                           fmt.layout(), "v", keys, blocks)
+            indexes[fmt.filename].notes = fmt.notes(blocks, None, {})
+        del before, keys, blocks
         new = new_small | rest
         del rest
         new_store, after = to_store(new), GraphIndex(new)
@@ -91,15 +91,15 @@ def measure(copies: int, articles: int) -> None:
         for fmt in spliced.FORMATS.values():
             _timed(rows, f"{fmt.filename}: full write, new graph (keys included)", lambda f=fmt: write(
                 full / f.filename, f.layout(), "v", f.keys(after), f.blocks(after)))
-            render = fmt.blocks(after)
-            changed = _timed(rows, f"{fmt.filename}: blocks the edit touched", fmt.changed, render, change, indexes[fmt.filename].notes)
+            blocks = fmt.blocks(after)
+            changed = _timed(rows, f"{fmt.filename}: blocks the edit touched", fmt.changed, blocks, change, indexes[fmt.filename].notes)
             _timed(rows, f"{fmt.filename}: spliced after the edit ({len(changed)} blocks)", splice, parted / fmt.filename,
-                   indexes[fmt.filename], fmt.layout(), changed, render)
+                   indexes[fmt.filename], fmt.layout(), changed, blocks)
             same = (parted / fmt.filename).read_bytes() == (full / fmt.filename).read_bytes()
             print(f"  {fmt.filename}: {(full / fmt.filename).stat().st_size / 1e6:.0f} MB, spliced == full: {same}")
         career = _timed(rows, "views: Career model (render.model.read)", read, after)
         _timed(rows, "views: role pages, all", roles.render, career)
-        touched = _timed(rows, "views: roles.touched (referrers index included)", roles.touched, after, change)
+        touched = _timed(rows, "views: roles.touched (referrers index made by TriG)", roles.touched, after, change)
         _timed(rows, f"views: role pages, the {len(touched)} touched", roles.render, career, touched)
         del career
         _timed(rows, "views: everything, full (render.outputs)", render.outputs, after)
