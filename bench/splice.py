@@ -1,5 +1,5 @@
 """Writers and views after a one-article edit, full against spliced (kg.export.blocks, kg.pipeline.spliced):
-`python -m bench.splice [COPIES ...] [--articles N]`, writing only into a temp folder.
+`python -m bench.splice [COPIES ...] [--articles N] [--lean]`, writing only into a temp folder.
 
 A generated corpus of N articles (default 100) is built, one article edited (as bench.run does) and built again;
 each graph is then copied COPIES times with every kg IRI renamed per copy (`…-<copy>`), the edit landing in copy
@@ -42,7 +42,7 @@ def _copies(triples: set, copies: range) -> set:
     return {(renamed(s, c), p, renamed(o, c)) for c in copies for s, p, o in triples}
 
 
-def measure(copies: int, articles: int) -> None:
+def measure(copies: int, articles: int, lean: bool) -> None:
     work = Path(tempfile.mkdtemp(prefix="kg-bench-splice-"))
     os.environ["KG_CACHE_DIR"] = str(work / "cache")
     import pyoxigraph as ox
@@ -89,21 +89,23 @@ def measure(copies: int, articles: int) -> None:
         del old_store
         print(f"  change: {len(change.subjects)} subjects, {len(change.objects)} objects, {len(change.articles)} articles")
         for fmt in spliced.FORMATS.values():
-            _timed(rows, f"{fmt.filename}: full write, new graph (keys included)", lambda f=fmt: write(
-                full / f.filename, f.layout(), "v", f.keys(after), f.blocks(after)))
+            if not lean:
+                _timed(rows, f"{fmt.filename}: full write, new graph (keys included)", lambda f=fmt: write(
+                    full / f.filename, f.layout(), "v", f.keys(after), f.blocks(after)))
             blocks = fmt.blocks(after)
             changed = _timed(rows, f"{fmt.filename}: blocks the edit touched", fmt.changed, blocks, change, indexes[fmt.filename].notes)
             _timed(rows, f"{fmt.filename}: spliced after the edit ({len(changed)} blocks)", splice, parted / fmt.filename,
                    indexes[fmt.filename], fmt.layout(), changed, blocks)
-            same = (parted / fmt.filename).read_bytes() == (full / fmt.filename).read_bytes()
-            print(f"  {fmt.filename}: {(full / fmt.filename).stat().st_size / 1e6:.0f} MB, spliced == full: {same}")
+            same = lean or (parted / fmt.filename).read_bytes() == (full / fmt.filename).read_bytes()
+            print(f"  {fmt.filename}: {(parted / fmt.filename).stat().st_size / 1e6:.0f} MB, spliced == full: {same}")
         career = _timed(rows, "views: Career model (render.model.read)", read, after)
         _timed(rows, "views: role pages, all", roles.render, career)
         touched = _timed(rows, "views: roles.touched (referrers index made by TriG)", roles.touched, after, change)
         _timed(rows, f"views: role pages, the {len(touched)} touched", roles.render, career, touched)
         del career
-        _timed(rows, "views: everything, full (render.outputs)", render.outputs, after)
-        _timed(rows, "views: everything, after the edit (render.outputs)", render.outputs, after, "../source/", change)
+        if not lean:
+            _timed(rows, "views: everything, full (render.outputs)", render.outputs, after)
+            _timed(rows, "views: everything, after the edit (render.outputs)", render.outputs, after, "../source/", change)
         nquads = work / "careers.nq"
         new_store.dump(output=str(nquads), format=ox.RdfFormat.N_QUADS)
 
@@ -121,8 +123,9 @@ def main(argv: list[str]) -> None:
         at = argv.index("--articles")
         articles = int(argv[at + 1])
         del argv[at:at + 2]
-    for copies in map(int, argv or ["10"]):
-        measure(copies, articles)
+    lean = "--lean" in argv  # no full write of the new graph (nor its comparison), no whole views: for the largest sizes
+    for copies in map(int, [a for a in argv if a != "--lean"] or ["10"]):
+        measure(copies, articles, lean)
 
 
 if __name__ == "__main__":

@@ -111,14 +111,15 @@ class ArticleGraphs:
         text = "\n".join(sorted(f"{p.n3()} {o.n3()}" for _, p, o in self._description(node)[0]))
         return hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
 
-    def digests(self, nodes=None) -> dict[str, bytes]:
-        """IRI -> digest of every node described so far (or of `nodes`)."""
-        return {str(node): self.digest(node) for node in (list(self.described) if nodes is None else nodes)}
+    def digests(self) -> dict[str, bytes]:
+        """IRI -> digest of every node described so far."""
+        return {str(node): self.digest(node) for node in list(self.described)}
 
     def touched(self, change: Change, digests: dict[str, bytes]) -> set[URIRef]:
-        """The articles whose graph `change` may alter, given the `digests` of the descriptions before it: those it
-        touched, those of the evidences it touched, and those using a node whose description reaches one whose
-        digest it changed. A link the edit removed put both its ends in the change: the new graph's links are enough."""
+        """The articles whose graph `change` may alter, given the `digests` of the descriptions the graphs held
+        before it: those it touched, those of the evidences it touched, and those using a node whose description
+        reaches one whose digest it changed (a node newly described is newly used, or newly linked from one whose
+        description changed). A link the edit removed put both its ends in the change: the new graph's links are enough."""
         graph = self.graph
         articles = set(map(URIRef, change.articles))
         todo = []
@@ -127,8 +128,8 @@ class ArticleGraphs:
             if KG.Article in properties.get(RDF.type, ()):
                 articles.add(node)
             articles.update(properties.get(PROV.wasDerivedFrom, ()))
-            if digests.get(str(node)) != self.digest(node):
-                todo.append(node)
+            if str(node) in digests and digests[str(node)] != self.digest(node):
+                todo.append(node)  # a node no graph described cannot change a graph by its description
         seen: set = set()
         while todo:
             node = todo.pop()

@@ -62,10 +62,9 @@ class TrigBlocks:
         return {str(article_graph_iri(article)) for article in self.graphs.touched(change, notes)}
 
     def notes(self, change: Change | None, notes: dict) -> dict:
-        """The notes of the file just written: every description's digest, those `change` touched made anew."""
-        if change is None:
-            return self.graphs.digests()
-        return {**notes, **self.graphs.digests(map(URIRef, change.subjects | change.objects))}
+        """The notes of the file just written: the digest of every description in it (after a splice, those of
+        the descriptions it wrote or `change` touched made anew, the others kept)."""
+        return self.graphs.digests() if change is None else {**notes, **self.graphs.digests()}
 
 
 def nquads(graph: Graph | GraphIndex) -> bytes:
