@@ -122,6 +122,54 @@ def test_a_headline_role_is_the_title_phrase_the_body_names_most(tmp_path, title
     assert article.role == role
 
 
+@pytest.mark.parametrize(
+    ("title", "lang", "role"),
+    [
+        # A job advert's title: the occupation without seniority, shift, contract, grade, pay, perks, calls to
+        # action, gender markers, employer or place.
+        ("Senior Staff Nurse - Night Shift (Band 5)", "en", "staff nurse"),
+        ("Registered Nurse – Night Shift (Band 5), London", "en", "registered nurse"),
+        ("Apply Now! Warehouse Operative £12/hr", "en", "warehouse operative"),
+        ("Electrician at Acme Ltd", "en", "electrician"),
+        ("HGV Class 1 Driver - £32k + car", "en", "hgv driver"),
+        ("Sr. Software Engineer (m/f/d)", "en", "software engineer"),
+        ("Part-Time Line Cook - Immediate Start", "en", "line cook"),
+        ("Urgent: Care Assistant (Nights) in Leeds", "en", "care assistant"),
+        ("Junior Account Executive", "en", "account executive"),
+        ("Chef de Partie (H/F)", "en", "chef de partie"),
+        ("Infermiere turni notturni (Milano)", "it", "infermiere"),
+        ("URGENTE - Elettricista industriale (m/f)", "it", "elettricista industriale"),
+        ("Impiegato amministrativo part-time presso Studio Rossi", "it", "impiegato amministrativo"),
+        ("Autista patente C + CQC - 1.800 € al mese", "it", "autista"),
+        ("Cuoco capo partita a Roma", "it", "cuoco capo partita"),
+        # Never down to a bare generic head, and "contract" may name the role.
+        ("Senior Manager - Audit", "en", "senior manager"),
+        ("Contract Manager", "en", "contract manager"),
+        ("Software Engineer II", "en", "software engineer"),
+        # "Lead" is a head ("Team Lead") and a compound's first word ("Lead Generation"): never dropped.
+        ("Team Lead", "en", "team lead"),
+        ("Lead Generation Specialist", "en", "lead generation specialist"),
+        # "an" is not "a" + "n".
+        ("Becoming an Airline Pilot", "en", "airline pilot"),
+        ("What does an actuary do?", "en", "actuary"),
+    ],
+)
+def test_a_job_advert_title_names_the_occupation(tmp_path, title, lang, role):
+    article = read_article(write_article(tmp_path, "a.md", f"---\ntitle: \"{title}\"\nlang: {lang}\n---\n\nTesto.\n"), tmp_path)
+    assert (article.role, article.aliases) == (role, ())
+
+
+def test_an_advert_role_the_body_names_shorter_takes_the_shorter_name(tmp_path):
+    """The body decides between an advert's "regional truck driver" and the "truck driver" it keeps naming; a
+    title with no posting qualifier keeps its reading ("information security analyst")."""
+    body = "Our truck drivers run regional loads. As a truck driver you plan routes. Truck drivers are home on Fridays."
+    text = f"---\ntitle: \"CDL-A Regional Truck Driver – Home Every Weekend\"\nlang: en\n---\n\n{body}\n"
+    assert read_article(write_article(tmp_path, "a.md", text), tmp_path).role == "truck driver"
+    body = "Security analysts guard networks. A security analyst reads logs. Security analysts earn well."
+    text = f"---\ntitle: Information Security Analyst\nlang: en\n---\n\n{body}\n"
+    assert read_article(write_article(tmp_path, "b.md", text), tmp_path).role == "information security analyst"
+
+
 def test_a_first_heading_that_names_the_role_shorter_than_the_title_names_it(tmp_path):
     text = "---\ntitle: Compliance Analyst in Germany\n---\n\n# Compliance Analyst\n\nA compliance analyst checks rules.\n"
     assert read_article(write_article(tmp_path, "a.md", text), tmp_path).role == "compliance analyst"

@@ -127,13 +127,13 @@ def _tagged(ctx: Context, sentence: Sentence):
     return span
 
 
-def _lone_word_of(ctx: Context, sentence: Sentence, spec: dict, label: str) -> bool:
+def _lone_word_of(ctx: Context, sentence: Sentence, spec: dict, label: str, tags_key: str = "not_alone") -> bool:
     """A one-word label whose word the sentence uses as one of the family's `not_alone` tags ("friendly", an
     adjective, is no skill); a language without the layer's models keeps it."""
-    if not spec.get("not_alone") or " " in label.strip() or ctx.rs.lang not in LANGUAGES:
+    if not spec.get(tags_key) or " " in label.strip() or ctx.rs.lang not in LANGUAGES:
         return False
     word = fold(label.strip())
-    return any(fold(t.text) == word and t.pos in spec["not_alone"] for t in _tagged(ctx, sentence).tokens)
+    return any(fold(t.text) == word and t.pos in spec[tags_key] for t in _tagged(ctx, sentence).tokens)
 
 
 def _trims(spec: dict) -> tuple[str, ...]:
@@ -546,6 +546,8 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule | str, spec: dict, 
     alt = (written,) if written and fold(written) != fold(label) else ()
     if not acceptable(label, stopwords(ctx.rs.lang)) or rejected(ctx.rs, spec["kind"], label) or _lone_word_of(ctx, sentence, spec, label):
         return
+    if key and not alt and _lone_word_of(ctx, sentence, spec, label, "name_not_as"):
+        return  # the entry's own name used as another word: "retribuzione media" (average) is no media sector
     if spec["kind"] == "alias":
         label = singular_role(label, ctx.rs.lang) if label == label.lower() else label  # "HR partner" keeps its capitals
         label = singular_acronym(label, ctx.rs.lang)
@@ -617,6 +619,8 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue
         if sentence.text.startswith(possessives, mention.end):
             continue  # "physicians' offices", "the client's lawyer": a possessive names a place or someone's, not a role
+        if any(a.sentence is sentence and a.start <= mention.start < a.end for a in ctx.authorities):
+            continue  # "the Energy Ombudsman", "the Board of Nursing": a regulator's name, not a role
         before = sentence.text[: mention.start]
         if any(a <= mention.start < b for a, b in claimed) or predicate.search(before) or compiled(ctx.rs.lang, "other_name_before").search(before):
             continue

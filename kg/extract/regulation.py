@@ -18,13 +18,20 @@ from kg.extract.context import (
     rejected,
 )
 from kg.extract.ruleset import Rule
-from kg.language.profile import fold, head_first, profile, singular_role, stopwords, word_set
+from kg.language.profile import fold, head_first, pattern, profile, singular_role, stopwords, word_set
 from kg.read.article import Sentence
 
 
 def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
+    known = lexicon.find("authorities", sentence.text)
     for match in ctx.search(rule, sentence.text):
         if any(a <= match.start() < b for a, b in claimed):
+            continue
+        begin = match.start("name") if "name" in match.re.groupindex else match.start()
+        if any(start == begin for _, start, _ in known) and not group_of(match, sentence.text, "acronym"):
+            continue  # "dal Garante per la protezione dei dati personali": the lexicon names it whole
+        if _counterparty(ctx, sentence.text, begin, match.end()):
+            claimed.append(match.span())
             continue
         name = clean(group_of(match, sentence.text, "name"), ctx.rs)
         acronym = (group_of(match, sentence.text, "acronym") or "").rstrip(".")
@@ -36,15 +43,27 @@ def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> No
         elif entry is None:  # a known authority named in full is left to the lexicon below
             ctx.add("regulator", name, sentence, rule, key=fold(name))
             ctx.authorities.append(Authority(sentence, name, fold(name), match.start("name"), match.end("name")))
-    for entry, start, end in lexicon.find("authorities", sentence.text):
+    for entry, start, end in known:
         if any(a <= start < b for a, b in claimed):
             continue
         claimed.append((start, end))
+        if _counterparty(ctx, sentence.text, start, end):
+            continue
         acronym = next((f for f in entry.forms if f.isupper()), None)
         written = sentence.text[start:end]  # "Collegio dei geometri": the words the article used stay a label
         ctx.add("regulator", acronym or entry.label(ctx.rs.lang), sentence, "regulator.known_authority",
                 key=entry.id, alt=tuple(dict.fromkeys([label for _, label in entry.labels] + [written])))
         ctx.authorities.append(Authority(sentence, acronym or entry.label(ctx.rs.lang), entry.id, start, end))
+
+
+def _counterparty(ctx: Context, text: str, start: int, end: int) -> bool:
+    """A body the role pays, files to, appears before or joins is no regulator of it: "versa i contributi
+    all'INPS", "represents clients before the tribunal", "joins the Royal College of Nursing union", a pension
+    fund, a trade union (`counterparty_before`, `counterparty_after`, `counterparty_names`)."""
+    lang = ctx.rs.lang
+    return bool(pattern(lang, "counterparty_before", flags=re.IGNORECASE).search(text[:start])
+                or pattern(lang, "counterparty_after", flags=re.IGNORECASE).match(text[end:])
+                or pattern(lang, "counterparty_names").search(text[start:end]))
 
 
 def supervises(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:

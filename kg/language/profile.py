@@ -134,26 +134,6 @@ def head_forms(lang: str, key: str) -> dict[str, str]:
     return {**{plural: singular for singular, plural in heads.items() if plural not in heads}, **{h: h for h in heads}}
 
 
-def role_of_title(title: str, lang: str) -> tuple[str, tuple[str, ...]]:
-    """The role a title names, singular and lower case, and the acronyms it gives in brackets.
-
-    "Quanto guadagna un infermiere" -> "infermiere"; "Sales Development Representative (SDR)" -> SDR alias.
-    """
-    text = title.strip()
-    for _ in range(2):  # "ESG Analyst Salary Survey 2026: Key Findings": the subtitle, then the survey
-        for pattern in profile(lang).get("title_patterns", []):
-            match = re.match(pattern, text, re.IGNORECASE)
-            if match and match.group("role").strip() and match.group("role").strip() != text:
-                text = match.group("role").strip()
-                break
-        else:
-            break
-    qualifier = profile(lang).get("title_qualifiers", "(?!)")
-    aliases = tuple(a.strip() for a in re.findall(r"\(([^()]{1,40})\)", text) if not re.match(qualifier, a.strip(), re.IGNORECASE))
-    text = re.sub(r"\s*\([^()]*\)", "", text).strip() or title.strip()
-    return singular_role(text, lang), aliases
-
-
 @lru_cache(maxsize=1 << 16)
 def singular_role(title: str, lang: str) -> str:
     """Singular lower-case role label: the head words before the first function word are made singular."""

@@ -15,8 +15,9 @@ from markdown_it import MarkdownIt
 
 from kg.errors import KgError
 from kg.language.mentions import find_mentions
-from kg.language.profile import detect_language, fold, languages, role_of_title, singular_role, stopwords
+from kg.language.profile import detect_language, fold, head_first, languages, singular_role, stopwords
 from kg.language.sentences import split_sentences
+from kg.language.titles import TITLE_BREAK, role_of_title
 from kg.read.article import BOLD_LEVEL, Article, Block, Link, Sentence
 
 MAX_BYTES = 2_000_000
@@ -307,10 +308,14 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     headline's other words ("Quanto guadagna", "Hiring now", "career path explained") it does not. When the
     title's reading is neither a role name whole nor named in the body twice, the longest phrase of the title
     that the body names twice is the role."""
-    role, aliases = _titled_role(title, blocks, lang)
+    role, aliases, qualified = _titled_role(title, blocks, lang)
     body = " ".join(b.text for b in blocks if b.kind != "heading")  # headings often repeat the title
     named = Counter(m.label for m in find_mentions(body, lang))
     folded = fold(body)
+    if qualified and _times(role, named, folded) < 2:  # an advert's "Regional Truck Driver", the body's "truck driver"
+        shorter = [c for c in _shortenings(role, lang) if _times(c, named, folded) >= 2]
+        if shorter:
+            return shorter[0], aliases
     if _times(role, named, folded) >= 2 or any(m.label == role for m in find_mentions(role, lang, start_ok=True)):
         return role, aliases  # named in the body, or a role name whole ("responsabile acquisti"): no headline
     candidates = {m.label for segment in _segments(title) for m in find_mentions(segment, lang, start_ok=True)}
@@ -320,9 +325,17 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     return (best, aliases) if best != role else (role, aliases)
 
 
+def _shortenings(role: str, lang: str) -> list[str]:
+    """The role's name without its outer modifiers, longest first, each keeping the head and a word beside it
+    ("truck driver" of "regional truck driver"; a bare "driver" is too vague to name an advert's role)."""
+    words = role.split()
+    cuts = [words[:j] for j in range(len(words) - 1, 1, -1)] if head_first(lang) else [words[i:] for i in range(1, len(words) - 1)]
+    return [" ".join(cut) for cut in cuts]
+
+
 def _segments(title: str) -> list[str]:
     """A headline's parts: what stands between question marks, colons, bars and dashes."""
-    return [s for s in _TITLE_BREAK.split(title) if s.strip()]
+    return [s for s in TITLE_BREAK.split(title) if s.strip()]
 
 
 def _phrases(title: str, lang: str) -> list[str]:
@@ -344,27 +357,25 @@ def _times(label: str, named: Counter, folded_body: str) -> int:
     return max(named[label], len(re.findall(rf"(?<!\w){re.escape(fold(label))}", folded_body)))
 
 
-_TITLE_BREAK = re.compile(r"\s*(?:[?!:|\u2013\u2014]|\s-\s)\s*")
 
-
-def _titled_role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, ...]]:
-    """The role the article is about and its aliases: the title's, unless the title is a headline around it
-    ("10 domande sul credit manager", "Five years as an energy broker") or the first heading names it
-    shorter ("# Private Banker" under "Private Banker in Switzerland: ...")."""
-    role, aliases = role_of_title(title, lang)
+def _titled_role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, ...], bool]:
+    """The role the article is about, its aliases and whether the title qualified it as a posting does: the
+    title's, unless the title is a headline around it ("10 domande sul credit manager", "Five years as an energy
+    broker") or the first heading names it shorter ("# Private Banker" under "Private Banker in Switzerland: ...")."""
+    role, aliases, qualified = role_of_title(title, lang)
     heading = next((b.text for b in blocks if b.kind == "heading" and len(b.section) == 1 and b.depth < BOLD_LEVEL), None)
     if heading and heading != title:
-        named, more = role_of_title(heading, lang)
+        named, more, _ = role_of_title(heading, lang)
         if named != role and f" {named} " in f" {role} ":
-            return named, aliases + tuple(a for a in more if a not in aliases)
+            return named, aliases + tuple(a for a in more if a not in aliases), qualified
     for text in (role, title.lower()):  # "Inside the 90-hour week: what it takes to be a private equity associate"
         mentions = find_mentions(text, lang, start_ok=True)
         if mentions:
             before = text[: mentions[0].start].split()
             if any(w.isdigit() or w in stopwords(lang) for w in before):  # a headline, not a modifier ("trade ...")
-                return mentions[0].label, aliases
-            return role, aliases
-    return role, aliases
+                return mentions[0].label, aliases, qualified
+            return role, aliases, qualified
+    return role, aliases, qualified
 
 
 def _keywords(value) -> tuple[str, ...]:

@@ -1,0 +1,98 @@
+"""How a title names its role. Headlines wrap it ("Quanto guadagna un infermiere"), job adverts qualify it
+("CDL-A Regional Truck Driver – Home Every Weekend", "Infermiere turni notturni (Milano)"): the role is the
+occupation's noun phrase without the pay, perks, calls to action, seniority, shift, grade, place or employer
+around it. The words are the rules file's (`title_*` keys), so no language is named here."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from kg.language.mentions import find_mentions
+from kg.language.profile import fold, profile, singular_role, word_set
+
+
+class TitleRole(NamedTuple):
+    """The role a title names, the other names it gives in brackets, and whether a posting's qualifiers were
+    dropped around it (then the body decides between it and a shorter name: docs/EXTRACTION.md)."""
+
+    role: str
+    aliases: tuple[str, ...]
+    qualified: bool
+
+
+def role_of_title(title: str, lang: str) -> TitleRole:
+    """"Quanto guadagna un infermiere" -> infermiere; "Sales Development Representative (SDR)" -> SDR alias;
+    "Senior Staff Nurse - Night Shift (Band 5), London" -> staff nurse."""
+    data = profile(lang)
+    text = _noise(lang).sub(" ", title).strip(" -–—|:!,") or title.strip()
+    qualified = text != title.strip()
+    for _ in range(2):  # "ESG Analyst Salary Survey 2026: Key Findings": the subtitle, then the survey
+        for pattern in data.get("title_patterns", []):
+            match = re.match(pattern, text, re.IGNORECASE)
+            if match and match.group("role").strip() and match.group("role").strip() != text:
+                text = _role_segment(title, match.group("role").strip(), lang)
+                break
+        else:
+            break
+    brackets = [a.strip() for a in re.findall(r"\(([^()]{1,40})\)", text)]
+    aliases = tuple(a for a in brackets if _names_role(a, lang))
+    qualified |= len(aliases) < len(brackets)
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip() or title.strip()
+    bare = _strip_edges(text, lang)
+    return TitleRole(singular_role(bare, lang), aliases, qualified or bare != text)
+
+
+def _role_segment(title: str, first: str, lang: str) -> str:
+    """The part a title pattern kept, unless it names no role and a later part of the title does ("Apply now:
+    Warehouse Operative")."""
+    if find_mentions(first, lang, start_ok=True):
+        return first
+    parts = [p.strip() for p in TITLE_BREAK.split(_noise(lang).sub(" ", title)) if p.strip()]
+    return next((p for p in parts if find_mentions(p, lang, start_ok=True)), first)
+
+
+def _names_role(bracket: str, lang: str) -> bool:
+    """A bracket is another name of the role when it is an acronym or a role's name ("(SDR)", "(Underwriter)"),
+    not a qualifier of the posting ("(Full-Time)", "(m/w/d)") or its place ("(Milano)")."""
+    if _qualifier(lang).match(bracket):
+        return False
+    return bool(re.fullmatch(r"[A-Z][A-Z&.\-]*[A-Z]s?", bracket) or find_mentions(bracket, lang, start_ok=True))
+
+
+def _strip_edges(text: str, lang: str) -> str:
+    """Drop the qualifiers a posting puts before or after the role's name, and the employer or place after it;
+    never down to a bare generic head ("Senior Manager" stays: "manager" alone names no job)."""
+    before, after, tail = _edges(lang)
+    previous = None
+    while previous != text:
+        previous = text
+        text = tail.sub("", text)
+        text = before.sub("", text)
+        text = after.sub("", text).strip(" -–—|,/")
+        if not text or (" " not in text and fold(text) in word_set(lang, "generic_heads", borrowed=True)):
+            return previous
+    return text
+
+
+@lru_cache(maxsize=None)
+def _noise(lang: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in profile(lang).get("title_noise", [])) or "(?!)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _qualifier(lang: str) -> re.Pattern:
+    return re.compile(profile(lang).get("title_qualifiers", "(?!)"), re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _edges(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Qualifier words at the start, at the end, and a tail naming the employer or place (case-sensitive: a name)."""
+    words = "|".join(f"(?:{p})" for p in profile(lang).get("title_modifiers", [])) or "(?!)"
+    tails = "|".join(f"(?:{p})" for p in profile(lang).get("title_tails", [])) or "(?!)"
+    return (re.compile(rf"^(?:{words})(?:\s+|(?<=-)|$)", re.IGNORECASE), re.compile(rf"(?:^|\s+|,\s*)(?:{words})$", re.IGNORECASE),
+            re.compile(rf"\s+(?:{tails}).*$"))
+
+
+TITLE_BREAK = re.compile(r"\s*(?:[?!:|\u2013\u2014]|\s-\s)\s*")  # between a headline's parts
