@@ -1,10 +1,11 @@
 """Exports as a header, blocks in the order of their keys, and a footer, so an edit rewrites only its blocks.
 
-A block is the text of one key (a Turtle subject, a JSON-LD node object) that depends on that key's data
-alone, and blocks sit in the order of their keys, whatever the rest of the graph holds. Writing a file records
-its block index (key -> where its block is); given the previous file and its index, `splice` writes the new
-file by copying the byte ranges of unchanged blocks from the old one (os.copy_file_range: no Python string
-per triple) and rendering only the keys an edit touched. A full write and a splice give the same bytes.
+A block is the text of one key (a Turtle subject, a JSON-LD node object, a TriG graph) that depends on that
+key's neighbourhood alone, and blocks sit in the order of their keys, whatever the rest of the graph holds.
+Writing a file records its block index (key -> where its block is); given the previous file and its index,
+`splice` writes the new file by copying the byte ranges of unchanged blocks from the old one
+(os.copy_file_range: no Python string per triple) and rendering only the keys an edit touched. A full write
+and a splice give the same bytes.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ class BlockIndex:
         try:
             index = pickle.loads(path.read_bytes())
             return index if index.version == version and index.stamp == stamp(of) else None
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):  # another kg's
             return None
 
 
