@@ -28,6 +28,7 @@ from kg.extract.facts import Fact, kinds
 from kg.extract.naming import head_last_names, head_of, head_word, role_names, singular_acronym
 from kg.extract.regulation import (
     bind_entity_types,
+    entity_types,
     regulation,
     regulation_before,
     regulator,
@@ -36,7 +37,7 @@ from kg.extract.regulation import (
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.extract.salary import figures
 from kg.extract.syntax import may_match, read, tagged, token_rules
-from kg.language.analyse import LANGUAGES
+from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import Mention, find_mentions
 from kg.language.profile import (
     fold,
@@ -429,6 +430,9 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
             else:
                 _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
         if hits or not (generic or rule.options.get("open", not rule.options.get("lexicon"))):
+            if not hits and spec.get("subject") == "regulation":  # "le stazioni appaltanti": an organisation noun heads it
+                for label, _, _ in entity_types(ctx, item):
+                    _emit_label(ctx, sentence, rule, spec, label)
             return
     if rule.options.get("capitalized"):
         for match in _capitalised().finditer(item):
@@ -728,6 +732,8 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         family = by_label or by_lead or by_section
         if family is None:
             continue
+        if family in _REQUIREMENTS and not labelled and not block.label:
+            family = _requirement_family(ctx.rs, sentence.text)
         named = block.label and family not in ("responsibility", "qualification") and not families()[family].get("roles") \
             and not (by_label and ("," in values or _only_kind(ctx.rs, family, block.label)))
         explained = family == "responsibility" and _explains_label(ctx.rs, block.label, values)  # else the label is the duty
@@ -757,10 +763,38 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         spec = families()[family]
         if any(f.kind in spec.get("rules_first", ()) and f.evidence.start == sentence.start for f in ctx.facts):
             continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
+        if _read_whole(ctx, sentence, spec["kind"]):
+            continue  # "Proficiency in AutoCAD, Revit and SketchUp": the rules named each skill, the item adds none
         if rule_id.endswith("_list") and not listed and not block.label and _list_item_duties(ctx, sentence, family):
             continue
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
+
+
+def _read_whole(ctx: Context, sentence: Sentence, kind: str) -> bool:
+    """Whether the facts of this kind the rules read from a list item hold every content word of it (bar
+    modifiers such as "strong"): the item read whole would only repeat them as one more, longer fact."""
+    read = [f.object for f in ctx.facts if f.kind == kind and f.evidence.start == sentence.start]
+    if not read:
+        return False
+    ignored = stopwords(ctx.rs.lang) | word_set(ctx.rs.lang, "skill_modifiers")
+    covered = {w for label in read for w in re.findall(r"\w+", fold(label))}
+    return not set(re.findall(r"\w+", fold(sentence.text))) - covered - ignored
+
+
+_REQUIREMENTS = ("skill", "qualification")
+
+
+def _requirement_family(rs: RuleSet, text: str) -> str:
+    """A requirements list mixes credentials and skills under one heading ("Requirements", "What you'll need",
+    "Essential"): an item that names a credential (`language.credential_words`: degree, licence, laurea) is a
+    qualification, any other a skill, whichever of the two the heading named."""
+    words = word_set(rs.lang, "credential_words")
+    return "qualification" if any(_holds_word(fold(text), w) for w in words) else "skill"
+
+
+def _holds_word(text: str, words: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def _only_skills(rs: RuleSet, text: str) -> list[str]:
@@ -825,7 +859,31 @@ def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
     parts = [text[a:b] for a, b in split_items(text, rs, always=True)] if most and "," not in text.rstrip(" ,;.") else [text]
     shared = len(parts) == 2 and len(parts[1].split()) == 1 and len(parts[0].split()) > 1 \
         and rs.lists["adjective"].search(fold(parts[1].strip(" .;")))
-    return parts if len(parts) > 1 and not shared and all(len(p.split()) <= most for p in parts) else [text]
+    return parts if len(parts) > 1 and not shared and not _adjective_shares_head(rs, text, parts) \
+        and all(len(p.split()) <= most for p in parts) else [text]
+
+
+def _adjective_shares_head(rs: RuleSet, text: str, parts: list[str]) -> bool:
+    """"Excellent written and verbal communication", "strong analytical and problem-solving skills": in a head-last
+    language a lone lower-case word before the conjunction modifies the noun after it when it or the word after the
+    conjunction is an adjective (by its tag, or by its ending where the tagger reads "written" as a noun), so the
+    phrase is one skill; not "Python and relational databases", "active listening and quick objection handling",
+    "patience and a steady hand"."""
+    if len(parts) != 2 or head_first(rs.lang) or rs.lang not in LANGUAGES:
+        return False
+    tokens = analyse(text, rs.lang)
+    cut = text.index(parts[1])
+    left = [t for t in tokens if t.end <= cut and t.pos != "CCONJ"]
+    right = [t for t in tokens if t.start >= cut]
+    modifiers = word_set(rs.lang, "skill_modifiers")
+    while len(left) > 1 and (left[0].pos == "ADJ" or fold(left[0].text) in modifiers):
+        left = left[1:]
+    if len(left) != 1 or not left[0].text.islower() or len(right) < 2 or right[-1].pos not in ("NOUN", "PROPN") \
+            or right[0].pos == "DET":
+        return False
+    pair = (left[0], right[0])
+    return any(compiled(rs.lang, "adjective_endings").search(fold(t.text)) for t in pair) \
+        or all(t.pos in ("ADJ", "VERB") for t in pair)
 
 
 def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: str, rule_id: str, as_written: bool = False) -> None:

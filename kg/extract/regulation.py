@@ -78,7 +78,7 @@ def supervises(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
         claimed.append((match.start("x"), match.start("x") + len(captured)))
         for a, b in split_items(captured, ctx.rs, always=True):
             item = trim(captured[a:b], ctx.rs, spec["item_trim"])
-            for label, key, alt in _entity_types(ctx, item):
+            for label, key, alt in entity_types(ctx, item):
                 for agent in agents:
                     ctx.add("supervises", label, sentence, rule, subject=agent.label, subject_type="Regulator",
                             subject_key=agent.key, key=key, alt=alt)
@@ -125,7 +125,7 @@ def _postmodifiers(lang: str) -> re.Pattern:
     return re.compile(r"\s+(?:" + "|".join(re.escape(str(w)) for w in words) + r")\s+" if words else "(?!)")
 
 
-def _entity_types(ctx: Context, item: str) -> list[tuple[str, str, tuple[str, ...]]]:
+def entity_types(ctx: Context, item: str) -> list[tuple[str, str, tuple[str, ...]]]:
     """(label, lexicon id, words written) of the entity types an item names: lexicon entries, else the words
     themselves when their head is an organisation noun (language.organisation_heads): "le fondazioni bancarie"
     are one, "i mercati" and the article's own role are not."""
@@ -158,7 +158,7 @@ def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
         return  # "- non ricevere denaro contante" is a prohibition only in a list of obligations
     for match in ctx.search(rule, sentence.text):
         at = match.start("x") if match.groupdict().get("x") is not None else match.start()
-        if any(a <= at < b for a, b in claimed):  # "recepisce la direttiva ...": the law may be taken already
+        if _taken(match, at, claimed, rule.options.get("issuer_first", False)):
             continue
         if "acronym" in match.groupdict() and match.group("acronym") and \
                 any(a <= match.start("acronym") and match.end("acronym") <= b for a, b in claimed):
@@ -176,6 +176,7 @@ def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
             prefix = law if law and (issuer is None or _law_follows(ctx, sentence, match.end(), law)) else issuer.object if issuer else ""
             number = groups["number"].rstrip(".,") + (f"-{groups['to']}" if groups.get("to") else "")
             label = rule.options["label"].format(issuer=prefix, kind=groups["kind"].lower(), number=number)  # "rule 17a-4" alone too
+            alt = (f"{groups['kind']} {number}",) if prefix else ()  # "section 21A", as the text names it
         elif rule.options.get("label"):  # "divieto di {x}": the words the rule captured, in the rule's frame
             label = rule.options["label"].format_map({k: clean(v, ctx.rs) if v else "" for k, v in groups.items()})
         elif groups.get("acronym") and groups.get("name"):
@@ -203,6 +204,14 @@ def regulation(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
             ctx.add("issued_by", issuer.object, sentence, rule, subject=label, subject_type="Regulation",
                     subject_key=key, key=issuer.key, alt=issuer.alt)
         _provision(ctx, sentence, rule, match.start(), label, claimed)
+
+
+def _taken(match: re.Match, at: int, claimed: list, issuer_first: bool) -> bool:
+    """"recepisce la direttiva ...": the law may be read already; a rule that may open on a regulator ("the NMC
+    Code", "must register with Social Work England") is taken only when a body's name covers the whole match."""
+    if issuer_first:
+        return any(a <= match.start() and match.end() <= b for a, b in claimed)
+    return any(a <= at < b for a, b in claimed)
 
 
 def _known_regulations(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
