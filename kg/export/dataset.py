@@ -8,6 +8,7 @@ is described in both. The union of the article graphs is the career graph.
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator
@@ -21,6 +22,7 @@ from kg.graph.index import GraphIndex, indexed
 from kg.graph.namespaces import GRAPH_BASE, KG, bind
 from kg.graph.namespaces import article_graph_iri as graph_of
 from kg.graph.ontology import ontology, shapes
+from kg.store.change import Change
 
 ONTOLOGY_GRAPH = URIRef(f"{GRAPH_BASE}ontology")
 GENID = "https://w3id.org/careerkg/.well-known/genid/"  # RFC 7320-style skolem IRIs (RDF 1.1 §3.5)
@@ -41,32 +43,108 @@ def named_graphs(graph: Graph | GraphIndex) -> dict[URIRef, Graph]:
 
 def named_triples(graph: Graph | GraphIndex) -> dict[URIRef, set[tuple]]:
     """Graph name -> its triples, as named_graphs (without building an rdflib Graph per article)."""
-    graph = indexed(graph)
-    evidence_of: dict = {}  # article -> its evidence
-    roles_of: dict = {}  # article -> the roles it describes
-    facts = set()
-    for subject, properties in graph.subjects.items():
-        for article in properties.get(PROV.wasDerivedFrom, ()):
-            evidence_of.setdefault(article, []).append(subject)
-        for article in properties.get(KG.article, ()):
-            roles_of.setdefault(article, set()).add(subject)
-        if KG.Evidence in properties.get(RDF.type, ()):
-            facts.add(_reified(properties))
-    parts = {}
-    described: dict = {}  # node -> its own description triples and the nodes they link to, made once
-    for article in sorted(graph.of_type(KG.Article)):
-        used = set(roles_of.get(article, ()))
-        part = set(_own_triples(graph, article))
-        part.update((role, KG.article, article) for role in used)
-        for ev in evidence_of.get(article, ()):
-            fact = _reified(graph.subjects[ev])
-            part.update(_own_triples(graph, ev))
-            part.add(fact)
-            used.update(term for term in (fact[0], fact[2]) if isinstance(term, URIRef))
-        _describe(graph, part, used, facts, described)
-        parts[article_graph_iri(article)] = part
+    graphs = ArticleGraphs(indexed(graph))
+    parts = {article_graph_iri(article): graphs.part(article) for article in sorted(graphs.graph.of_type(KG.Article))}
     parts[ONTOLOGY_GRAPH] = set(ontology_triples())
     return parts
+
+
+class ArticleGraphs:
+    """Each article's graph worked out from its neighbourhood in the index (what points at what: `referrers`),
+    so one article's graph costs that article's size, and `touched` finds the graphs an edit changed."""
+
+    def __init__(self, graph: GraphIndex) -> None:
+        self.graph = graph
+        self.described: dict = {}  # node -> its own description triples and the nodes they link to, made once
+        self.facts: dict = {}  # node -> the triples about it as a subject that an evidence reifies, made once
+
+    def part(self, article) -> set:
+        """The triples of `article`'s graph: see the module's docstring."""
+        graph = self.graph
+        used, part = set(), set(_own_triples(graph, article))
+        for node in graph.referrers.get(article, ()):
+            properties = graph.subjects[node]
+            if article in properties.get(KG.article, ()):
+                used.add(node)
+                part.add((node, KG.article, article))
+            if article in properties.get(PROV.wasDerivedFrom, ()):
+                fact = _reified(properties)
+                part.update(_own_triples(graph, node))
+                part.add(fact)
+                used.update(term for term in (fact[0], fact[2]) if isinstance(term, URIRef))
+        self._describe(part, used)
+        return part
+
+    def _fact(self, triple: tuple) -> bool:
+        """Whether an evidence is about `triple` (then it is a fact, in the graphs of the evidence's articles)."""
+        facts = self.facts.get(triple[0])
+        if facts is None:
+            graph = self.graph
+            facts = self.facts[triple[0]] = {_reified(graph.subjects[e]) for e in graph.referrers.get(triple[0], ())
+                                             if KG.Evidence in graph.subjects[e].get(RDF.type, ())}
+        return triple in facts
+
+    def _describe(self, part: set, used: set) -> None:
+        """Add every node's own triples (type, labels, salary figures), following links between nodes."""
+        todo, seen = list(used), set()
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            own, links = self._description(node)
+            part.update(own)
+            todo.extend(links)
+
+    def _description(self, node) -> tuple[list, list]:
+        """A node's description and the nodes it links to, worked out once per build: a role many articles name
+        has thousands of fact triples to skip, and each of its articles used to skip them again."""
+        found = self.described.get(node)
+        if found is None:
+            own = [t for t in _own_triples(self.graph, node) if t[1] != KG.article and not self._fact(t)]
+            found = self.described[node] = (own, [t[2] for t in own if isinstance(t[2], URIRef) and t[1] != RDF.type])
+        return found
+
+    def digest(self, node) -> bytes:
+        """A short digest of `node`'s description: kept with TriG's block index, so the next edit walks back only
+        from the nodes whose description it changed."""
+        text = "\n".join(sorted(f"{p.n3()} {o.n3()}" for _, p, o in self._description(node)[0]))
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+
+    def digests(self) -> dict[str, bytes]:
+        """IRI -> digest of every node described so far."""
+        return {str(node): self.digest(node) for node in list(self.described)}
+
+    def touched(self, change: Change, digests: dict[str, bytes]) -> set[URIRef]:
+        """The articles whose graph `change` may alter, given the `digests` of the descriptions the graphs held
+        before it: those it touched, those of the evidences it touched, and those using a node whose description
+        reaches one whose digest it changed (a node newly described is newly used, or newly linked from one whose
+        description changed). A link the edit removed put both its ends in the change: the new graph's links are enough."""
+        graph = self.graph
+        articles = set(map(URIRef, change.articles))
+        todo = []
+        for node in map(URIRef, change.subjects | change.objects):
+            properties = graph.subjects.get(node, {})
+            if KG.Article in properties.get(RDF.type, ()):
+                articles.add(node)
+            articles.update(properties.get(PROV.wasDerivedFrom, ()))
+            if str(node) in digests and digests[str(node)] != self.digest(node):
+                todo.append(node)  # a node no graph described cannot change a graph by its description
+        seen: set = set()
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            articles.update(graph.subjects.get(node, {}).get(KG.article, ()))
+            for referrer in graph.referrers.get(node, ()):
+                links = graph.subjects[referrer]
+                if KG.Evidence in links.get(RDF.type, ()):
+                    articles.update(links.get(PROV.wasDerivedFrom, ()))
+                elif any(node in objects and p not in (RDF.type, KG.article) and not self._fact((referrer, p, node))
+                         for p, objects in links.items()):
+                    todo.append(referrer)  # its description holds `node`'s
+        return articles
 
 
 def store_quads(store: ox.Store) -> Iterator[tuple]:
@@ -130,25 +208,6 @@ def _own_triples(graph: GraphIndex, subject):
 def ontology_triples() -> frozenset:
     """The ontology and shapes graph: fixed data, and canonicalising its blank nodes takes most of a second."""
     return frozenset(skolemised(ontology() + shapes()))
-
-
-def _describe(graph: GraphIndex, part: set, used: set, facts: set, described: dict) -> None:
-    """Add every node's own triples (type, labels, salary figures), following links between nodes.
-
-    A node's description is worked out once per build (`described`): a role many articles name has thousands
-    of fact triples to skip, and each of its articles used to skip them again."""
-    todo, seen = list(used), set()
-    while todo:
-        node = todo.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        found = described.get(node)
-        if found is None:
-            own = [t for t in _own_triples(graph, node) if t[1] != KG.article and t not in facts]
-            found = described[node] = (own, [t[2] for t in own if isinstance(t[2], URIRef) and t[1] != RDF.type])
-        part.update(found[0])
-        todo.extend(found[1])
 
 
 def skolemised(graph: Graph) -> Graph:

@@ -3,10 +3,13 @@
 The context is data (context.jsonld beside this module), written next to the export so other documents
 can use it too; careers.jsonld carries a copy inline so it reads on its own, offline, from any place.
 Any value the context's coercion does not fit is written as an explicit value object, so nothing is lost.
+Node objects come in IRI order, each written from its own triples, so an edit rewrites only the node objects
+of the subjects it touched (kg.export.blocks).
 """
 
 from __future__ import annotations
 
+import io
 import json
 from functools import lru_cache
 from importlib import resources
@@ -14,6 +17,8 @@ from importlib import resources
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from kg.export.blocks import Layout, Render, write_to
+from kg.export.turtle import keys
 from kg.graph.index import GraphIndex, indexed
 
 CONTEXT_FILE = "context.jsonld"
@@ -47,11 +52,32 @@ def files(graph: Graph | GraphIndex) -> dict[str, bytes]:
 
 
 def serialize(graph: Graph | GraphIndex) -> bytes:
-    context, by_iri = _terms()
-    subjects = indexed(graph).subjects
-    nodes = [_node(subject, subjects[subject], by_iri) for subject in sorted(subjects)]
-    document = {"@context": context, "@graph": nodes}
-    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    graph = indexed(graph)
+    out = io.BytesIO()
+    write_to(out, layout(), "jsonld", keys(graph), blocks(graph))
+    return out.getvalue()
+
+
+@lru_cache(maxsize=1)
+def layout() -> Layout:
+    """The bytes json.dumps(indent=2) gives around the node objects of {"@context": ..., "@graph": [...]}."""
+    context = json.dumps(_terms()[0], indent=2, ensure_ascii=False).replace("\n", "\n  ")
+    return Layout(f'{{\n  "@context": {context},\n  "@graph": [\n'.encode(), b"\n  ]\n}\n", b",\n")
+
+
+def blocks(graph: GraphIndex) -> Render:
+    """IRI -> its node object in `graph`, indented as inside "@graph" (None when it is no subject there)."""
+    by_iri = _terms()[1]
+
+    def render(key: str) -> bytes | None:
+        subject = URIRef(key)
+        properties = graph.subjects.get(subject)
+        if not properties:
+            return None
+        text = json.dumps(_node(subject, properties, by_iri), indent=2, ensure_ascii=False)
+        return ("    " + text.replace("\n", "\n    ")).encode("utf-8")  # JSON strings hold no raw newline
+
+    return render
 
 
 def _node(subject, properties: dict, by_iri) -> dict:

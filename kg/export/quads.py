@@ -1,18 +1,24 @@
-"""TriG and N-Quads of the named graphs (kg.export.dataset): a store can replace one article at a time."""
+"""TriG and N-Quads of the named graphs (kg.export.dataset): a store can replace one article at a time, and
+after an edit TriG is spliced (kg.export.blocks): only the graphs the edit touched are written anew."""
 
 from __future__ import annotations
 
+import io
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
-from kg.export.dataset import ONTOLOGY_GRAPH, named_triples, ontology_triples, store_quads
+from kg.export.blocks import Layout, write_to
+from kg.export.dataset import ONTOLOGY_GRAPH, ArticleGraphs, article_graph_iri, named_triples, ontology_triples, store_quads
 from kg.export.lines import SortedLines
 from kg.export.ntriples import StoreTerms, Terms
-from kg.export.turtle import HEADER, Names, grouped, statements
-from kg.graph.index import GraphIndex
-from kg.graph.namespaces import bind
+from kg.export.turtle import LAYOUT, Names, grouped, statements
+from kg.graph.index import GraphIndex, indexed
+from kg.graph.namespaces import KG
+from kg.store.change import Change
+
+TRIG = Layout(LAYOUT.header + b"\n", b"", b"\n")  # a block per graph: `<name> { ... }`
 
 
 def trig(graph: Graph | GraphIndex) -> bytes:
@@ -20,9 +26,45 @@ def trig(graph: Graph | GraphIndex) -> bytes:
 
     rdflib's own TriG writer orders graphs and subjects by its store, which changes between runs.
     """
-    names = Names(bind(Graph()))  # as each graph of the dataset binds them
-    blocks = [f"<{name}> {{\n{statements(grouped(part), names).strip(chr(10))}\n}}\n" for name, part in named_triples(graph).items()]
-    return HEADER + (names.prefix_lines() + "\n" + "\n".join(blocks)).encode("utf-8")
+    graph = indexed(graph)
+    out = io.BytesIO()
+    write_to(out, TRIG, "trig", trig_keys(graph), TrigBlocks(graph))
+    return out.getvalue()
+
+
+def _articles(graph: GraphIndex) -> dict[str, URIRef]:
+    return {str(article_graph_iri(article)): article for article in graph.of_type(KG.Article)}
+
+
+def trig_keys(graph: GraphIndex) -> list[str]:
+    """The graph names, sorted: every article's, then the ontology's."""
+    return sorted([*_articles(graph), str(ONTOLOGY_GRAPH)])
+
+
+class TrigBlocks:
+    """Graph name -> its block in a graph (None when no article has that graph any more), and what the next
+    splice needs to find the graphs an edit touched: the digests of the descriptions (kg.export.dataset)."""
+
+    def __init__(self, graph: GraphIndex) -> None:
+        self.graphs, self.names, self.articles = ArticleGraphs(graph), Names(), _articles(graph)
+
+    def __call__(self, key: str) -> bytes | None:
+        if key == str(ONTOLOGY_GRAPH):
+            part = ontology_triples()
+        elif key in self.articles:
+            part = self.graphs.part(self.articles[key])
+        else:
+            return None
+        return f"<{key}> {{\n{statements(grouped(part), self.names).strip(chr(10))}\n}}\n".encode("utf-8")
+
+    def touched(self, change: Change, notes: dict) -> set[str]:
+        """The names of the graphs `change` may alter, given the `notes` of the file before it."""
+        return {str(article_graph_iri(article)) for article in self.graphs.touched(change, notes)}
+
+    def notes(self, change: Change | None, notes: dict) -> dict:
+        """The notes of the file just written: the digest of every description in it (after a splice, those of
+        the descriptions it wrote or `change` touched made anew, the others kept)."""
+        return self.graphs.digests() if change is None else {**notes, **self.graphs.digests()}
 
 
 def nquads(graph: Graph | GraphIndex) -> bytes:

@@ -1,32 +1,55 @@
 """Turtle that is byte-identical for the same graph and that strict parsers (rapper) read cleanly.
 
-The layout is rdflib's (subjects by how often they are referenced then by IRI, `a` first, predicates
-and objects sorted, the same prefixed names and literal forms), written by this module ~10x faster:
-rdflib's serializer walks its store once per subject and per predicate, which dominates a large build.
-Graphs without blank nodes only (ours have none: the ontology's are skolemised).
+The terms are written as rdflib writes them (`a` first, predicates and objects sorted, the same prefixed names
+and literal forms), ~10x faster: rdflib's serializer walks its store once per subject and per predicate. Unlike
+rdflib, subjects come in IRI order and every project prefix is declared, used or not: each subject's block
+then depends on its own triples alone, so an edit rewrites only the blocks of the subjects it touched
+(kg.export.blocks). Graphs without blank nodes only (ours have none: the ontology's are skolemised).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import io
+from collections import defaultdict
 from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, split_uri
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
+from kg.export.blocks import Layout, Render, write_to
 from kg.graph.index import GraphIndex, indexed
-from kg.graph.namespaces import bind
+from kg.graph.namespaces import PREFIXES, bind
 
 _FIRST = (RDF.type, RDFS.label)  # rdflib's predicate order: these, then the rest sorted
 HEADER = b"# Career knowledge graph built by kg from career articles. Generated file: do not edit.\n"
 
 
+LAYOUT = Layout(HEADER + "".join(f"@prefix {prefix}: <{uri}> .\n" for prefix, uri in sorted(PREFIXES.items())).encode(), b"\n")
+
+
 def serialize(graph: Graph | GraphIndex) -> bytes:
     graph = indexed(graph)
-    names = Names(bind(Graph()))
-    body = statements(graph.subjects, names)
-    return HEADER + f"{names.prefix_lines()}{body}\n".encode("utf-8")
+    out = io.BytesIO()
+    write_to(out, LAYOUT, "ttl", keys(graph), blocks(graph))
+    return out.getvalue()
+
+
+def keys(graph: GraphIndex) -> list[str]:
+    """The blocks' keys in file order: the subjects' IRIs, sorted."""
+    return sorted(map(str, graph.subjects))
+
+
+def blocks(graph: GraphIndex) -> Render:
+    """IRI -> its subject's block in `graph` (None when it is no subject there)."""
+    names = Names()
+
+    def render(key: str) -> bytes | None:
+        subject = URIRef(key)
+        properties = graph.subjects.get(subject)
+        return _statement(names, subject, properties).encode("utf-8") if properties else None
+
+    return render
 
 
 def grouped(triples: Iterable[tuple]) -> dict:
@@ -38,13 +61,8 @@ def grouped(triples: Iterable[tuple]) -> dict:
 
 
 def statements(by_subject: dict, names: "Names") -> str:
-    """The statements of subject -> predicate -> objects; `names` collects the prefixes they use (written before them)."""
-    references = Counter(o for properties in by_subject.values() for objects in properties.values() for o in objects)
-    classes = sorted(s for s, props in by_subject.items() if RDFS.Class in props.get(RDF.type, ()))
-    first = set(classes)
-    rest = sorted((False, references[s], s) for s in by_subject if s not in first)
-    blocks = [_statement(names, subject, by_subject[subject]) for subject in classes + [s for _, _, s in rest]]
-    return "".join(blocks)
+    """The statements of subject -> predicate -> objects, subjects in IRI order."""
+    return "".join(_statement(names, subject, by_subject[subject]) for subject in sorted(by_subject, key=str))
 
 
 def _statement(names: "Names", subject, properties: dict) -> str:
@@ -58,14 +76,14 @@ def _statement(names: "Names", subject, properties: dict) -> str:
 
 
 class Names:
-    """Terms as rdflib's Turtle serializer writes them (prefixes as bound in `graph`), each computed once."""
+    """Terms as rdflib's Turtle serializer writes them with the project prefixes (and no other), each computed once."""
 
-    def __init__(self, graph: Graph) -> None:
-        self._serializer = TurtleSerializer(graph)
+    def __init__(self) -> None:
+        self._serializer = TurtleSerializer(bind(Graph()))
         self._serializer.reset()
         self._labels: dict = {}
         self._verbs: dict = {RDF.type: "a"}
-        self._namespaces = {str(uri) for _, uri in graph.namespaces()}
+        self._namespaces = {str(uri) for uri in PREFIXES.values()}
 
     def _bound(self, node: URIRef) -> bool:
         """Whether rdflib could name `node` with a prefix. Asking it about every other IRI cost a build
@@ -76,26 +94,23 @@ class Names:
         except ValueError:  # no local name to split off
             return False
 
+    def _pname(self, node) -> str | None:
+        return self._bound(node) and self._serializer.get_pname(node, False) or None
+
     def verb(self, node) -> str:
         text = self._verbs.get(node)
         if text is None:
-            text = self._verbs[node] = self._serializer.get_pname(node, True) or node.n3()
+            text = self._verbs[node] = self._pname(node) or node.n3()
         return text
 
     def label(self, node) -> str:
         text = self._labels.get(node)
         if text is None:
-            pname = self._serializer.get_pname
             if isinstance(node, Literal):
-                if node.datatype:
-                    pname(node.datatype, False)
-                text = node._literal_n3(use_plain=True, qname_callback=lambda dt: pname(dt, False))
+                text = node._literal_n3(use_plain=True, qname_callback=self._pname)
             elif isinstance(node, URIRef):
-                text = (self._bound(node) and pname(node, False)) or node.n3()
+                text = self._pname(node) or node.n3()
             else:
                 raise ValueError(f"blank node {node} in a graph written by kg's Turtle writer")
             self._labels[node] = text
         return text
-
-    def prefix_lines(self) -> str:
-        return "".join(f"@prefix {prefix}: <{uri}> .\n" for prefix, uri in sorted(self._serializer.namespaces.items()))

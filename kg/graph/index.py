@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from functools import cached_property, wraps
 from typing import Callable, Iterable, Iterator, TypeVar
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 _frozen = 0  # depth of nested frozen_heap blocks
@@ -95,6 +95,17 @@ class GraphIndex:
         for s, properties in self.subjects.items():
             for cls in properties.get(RDF.type, ()):
                 found.setdefault(cls, []).append(s)
+        return found
+
+    @cached_property
+    def referrers(self) -> dict[object, set]:
+        """IRI -> the subjects of the triples pointing at it: what an edit of it may show on (kg.render.roles)."""
+        found: dict = {}
+        for s, properties in self.subjects.items():
+            for objects in properties.values():
+                for o in objects:
+                    if isinstance(o, URIRef):
+                        found.setdefault(o, set()).add(s)
         return found
 
     def of_type(self, cls) -> list:

@@ -20,7 +20,7 @@ from kg.extract.facts import Fact
 from kg.graph.index import GraphIndex, frozen_heap
 from kg.graph.mapper import triples
 from kg.language.profile import check_rules
-from kg.pipeline import caches, manifest
+from kg.pipeline import caches, manifest, spliced
 from kg.pipeline.cache import ArticleCache, folder_for
 from kg.pipeline.discover import discover, root_of
 from kg.pipeline.executors import executor
@@ -30,7 +30,7 @@ from kg.resolve import curation
 from kg.resolve.resolution import Resolution, resolve
 from kg.store import graphs
 from kg.store import persisted as store
-from kg.store.change import Change
+from kg.store.change import EVERYTHING, Change
 from kg.store.shacl import Violation, validate_store
 
 EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build` writes; `kg export` offers every registered format
@@ -219,16 +219,20 @@ def outputs(result: Build, out: Path | str = "exports") -> dict[str, bytes]:
     return {name: data for part in parts(result, out) for name, data in part.items()}
 
 
-def parts(result: Build, out: Path | str = "exports") -> Iterator[dict[str, bytes]]:
-    """`outputs` one format (or all the views) at a time, so `write` holds one format's bytes, not all of them."""
+def parts(result: Build, out: Path | str = "exports", change: Change | None = None) -> Iterator[dict[str, bytes | None]]:
+    """`outputs` one format (or all the views) at a time, so `write` holds one format's bytes, not all of them.
+    With the `change` `write` is making, the formats kg.pipeline.spliced writes are left out and the role pages
+    the change cannot have altered are None (kg.render.outputs)."""
     for fmt in EXPORTS:
-        yield FORMATS[fmt].files(result.index)
+        if change is None or fmt not in spliced.FORMATS:
+            yield FORMATS[fmt].files(result.index)
     from kg import render  # jinja loads in ~0.5 s: only builds that write pay for it
 
-    yield render.outputs(result.index, render.source_link(result.source, out)) if result.source else render.outputs(result.index)
+    link = render.source_link(result.source, out) if result.source else render.SOURCE_LINK
+    yield render.outputs(result.index, link, change)
 
 
-PARTS = len(EXPORTS) + 1  # what `parts` yields: a progress bar's total
+STEPS = len(EXPORTS) - len(spliced.FORMATS) + 3  # what `write` reports: its parts, the spliced formats, the store
 
 
 def write(result: Build, out: Path | str = "exports", progress: Callable[[int, int], None] | None = None) -> list[Path]:
@@ -240,29 +244,38 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
         raise KgError(f"the graph violates {len(result.violations)} SHACL constraints; nothing written")
     limit = caches.max_bytes()
     out = Path(out)
+    turtle = out / "careers.ttl"
+    master = graphs.folder_for(turtle)
+    intact = manifest.intact(out, result.inputs)  # every export as the last build left it, same settings
+    updated = graphs.update(master, result.parts, result.context, result.store)  # the store of record, always
+    result.change = change = updated if intact else EVERYTHING  # exports edited by hand or of other settings: all anew
+    version = result.inputs.context if result.inputs else ""
+    previous = {} if change.full else spliced.indexes(out, version)
     manifest.forget(out)
     for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
         leftover.unlink(missing_ok=True)
-    turtle = out / "careers.ttl"
-    master = graphs.folder_for(turtle)
-    result.change = graphs.update(master, result.parts, result.context, result.store)
-    written = []
-    for done, part in enumerate(parts(result, out), 1):
+    written, done = [], 0
+    for done, part in enumerate(parts(result, out, change), 1):
         for name, data in part.items():
-            if _differs(out / name, data):
+            if data is not None and _differs(out / name, data):
                 write_atomic(out / name, data)
             written.append(out / name)
         if progress:
-            progress(done, PARTS + 1)
+            progress(done, STEPS)
+    files, indexes = spliced.write_changed(out, change, result.index, version, previous)
+    written += files
+    if progress:
+        progress(done + 1, STEPS)
     _remove_unwritten(out, written)
     published = store.persist(master, result.index, turtle)
     graphs.written(master, turtle)
     if published and result.inputs:  # else the next build saves the store
+        spliced.record(out, indexes)
         manifest.record(out, result.inputs, written, manifest.Manifest(
             result.summary(), [str(e) for e in result.errors], [str(w) for w in result.warnings]))
     caches.cap({store.folder_for(turtle), master} | ({folder_for(result.source)} if result.source else set()), limit)
     if progress:
-        progress(PARTS + 1, PARTS + 1)
+        progress(STEPS, STEPS)
     return written
 
 

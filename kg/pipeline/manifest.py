@@ -82,6 +82,7 @@ class Inputs:
 
     digest: str
     articles: dict[str, list]
+    context: str = ""  # the digest of all but the articles and curation: a build of another context shares no output
 
 
 def inputs(paths: list[Path], root: Path, options: dict, known: dict | None = None) -> Inputs | None:
@@ -102,7 +103,7 @@ def inputs(paths: list[Path], root: Path, options: dict, known: dict | None = No
                 articles[name] = [*stamp, key]
     except OSError:
         return None
-    return Inputs(digest.hexdigest(), articles)
+    return Inputs(digest.hexdigest(), articles, _settings(root, options).hexdigest())
 
 
 def context(root: Path, options: dict) -> str:
@@ -114,9 +115,14 @@ def context(root: Path, options: dict) -> str:
         return ""
 
 
+def _settings(root: Path, options: dict):
+    """Digest of the code, environment, source folder and options: a build of other settings shares no output."""
+    return hashlib.sha256(json.dumps({"code": code_version(), "environment": environment(), "root": str(root.resolve()), **options},
+                                     sort_keys=True).encode())
+
+
 def _context(root: Path, options: dict):
-    digest = hashlib.sha256(json.dumps({"code": code_version(), "environment": environment(), "root": str(root.resolve()), **options},
-                                       sort_keys=True).encode())
+    digest = _settings(root, options)
     curation = root / CURATION
     digest.update(b"curation\0" + (curation.read_bytes() if curation.is_file() else b"-"))
     return digest
@@ -152,12 +158,28 @@ class Manifest:
 def record(out: Path, built: Inputs, written: list[Path], manifest: Manifest) -> None:
     """Record that the files `written` into `out` are the build of `built` (call it when they all are)."""
     files = {path.relative_to(out).as_posix(): _stamp(path) for path in written}
-    data = {"inputs": built.digest, "articles": built.articles, "files": files,
+    data = {"inputs": built.digest, "context": built.context, "articles": built.articles, "files": files,
             "summary": manifest.summary, "errors": manifest.errors, "warnings": manifest.warnings}
     try:
         write_atomic(_file(out), json.dumps(data, sort_keys=True).encode("utf-8"))
     except OSError:  # a read-only cache only costs the next build its shortcut
         pass
+
+
+def intact(out: Path, now: Inputs | None) -> bool:
+    """Whether `out` holds what the last build recorded there, every file as it left it, and that build had the
+    context of `now` (code, environment, source folder, options): a build may then rewrite only what changed."""
+    try:
+        data = json.loads(_file(out).read_text(encoding="utf-8"))
+        return now is not None and data["context"] == now.context and _as_left(out, data)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def _as_left(out: Path, data: dict) -> bool:
+    """Whether every file the manifest `data` records in `out` is still as the build left it."""
+    folder = f"{out}{os.sep}"  # strings, not Paths: 20,000 Path objects cost more than their stat calls
+    return all(_stamp(f"{folder}{name}") == stamp for name, stamp in data["files"].items())
 
 
 def forget(out: Path) -> None:
@@ -170,9 +192,8 @@ def done(out: Path, paths: list[Path], root: Path, options: dict) -> Manifest | 
     the same `options`, and every file it wrote is still as it left it; else None."""
     try:
         data = json.loads(_file(out).read_text(encoding="utf-8"))
-        folder = f"{out}{os.sep}"  # strings, not Paths: 20,000 Path objects cost more than their stat calls
         now = inputs(paths, root, options, data["articles"])
-        if now is None or data["inputs"] != now.digest or any(_stamp(f"{folder}{name}") != stamp for name, stamp in data["files"].items()):
+        if now is None or data["inputs"] != now.digest or not _as_left(out, data):
             return None
         _used(out, root)
         return Manifest(data["summary"], data["errors"], data["warnings"])

@@ -15,9 +15,10 @@ from rdflib import Graph
 
 from kg.atomic import write_atomic
 from kg.errors import KgError
-from kg.graph.index import GraphIndex, writer
+from kg.graph.index import GraphIndex, indexed, writer
 from kg.render import graph, index, ladder, page, roles, skills
 from kg.render.model import SOURCE_LINK, Career, read
+from kg.store.change import Change
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class View:
     render: Callable[[Career], dict[str, bytes]]
     summary: str
     nav: tuple[str, str] | None = None  # (page, title) in every page's navigation bar
+    touched: Callable[[GraphIndex, Change], set[str]] | None = None  # what of it a change can alter: `render(career, touched)`
 
 
 VIEWS: dict[str, View] = {
@@ -33,7 +35,8 @@ VIEWS: dict[str, View] = {
     "graph": View("graph", graph.render, "graph.html: the whole graph by type, search, filter, evidence", ("graph.html", "Graph")),
     "ladder": View("ladder", ladder.render, "ladder.html: promotion and reporting paths, junior at the bottom", ("ladder.html", "Ladders")),
     "skills": View("skills", skills.render, "skills.html: roles and the skills they need, shared skills larger", ("skills.html", "Skills")),
-    "roles": View("roles", roles.render, "roles/<slug>.html: one page per role, every fact with its evidence"),
+    "roles": View("roles", roles.render, "roles/<slug>.html: one page per role, every fact with its evidence",
+                  touched=roles.touched),
 }
 page.ENV.globals["views"] = [{"page": v.nav[0], "title": v.nav[1], "summary": v.summary} for v in VIEWS.values() if v.nav]
 
@@ -51,13 +54,16 @@ def render(graph_: Graph | GraphIndex, name: str, link: str = SOURCE_LINK) -> di
 
 
 @writer
-def outputs(graph_: Graph | GraphIndex, source_link: str = SOURCE_LINK) -> dict[str, bytes]:
+def outputs(graph_: Graph | GraphIndex, source_link: str = SOURCE_LINK, change: Change | None = None) -> dict[str, bytes | None]:
     """Every view's files, as `kg build` writes them beside careers.ttl; `source_link` leads from there to the
-    articles' folder."""
+    articles' folder. After a `change` to a graph whose pages were written, the role pages it cannot have
+    altered (kg.render.roles.touched) are None: kept as they are."""
+    graph_ = indexed(graph_)
     career = read(graph_, source_link)
-    files = page.static_files()
+    files: dict[str, bytes | None] = dict(page.static_files())
     for view in VIEWS.values():
-        files.update(view.render(career))
+        partial = view.touched and change is not None and not change.full
+        files.update(view.render(career, view.touched(graph_, change)) if partial else view.render(career))
     return dict(sorted(files.items()))
 
 

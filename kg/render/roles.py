@@ -1,19 +1,49 @@
-"""roles/<slug>.html: everything the graph knows about one role, grouped by fact, each with its evidence."""
+"""roles/<slug>.html: everything the graph knows about one role, grouped by fact, each with its evidence.
+
+A page shows the role's labels, its facts both ways with their evidence (quote, article title and path) and
+the labels and outgoing facts of what it points at: an edit changes only the pages of the roles near what it
+touched (`touched`), and a build after an edit renders those alone.
+"""
 
 from __future__ import annotations
 
 from itertools import groupby
 
+from rdflib import URIRef
+from rdflib.namespace import RDF
+
+from kg.graph.index import GraphIndex
+from kg.graph.namespaces import KG
 from kg.render import page
-from kg.render.model import Career, Fact, Node
+from kg.render.model import Career, Fact, Node, node_id
+from kg.store.change import Change
 
 
-def render(career: Career) -> dict[str, bytes]:
+def render(career: Career, touched: set[str] | None = None) -> dict[str, bytes | None]:
+    """Every role's page; with `touched` (node ids), the others are None: their pages are as they were."""
     details: dict[str, list[Fact]] = {}  # what the graph says about each thing a role points at
     for fact in career.edges():
         details.setdefault(fact.subject, []).append(fact)
     return {role.page: page.render("role.html", root="../", title=role.label, role=role, **_groups(career, role, details))
-            for role in career.of_type("Role")}
+            if touched is None or role.id in touched else None for role in career.of_type("Role")}
+
+
+def touched(graph: GraphIndex, change: Change) -> set[str]:
+    """The node ids of the roles whose page `change` may alter: the roles it touched, those one link from a
+    subject it touched (they show its labels), two links back from one (they list its facts under what they
+    point at), and those an evidence it touched, or an evidence near what it touched, is about. A link the
+    edit removed put both its ends in the change, so the new graph's links are enough."""
+    near = {URIRef(iri) for iri in change.subjects | change.objects}
+    for subject in map(URIRef, change.subjects):
+        back = graph.referrers.get(subject, ())
+        near.update(back)
+        near.update(o for objects in graph.subjects.get(subject, {}).values() for o in objects if isinstance(o, URIRef))
+        for node in back:
+            near.update(graph.referrers.get(node, ()))
+    for node in list(near):
+        if KG.Evidence in graph.objects(node, RDF.type):
+            near.update(graph.objects(node, RDF.subject) + graph.objects(node, RDF.object))
+    return {node_id(node) for node in near if KG.Role in graph.objects(node, RDF.type)}
 
 
 def _groups(career: Career, role: Node, details: dict[str, list[Fact]]) -> dict:

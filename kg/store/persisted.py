@@ -106,11 +106,17 @@ def persist(master: Path, index: GraphIndex, turtle: Path) -> bool:
 
 def open_store(turtle: Path) -> Graph | None:
     """The persisted store of `turtle` as a Graph, or None when there is none or it does not match the file."""
+    store = previous(turtle)
+    return None if store is None else as_graph(store, folder_for(turtle))
+
+
+def previous(turtle: Path) -> ox.Store | None:
+    """The persisted store of `turtle`, read-only, or None when there is none or it does not match the file."""
     folder = folder_for(turtle)
     try:
         if json.loads((folder / STAMP).read_text(encoding="utf-8")) != _stamp(turtle):
             return None
-        return as_graph(ox.Store.read_only(str(folder)), folder)
+        return ox.Store.read_only(str(folder))
     except (OSError, ValueError):
         return None
 

@@ -1,0 +1,97 @@
+"""The exports `kg build` writes as blocks (kg.export.blocks): after an edit, only the touched blocks are rendered.
+
+Each file's block index is kept in the store's cache folder, beside the build manifest and swapped with it
+(`record`, after the store is persisted); a file whose index is missing, of another version, or does not
+match the file on disk is written whole, and so is every file of a build whose change is `full`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from kg.atomic import write_atomic
+from kg.export import jsonld, quads, turtle
+from kg.export.blocks import BlockIndex, Layout, Render, splice, write
+from kg.graph.index import GraphIndex
+from kg.store import persisted
+from kg.store.change import Change
+
+
+def _subjects(render: Render, change: Change, notes: dict) -> frozenset[str]:
+    return change.subjects
+
+
+def _no_notes(render: Render, change: Change | None, notes: dict) -> dict:
+    return {}
+
+
+@dataclass(frozen=True)
+class Spliced:
+    """A format whose main file is written as blocks: how to list and render them, which of them a change
+    touched (given the notes kept with the old file's index), the notes to keep, and its companion files."""
+
+    filename: str
+    layout: Callable[[], Layout]
+    keys: Callable[[GraphIndex], list[str]]
+    blocks: Callable[[GraphIndex], Render]
+    changed: Callable[[Render, Change, dict], Iterable[str]] = _subjects
+    notes: Callable[[Render, Change | None, dict], dict] = _no_notes
+    companions: Callable[[], dict[str, bytes]] = dict
+
+
+FORMATS = {  # kg.export.FORMATS names whose files this module writes
+    "ttl": Spliced("careers.ttl", lambda: turtle.LAYOUT, turtle.keys, turtle.blocks),
+    "trig": Spliced("careers.trig", lambda: quads.TRIG, quads.trig_keys, quads.TrigBlocks,
+                    lambda render, change, notes: render.touched(change, notes),
+                    lambda render, change, notes: render.notes(change, notes)),
+    "jsonld": Spliced("careers.jsonld", jsonld.layout, turtle.keys, jsonld.blocks,
+                      companions=lambda: {jsonld.CONTEXT_FILE: jsonld.context_bytes()}),
+}
+
+
+def _folder(out: Path) -> Path:
+    return persisted.folder_for(out / "careers.ttl") / "blocks"
+
+
+def indexes(out: Path, version: str) -> dict[str, BlockIndex]:
+    """The block indexes of the files in `out` that still match them, by file name (read before the store is swapped)."""
+    found = {}
+    for fmt in FORMATS.values():
+        layout = fmt.layout()
+        index = BlockIndex.load(_folder(out) / f"{fmt.filename}.pickle", f"{version}:{layout.digest()}", out / fmt.filename)
+        if index is not None:
+            found[fmt.filename] = index
+    return found
+
+
+def write_changed(out: Path, change: Change, graph: GraphIndex, version: str,
+                  previous: dict[str, BlockIndex]) -> tuple[list[Path], dict[str, BlockIndex]]:
+    """Write each format's files into `out`: its block file spliced from the `previous` one with the blocks
+    `change` touched, or whole; the paths written, and the new block indexes."""
+    written, made = [], {}
+    for fmt in FORMATS.values():
+        path, layout, render = out / fmt.filename, fmt.layout(), fmt.blocks(graph)
+        old = None if change.full else previous.get(fmt.filename)
+        if old is None:
+            made[fmt.filename] = write(path, layout, version, fmt.keys(graph), render)
+            made[fmt.filename].notes = fmt.notes(render, None, {})
+        else:
+            made[fmt.filename] = splice(path, old, layout, fmt.changed(render, change, old.notes), render)
+            made[fmt.filename].notes = fmt.notes(render, change, old.notes)
+        written.append(path)
+        for name, data in fmt.companions().items():
+            if not (out / name).is_file() or (out / name).read_bytes() != data:
+                write_atomic(out / name, data)
+            written.append(out / name)
+    return written, made
+
+
+def record(out: Path, made: dict[str, BlockIndex]) -> None:
+    """Keep the block indexes of the files just written, for the next build (after the store is persisted)."""
+    for filename, index in made.items():
+        try:
+            index.save(_folder(out) / f"{filename}.pickle")
+        except OSError:  # a read-only cache costs the next build its splice, not its result
+            pass
