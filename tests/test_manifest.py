@@ -19,7 +19,8 @@ from kg.cli import main
 from kg.pipeline import manifest
 from kg.pipeline.build import STEPS
 from kg.resolve import curation
-from tests.conftest import DATA, SAMPLE, write_article
+from tests.conftest import SAMPLE, write_article
+from tests.edits import CORPUS, add, edit, remove, rename
 
 UP_TO_DATE = "nothing changed since the last build"
 
@@ -180,23 +181,6 @@ def test_a_build_killed_while_writing_is_never_taken_for_done(corpus, tmp_path, 
     assert files(out) == clean(source, tmp_path, monkeypatch)
 
 
-def _edit(source: Path) -> None:
-    path = source / "account-manager.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("Chicago", "Boston"), encoding="utf-8")
-
-
-def _add(source: Path) -> None:
-    write_article(source, "en/medical-coder.md", (CORPUS / "medical-coder.md").read_text(encoding="utf-8"))
-
-
-def _remove(source: Path) -> None:
-    (source / "en" / "loan-officers.md").unlink()
-
-
-def _rename(source: Path) -> None:
-    (source / "en" / "loan-officers.md").rename(source / "en" / "mortgage-loan-officers.md")
-
-
 def _merge(source: Path) -> None:
     """Two articles come to name one role: one node, both articles its sources."""
     path = source / "en" / "sales-development-representative.md"
@@ -204,10 +188,9 @@ def _merge(source: Path) -> None:
     path.write_text(text.replace("title: Sales Development Representative", "title: Financial Analyst", 1), encoding="utf-8")
 
 
-CORPUS = DATA / "corpus" / "en"
 
 
-@pytest.mark.parametrize("change", [_edit, _add, _remove, _rename, _merge], ids=lambda c: c.__name__.strip("_"))
+@pytest.mark.parametrize("change", [edit, add, remove, rename, _merge], ids=lambda c: c.__name__.strip("_"))
 def test_a_rebuild_after_a_change_is_a_clean_build(corpus, tmp_path, monkeypatch, change):
     """Edit, add, remove, rename an article, and two articles coming to name one role: the rebuild, with every
     cache warm, writes byte for byte what a build with empty caches writes."""
@@ -217,7 +200,7 @@ def test_a_rebuild_after_a_change_is_a_clean_build(corpus, tmp_path, monkeypatch
     assert kg_build(source, out, "-q").exit_code == 0
     before = files(out)
     change(source)
-    if change is _remove:  # the removed role's page is all that is stale in roles/: --check sees it too
+    if change is remove:  # the removed role's page is all that is stale in roles/: --check sees it too
         check = kg_build(source, out, "--check")
         assert check.exit_code == 3 and "roles/loan-officer.html" in check.stderr
     result = kg_build(source, out)

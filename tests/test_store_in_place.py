@@ -17,9 +17,9 @@ from kg.cli import main
 from kg.pipeline.build import write
 from kg.store import graphs
 from kg.store.persisted import folder_for
-from tests.conftest import DATA, SAMPLE, write_article
+from tests.conftest import SAMPLE, write_article
+from tests.edits import CORPUS, add, edit, remove, rename
 
-CORPUS = DATA / "corpus" / "en"
 HRBP = "---\ntitle: Human Resources Business Partner\nlang: en\n---\n\nThe human resources business partner{alias} advises leaders.\n"
 ALIAS = ", also known as HR partner,"
 
@@ -63,29 +63,12 @@ def corpus(tmp_path):
     return source, tmp_path / "out"
 
 
-def _edit(source: Path) -> None:
-    path = source / "account-manager.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("Chicago", "Boston"), encoding="utf-8")
-
-
-def _add(source: Path) -> None:
-    write_article(source, "en/medical-coder.md", (CORPUS / "medical-coder.md").read_text(encoding="utf-8"))
-
-
-def _remove(source: Path) -> None:
-    (source / "en" / "loan-officers.md").unlink()
-
-
-def _rename(source: Path) -> None:
-    (source / "en" / "loan-officers.md").rename(source / "en" / "mortgage-loan-officers.md")
-
-
 def _alias(source: Path) -> None:
     """An alias declared in one article moves the role of another: two roles merge into one node."""
     (source / "hr" / "a.md").write_text(HRBP.format(alias=ALIAS), encoding="utf-8")
 
 
-@pytest.mark.parametrize("change", [_edit, _add, _remove, _rename, _alias], ids=lambda c: c.__name__.strip("_"))
+@pytest.mark.parametrize("change", [edit, add, remove, rename, _alias], ids=lambda c: c.__name__.strip("_"))
 def test_an_update_in_place_ends_where_a_clean_build_ends(corpus, tmp_path, monkeypatch, change):
     source, out = corpus
     kg_build(source, out, tmp_path / "cache", monkeypatch)
@@ -151,7 +134,7 @@ def test_a_build_killed_leaves_the_store_as_before_or_after(corpus, tmp_path, mo
     if point == "swap":  # the path that loads afresh: another context
         (source / "curation.yaml").write_text("remove:\n  - {kind: location, object: Chicago}\n", encoding="utf-8")
     before = quads(record(out))
-    _edit(source)
+    edit(source)
     run = subprocess.run([sys.executable, "-c", _KILLED, str(source), str(out)], cwd=Path(__file__).parent.parent,
                          env={**os.environ, "KG_TEST_HALT": point})
     assert run.returncode == -9
