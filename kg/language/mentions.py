@@ -77,6 +77,7 @@ def find_mentions(text: str, lang: str, start_ok: bool = False, role_slot: bool 
     grammar = _grammar(lang)
     seniority = grammar.seniority
     head_modifies, adjectival = _head_uses(lang)
+    text = pattern(lang, "gender_slash").sub(lambda m: " " * len(m.group(0)), text)  # "segretario/a amministrativo/a"
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     lowered = [fold(t[0]) for t in tokens]
     joined = [i + 1 < len(tokens) and not text[tokens[i][2] : tokens[i + 1][1]].strip() for i in range(len(tokens))]
@@ -112,7 +113,7 @@ def find_mentions(text: str, lang: str, start_ok: bool = False, role_slot: bool 
             if end == i and word in with_noun and i + 1 < len(tokens) and joined[i] and lowered[i + 1] not in grammar.right_stops | first.keys():
                 end = _grow_right(lowered, joined, i + 1, grammar, after_first=True)
             start_char, end_char = tokens[begin][1], tokens[end][2]
-            surface = text[start_char:end_char]
+            surface = " ".join(text[start_char:end_char].split())
             if begin == end and (first.get(word) or last.get(word)) in generic:
                 i += 1
                 continue
