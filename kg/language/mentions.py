@@ -93,7 +93,7 @@ def find_mentions(text: str, lang: str, start_ok: bool = False, role_slot: bool 
         is_first = word in first or agent and grammar.head_first
         is_last = word in last or agent and not grammar.head_first
         if is_first or is_last:
-            if is_last and _head_follows(lowered, joined, i, last):
+            if is_last and _head_follows(lowered, joined, i, last, grammar.stops):
                 i += 1  # "lead account manager": the later head takes this word as a modifier
                 continue
             begin, end = i, i
@@ -178,8 +178,11 @@ def _head_uses(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return word_set(lang, "nouns_after_head", borrowed=True), word_set(lang, "heads_also_adjectives")
 
 
-def _head_follows(lowered, joined, i, last) -> bool:
-    return any(joined[k - 1] and lowered[k] in last for k in range(i + 1, min(i + 3, len(lowered))) if all(joined[i:k]))
+def _head_follows(lowered, joined, i, last, stops) -> bool:
+    """A later head takes this one as its modifier ("lead account manager"), never across a function word ("nurses
+    and doctors" are two roles)."""
+    return any(joined[k - 1] and lowered[k] in last for k in range(i + 1, min(i + 3, len(lowered)))
+               if all(joined[i:k]) and not any(w in stops for w in lowered[i + 1:k]))
 
 
 def _grow_left(tokens, lowered, joined, i, grammar: _Grammar, text: str, role_slot: bool) -> int:
