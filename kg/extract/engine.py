@@ -919,8 +919,8 @@ def _family_of(texts, table: dict, plain: bool = False) -> str | None:
         if not text:
             continue
         for family, patterns in table.items():
-            for pattern in patterns:
-                if (plain and _holds(fold(text), fold(pattern))) or (not plain and re.search(pattern, text, re.IGNORECASE)):
+            for cue in patterns:
+                if (plain and _holds(fold(text), fold(cue))) or (not plain and re.search(cue, text, re.IGNORECASE)):
                     return family
         if plain:
             break  # only the nearest heading counts

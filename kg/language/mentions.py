@@ -12,8 +12,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.language.analyse import LANGUAGES, analyse
-from kg.language.profile import (fold, head_first, head_forms, pattern, profile, rules_data, singular_role, singular_word, with_borrowed,
-                                 word_set)
+from kg.language.profile import (
+    fold,
+    head_first,
+    head_forms,
+    pattern,
+    profile,
+    rules_data,
+    singular_role,
+    singular_word,
+    with_borrowed,
+    word_set,
+)
 from kg.language.verbs import conjugated
 
 _TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
@@ -85,10 +95,9 @@ def find_mentions(text: str, lang: str, start_ok: bool = False, role_slot: bool 
     floor = 0
     i = 0
     opened = _open_heads(lang) if role_slot else None
-    nouns = _nouns(text, lang) if role_slot else frozenset()
     while i < len(tokens):
         word = lowered[i]
-        agent = opened is not None and opened[0].search(word) is not None and len(word) > 4 and tokens[i][1] in nouns \
+        agent = opened is not None and opened[0].search(word) is not None and len(word) > 4 and _noun_at(text, lang, tokens[i][1]) \
             and fold(singular_word(word, lang)) not in opened[1]
         is_first = word in first or agent and grammar.head_first
         is_last = word in last or agent and not grammar.head_first
@@ -104,7 +113,7 @@ def find_mentions(text: str, lang: str, start_ok: bool = False, role_slot: bool 
                 i += 1  # "rapporti medici": after a noun the head is an adjective
                 continue
             if is_last or word in seniority:
-                begin = max(floor, _grow_left(tokens, lowered, joined, i, grammar, text, role_slot))
+                begin = max(floor, _grow_left(tokens, lowered, joined, i, grammar, text, lang, role_slot))
             opens = start_ok and not text[: tokens[begin][1]].strip()
             if word in need_article and begin == i and not opens and (i == 0 or lowered[i - 1] not in grammar.determiners):
                 i += 1  # "lead" alone is a verb or an adjective; "the lead", "incident response lead" are roles
@@ -124,12 +133,16 @@ def find_mentions(text: str, lang: str, start_ok: bool = False, role_slot: bool 
     return found
 
 
-def _nouns(text: str, lang: str) -> frozenset[int]:
-    """Where the tagger puts a noun (a comparative such as "simpler" ends like an agent noun); a language with no
-    tagger takes every word."""
-    if lang not in LANGUAGES:
-        return frozenset(m.start() for m in _TOKEN.finditer(text))
-    return frozenset(t.start for t in analyse(text, lang) if t.pos in ("NOUN", "PROPN"))
+@lru_cache(maxsize=4096)
+def _tags(text: str, lang: str) -> dict[int, str]:
+    """The tagger's part of speech of each word, by where it starts; a language with no tagger has none."""
+    return {t.start: t.pos for t in analyse(text, lang)} if lang in LANGUAGES else {}
+
+
+def _noun_at(text: str, lang: str, start: int) -> bool:
+    """Is the word at `start` a noun? (A comparative such as "simpler" ends like an agent noun.) Without a tagger,
+    any word may be."""
+    return lang not in LANGUAGES or _tags(text, lang).get(start) in ("NOUN", "PROPN")
 
 
 @lru_cache(maxsize=None)
@@ -185,7 +198,7 @@ def _head_follows(lowered, joined, i, last, stops) -> bool:
                if all(joined[i:k]) and not any(w in stops for w in lowered[i + 1:k]))
 
 
-def _grow_left(tokens, lowered, joined, i, grammar: _Grammar, text: str, role_slot: bool) -> int:
+def _grow_left(tokens, lowered, joined, i, grammar: _Grammar, text: str, lang: str, role_slot: bool) -> int:
     """Head-last modifiers before the head: up to three words that are not function words or verbs, nor the tail of
     a contraction or possessive ("client's", "we're"); in a head-first language, not a word of its own either."""
     begin = i
@@ -199,6 +212,8 @@ def _grow_left(tokens, lowered, joined, i, grammar: _Grammar, text: str, role_sl
             break  # "twenty-two supervisors", "one-off"
         if tokens[begin - 1][1] > 0 and text[tokens[begin - 1][1] - 1] in "'’":
             break
+        if prev in grammar.base_verbs and not role_slot and _tags(text, lang).get(tokens[begin - 1][1]) == "VERB":
+            break  # "supervisors supervise lawyers"; "audit managers" keeps its noun
         if begin > 1 and lowered[begin - 2] in grammar.subjects and prev not in seniority:
             break  # "a recruiter who places associates", "we asked analysts"
         if prev in grammar.base_verbs and original[0].islower() and (begin == 1 and not role_slot and not text[:tokens[0][1]].strip()

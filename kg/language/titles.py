@@ -29,8 +29,8 @@ def role_of_title(title: str, lang: str) -> TitleRole:
     text = _noise(lang).sub(" ", title).strip(" -–—|:!,") or title.strip()
     qualified = text != title.strip()
     for _ in range(2):  # "ESG Analyst Salary Survey 2026: Key Findings": the subtitle, then the survey
-        for pattern in data.get("title_patterns", []):
-            match = re.match(pattern, text, re.IGNORECASE)
+        for headline in data.get("title_patterns", []):
+            match = re.match(headline, text, re.IGNORECASE)
             if match and match.group("role").strip() and match.group("role").strip() != text:
                 text = _role_segment(title, match.group("role").strip(), lang)
                 break
