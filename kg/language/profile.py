@@ -115,10 +115,19 @@ def singular_word(word: str, lang: str, adjective: bool = False) -> str:
         for key in ("role_heads_first", "role_heads_last"):
             if lower in head_forms(lang, key):
                 return head_forms(lang, key)[lower]
+    if not adjective and re.search(data.get("singular_by_lemma", "(?!)"), lower):
+        return _noun_lemma(lower, lang)
     for pattern, replacement in _suffixes(lang, "adjective_singular_suffixes") * adjective + _suffixes(lang, "singular_suffixes"):
         if pattern.search(lower):
             return pattern.sub(replacement, lower)
     return lower
+
+
+def _noun_lemma(word: str, lang: str) -> str:
+    """The trained lemmatizer knows a noun's gender, which a suffix rule cannot ("controparti" -> "controparte")."""
+    from kg.language.analyse import load_models  # the models load only for a language that asks for them
+
+    return load_models(lang)[1].lemma(word, "NOUN")
 
 
 @lru_cache(maxsize=None)
