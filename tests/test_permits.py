@@ -25,3 +25,13 @@ def test_a_course_certificate_stays_education_en(tmp_path):
     facts = facts_of(tmp_path, "Electrician", body, "en")
     assert {"postgraduate certificate in project management", "Level 3 diploma in electrical installation"} <= objects(facts, "qualification")
     assert not objects(facts, "regulation")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Most hold a BSc (Hons) in electrical engineering.", {"BSc (Hons) in electrical engineering"}),
+    ("A BSc Business Management or an LLB is common.", {"BSc Business Management", "LLB"}),
+    ("Some start with a T Level in health, A levels in biology and chemistry, or GCSEs.",
+     {"T Level in health", "A levels in biology and chemistry", "GCSEs"}),
+])
+def test_degrees_by_abbreviation_and_school_credentials_en(tmp_path, body, expected):
+    assert expected <= objects(facts_of(tmp_path, "Nurse", body, "en"), "qualification")
