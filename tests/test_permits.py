@@ -35,3 +35,8 @@ def test_a_course_certificate_stays_education_en(tmp_path):
 ])
 def test_degrees_by_abbreviation_and_school_credentials_en(tmp_path, body, expected):
     assert expected <= objects(facts_of(tmp_path, "Nurse", body, "en"), "qualification")
+
+
+def test_a_body_that_registers_or_sanctions_is_a_regulator_en(tmp_path):
+    body = "The Dental Council registers and sanctions dentists who break its code."
+    assert "Dental Council" in objects(facts_of(tmp_path, "Dental nurse", body, "en"), "regulator")
