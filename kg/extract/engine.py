@@ -208,6 +208,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
     if spec.get("skip_negated") and _denied(ctx, text, match):
         return used
+    if _yields(ctx, sentence, rule.options.get("yields_to", ()), match.start("x")):
+        return used  # "an FAA medical certificate": the regulation's words hold no degree
     verb = group_of(match, text, "verb")
     for group in ("x", "y"):  # y: a continuation such as "followed by ..."
         if group_of(match, text, group) is None:
@@ -230,6 +232,17 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                     item = f"{group_of(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
+
+
+def _yields(ctx: Context, sentence: Sentence, kinds_first: tuple[str, ...], at: int) -> bool:
+    """Whether the words at `at` are inside the words of a fact of one of these kinds read from the sentence."""
+    for fact in ctx.facts:
+        if fact.kind in kinds_first and fact.evidence.start == sentence.start:
+            for label in (fact.object, *fact.alt):
+                found = sentence.text.find(label)
+                if 0 <= found <= at < found + len(label):
+                    return True
+    return False
 
 
 def _in_place(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
