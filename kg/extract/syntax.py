@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.errors import KgError
-from kg.extract.clauses import trim
+from kg.extract.clauses import lower_label, trim
 from kg.extract.ruleset import ROLE_MARK, RuleSet, ruleset
 from kg.language import rulesfile
 from kg.language.analyse import LANGUAGES, analyse, chunks
@@ -135,6 +135,8 @@ def _fact(rs: RuleSet, text: str, span: Span, rule: TokenRule, match: Match, sub
         return None
     if "verb" in match.captures:
         words = f"{_infinitive(rs, tokens[match.captures['verb'][0]])} {words}"
+    else:  # a nominal duty opening a list item: "Gestione dell'agenda" is "gestione dell'agenda"
+        words = lower_label(words)
     return Found(rule.family, f"{rule.family}.{rule.id}", words, tokens[match.start].start, end, subject)
 
 
