@@ -61,3 +61,22 @@ def test_a_link_between_several_parties_is_one_duty_it(tmp_path):
     found = duties(tmp_path, "Segretaria di studio", body, "it")
     assert "punto di contatto tra i medici, i pazienti e i fornitori" in found
     assert "pazienti" not in found and "fornitori" not in found
+
+
+def test_a_duty_naming_a_rule_stays_when_an_action_opens_it_it(tmp_path):
+    body = ("## Cosa fa\n\n- sorvegliare l'osservanza del regolamento aziendale e delle procedure interne;\n"
+            "- rispettare il Codice deontologico e la normativa di settore;\n")
+    found = duties(tmp_path, "Responsabile della sicurezza", body, "it")
+    assert any(d.startswith("sorvegliare l'osservanza del regolamento") for d in found)
+    assert not any(d.startswith("rispettare") for d in found)  # to respect a code is no duty
+
+
+def test_what_the_employer_does_for_the_reader_is_no_duty_en(tmp_path):
+    body = "Our pharmacy technicians dispense prescriptions. We pay all exam fees and give you study leave."
+    found = duties(tmp_path, "Pharmacy Technician", body, "en")
+    assert "dispense prescriptions" in found and not any("study leave" in d for d in found)
+
+
+def test_a_whose_clause_stays_with_its_object_en(tmp_path):
+    body = "## Responsibilities\n\n- find landlords whose boilers are due for their annual service\n"
+    assert "find landlords whose boilers are due for their annual service" in duties(tmp_path, "Gas Engineer", body, "en")
