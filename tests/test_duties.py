@@ -80,3 +80,17 @@ def test_what_the_employer_does_for_the_reader_is_no_duty_en(tmp_path):
 def test_a_whose_clause_stays_with_its_object_en(tmp_path):
     body = "## Responsibilities\n\n- find landlords whose boilers are due for their annual service\n"
     assert "find landlords whose boilers are due for their annual service" in duties(tmp_path, "Gas Engineer", body, "en")
+
+
+def test_exams_requirements_and_benefits_are_no_duties_en(tmp_path):
+    body = ("Pharmacists must pass the registration assessment before they practise.\n\n"
+            "## What you'll do\n\n- Competitive salary and 25 days holiday\n- Check, label and dispense medicines\n")
+    found = duties(tmp_path, "Pharmacist", body, "en")
+    assert found == {"check, label and dispense medicines"}
+
+
+def test_exams_requirements_and_benefits_are_no_duties_it(tmp_path):
+    body = ("Per fare il cuoco serve un apprendistato in cucina. Il cuoco deve superare l'esame HACCP.\n\n"
+            "## Mansioni\n\n- Buoni pasto e assicurazione sanitaria\n- Servire i clienti al tavolo\n")
+    found = duties(tmp_path, "Cuoco", body, "it")
+    assert found == {"servire i clienti al tavolo"}
