@@ -94,3 +94,15 @@ def test_exams_requirements_and_benefits_are_no_duties_it(tmp_path):
             "## Mansioni\n\n- Buoni pasto e assicurazione sanitaria\n- Servire i clienti al tavolo\n")
     found = duties(tmp_path, "Cuoco", body, "it")
     assert found == {"servire i clienti al tavolo"}
+
+
+def test_what_you_will_do_is_a_duty_en(tmp_path):
+    body = "You'll also train new staff and order stock. If you want to progress, you will need a Level 3 diploma. You will be paid weekly."
+    found = duties(tmp_path, "Cook", body, "en")
+    assert {"train new staff", "order stock"} <= found
+    assert not any("diploma" in d or "paid" in d for d in found)
+
+
+def test_what_you_will_take_care_of_is_a_duty_it(tmp_path):
+    body = "Nel nostro ristorante ti occuperai della preparazione dei piatti e della gestione degli ordini."
+    assert {"preparazione dei piatti", "gestione degli ordini"} <= duties(tmp_path, "Cuoco", body, "it")
