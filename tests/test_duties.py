@@ -17,6 +17,7 @@ def test_a_duty_bullet_opens_on_a_verb_where_its_first_word_can_be_one():
     assert [t.pos for t in analyse("Plan shifts", "en", imperative=True)][0] == "VERB"
     assert [t.pos for t in analyse("Monitor stock levels", "en", imperative=True)][0] == "VERB"
     assert [t.pos for t in analyse("Customer service", "en", imperative=True)][0] == "NOUN"  # no verb reading: unchanged
+    assert [t.pos for t in analyse("Controllo delle consegne", "it", imperative=True)][0] == "NOUN"  # no base form
 
 
 def test_imperative_bullets_with_two_verb_phrases_are_two_duties_en(tmp_path):
