@@ -107,3 +107,8 @@ def test_what_you_will_do_is_a_duty_en(tmp_path):
 def test_what_you_will_take_care_of_is_a_duty_it(tmp_path):
     body = "Nel nostro ristorante ti occuperai della preparazione dei piatti e della gestione degli ordini."
     assert {"preparazione dei piatti", "gestione degli ordini"} <= duties(tmp_path, "Cuoco", body, "it")
+
+
+def test_a_question_word_before_to_opens_no_purpose_en(tmp_path):
+    body = "The dispatcher decides whether to send an ambulance crew."
+    assert "decide whether to send an ambulance crew" in duties(tmp_path, "Dispatcher", body, "en")
