@@ -324,6 +324,13 @@ def test_only_the_first_rung_is_where_one_starts_en(tmp_path):
     ("Professione bibliotecario", "it", "bibliotecario", ()),
     ("Animatore/trice turistico/a", "it", "animatore turistico", ()),
     ("Surveyor / Building Inspector", "en", "surveyor", ("building inspector",)),
+    ("Acme Logistics is seeking a Forklift Operator (Nights)", "en", "forklift operator", ()),
+    ("We're looking for a Bus Driver", "en", "bus driver", ()),
+    ("Nurse hiring event", "en", "nurse hiring event", ()),
+    ("Cerchiamo 3 muratori a Verona", "it", "muratore", ()),
+    ("Acme cerca un magazziniere", "it", "magazziniere", ()),
+    ("Elettricista cercasi", "it", "elettricista", ()),
+    ("Addetto alla ricerca e selezione", "it", "addetto alla ricerca e selezione", ()),
 ])
 def test_role_of_headline_and_posting_titles(title, lang, role, aliases):
     """Interview headlines name the role after "a day with"; a posting's "(Full-Time)" is no other name."""

@@ -26,7 +26,9 @@ def role_of_title(title: str, lang: str) -> TitleRole:
     """"Quanto guadagna un infermiere" -> infermiere; "Sales Development Representative (SDR)" -> SDR alias;
     "Senior Staff Nurse - Night Shift (Band 5), London" -> staff nurse."""
     data = profile(lang)
-    text = _noise(lang).sub(" ", title).strip(" -–—|:!,") or title.strip()
+    opened = next((rest for rest in (re.sub(o, "", title, count=1, flags=re.IGNORECASE).strip() for o in data.get("title_openers", []))
+                   if rest and rest != title.strip()), title)  # "Cerchiamo un cuoco" -> "cuoco"; "Elettricista cercasi" kept
+    text = _noise(lang).sub(" ", opened).strip(" -–—|:!,") or opened.strip()
     qualified = text != title.strip()
     for _ in range(2):  # "ESG Analyst Salary Survey 2026: Key Findings": the subtitle, then the survey
         for headline in data.get("title_patterns", []):
