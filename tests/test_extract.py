@@ -236,6 +236,32 @@ def test_a_least_and_a_most_column_are_one_range(lang, row):
     assert [(f.get("min"), f.get("max")) for f in found] == [("40000", "55000")]
 
 
+@pytest.mark.parametrize(("lang", "row", "median"), [
+    ("en", "London: 25th percentile £24,000, Median £27,500, 75th percentile £31,000", "27500"),
+    ("it", "Milano: primo quartile 24.000 €, mediana 27.500 €, terzo quartile 31.000 €", "27500"),
+])
+def test_a_row_of_percentiles_is_one_band(lang, row, median):
+    """A salary guide's percentile columns describe one distribution: one observation with its min, median and max."""
+    found = [dict(f.attrs) for f in figures(row, ruleset(lang))]
+    assert [(f.get("min"), f.get("median"), f.get("max")) for f in found] == [("24000", median, "31000")]
+
+
+def test_a_table_row_takes_the_pay_word_and_source_from_the_paragraph_before_it():
+    lead = "Bakers in the UK earn the following, according to the Acme Pay Survey."
+    found = [dict(f.attrs) for f in figures("Trainee: Minimum £18,000, Maximum £21,000", ruleset("en"), lead)]
+    assert [(f.get("min"), f.get("max"), f.get("source")) for f in found] == [("18000", "21000", "Acme Pay Survey")]
+    assert figures("Trainee: Minimum £18,000, Maximum £21,000", ruleset("en")) == []
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "Registration costs £163 and the pay is good."),
+    ("en", "The application fee is £163 per year."),
+    ("it", "L'iscrizione all'albo costa 180 euro all'anno."),
+])
+def test_fees_and_costs_are_no_pay(lang, sentence):
+    assert [f for f in figures(sentence, ruleset(lang)) if "163" in str(f.attrs) or "180" in str(f.attrs)] == []
+
+
 def test_amount_parsing_formats():
     from kg.extract.salary import _number
     assert _number("45.000", ",") == Decimal("45000")

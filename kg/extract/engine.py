@@ -602,7 +602,7 @@ def _subject_mention(ctx: Context, before: str) -> str:
 
 
 def _salaries(ctx: Context, sentence: Sentence) -> None:
-    for figure in figures(sentence.text, ctx.rs):
+    for figure in figures(sentence.text, ctx.rs, sentence.block.lead if sentence.block.kind == "item" else ""):
         values = dict(figure.attrs)
         label = " ".join(f"{k}={values[k]}" for k in ("min", "max", "median", "average", "amount", "currency", "period") if k in values)
         ctx.add("salary", label, sentence, "salary.figure", attrs=figure.attrs)

@@ -105,14 +105,16 @@ def _labelled_place(sentence: str):
     return lexicon.lookup("places", label) if colon and len(label.split()) <= 4 else None
 
 
-def figures(sentence: str, rs: RuleSet) -> list[Figure]:
-    """Salary observations of a sentence that speaks of pay; none when it names no amount."""
+def figures(sentence: str, rs: RuleSet, lead: str = "") -> list[Figure]:
+    """Salary observations of a sentence that speaks of pay; none when it names no amount. `lead` is what introduces
+    a list or table the sentence is an item or row of ("Bakers earn, according to the Acme Pay Survey 2025:"): it
+    can be the pay word, and the source, date and place the rows leave unsaid."""
     cfg = rs.data["salary"]
-    if not re.search(cfg["cue"], sentence, re.IGNORECASE) and _labelled_place(sentence) is None:
+    if not re.search(cfg["cue"], sentence + "\n" + lead, re.IGNORECASE) and _labelled_place(sentence) is None:
         return []  # "- California: $137,690" in a salary guide needs no pay word
     found = amounts(sentence, rs)
     groups = _ranges(sentence, found, rs)
-    common = _common(sentence, rs)
+    common = (_common(lead, rs) if lead and found else {}) | _common(sentence, rs)
     out = []
     carried = None  # "the median is $95,000; in Frankfurt €64,000": a list of medians by place says "median" once
     for index, group in enumerate(groups):
@@ -129,8 +131,10 @@ def figures(sentence: str, rs: RuleSet) -> list[Figure]:
             # "in New York the median is $95,000; in Frankfurt €64,000": each figure its own place
             attrs["place"] = _place(after, rs) or _place(own, rs) or attrs["place"]
         attrs["currency"] = group[0].currency
-        if len(group) == 2:
+        if len(group) > 1:
             attrs["min"], attrs["max"] = str(min(a.value for a in group)), str(max(a.value for a in group))
+            if len(group) == 3:  # a band's middle column: "Median £27,500"
+                attrs[_qualifier(sentence[group[0].end : group[1].start], cfg)] = str(group[1].value)
         else:
             qualifier = _qualifier(before, cfg) or _qualifier(window, cfg) or (carried if _place(own, rs) else None)
             attrs[qualifier or "amount"] = str(group[0].value)
@@ -148,29 +152,37 @@ def figures(sentence: str, rs: RuleSet) -> list[Figure]:
 
 
 def _ranges(sentence: str, found: list[Amount], rs: RuleSet) -> list[list[Amount]]:
-    """Pair amounts that a range phrasing joins ("tra X e Y", "between X and Y", "X-Y")."""
+    """Group amounts that a range phrasing joins ("tra X e Y", "between X and Y", "X-Y") or that a table row's
+    columns label as one band ("25th percentile X, Median Y, 75th percentile Z")."""
     groups: list[list[Amount]] = []
     i = 0
     while i < len(found):
-        if i + 1 < len(found) and (sentence[found[i].end : found[i + 1].start].strip().lower() in _joiners(rs.lang)
-                                   or _labelled_range(sentence, found, i, rs)):
-            groups.append([found[i], found[i + 1]])
-            i += 2
+        if i + 1 < len(found) and sentence[found[i].end : found[i + 1].start].strip().lower() in _joiners(rs.lang):
+            size = 2
         else:
-            groups.append([found[i]])
-            i += 1
+            size = _labelled_band(sentence, found, i, rs)
+        groups.append(found[i : i + size])
+        i += size
     return groups
 
 
-def _labelled_range(sentence: str, found: list[Amount], i: int, rs: RuleSet) -> bool:
-    """"RAL minima 24.000 €, RAL massima 28.000 €" (a table row's two columns), "minimum £20,000, maximum
-    £30,000": a figure labelled as the least, then one labelled as the most, in one currency, are one range."""
+def _labelled_band(sentence: str, found: list[Amount], i: int, rs: RuleSet) -> int:
+    """How many amounts from `i` on make one labelled band: "RAL minima 24.000 €, RAL massima 28.000 €" (a table
+    row's two columns), "minimum £20,000, maximum £30,000", "25th percentile £24,000, Median £27,500, 75th percentile
+    £31,000": a figure labelled as the least, then at most one labelled median or average, then one labelled as the
+    most, in one currency, close together; 1 when they are not."""
     cfg = rs.data["salary"]
     left = found[i - 1].end if i else 0
-    before = re.split(r"[,;]\s", sentence[left : found[i].start])[-1]
-    between = sentence[found[i].end : found[i + 1].start]
-    return (found[i].currency == found[i + 1].currency and len(between.split()) <= 4
-            and _qualifier(before, cfg) == "min" and _qualifier(between, cfg) == "max")
+    if _qualifier(re.split(r"[,;]\s", sentence[left : found[i].start])[-1], cfg) != "min":
+        return 1
+    for size, middle in ((2, ()), (3, CARRIED)):
+        if i + size > len(found) or any(a.currency != found[i].currency for a in found[i : i + size]):
+            return 1
+        between = [sentence[a.end : b.start] for a, b in zip(found[i : i + size], found[i + 1 : i + size])]
+        if all(len(text.split()) <= 4 for text in between) and _qualifier(between[-1], cfg) == "max" \
+                and all(_qualifier(text, cfg) in middle for text in between[:-1]):
+            return size
+    return 1
 
 
 def _qualifier(text: str, cfg: dict) -> str | None:
