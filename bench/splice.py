@@ -74,7 +74,7 @@ def measure(copies: int, articles: int, lean: bool) -> None:
         old_store, before = to_store(old), GraphIndex(old)
         del old
         indexes = {}
-        for fmt in spliced.FORMATS.values():
+        for fmt in spliced.FILES:
             keys = _timed(rows, f"{fmt.filename}: keys (sorted)", fmt.keys, before)
             blocks = fmt.blocks(before)
             indexes[fmt.filename] = _timed(rows, f"{fmt.filename}: full write, old graph", write, parted / fmt.filename,
@@ -88,7 +88,7 @@ def measure(copies: int, articles: int, lean: bool) -> None:
         change = _timed(rows, "Change: diff of the two stores (build fallback)", between, old_store, new_store)
         del old_store
         print(f"  change: {len(change.subjects)} subjects, {len(change.objects)} objects, {len(change.articles)} articles")
-        for fmt in spliced.FORMATS.values():
+        for fmt in spliced.FILES:
             if not lean:
                 _timed(rows, f"{fmt.filename}: full write, new graph (keys included)", lambda f=fmt: write(
                     full / f.filename, f.layout(), "v", f.keys(after), f.blocks(after)))

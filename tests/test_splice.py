@@ -75,10 +75,11 @@ def test_an_index_of_another_version_or_file_is_not_used(tmp_path):
     graph = GraphIndex({(_IRIS[0], RDF.type, _IRIS[1])})
     _, indexes = spliced.write_changed(tmp_path, EVERYTHING, graph, "v1", {})
     spliced.record(tmp_path, indexes)
-    assert set(spliced.indexes(tmp_path, "v1")) == {"careers.ttl", "careers.trig", "careers.jsonld"}
+    every = {fmt.filename for fmt in spliced.FILES}
+    assert set(spliced.indexes(tmp_path, "v1")) == every
     assert spliced.indexes(tmp_path, "v2") == {}
     (tmp_path / "careers.ttl").write_bytes((tmp_path / "careers.ttl").read_bytes() + b"# edited by hand\n")
-    assert set(spliced.indexes(tmp_path, "v1")) == {"careers.trig", "careers.jsonld"}
+    assert set(spliced.indexes(tmp_path, "v1")) == every - {"careers.ttl"}
     assert BlockIndex.load(tmp_path / "nothing.pickle", "v1", tmp_path / "careers.ttl") is None
 
 
@@ -127,7 +128,7 @@ def test_a_node_described_through_another_is_rewritten_in_every_graph_that_descr
 
 
 def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp_path, monkeypatch):
-    """The build's own path: one article edited, careers.ttl, careers.trig and careers.jsonld spliced, one role page rendered
+    """The build's own path: one article edited, every block file (Turtle, TriG, JSON-LD, GraphML, CSV) spliced, one role page rendered
     out of the sample's many, and every export byte for byte a clean build's, under another hash seed too."""
     source = tmp_path / "src"
     source.mkdir()
@@ -144,7 +145,7 @@ def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp
     monkeypatch.setattr(render, "outputs", lambda *args: pages.append(outputs(*args)) or pages[-1])
     edited = kg.build(source)
     kg.write(edited, out)
-    assert sorted(spliced_files) == ["careers.jsonld", "careers.trig", "careers.ttl"]
+    assert sorted(spliced_files) == sorted(fmt.filename for fmt in spliced.FILES)
     assert stale(edited, out) == []  # `kg build --check` compares with full writes
     rendered = [name for name, data in pages[0].items() if name.startswith("roles/") and data is not None]
     assert 0 < len(rendered) < len([name for name in pages[0] if name.startswith("roles/")])

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.atomic import write_atomic
-from kg.export import jsonld, quads, turtle
+from kg.export import graphml, jsonld, quads, tables, turtle
 from kg.export.blocks import BlockIndex, Layout, Render, splice, write
+from kg.export.headed import near
 from kg.graph.index import GraphIndex
 from kg.store import persisted
 from kg.store.change import Change
@@ -21,6 +22,10 @@ from kg.store.change import Change
 
 def _subjects(render: Render, change: Change, notes: dict) -> frozenset[str]:
     return change.subjects
+
+
+def _near(render: Render, change: Change, notes: dict) -> set[str]:
+    return near(render.graph, change)
 
 
 def _no_notes(render: Render, change: Change | None, notes: dict) -> dict:
@@ -41,14 +46,18 @@ class Spliced:
     companions: Callable[[], dict[str, bytes]] = dict
 
 
-FORMATS = {  # kg.export.FORMATS names whose files this module writes
-    "ttl": Spliced("careers.ttl", lambda: turtle.LAYOUT, turtle.keys, turtle.blocks),
-    "trig": Spliced("careers.trig", lambda: quads.TRIG, quads.trig_keys, quads.TrigBlocks,
-                    lambda render, change, notes: render.touched(change, notes),
-                    lambda render, change, notes: render.notes(change, notes)),
-    "jsonld": Spliced("careers.jsonld", jsonld.layout, turtle.keys, jsonld.blocks,
-                      companions=lambda: {jsonld.CONTEXT_FILE: jsonld.context_bytes()}),
+_OWN = {"changed": lambda render, change, notes: render.touched(change, notes),  # renderers that know both
+        "notes": lambda render, change, notes: render.notes(change, notes)}  # (TriG's, kg.export.headed's)
+FORMATS = {  # kg.export.FORMATS name -> the files of it this module writes (all of them)
+    "ttl": (Spliced("careers.ttl", lambda: turtle.LAYOUT, turtle.keys, turtle.blocks),),
+    "trig": (Spliced("careers.trig", lambda: quads.TRIG, quads.trig_keys, quads.TrigBlocks, **_OWN),),
+    "jsonld": (Spliced("careers.jsonld", jsonld.layout, turtle.keys, jsonld.blocks,
+                       companions=lambda: {jsonld.CONTEXT_FILE: jsonld.context_bytes()}),),
+    "graphml": (Spliced("careers.graphml", lambda: graphml.LAYOUT, graphml.keys, graphml.Blocks, **_OWN),),
+    "csv": (Spliced("roles.csv", lambda: tables.ROLES, lambda graph: tables.Roles(graph).all_keys(), tables.Roles, **_OWN),
+            Spliced("facts.csv", lambda: tables.FACTS, lambda graph: tables.Facts(graph).keys(), tables.Facts, _near)),
 }
+FILES = tuple(fmt for files in FORMATS.values() for fmt in files)
 
 
 def _folder(out: Path) -> Path:
@@ -58,7 +67,7 @@ def _folder(out: Path) -> Path:
 def indexes(out: Path, version: str) -> dict[str, BlockIndex]:
     """The block indexes of the files in `out` that still match them, by file name (read before the store is swapped)."""
     found = {}
-    for fmt in FORMATS.values():
+    for fmt in FILES:
         layout = fmt.layout()
         index = BlockIndex.load(_folder(out) / f"{fmt.filename}.pickle", f"{version}:{layout.digest()}", out / fmt.filename)
         if index is not None:
@@ -71,7 +80,7 @@ def write_changed(out: Path, change: Change, graph: GraphIndex, version: str,
     """Write each format's files into `out`: its block file spliced from the `previous` one with the blocks
     `change` touched, or whole; the paths written, and the new block indexes."""
     written, made = [], {}
-    for fmt in FORMATS.values():
+    for fmt in FILES:
         path, layout, render = out / fmt.filename, fmt.layout(), fmt.blocks(graph)
         old = None if change.full else previous.get(fmt.filename)
         if old is None:
