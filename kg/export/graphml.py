@@ -23,6 +23,7 @@ from kg.graph.namespaces import KG
 
 NODE_KEYS = ("iri", "label", "type")  # every node has them; the others come from its literals
 EDGE_KEYS = ("evidence", "label", "predicate")
+_SUBJECT, _PREDICATE, _OBJECT, _TYPE, _EVIDENCE = RDF.subject, RDF.predicate, RDF.object, RDF.type, KG.Evidence
 LAYOUT = Layout(b'<?xml version="1.0" encoding="utf-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
                 b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
                 b'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n', b"  </graph>\n</graphml>\n")
@@ -85,10 +86,12 @@ class Blocks(Headed):
 
     def _evidence(self, subject: URIRef) -> Counter:
         """(predicate, object) -> the evidence about that fact of `subject`."""
-        graph = self.graph
-        return Counter((graph.value(ev, RDF.predicate), graph.value(ev, RDF.object))
-                       for ev in graph.referrers.get(subject, ())
-                       if graph.value(ev, RDF.subject) == subject and KG.Evidence in graph.objects(ev, RDF.type))
+        found: Counter = Counter()
+        for ev in self.graph.referrers.get(subject, ()):
+            properties = self.graph.subjects.get(ev, {})
+            if subject in properties.get(_SUBJECT, ()) and _EVIDENCE in properties.get(_TYPE, ()):
+                found[properties[_PREDICATE][0], properties[_OBJECT][0]] += 1
+        return found
 
 
 def _key(kind: str, name: str, type_: str) -> str:

@@ -20,11 +20,14 @@ HEAD = ""  # sorts before every IRI
 
 
 def near(graph: GraphIndex, change: Change) -> set[str]:
-    """The IRIs whose row or node `change` may alter: those it touched as subjects or objects, and the subjects of
-    triples pointing at a subject it touched (an evidence about it, a node linking to it, a role of its article)."""
+    """The IRIs whose row or node `change` may alter: those it touched as subjects or objects, and those one link
+    from a subject it touched, either way (an evidence about it, a node linking to it, a role of its article;
+    what an evidence it touched is about)."""
     found = set(change.subjects) | set(change.objects)
     for iri in change.subjects:
-        found.update(str(s) for s in graph.referrers.get(URIRef(iri), ()))
+        node = URIRef(iri)
+        found.update(str(s) for s in graph.referrers.get(node, ()))
+        found.update(str(o) for objects in graph.subjects.get(node, {}).values() for o in objects if isinstance(o, URIRef))
     return found
 
 
@@ -37,6 +40,7 @@ class Headed:
     def __init__(self, graph: GraphIndex) -> None:
         self.graph = graph
         self.used: dict[str, tuple[str, ...]] | None = None  # key -> names: every block's, once known
+        self._names: set[str] | None = None  # their union
 
     def keys(self) -> list[str]:
         raise NotImplementedError
@@ -60,15 +64,17 @@ class Headed:
     def names(self) -> set[str]:
         if self.used is None:
             self.used = self._uses(self.keys())
-        return self._union(self.used.values())
+        if self._names is None:
+            self._names = self._union(self.used.values())
+        return self._names
 
     def touched(self, change: Change, notes: dict) -> Iterable[str]:
         """The keys to render after `change`, given the `notes` of the file before it: HEAD, the keys near the
         change, or every key when the set of names changed."""
         keys = near(self.graph, change)
-        self.used = {k: v for k, v in notes.items() if k not in keys} | self._uses(keys)
+        self.used, self._names = {k: v for k, v in notes.items() if k not in keys} | self._uses(keys), None
         if self._union(notes.values()) != self.names:
-            return keys.union(self.all_keys())  # those near it too: a key gone from the graph leaves the file
+            return {HEAD} | keys | set(notes)  # every block: the old ones, and any new one is near the change
         return {HEAD} | keys
 
     def notes(self, change: Change | None, notes: dict) -> dict:

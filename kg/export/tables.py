@@ -62,8 +62,14 @@ def _number(value) -> int | str:
 def _label(graph: GraphIndex, term, lang: str) -> str:
     if isinstance(term, Literal):
         return str(term)
-    labels = {label.language: str(label) for label in graph.objects(term, SKOS.prefLabel)}
+    labels = _labels(graph, term)
     return labels.get(lang) or next(iter(sorted(labels.items())), ("", ""))[1]
+
+
+def _labels(graph: GraphIndex, node: URIRef) -> dict[str, str]:
+    """Language -> `node`'s label in it (the first in order, should it have two)."""
+    labels = sorted((label for label in graph.objects(node, SKOS.prefLabel) if isinstance(label, Literal)), reverse=True)
+    return {label.language or "": str(label) for label in labels}
 
 
 class Roles(Headed):
@@ -77,7 +83,7 @@ class Roles(Headed):
         role = URIRef(key)
         if KG.Role not in self.graph.objects(role, RDF.type):
             return None
-        return tuple(sorted({label.language or "" for label in self.graph.objects(role, SKOS.prefLabel)}))
+        return tuple(sorted(_labels(self.graph, role)))
 
     def head(self, names: set[str]) -> bytes:
         return _row(("role", *(f"label_{lang}" for lang in sorted(names)), "alt_labels", "definition", "articles", "facts"))
@@ -86,7 +92,7 @@ class Roles(Headed):
         graph, role = self.graph, URIRef(key)
         if KG.Role not in graph.objects(role, RDF.type):
             return None
-        labels = {label.language or "": str(label) for label in graph.objects(role, SKOS.prefLabel)}
+        labels = _labels(graph, role)
         facts = sum(1 for ev in graph.referrers.get(role, ())
                     if graph.value(ev, RDF.subject) == role and KG.Evidence in graph.objects(ev, RDF.type))
         return _row((
@@ -110,16 +116,23 @@ class Facts:
         return sorted(map(str, self.graph.of_type(KG.Evidence)))
 
     def __call__(self, key: str) -> bytes | None:
-        graph, ev = self.graph, URIRef(key)
-        if KG.Evidence not in graph.objects(ev, RDF.type):
+        graph = self.graph
+        properties = graph.subjects.get(URIRef(key), {})
+        if _EVIDENCE not in properties.get(_TYPE, ()):
             return None
-        article = graph.value(ev, PROV.wasDerivedFrom)
+        one = {p: properties.get(p, (None,))[0] for p in _EVIDENCE_PROPERTIES}
+        article = one[PROV.wasDerivedFrom]
         lang = str(graph.value(article, SCHEMA.inLanguage) or "")
-        subject, obj = graph.value(ev, RDF.subject), graph.value(ev, RDF.object)
+        subject, obj = one[RDF.subject], one[RDF.object]
         return _row((
-            str(subject), _label(graph, subject, lang), compact(graph.value(ev, RDF.predicate)),
+            str(subject), _label(graph, subject, lang), compact(one[RDF.predicate]),
             str(obj) if isinstance(obj, URIRef) else "", _label(graph, obj, lang),
-            str(graph.value(ev, KG.quote)), str(graph.value(ev, KG.section) or ""),
-            str(graph.value(article, KG.sourcePath)), *(_number(graph.value(ev, p)) for p in (KG.sourceLine, KG.startOffset, KG.endOffset)),
-            str(graph.value(ev, KG.rule)), str(graph.value(ev, KG.confidence) or ""), key,
+            str(one[KG.quote]), str(one[KG.section] or ""), str(graph.value(article, KG.sourcePath)),
+            *(_number(one[p]) for p in (KG.sourceLine, KG.startOffset, KG.endOffset)),
+            str(one[KG.rule]), str(one[KG.confidence] or ""), key,
         ))
+
+
+_TYPE, _EVIDENCE = RDF.type, KG.Evidence
+_EVIDENCE_PROPERTIES = (PROV.wasDerivedFrom, RDF.subject, RDF.predicate, RDF.object, KG.quote, KG.section, KG.sourceLine,
+                        KG.startOffset, KG.endOffset, KG.rule, KG.confidence)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+import pyoxigraph as ox
+
 from kg.atomic import write_atomic
 from kg.export import graphml, jsonld, quads, tables, turtle
 from kg.export.blocks import BlockIndex, Layout, Render, splice, write
@@ -18,6 +20,7 @@ from kg.export.headed import near
 from kg.graph.index import GraphIndex
 from kg.store import persisted
 from kg.store.change import Change
+from kg.store.described import StoreIndex
 
 
 def _subjects(render: Render, change: Change, notes: dict) -> frozenset[str]:
@@ -75,18 +78,22 @@ def indexes(out: Path, version: str) -> dict[str, BlockIndex]:
     return found
 
 
-def write_changed(out: Path, change: Change, graph: GraphIndex, version: str,
+def write_changed(out: Path, change: Change, graph: Callable[[], GraphIndex], store: ox.Store, version: str,
                   previous: dict[str, BlockIndex]) -> tuple[list[Path], dict[str, BlockIndex]]:
     """Write each format's files into `out`: its block file spliced from the `previous` one with the blocks
-    `change` touched, or whole; the paths written, and the new block indexes."""
+    `change` touched, or whole; the paths written, and the new block indexes. A splice reads the nodes it
+    renders from `store`, the graph's (kg.store.described); `graph()` gives the index of the whole graph, asked
+    for only when a file is written whole."""
     written, made = [], {}
     for fmt in FILES:
-        path, layout, render = out / fmt.filename, fmt.layout(), fmt.blocks(graph)
+        path, layout = out / fmt.filename, fmt.layout()
         old = None if change.full else previous.get(fmt.filename)
         if old is None:
-            made[fmt.filename] = write(path, layout, version, fmt.keys(graph), render)
+            render = fmt.blocks(graph())
+            made[fmt.filename] = write(path, layout, version, fmt.keys(graph()), render)
             made[fmt.filename].notes = fmt.notes(render, None, {})
         else:
+            render = fmt.blocks(StoreIndex(store))
             made[fmt.filename] = splice(path, old, layout, fmt.changed(render, change, old.notes), render)
             made[fmt.filename].notes = fmt.notes(render, change, old.notes)
         written.append(path)
