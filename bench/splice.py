@@ -4,9 +4,10 @@
 A generated corpus of N articles (default 100) is built, one article edited (as bench.run does) and built again;
 each graph is then copied COPIES times with every kg IRI renamed per copy (`…-<copy>`), the edit landing in copy
 0 only: a graph of COPIES x N articles' triples whose one-article edit is a real one (nodes are shared within a
-copy, not across). Timed in this process, CPU and wall: the Change by diffing the two stores (the build's
-fallback until the store updates in place), each block file written whole and spliced, the views in full and
-with only the touched role pages, and the floor: pyoxigraph bulk-loading and dumping the same N-Quads. The
+copy, not across). Timed in this process, CPU and wall: the Change by diffing the two stores (kg build gets it
+from its store of record), each block file written whole and spliced (reading the touched nodes from the new
+store, as kg build does), VoID from the index and from the store, each view, the role pages in full and only
+the touched ones, and the floor: pyoxigraph bulk-loading and dumping the same N-Quads. The
 spliced files are compared with the full write of the new graph.
 """
 
@@ -49,13 +50,15 @@ def measure(copies: int, articles: int, lean: bool) -> None:
 
     import kg
     from kg import render
+    from kg.export import void
     from kg.export.blocks import splice, write
     from kg.graph.index import GraphIndex, frozen_heap
     from kg.pipeline import spliced
-    from kg.render import roles
+    from kg.render import VIEWS, roles
     from kg.render.model import read
-    from kg.store.change import between
+    from kg.store.described import StoreIndex
     from kg.store.persisted import to_store
+    from tests.test_splice import between  # the Change of two stores (kg.store.change no longer has it)
 
     source = write_corpus(work / "articles", articles)
     old_small = set(kg.build(source).index.triples())
@@ -74,7 +77,7 @@ def measure(copies: int, articles: int, lean: bool) -> None:
         old_store, before = to_store(old), GraphIndex(old)
         del old
         indexes = {}
-        for fmt in spliced.FORMATS.values():
+        for fmt in spliced.FILES:
             keys = _timed(rows, f"{fmt.filename}: keys (sorted)", fmt.keys, before)
             blocks = fmt.blocks(before)
             indexes[fmt.filename] = _timed(rows, f"{fmt.filename}: full write, old graph", write, parted / fmt.filename,
@@ -85,20 +88,27 @@ def measure(copies: int, articles: int, lean: bool) -> None:
         del rest
         new_store, after = to_store(new), GraphIndex(new)
         del new
-        change = _timed(rows, "Change: diff of the two stores (build fallback)", between, old_store, new_store)
+        change = _timed(rows, "Change: diff of the two stores (tests.test_splice.between)", between, old_store, new_store)
         del old_store
         print(f"  change: {len(change.subjects)} subjects, {len(change.objects)} objects, {len(change.articles)} articles")
-        for fmt in spliced.FORMATS.values():
+        for fmt in spliced.FILES:
             if not lean:
                 _timed(rows, f"{fmt.filename}: full write, new graph (keys included)", lambda f=fmt: write(
                     full / f.filename, f.layout(), "v", f.keys(after), f.blocks(after)))
-            blocks = fmt.blocks(after)
+            blocks = fmt.blocks(StoreIndex(new_store))  # as kg build splices: the touched nodes from its store
             changed = _timed(rows, f"{fmt.filename}: blocks the edit touched", fmt.changed, blocks, change, indexes[fmt.filename].notes)
             _timed(rows, f"{fmt.filename}: spliced after the edit ({len(changed)} blocks)", splice, parted / fmt.filename,
                    indexes[fmt.filename], fmt.layout(), changed, blocks)
             same = lean or (parted / fmt.filename).read_bytes() == (full / fmt.filename).read_bytes()
             print(f"  {fmt.filename}: {(parted / fmt.filename).stat().st_size / 1e6:.0f} MB, spliced == full: {same}")
+        _timed(rows, "void.ttl: counts from the GraphIndex (Python walk)", void.serialize, after)
+        _timed(rows, "void.ttl: counts from the store (SPARQL aggregates)", void.from_store, new_store)
+        subjects = sorted(change.subjects)
+        _timed(rows, f"store: quads_for_pattern(subject) for the {len(subjects)} changed subjects", lambda: [
+            list(new_store.quads_for_pattern(ox.NamedNode(s), None, None, ox.DefaultGraph())) for s in subjects])
         career = _timed(rows, "views: Career model (render.model.read)", read, after)
+        for name in ("index", "graph", "ladder", "skills"):
+            _timed(rows, f"views: {name}.html from the Career model", VIEWS[name].render, career)
         _timed(rows, "views: role pages, all", roles.render, career)
         touched = _timed(rows, "views: roles.touched (referrers index made by TriG)", roles.touched, after, change)
         _timed(rows, f"views: role pages, the {len(touched)} touched", roles.render, career, touched)

@@ -1,5 +1,6 @@
-"""Exports rewritten in part after an edit (kg.export.blocks, kg.pipeline.spliced, kg.render.roles.touched) are
-byte for byte what a full write of the new graph gives, for random graphs and random edits."""
+"""Exports rewritten in part after an edit (kg.export.blocks, kg.pipeline.spliced, kg.render.roles.touched), and
+those made from the store (VoID), are byte for byte what a full write of the new graph gives, for random graphs
+and random edits."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 
 import kg
 from kg import render
-from kg.export import FORMATS
+from kg.export import FORMATS, void
 from kg.export.blocks import BlockIndex
 from kg.graph.index import GraphIndex
 from kg.graph.namespaces import KG, KGR, SCHEMA
@@ -63,22 +64,31 @@ def test_a_spliced_file_is_the_full_write_of_the_new_graph(tmp_path_factory, old
     ordered = sorted(old)
     new = {t for i, t in enumerate(ordered) if i not in removed} | added
     before, after = GraphIndex(old), GraphIndex(new)
-    _, indexes = spliced.write_changed(out, EVERYTHING, before, "v", {})
-    change = between(to_store(old), to_store(new))
+    _, indexes = spliced.write_changed(out, EVERYTHING, lambda: before, to_store(old), "v", {})
+    store = to_store(new)
+    change = between(to_store(old), store)
     assert set(change.subjects) == {str(s) for s, _, _ in set(old) ^ new}
-    spliced.write_changed(out, change, after, "v", indexes)
+    spliced.write_changed(out, change, lambda: after, store, "v", indexes)
     expected = {name: data for fmt in spliced.FORMATS for name, data in FORMATS[fmt].files(after).items()}
     assert _written(out) == expected
 
 
+@settings(max_examples=60, deadline=None)
+@given(triples=_TRIPLES)
+def test_void_from_sparql_aggregates_on_the_store_is_void_from_the_graph(triples):
+    triples = {t for t in triples if t[1] != RDF.type or isinstance(t[2], URIRef)}  # a literal class has no partition IRI
+    assert void.from_store(to_store(triples)) == FORMATS["void"].files(GraphIndex(triples))
+
+
 def test_an_index_of_another_version_or_file_is_not_used(tmp_path):
     graph = GraphIndex({(_IRIS[0], RDF.type, _IRIS[1])})
-    _, indexes = spliced.write_changed(tmp_path, EVERYTHING, graph, "v1", {})
+    _, indexes = spliced.write_changed(tmp_path, EVERYTHING, lambda: graph, to_store(graph.triples()), "v1", {})
     spliced.record(tmp_path, indexes)
-    assert set(spliced.indexes(tmp_path, "v1")) == {"careers.ttl", "careers.trig", "careers.jsonld"}
+    every = {fmt.filename for fmt in spliced.FILES}
+    assert set(spliced.indexes(tmp_path, "v1")) == every
     assert spliced.indexes(tmp_path, "v2") == {}
     (tmp_path / "careers.ttl").write_bytes((tmp_path / "careers.ttl").read_bytes() + b"# edited by hand\n")
-    assert set(spliced.indexes(tmp_path, "v1")) == {"careers.trig", "careers.jsonld"}
+    assert set(spliced.indexes(tmp_path, "v1")) == every - {"careers.ttl"}
     assert BlockIndex.load(tmp_path / "nothing.pickle", "v1", tmp_path / "careers.ttl") is None
 
 
@@ -103,8 +113,8 @@ def test_spliced_exports_and_the_touched_role_pages_are_a_full_write_of_an_edite
     old, new = set(triples), (set(triples) - gone) | renamed | linked
     change = between(to_store(old), to_store(new))
     out = tmp_path_factory.mktemp("spliced")
-    _, indexes = spliced.write_changed(out, EVERYTHING, GraphIndex(old), "v", {})
-    spliced.write_changed(out, change, GraphIndex(new), "v", indexes)
+    _, indexes = spliced.write_changed(out, EVERYTHING, lambda: GraphIndex(old), to_store(old), "v", {})
+    spliced.write_changed(out, change, lambda: GraphIndex(new), to_store(new), "v", indexes)
     assert _written(out) == {name: data for fmt in spliced.FORMATS for name, data in FORMATS[fmt].files(GraphIndex(new)).items()}
     before, after = render.outputs(GraphIndex(old)), render.outputs(GraphIndex(new))
     partial = render.outputs(GraphIndex(new), change=change)
@@ -121,13 +131,13 @@ def test_a_node_described_through_another_is_rewritten_in_every_graph_that_descr
     assert linked
     new = {t for t in triples if not (t[0] in linked and t[1] == SKOS.prefLabel)}
     new |= {(node, SKOS.prefLabel, Literal(f"renamed {i}", lang="en")) for i, node in enumerate(linked)}
-    _, indexes = spliced.write_changed(tmp_path, EVERYTHING, GraphIndex(triples), "v", {})
-    spliced.write_changed(tmp_path, between(to_store(triples), to_store(new)), GraphIndex(new), "v", indexes)
+    _, indexes = spliced.write_changed(tmp_path, EVERYTHING, lambda: GraphIndex(triples), to_store(triples), "v", {})
+    spliced.write_changed(tmp_path, between(to_store(triples), to_store(new)), lambda: GraphIndex(new), to_store(new), "v", indexes)
     assert _written(tmp_path) == {name: data for fmt in spliced.FORMATS for name, data in FORMATS[fmt].files(GraphIndex(new)).items()}
 
 
 def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp_path, monkeypatch):
-    """The build's own path: one article edited, careers.ttl, careers.trig and careers.jsonld spliced, one role page rendered
+    """The build's own path: one article edited, every block file (Turtle, TriG, JSON-LD, GraphML, CSV) spliced, one role page rendered
     out of the sample's many, and every export byte for byte a clean build's, under another hash seed too."""
     source = tmp_path / "src"
     source.mkdir()
@@ -144,7 +154,7 @@ def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp
     monkeypatch.setattr(render, "outputs", lambda *args: pages.append(outputs(*args)) or pages[-1])
     edited = kg.build(source)
     kg.write(edited, out)
-    assert sorted(spliced_files) == ["careers.jsonld", "careers.trig", "careers.ttl"]
+    assert sorted(spliced_files) == sorted(fmt.filename for fmt in spliced.FILES)
     assert stale(edited, out) == []  # `kg build --check` compares with full writes
     rendered = [name for name, data in pages[0].items() if name.startswith("roles/") and data is not None]
     assert 0 < len(rendered) < len([name for name in pages[0] if name.startswith("roles/")])

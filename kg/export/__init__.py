@@ -3,7 +3,8 @@
 Each format turns the career graph into one or more files (`files(graph) -> {file name: bytes}`), always
 byte-identical for the same graph: whatever rdflib leaves unordered is sorted by the format's module.
 `graph` is an rdflib Graph or its GraphIndex (kg.export.index): `kg build` indexes once for every format.
-A format that can also `stream(store, file)` writes the same bytes from an Oxigraph store without holding the
+A format that can also `from_store(store)` makes its files from SPARQL aggregates on an Oxigraph store of
+the graph (`kg build` does, rather than walk the graph in Python). A format that can also `stream(store, file)` writes the same bytes from an Oxigraph store without holding the
 graph in Python (`kg export` does, from the persisted store).
 """
 
@@ -28,6 +29,7 @@ class Format:
     summary: str
     standalone: bool = True  # the first file reads without the others (they are companions, e.g. a @context)
     stream: Callable[[ox.Store, BinaryIO], None] | None = None  # the one file's bytes, from a store, in bounded memory
+    from_store: Callable[[ox.Store], dict[str, bytes]] | None = None  # `files` from an Oxigraph store of the graph
 
 
 def _one(filename: str, serialize: Callable[[Graph | GraphIndex], bytes]) -> Callable[[Graph | GraphIndex], dict[str, bytes]]:
@@ -50,5 +52,5 @@ FORMATS: dict[str, Format] = {
     "csv": Format("csv", ("roles.csv", "facts.csv"), "text/csv", writer(tables.files),
                   "CSV tables: roles, and facts with their evidence", standalone=False),
     "void": Format("void", ("void.ttl",), "text/turtle", _one("void.ttl", void.serialize),
-                   "VoID/DCAT description of the dataset: sources, licence, counts, vocabularies"),
+                   "VoID/DCAT description of the dataset: sources, licence, counts, vocabularies", from_store=void.from_store),
 }

@@ -4,37 +4,48 @@ UTF-8 with a byte-order mark and CRLF line ends (RFC 4180): without the BOM, Exc
 the local code page and garbles "è" and "€"; LibreOffice, Google Sheets and Python (`utf-8-sig`) read
 the BOM as intended. Labels are given in the language of the article the fact comes from. A cell that a
 spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return: article text can)
-is written with a leading apostrophe, the OWASP guard against CSV injection.
+is written with a leading apostrophe, the OWASP guard against CSV injection. Each row is a block
+(kg.export.blocks) made from its own IRI's neighbourhood, in IRI order, so an edit rewrites only its rows;
+roles.csv's header row names the languages its roles have labels in (kg.export.headed).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
+from kg.export.blocks import Layout, write_to
+from kg.export.headed import Headed
 from kg.export.names import compact
 from kg.graph.index import GraphIndex, indexed
 from kg.graph.namespaces import KG, SCHEMA
 
 FACT_COLUMNS = ("subject", "subject_label", "predicate", "object", "object_label", "quote", "section",
                 "article", "line", "start", "end", "rule", "confidence", "evidence")
+BOM = "\ufeff".encode()
+ROLES = Layout(BOM, b"")
+FACTS = Layout(BOM + ",".join(FACT_COLUMNS).encode() + b"\r\n", b"")
 
 
 def files(graph: Graph | GraphIndex) -> dict[str, bytes]:
     graph = indexed(graph)
-    return {"roles.csv": _csv(*roles(graph)), "facts.csv": _csv(FACT_COLUMNS, facts(graph))}
+    roles, facts = Roles(graph), Facts(graph)
+    return {"roles.csv": _bytes(ROLES, roles.all_keys(), roles), "facts.csv": _bytes(FACTS, facts.keys(), facts)}
 
 
-def _csv(columns, rows) -> bytes:
+def _bytes(layout: Layout, keys: list[str], render) -> bytes:
+    out = io.BytesIO()
+    write_to(out, layout, "csv", keys, render)
+    return out.getvalue()
+
+
+def _row(values) -> bytes:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows({key: _inert(value) for key, value in row.items()} for row in rows)
-    return buffer.getvalue().encode("utf-8-sig")
+    csv.writer(buffer, lineterminator="\r\n").writerow([_inert(value) for value in values])
+    return buffer.getvalue().encode("utf-8")
 
 
 def _inert(value):
@@ -44,56 +55,84 @@ def _inert(value):
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _number(value) -> int | str:
+    return "" if value is None else int(value)
+
+
 def _label(graph: GraphIndex, term, lang: str) -> str:
     if isinstance(term, Literal):
         return str(term)
-    labels = {label.language: str(label) for label in graph.objects(term, SKOS.prefLabel)}
+    labels = _labels(graph, term)
     return labels.get(lang) or next(iter(sorted(labels.items())), ("", ""))[1]
 
 
-def roles(graph: Graph | GraphIndex) -> tuple[tuple[str, ...], list[dict]]:
-    """One row per role: its labels in every language, alternative labels, definition, article and fact count."""
-    graph = indexed(graph)
-    langs = sorted({label.language for props in graph.subjects.values() for label in props.get(SKOS.prefLabel, ())})
-    columns = ("role", *(f"label_{lang}" for lang in langs), "alt_labels", "definition", "articles", "facts")
-    evidence_count = Counter(graph.value(ev, RDF.subject) for ev in graph.of_type(KG.Evidence))
-    rows = []
-    for role in sorted(graph.of_type(KG.Role)):
-        labels = {label.language: str(label) for label in graph.objects(role, SKOS.prefLabel)}
-        rows.append({
-            "role": str(role),
-            **{f"label_{lang}": labels.get(lang, "") for lang in langs},
-            "alt_labels": " | ".join(sorted(str(v) for v in graph.objects(role, SKOS.altLabel))),
-            "definition": " | ".join(sorted(str(v) for v in graph.objects(role, SKOS.definition))),
-            "articles": " ".join(sorted(str(graph.value(a, KG.sourcePath)) for a in graph.objects(role, KG.article))),
-            "facts": evidence_count[role],
-        })
-    return columns, rows
+def _labels(graph: GraphIndex, node: URIRef) -> dict[str, str]:
+    """Language -> `node`'s label in it (the first in order, should it have two)."""
+    labels = sorted((label for label in graph.objects(node, SKOS.prefLabel) if isinstance(label, Literal)), reverse=True)
+    return {label.language or "": str(label) for label in labels}
 
 
-def facts(graph: Graph | GraphIndex) -> list[dict]:
-    """One row per evidence: the fact it supports, the sentence, and where that sentence is."""
-    graph = indexed(graph)
-    rows = []
-    for ev in graph.of_type(KG.Evidence):
-        article = graph.value(ev, PROV.wasDerivedFrom)
+class Roles(Headed):
+    """roles.csv, one row per role in IRI order: its labels in every language a role has a label in, alternative
+    labels, definition, articles and fact count; the head is the column names."""
+
+    def keys(self) -> list[str]:
+        return sorted(map(str, self.graph.of_type(KG.Role)))
+
+    def uses(self, key: str) -> tuple[str, ...] | None:
+        role = URIRef(key)
+        if KG.Role not in self.graph.objects(role, RDF.type):
+            return None
+        return tuple(sorted(_labels(self.graph, role)))
+
+    def head(self, names: set[str]) -> bytes:
+        return _row(("role", *(f"label_{lang}" for lang in sorted(names)), "alt_labels", "definition", "articles", "facts"))
+
+    def body(self, key: str, names: set[str]) -> bytes | None:
+        graph, role = self.graph, URIRef(key)
+        if KG.Role not in graph.objects(role, RDF.type):
+            return None
+        labels = _labels(graph, role)
+        facts = sum(1 for ev in graph.referrers.get(role, ())
+                    if graph.value(ev, RDF.subject) == role and KG.Evidence in graph.objects(ev, RDF.type))
+        return _row((
+            key,
+            *(labels.get(lang, "") for lang in sorted(names)),
+            " | ".join(sorted(str(v) for v in graph.objects(role, SKOS.altLabel))),
+            " | ".join(sorted(str(v) for v in graph.objects(role, SKOS.definition))),
+            " ".join(sorted(str(graph.value(a, KG.sourcePath)) for a in graph.objects(role, KG.article))),
+            facts,
+        ))
+
+
+class Facts:
+    """facts.csv, one row per evidence in IRI order (the IRI starts with its article's slug): the fact it
+    supports, the sentence, and where that sentence is."""
+
+    def __init__(self, graph: GraphIndex) -> None:
+        self.graph = graph
+
+    def keys(self) -> list[str]:
+        return sorted(map(str, self.graph.of_type(KG.Evidence)))
+
+    def __call__(self, key: str) -> bytes | None:
+        graph = self.graph
+        properties = graph.subjects.get(URIRef(key), {})
+        if _EVIDENCE not in properties.get(_TYPE, ()):
+            return None
+        one = {p: properties.get(p, (None,))[0] for p in _EVIDENCE_PROPERTIES}
+        article = one[PROV.wasDerivedFrom]
         lang = str(graph.value(article, SCHEMA.inLanguage) or "")
-        subject, obj = graph.value(ev, RDF.subject), graph.value(ev, RDF.object)
-        rows.append({
-            "subject": str(subject),
-            "subject_label": _label(graph, subject, lang),
-            "predicate": compact(graph.value(ev, RDF.predicate)),
-            "object": str(obj) if isinstance(obj, URIRef) else "",
-            "object_label": _label(graph, obj, lang),
-            "quote": str(graph.value(ev, KG.quote)),
-            "section": str(graph.value(ev, KG.section) or ""),
-            "article": str(graph.value(article, KG.sourcePath)),
-            "line": int(graph.value(ev, KG.sourceLine)),
-            "start": int(graph.value(ev, KG.startOffset)),
-            "end": int(graph.value(ev, KG.endOffset)),
-            "rule": str(graph.value(ev, KG.rule)),
-            "confidence": str(graph.value(ev, KG.confidence) or ""),
-            "evidence": str(ev),
-        })
-    return sorted(rows, key=lambda row: (row["article"], row["start"], row["end"], row["evidence"]))
+        subject, obj = one[RDF.subject], one[RDF.object]
+        return _row((
+            str(subject), _label(graph, subject, lang), compact(one[RDF.predicate]),
+            str(obj) if isinstance(obj, URIRef) else "", _label(graph, obj, lang),
+            str(one[KG.quote]), str(one[KG.section] or ""), str(graph.value(article, KG.sourcePath)),
+            *(_number(one[p]) for p in (KG.sourceLine, KG.startOffset, KG.endOffset)),
+            str(one[KG.rule]), str(one[KG.confidence] or ""), key,
+        ))
 
+
+_TYPE, _EVIDENCE = RDF.type, KG.Evidence
+_EVIDENCE_PROPERTIES = (PROV.wasDerivedFrom, RDF.subject, RDF.predicate, RDF.object, KG.quote, KG.section, KG.sourceLine,
+                        KG.startOffset, KG.endOffset, KG.rule, KG.confidence)

@@ -1,14 +1,18 @@
 """A VoID and DCAT description of the dataset: what it is, its sources and licence, its size, its vocabularies.
 
-Catalogues (and people) read this before the data. Counts come from the graph; the title and licence
-come from void.yaml beside this module; the downloads are relative IRIs, resolved against void.ttl's place.
+Catalogues (and people) read this before the data. Counts come from the graph (`counts`), or from an
+Oxigraph store of it as SPARQL aggregates (`counted`, the void-*.rq queries: `kg build` after an edit, with no
+walk of the graph in Python); the title and licence come from void.yaml beside this module; the downloads
+are relative IRIs, resolved against void.ttl's place.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from importlib import resources
 
+import pyoxigraph as ox
 import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
@@ -18,6 +22,7 @@ from kg.export.names import compact
 from kg.export.turtle import serialize as turtle
 from kg.graph.index import GraphIndex, indexed
 from kg.graph.namespaces import KG, KGR, SCHEMA, bind
+from kg.store.terms import term
 
 DATASET = KGR["dataset"]
 DOWNLOADS = {"careers.ttl": "text/turtle", "careers.trig": "application/trig", "careers.jsonld": "application/ld+json",
@@ -29,8 +34,49 @@ def _namespace(iri) -> str:
     return text.rsplit("#", 1)[0] + "#" if "#" in text else text.rsplit("/", 1)[0] + "/"
 
 
-def describe(graph: Graph | GraphIndex) -> Graph:
+@dataclass(frozen=True)
+class Counts:
+    """What VoID says of the graph's size and make-up."""
+
+    triples: int
+    subjects: int
+    objects: int
+    entities: int  # subjects with a type
+    classes: dict  # class -> subjects typed with it
+    properties: dict  # predicate -> triples
+    articles: dict  # article IRI -> its title
+
+
+def counts(graph: Graph | GraphIndex) -> Counts:
     graph = indexed(graph)
+    property_triples: Counter = Counter()
+    objects = set()
+    for properties in graph.subjects.values():
+        for prop, values in properties.items():
+            property_triples[prop] += len(values)
+            objects.update(values)
+    return Counts(len(graph), len(graph.subjects), len(objects),
+                  sum(1 for properties in graph.subjects.values() if RDF.type in properties),
+                  {cls: len(members) for cls, members in graph.instances.items()}, dict(property_triples),
+                  {article: graph.value(article, SCHEMA.name) for article in graph.of_type(KG.Article)})
+
+
+def counted(store: ox.Store) -> Counts:
+    """`counts` of the store's default graph, from SPARQL aggregates."""
+    (totals,) = store.query(_query("void-totals.rq"))
+    (entities,) = store.query(_query("void-entities.rq"))
+    return Counts(int(totals["triples"].value), int(totals["subjects"].value), int(totals["objects"].value),
+                  int(entities["entities"].value),
+                  {term(row["class"]): int(row["entities"].value) for row in store.query(_query("void-classes.rq"))},
+                  {term(row["property"]): int(row["triples"].value) for row in store.query(_query("void-properties.rq"))},
+                  {term(row["article"]): term(row["title"]) for row in store.query(_query("void-articles.rq"))})
+
+
+def _query(name: str) -> str:
+    return resources.files("kg.export").joinpath(name).read_text(encoding="utf-8")
+
+
+def describe(counts: Counts) -> Graph:
     meta = yaml.safe_load(resources.files("kg.export").joinpath("void.yaml").read_text(encoding="utf-8"))
     out = bind(Graph())
     out.bind("void", VOID)
@@ -45,35 +91,28 @@ def describe(graph: Graph | GraphIndex) -> Graph:
     add((DATASET, DCTERMS.license, URIRef(meta["license"])))
     add((DATASET, FOAF.homepage, URIRef(meta["homepage"])))
     add((DATASET, VOID.uriSpace, Literal(str(KGR))))
-    property_triples: Counter = Counter()
-    objects = set()
-    for properties in graph.subjects.values():
-        for prop, values in properties.items():
-            property_triples[prop] += len(values)
-            objects.update(values)
-    add((DATASET, VOID.triples, _count(len(graph))))
-    add((DATASET, VOID.distinctSubjects, _count(len(graph.subjects))))
-    add((DATASET, VOID.distinctObjects, _count(len(objects))))
-    add((DATASET, VOID.entities, _count(sum(1 for properties in graph.subjects.values() if RDF.type in properties))))
-    predicates = set(property_triples)
-    classes = set(graph.instances)
-    add((DATASET, VOID.properties, _count(len(predicates))))
-    add((DATASET, VOID.classes, _count(len(classes))))
-    for namespace in {_namespace(iri) for iri in predicates | classes}:
+    add((DATASET, VOID.triples, _count(counts.triples)))
+    add((DATASET, VOID.distinctSubjects, _count(counts.subjects)))
+    add((DATASET, VOID.distinctObjects, _count(counts.objects)))
+    add((DATASET, VOID.entities, _count(counts.entities)))
+    add((DATASET, VOID.properties, _count(len(counts.properties))))
+    add((DATASET, VOID.classes, _count(len(counts.classes))))
+    for namespace in {_namespace(iri) for iri in {*counts.properties, *counts.classes}}:
         add((DATASET, VOID.vocabulary, URIRef(namespace)))
-    for cls in classes:
+    for cls, entities in counts.classes.items():
         part = URIRef(f"{DATASET}/class/{compact(cls).replace(':', '-')}")
         add((DATASET, VOID.classPartition, part))
         add((part, VOID["class"], cls))
-        add((part, VOID.entities, _count(len(graph.of_type(cls)))))
-    for prop in predicates:
+        add((part, VOID.entities, _count(entities)))
+    for prop, triples in counts.properties.items():
         part = URIRef(f"{DATASET}/property/{compact(prop).replace(':', '-')}")
         add((DATASET, VOID.propertyPartition, part))
         add((part, VOID.property, prop))
-        add((part, VOID.triples, _count(property_triples[prop])))
-    for article in graph.of_type(KG.Article):
+        add((part, VOID.triples, _count(triples)))
+    for article, title in counts.articles.items():
         add((DATASET, DCTERMS.source, article))
-        add((article, DCTERMS.title, graph.value(article, SCHEMA.name)))
+        if title is not None:
+            add((article, DCTERMS.title, title))
         add((DATASET, VOID.subset, article_graph_iri(article)))
         add((article_graph_iri(article), RDF.type, VOID.Dataset))
         add((article_graph_iri(article), DCTERMS.source, article))
@@ -91,4 +130,9 @@ def _count(value: int) -> Literal:
 
 
 def serialize(graph: Graph | GraphIndex) -> bytes:
-    return turtle(describe(graph))
+    return turtle(describe(counts(graph)))
+
+
+def from_store(store: ox.Store) -> dict[str, bytes]:
+    """void.ttl made from the store of the graph: the bytes `serialize` gives for the same graph."""
+    return {"void.ttl": turtle(describe(counted(store)))}

@@ -222,10 +222,11 @@ def outputs(result: Build, out: Path | str = "exports") -> dict[str, bytes]:
 def parts(result: Build, out: Path | str = "exports", change: Change | None = None) -> Iterator[dict[str, bytes | None]]:
     """`outputs` one format (or all the views) at a time, so `write` holds one format's bytes, not all of them.
     With the `change` `write` is making, the formats kg.pipeline.spliced writes are left out and the role pages
-    the change cannot have altered are None (kg.render.outputs)."""
-    for fmt in EXPORTS:
-        if change is None or fmt not in spliced.FORMATS:
-            yield FORMATS[fmt].files(result.index)
+    the change cannot have altered are None (kg.render.outputs). A format that can is made from the build's store."""
+    for name in EXPORTS:
+        fmt = FORMATS[name]
+        if change is None or name not in spliced.FORMATS:
+            yield fmt.from_store(result.store) if fmt.from_store else fmt.files(result.index)
     from kg import render  # jinja loads in ~0.5 s: only builds that write pay for it
 
     link = render.source_link(result.source, out) if result.source else render.SOURCE_LINK
@@ -262,7 +263,7 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
             written.append(out / name)
         if progress:
             progress(done, STEPS)
-    files, indexes = spliced.write_changed(out, change, result.index, version, previous)
+    files, indexes = spliced.write_changed(out, change, lambda: result.index, result.store, version, previous)
     written += files
     if progress:
         progress(done + 1, STEPS)

@@ -11,16 +11,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+import pyoxigraph as ox
+
 from kg.atomic import write_atomic
-from kg.export import jsonld, quads, turtle
+from kg.export import graphml, jsonld, quads, tables, turtle
 from kg.export.blocks import BlockIndex, Layout, Render, splice, write
+from kg.export.headed import near
 from kg.graph.index import GraphIndex
 from kg.store import persisted
 from kg.store.change import Change
+from kg.store.described import StoreIndex
 
 
 def _subjects(render: Render, change: Change, notes: dict) -> frozenset[str]:
     return change.subjects
+
+
+def _near(render: Render, change: Change, notes: dict) -> set[str]:
+    return near(render.graph, change)
 
 
 def _no_notes(render: Render, change: Change | None, notes: dict) -> dict:
@@ -41,14 +49,18 @@ class Spliced:
     companions: Callable[[], dict[str, bytes]] = dict
 
 
-FORMATS = {  # kg.export.FORMATS names whose files this module writes
-    "ttl": Spliced("careers.ttl", lambda: turtle.LAYOUT, turtle.keys, turtle.blocks),
-    "trig": Spliced("careers.trig", lambda: quads.TRIG, quads.trig_keys, quads.TrigBlocks,
-                    lambda render, change, notes: render.touched(change, notes),
-                    lambda render, change, notes: render.notes(change, notes)),
-    "jsonld": Spliced("careers.jsonld", jsonld.layout, turtle.keys, jsonld.blocks,
-                      companions=lambda: {jsonld.CONTEXT_FILE: jsonld.context_bytes()}),
+_OWN = {"changed": lambda render, change, notes: render.touched(change, notes),  # renderers that know both
+        "notes": lambda render, change, notes: render.notes(change, notes)}  # (TriG's, kg.export.headed's)
+FORMATS = {  # kg.export.FORMATS name -> the files of it this module writes (all of them)
+    "ttl": (Spliced("careers.ttl", lambda: turtle.LAYOUT, turtle.keys, turtle.blocks),),
+    "trig": (Spliced("careers.trig", lambda: quads.TRIG, quads.trig_keys, quads.TrigBlocks, **_OWN),),
+    "jsonld": (Spliced("careers.jsonld", jsonld.layout, turtle.keys, jsonld.blocks,
+                       companions=lambda: {jsonld.CONTEXT_FILE: jsonld.context_bytes()}),),
+    "graphml": (Spliced("careers.graphml", lambda: graphml.LAYOUT, graphml.keys, graphml.Blocks, **_OWN),),
+    "csv": (Spliced("roles.csv", lambda: tables.ROLES, lambda graph: tables.Roles(graph).all_keys(), tables.Roles, **_OWN),
+            Spliced("facts.csv", lambda: tables.FACTS, lambda graph: tables.Facts(graph).keys(), tables.Facts, _near)),
 }
+FILES = tuple(fmt for files in FORMATS.values() for fmt in files)
 
 
 def _folder(out: Path) -> Path:
@@ -58,7 +70,7 @@ def _folder(out: Path) -> Path:
 def indexes(out: Path, version: str) -> dict[str, BlockIndex]:
     """The block indexes of the files in `out` that still match them, by file name (read before the store is swapped)."""
     found = {}
-    for fmt in FORMATS.values():
+    for fmt in FILES:
         layout = fmt.layout()
         index = BlockIndex.load(_folder(out) / f"{fmt.filename}.pickle", f"{version}:{layout.digest()}", out / fmt.filename)
         if index is not None:
@@ -66,18 +78,22 @@ def indexes(out: Path, version: str) -> dict[str, BlockIndex]:
     return found
 
 
-def write_changed(out: Path, change: Change, graph: GraphIndex, version: str,
+def write_changed(out: Path, change: Change, graph: Callable[[], GraphIndex], store: ox.Store, version: str,
                   previous: dict[str, BlockIndex]) -> tuple[list[Path], dict[str, BlockIndex]]:
     """Write each format's files into `out`: its block file spliced from the `previous` one with the blocks
-    `change` touched, or whole; the paths written, and the new block indexes."""
+    `change` touched, or whole; the paths written, and the new block indexes. A splice reads the nodes it
+    renders from `store`, the graph's (kg.store.described); `graph()` gives the index of the whole graph, asked
+    for only when a file is written whole."""
     written, made = [], {}
-    for fmt in FORMATS.values():
-        path, layout, render = out / fmt.filename, fmt.layout(), fmt.blocks(graph)
+    for fmt in FILES:
+        path, layout = out / fmt.filename, fmt.layout()
         old = None if change.full else previous.get(fmt.filename)
         if old is None:
-            made[fmt.filename] = write(path, layout, version, fmt.keys(graph), render)
+            render = fmt.blocks(graph())
+            made[fmt.filename] = write(path, layout, version, fmt.keys(graph()), render)
             made[fmt.filename].notes = fmt.notes(render, None, {})
         else:
+            render = fmt.blocks(StoreIndex(store))
             made[fmt.filename] = splice(path, old, layout, fmt.changed(render, change, old.notes), render)
             made[fmt.filename].notes = fmt.notes(render, change, old.notes)
         written.append(path)

@@ -1,0 +1,68 @@
+"""The reads a block writer makes of a GraphIndex (kg.graph.index), answered from an Oxigraph store.
+
+After an edit the writers look up only the nodes it touched and their neighbours: from the build's store
+(`quads_for_pattern` on its default graph, one lookup per node, cached) they need no index of the whole graph
+in Python. Terms come back as rdflib reads them from careers.ttl (kg.store.terms.term).
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.namespace import RDF
+
+from kg.store.terms import term, to_ox
+
+_DEFAULT, _TYPE = ox.DefaultGraph(), ox.NamedNode(str(RDF.type))
+
+
+class StoreIndex:
+    """`subjects.get(node)`, `referrers.get(node)`, `objects`, `value` and `of_type` of GraphIndex, from a store."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.subjects = _Lookup(self._description)
+        self.referrers = _Lookup(self._referrers)
+
+    def objects(self, subject, predicate) -> list:
+        return self.subjects.get(subject, {}).get(predicate, [])
+
+    def value(self, subject, predicate):
+        objects = self.objects(subject, predicate)
+        return objects[0] if objects else None
+
+    def of_type(self, cls) -> list:
+        return [term(q.subject) for q in self.store.quads_for_pattern(None, _TYPE, to_ox(cls), _DEFAULT)]
+
+    def _description(self, node) -> dict:
+        properties: dict = {}
+        for quad in self.store.quads_for_pattern(to_ox(node), None, None, _DEFAULT):
+            properties.setdefault(term(quad.predicate), []).append(term(quad.object))
+        return properties
+
+    def _referrers(self, node) -> set:
+        return {term(q.subject) for q in self.store.quads_for_pattern(None, None, to_ox(node), _DEFAULT)}
+
+
+class _Lookup:
+    """IRI -> what the store holds about it, looked up once; like a dict, an IRI with nothing has no entry."""
+
+    def __init__(self, find) -> None:
+        self.find, self.found = find, {}
+
+    def get(self, node, default=None):
+        if not isinstance(node, URIRef):
+            return default
+        found = self.found.get(node)
+        if found is None:
+            found = self.found[node] = self.find(node)
+        return found or default
+
+    def __getitem__(self, node):
+        found = self.get(node)
+        if found is None:
+            raise KeyError(node)
+        return found
+
+    def __contains__(self, node) -> bool:
+        return self.get(node) is not None
