@@ -81,11 +81,18 @@ class Build:
     def fact_count(self) -> int:
         return self.totals[1] if self.totals else sum(len(f) for f in self.facts.values())
 
+    @property
+    def triple_count(self) -> int:
+        """Triples in the career graph: counted by the store when no index was made (an edit's writers may need none)."""
+        if self.indexed is not None or "index" in self.__dict__:
+            return len(self.index)
+        return int(next(iter(self.store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
+
     def summary(self) -> str:
         articles, _, nodes = self.totals or (len(self.articles), 0, len(self.resolution.nodes))
         return (
             f"{articles} articles, {self.fact_count} facts, {nodes} nodes, "
-            f"{len(self.index)} triples; {len(self.errors)} failed, {len(self.warnings)} warnings, "
+            f"{self.triple_count} triples; {len(self.errors)} failed, {len(self.warnings)} warnings, "
             f"{len(self.violations)} SHACL violations"
         ) + (f"; {self.dropped} facts under the confidence asked for left out" if self.dropped else "")
 
@@ -351,6 +358,7 @@ def _record(result: Build, master: Path) -> Change:
         state.create(master / state.FILE, [(result.heads[s.article.slug], s) for s in result.shares], result.context, generation)
         return change
     result.store.flush()
+    result.__dict__.pop("graph", None)
     result.store = None  # closed before its folder moves
     gc.collect()
     graphs.adopt(result.checkpoint, master)

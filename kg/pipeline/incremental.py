@@ -31,7 +31,6 @@ from kg.store import graphs
 from kg.store.change import Change
 
 
-
 @dataclass
 class Edit:
     """What an edit made, in a checkpoint of the store of record not yet swapped in."""
@@ -54,7 +53,10 @@ def edit(paths: list[Path], root: Path, master: Path, context: str, read: Callab
     the pairs kept and the count dropped), `doubts(article, facts)` lists an article's own doubts."""
     if not (master / FILE).is_file():
         return None
-    folder, store = graphs.checkpoint(master)
+    try:
+        folder, store = graphs.checkpoint(master)
+    except OSError:  # held by another process (two `kg build --check` at once): the full path reads nothing of it
+        return None
     shutil.copyfile(master / FILE, folder / FILE)
     state = State.open(folder / FILE)
     made = None
