@@ -53,9 +53,18 @@ def to_store(triples: Iterable[tuple]) -> ox.Store:
 
 
 def career_triples(store: ox.Store) -> Iterator[tuple]:
-    """The default graph of `store` (the career graph) as rdflib triples, as careers.ttl reads back."""
+    """The default graph of `store` (the career graph) as rdflib triples, as careers.ttl reads back; each distinct
+    term converted once (an rdflib term costs microseconds to make, and IRIs repeat across the graph)."""
+    seen: dict = {}
+
+    def convert(node):
+        found = seen.get(node)
+        if found is None:
+            found = seen[node] = term(node)
+        return found
+
     for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-        yield term(quad.subject), term(quad.predicate), term(quad.object)
+        yield convert(quad.subject), convert(quad.predicate), convert(quad.object)
 
 
 def as_graph(store: ox.Store, folder: Path | None = None) -> Graph:
