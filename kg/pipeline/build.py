@@ -337,6 +337,8 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
     record = result.store if edited else None  # the store of record, open
     published = store.persist(master, result.index, turtle, record)
     graphs.written(master, turtle, record)
+    if edited and published:  # the store of record let go: the next build in this process edits it again
+        result.store = record = pyoxigraph.Store.read_only(str(store.folder_for(turtle)))
     if published and result.inputs:  # else the next build saves the store
         spliced.record(out, indexes)
         manifest.record(out, result.inputs, written, manifest.Manifest(
