@@ -131,6 +131,7 @@ def build(
     def prepare(pairs: list[tuple[Article, list[Fact]]]) -> tuple[list[tuple[Article, list[Fact]]], int]:
         return _confident(curation.apply(curated or {}, pairs), min_confidence)
 
+    caches.forget_gone()
     if out is not None and inputs is not None and context and curated is not None and not strict:
         edited = incremental.edit(paths, root, graphs.folder_for(Path(out) / "careers.ttl"), context,
                                   lambda todo, keep: _read(todo, root, progress, scheduler, keep)[:2], prepare, _doubts)
@@ -149,7 +150,6 @@ def build(
         errors += warnings
         warnings = []
         extracted = [(a, f) for a, f in extracted if str(source_path(root, a)) not in failed]
-    caches.forget_gone()
     ordered = sorted(extracted, key=lambda pair: pair[0].slug)
     roles, aliases = role_table([(a.slug, a.role, aliases_of(f)) for a, f in ordered])
     shares = [resolve_article(a, f, roles[a.slug], aliases) for a, f in ordered]
