@@ -121,3 +121,10 @@ def test_api_pages_say_which_rows_and_where_the_next_starts(sample_build, sample
     _, _, body, headers = answer.named(sample_build.graph, "roles", {}, "application/json", Page(5, 2), 3)  # the row cap cuts the page
     assert headers == {"X-KG-Truncated": "only the first 3 shown", "X-KG-Rows": "3-5", "X-KG-Next-Offset": "5"}
     assert [row["role"]["value"] for row in json.loads(body)["results"]["bindings"]] == whole[2:5]
+
+
+def test_the_python_api_pages_a_named_question(graph):
+    """`kg.query(..., page=...)` is the notebook's `kg query --limit --offset`."""
+    whole = values(kg.query(graph, "skills-by-role", role="account manager"))
+    page = kg.query(graph, "skills-by-role", page=Page(2, 1), role="account manager")
+    assert values(page) == whole[1:3] and page.first == 2 and page.more == (len(whole) > 3)

@@ -51,7 +51,7 @@ class Context:
     by_head: dict[str, str] = field(default_factory=dict)  # head noun -> the last role named with it ("manager" -> "fp&a manager")
     literals: dict[str, int] = field(default_factory=dict)  # text -> the rules' literals it holds
     screened: dict[str, frozenset[Rule]] = field(default_factory=dict)  # text -> the rules it may match (names known)
-    tagged: dict[int, Span] = field(default_factory=dict)  # sentence start -> its tokens for the token rules (kg/extract/syntax.py)
+    tagged: dict[tuple[int, bool], Span] = field(default_factory=dict)  # (sentence start, imperative) -> its tokens for the token rules (kg/extract/syntax.py)
     token_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # family -> words its token rules took (this sentence)
 
     def add(self, kind: str, obj: str, sentence: Sentence, rule: Rule | str, **extra) -> None:

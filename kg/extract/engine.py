@@ -120,11 +120,12 @@ def _token_rules(ctx: Context, sentence: Sentence) -> None:
                 ctx.token_spans.setdefault(family, []).append((found.start, found.end))
 
 
-def _tagged(ctx: Context, sentence: Sentence):
-    """The sentence as the token rules read it, tagged once per article."""
-    span = ctx.tagged.get(sentence.start)
+def _tagged(ctx: Context, sentence: Sentence, imperative: bool = False):
+    """The sentence as the token rules read it, tagged once per article (and once more as an imperative bullet)."""
+    key = (sentence.start, imperative)
+    span = ctx.tagged.get(key)
     if span is None:
-        span = ctx.tagged[sentence.start] = tagged(sentence.text, ctx.masked(sentence.text), ctx.rs.role_ref, ctx.rs.lang)
+        span = ctx.tagged[key] = tagged(sentence.text, ctx.masked(sentence.text), ctx.rs.role_ref, ctx.rs.lang, imperative)
     return span
 
 
@@ -147,7 +148,8 @@ def _list_item_duties(ctx: Context, sentence: Sentence, family: str) -> bool:
     facts or more gives those facts, not the item whole; True when it did."""
     if family not in token_rules(ctx.rs.lang) or not may_match(ctx.rs.lang, sentence.text, False, list_item=True):
         return False
-    found = read(ctx.rs, sentence.text, _tagged(ctx, sentence), family, _trims(families()[family]), list_item=True)
+    spec = families()[family]
+    found = read(ctx.rs, sentence.text, _tagged(ctx, sentence, bool(spec.get("imperative_items"))), family, _trims(spec), list_item=True)
     if len(found) < 2:
         return False
     for fact in found:
@@ -208,6 +210,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
     if spec.get("skip_negated") and _denied(ctx, text, match):
         return used
+    if _yields(ctx, sentence, rule.options.get("yields_to", ()), match.start("x")):
+        return used  # "an FAA medical certificate": the regulation's words hold no degree
     verb = group_of(match, text, "verb")
     for group in ("x", "y"):  # y: a continuation such as "followed by ..."
         if group_of(match, text, group) is None:
@@ -230,6 +234,17 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                     item = f"{group_of(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
+
+
+def _yields(ctx: Context, sentence: Sentence, kinds_first: tuple[str, ...], at: int) -> bool:
+    """Whether the words at `at` are inside the words of a fact of one of these kinds read from the sentence."""
+    for fact in ctx.facts:
+        if fact.kind in kinds_first and fact.evidence.start == sentence.start:
+            for label in (fact.object, *fact.alt):
+                found = sentence.text.find(label)
+                if 0 <= found <= at < found + len(label):
+                    return True
+    return False
 
 
 def _in_place(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
@@ -753,7 +768,7 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             text = trim(text, ctx.rs, ["clause", "purpose"])
             long = len(text.split()) > 8 and not _object_list(ctx.rs, text)
             listed = names(text, ctx.rs)
-            texts = listed or _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["comma"]) if long else text,
+            texts = listed or _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["item_comma"]) if long else text,
                                                families()[family].get("item_conj", 0))
             skills = _only_skills(ctx.rs, text) if family in ("skill", "qualification") else []
             if family == "qualification" and any(software(name) for name in listed):

@@ -23,7 +23,7 @@ from kg.read.article import Sentence
 
 
 def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
-    known = lexicon.find("authorities", sentence.text)
+    known = lexicon.find("authorities", sentence.text, ctx.rs.lang)
     for match in ctx.search(rule, sentence.text):
         if any(a <= match.start() < b for a, b in claimed):
             continue
@@ -35,7 +35,7 @@ def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> No
             continue
         name = clean(group_of(match, sentence.text, "name"), ctx.rs)
         acronym = (group_of(match, sentence.text, "acronym") or "").rstrip(".")
-        entry = (acronym and lexicon.lookup("authorities", acronym)) or lexicon.lookup("authorities", name)
+        entry = (acronym and lexicon.lookup("authorities", acronym, ctx.rs.lang)) or lexicon.lookup("authorities", name, ctx.rs.lang)
         claimed.append(match.span())
         if acronym:
             ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))

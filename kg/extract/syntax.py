@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.errors import KgError
-from kg.extract.clauses import trim
+from kg.extract.clauses import lower_label, trim
 from kg.extract.ruleset import ROLE_MARK, RuleSet, ruleset
 from kg.language import rulesfile
 from kg.language.analyse import LANGUAGES, analyse, chunks
@@ -73,9 +73,10 @@ def may_match(lang: str, text: str, names_role: bool, list_item: bool = False) -
                if rule.list_items == list_item for pattern in rule.tokens)
 
 
-def tagged(text: str, masked: str, role_ref: re.Pattern, lang: str) -> Span:
-    """A sentence as the matcher reads it; ROLE flags the tokens of the role's names (masked) and its references."""
-    tokens = analyse(text, lang)
+def tagged(text: str, masked: str, role_ref: re.Pattern, lang: str, imperative: bool = False) -> Span:
+    """A sentence as the matcher reads it; ROLE flags the tokens of the role's names (masked) and its references. An
+    `imperative` sentence (a duty bullet) opens on a verb where its first word can be one (kg/language/tagger.py)."""
+    tokens = analyse(text, lang, imperative=imperative)
     refs = [(m.start(), m.end()) for m in role_ref.finditer(text)]
     flags = [frozenset({"ROLE"}) if ROLE_MARK in masked[t.start:t.end] or any(a <= t.start < b for a, b in refs) else frozenset()
              for t in tokens]
@@ -134,6 +135,8 @@ def _fact(rs: RuleSet, text: str, span: Span, rule: TokenRule, match: Match, sub
         return None
     if "verb" in match.captures:
         words = f"{_infinitive(rs, tokens[match.captures['verb'][0]])} {words}"
+    else:  # a nominal duty opening a list item: "Gestione dell'agenda" is "gestione dell'agenda"
+        words = lower_label(words)
     return Found(rule.family, f"{rule.family}.{rule.id}", words, tokens[match.start].start, end, subject)
 
 

@@ -50,14 +50,16 @@ def _resolved(models_dir: str) -> str:
     return str(Path(models_dir).resolve())
 
 
-def analyse(text: str, lang: str, models_dir: Path | str | None = None) -> list[Token]:
-    """Tokenise, tag and lemmatise ``text`` in one of ``LANGUAGES``."""
+def analyse(text: str, lang: str, models_dir: Path | str | None = None, imperative: bool = False) -> list[Token]:
+    """Tokenise, tag and lemmatise ``text`` in one of ``LANGUAGES``; ``imperative`` text opens each sentence on a
+    verb where its first word can be one in its base form (Tagger.tag)."""
     tagger, lemmatizer = load_models(lang, models_dir)
     spans = tokenize(text, lang)
+    base_form = (lambda w: lemmatizer.lemma(w, "VERB") == w.lower()) if imperative else None
     out: list[Token] = []
     for n, (a, b) in enumerate(sentence_ranges(text, spans, lang)):
         words = [text[s:e] for s, e in spans[a:b]]
-        for w, (s, e), pos in zip(words, spans[a:b], tagger.tag(words)):
+        for w, (s, e), pos in zip(words, spans[a:b], tagger.tag(words, base_form)):
             out.append(Token(w, s, e, lemmatizer.lemma(w, pos), pos, n))
     return out
 

@@ -104,21 +104,39 @@ def singular_word(word: str, lang: str, adjective: bool = False) -> str:
     """Singular of one word: the irregular list, the plurals of the role heads ("geometri"), then the
     suffix rules, those for adjectives first when the word follows the head ("ospedalieri" -> "ospedaliero",
     where the noun "infermieri" -> "infermiere")."""
-    data = profile(lang)
     lower = word.lower()
-    irregular = data.get("singular_irregular", {})
-    if lower in irregular:
-        return irregular[lower]
-    if lower in data.get("invariable", []):
-        return lower
-    if not adjective:
-        for key in ("role_heads_first", "role_heads_last"):
-            if lower in head_forms(lang, key):
-                return head_forms(lang, key)[lower]
+    listed = _listed(lower, lang, adjective)
+    if listed is not None:
+        return listed
+    if not adjective and _by_lemma(lower, lang):
+        return _noun_lemma(lower, lang)
     for pattern, replacement in _suffixes(lang, "adjective_singular_suffixes") * adjective + _suffixes(lang, "singular_suffixes"):
         if pattern.search(lower):
             return pattern.sub(replacement, lower)
     return lower
+
+
+def _noun_lemma(word: str, lang: str) -> str:
+    """The trained lemmatizer knows a noun's gender, which a suffix rule cannot ("controparti" -> "controparte")."""
+    from kg.language.analyse import load_models  # the models load only for a language that asks for them
+
+    return load_models(lang)[1].lemma(word, "NOUN")
+
+
+def _listed(word: str, lang: str, adjective: bool = False) -> str | None:
+    """The singular the rules file lists for a lower-case word: irregular, invariable, a role head's plural."""
+    data = profile(lang)
+    if word in data.get("singular_irregular", {}):
+        return data["singular_irregular"][word]
+    if word in data.get("invariable", []):
+        return word
+    tables = () if adjective else ("role_heads_first", "role_heads_last")
+    return next((head_forms(lang, key)[word] for key in tables if word in head_forms(lang, key)), None)
+
+
+def _by_lemma(word: str, lang: str) -> bool:
+    """Whether a plural noun's singular is its lemma (`singular_by_lemma`): the lemma differs from the word."""
+    return bool(re.search(profile(lang).get("singular_by_lemma", "(?!)"), word)) and _noun_lemma(word, lang) != word
 
 
 @lru_cache(maxsize=None)
@@ -143,11 +161,27 @@ def singular_role(title: str, lang: str) -> str:
     head_end = next((i for i, t in enumerate(tokens) if t.lower() in joiners or t.lower().split("'")[0] in joiners), len(tokens))
     scope = data.get("singular_scope", "all")  # all head words (it) or the last one (en)
     out = []
+    head = tokens[0].lower() if tokens else ""
+    by_lemma = bool(head) and _listed(head, lang) is None and _by_lemma(head, lang)  # not a role head's table
     for i, token in enumerate(tokens):
         in_head = i < head_end and (scope == "all" or i == head_end - 1)
         plural = in_head and _plural_candidate(token, data)
-        out.append(singular_word(token, lang, adjective=i > 0 and scope == "all") if plural else token.lower())
+        if plural and i > 0 and by_lemma and scope == "all":
+            out.append(_agreeing_adjective(token.lower(), lang))
+        else:
+            out.append(singular_word(token, lang, adjective=i > 0 and scope == "all") if plural else token.lower())
     return " ".join(out)
+
+
+def _agreeing_adjective(word: str, lang: str) -> str:
+    """An adjective after a plural head made singular agrees with it: a feminine plural ending becomes the feminine
+    singular (`feminine_agreement`: "controparti finanziarie" -> "controparte finanziaria"), else the lemma."""
+    from kg.language.analyse import load_models
+
+    for pattern, replacement in _suffixes(lang, "feminine_agreement"):
+        if pattern.search(word):
+            return pattern.sub(replacement, word)
+    return load_models(lang)[1].lemma(word, "ADJ")
 
 
 def _plural_candidate(token: str, data: dict) -> bool:

@@ -118,15 +118,21 @@ class Tagger:
                 self._matrix[i, col[tag]] = v
         return self
 
-    def tag(self, words: list[str]) -> list[str]:
-        """UPOS tags of one sentence given as a list of token strings."""
+    def tag(self, words: list[str], imperative=None) -> list[str]:
+        """UPOS tags of one sentence given as a list of token strings. An `imperative` sentence (a bullet under a
+        duty heading: "Plan shifts", "Monitor stock levels") opens on a verb wherever the lexicon lets its first word
+        be one and `imperative(word)` says it is a verb's base form: the training data has few such lines, and the
+        model reads their verb as a noun ("Controllo delle consegne", no base form, stays a noun)."""
         best = self._best_fast if self._matrix is not None else self._best
         keys = [norm(w) for w in words]
         p1, p2 = START
         hv = "0"  # has a verb been predicted yet in this sentence? A clause wants one.
         out = []
         for i, w in enumerate(words):
-            t = self.tagdict.get(w) or best(self._features(i, words, keys, p1, p2, hv))
+            if i == 0 and imperative and "VERB" in self.lexicon.get(keys[0], "").split("|") and imperative(w):
+                t = "VERB"
+            else:
+                t = self.tagdict.get(w) or best(self._features(i, words, keys, p1, p2, hv))
             out.append(t)
             p2, p1 = p1, t
             if t in _VERBAL:

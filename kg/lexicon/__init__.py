@@ -25,6 +25,10 @@ class Entry:
     labels: tuple[tuple[str, str], ...]  # (lang, label)
     forms: tuple[str, ...]
     acronym: str | None = None
+    only: tuple[str, ...] = ()  # the languages whose texts may name it; empty: every language
+
+    def named_in(self, lang: str) -> bool:
+        return not lang or not self.only or lang in self.only
 
     def label(self, lang: str) -> str:
         return dict(self.labels).get(lang) or self.labels[0][1]
@@ -45,7 +49,7 @@ def entries(name: str) -> tuple[Entry, ...]:
         labels = tuple((lang, item[lang]) for lang in item if lang in codes and item.get(lang))  # in the file's order
         forms = [str(f) for f in item.get("forms", [])]
         forms += [label for _, label in labels] + [a for a in [item.get("acronym")] + item.get("alt", []) if a]
-        out.append(Entry(item["id"], labels, tuple(dict.fromkeys(forms)), item.get("acronym")))
+        out.append(Entry(item["id"], labels, tuple(dict.fromkeys(forms)), item.get("acronym"), tuple(item.get("only", ()))))
     return tuple(out)
 
 
@@ -99,10 +103,11 @@ def _matcher(name: str) -> tuple[re.Pattern, dict[str, Entry]]:
 
 
 @lru_cache(maxsize=4096)
-def find(name: str, text: str) -> tuple[tuple[Entry, int, int], ...]:
+def find(name: str, text: str, lang: str = "") -> tuple[tuple[Entry, int, int], ...]:
     """Entries of lexicon `name` named in `text`, with their spans; longest form wins, case ignored.
 
-    Forms written in capitals (IT, PR, SEC) only match in capitals, so "it" the pronoun is not IT.
+    Forms written in capitals (IT, PR, SEC) only match in capitals, so "it" the pronoun is not IT; an entry
+    that is `only` some languages' is not found in a text of another (`lang`).
     """
     pattern, by_form = _matcher(name)
     folded = fold(text)
@@ -111,6 +116,8 @@ def find(name: str, text: str) -> tuple[tuple[Entry, int, int], ...]:
         folded = text.lower()
     for match in pattern.finditer(folded):
         entry = by_form[match.group(1)]
+        if not entry.named_in(lang):
+            continue
         original = text[match.start() : match.end()]
         caps_forms = [f for f in entry.forms if f.isupper() and fold(f) == match.group(1)]
         if caps_forms and original not in caps_forms and not any(fold(f) == match.group(1) and not f.isupper() for f in entry.forms):
@@ -119,6 +126,7 @@ def find(name: str, text: str) -> tuple[tuple[Entry, int, int], ...]:
     return tuple(found)
 
 
-def lookup(name: str, label: str) -> Entry | None:
-    """The entry one of whose forms is exactly `label` (case and accents ignored)."""
-    return _matcher(name)[1].get(fold(label.strip()))
+def lookup(name: str, label: str, lang: str = "") -> Entry | None:
+    """The entry one of whose forms is exactly `label` (case and accents ignored), if a text in `lang` may name it."""
+    entry = _matcher(name)[1].get(fold(label.strip()))
+    return entry if entry is not None and entry.named_in(lang) else None

@@ -3,6 +3,7 @@
     from kg.query.formats import write
     graph = kg.load_graph()                               # exports/careers.ttl
     rows = kg.query(graph, "skills-by-role", role="account manager")
+    first = kg.query(graph, "roles", page=Page(limit=20))  # one page: rows 1-20, and whether more follow
     print(write(rows, "csv").decode())                    # or table, json, xml, tsv, ttl
 
 Parameters are bound as RDF terms through initBindings, never pasted into the query text: a name is
@@ -57,9 +58,10 @@ def run(graph: Graph, asked: Question, params: dict[str, str], page: Page | None
     return _execute(graph, asked.text, bindings, asked.source, page)
 
 
-def query(graph: Graph, name: str, **params: str) -> Result:
-    """Answer the named question (or .rq file) `name` on `graph`, e.g. query(g, "skills-by-role", role="account manager")."""
-    return run(graph, question(name), params)
+def query(graph: Graph, name: str, *, page: Page | None = None, **params: str) -> Result:
+    """Answer the named question (or .rq file) `name` on `graph`, e.g. query(g, "skills-by-role", role="account manager");
+    `page=Page(limit=20, offset=40)` gives rows 41-60 only, as `kg query --limit 20 --offset 40` does."""
+    return run(graph, question(name), params, page)
 
 
 def sparql(graph: Graph, text: str, page: Page | None = None) -> Result:
