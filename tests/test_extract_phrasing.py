@@ -316,6 +316,14 @@ def test_only_the_first_rung_is_where_one_starts_en(tmp_path):
     ("Sales Development Representative (SDR)", "en", "sales development representative", ("SDR",)),
     ("Una giornata con un geometra: cantieri e catasto", "it", "geometra", ()),
     ("Addetto paghe (tempo determinato) - Studio Rossi", "it", "addetto paghe", ()),
+    ("Da apprendista a capo reparto: la carriera del tornitore", "it", "tornitore", ()),
+    ("Il mestiere dell'orologiaio", "it", "orologiaio", ()),
+    ("Chi è e cosa fa il tecnico di laboratorio", "it", "tecnico di laboratorio", ()),
+    ("Cosa fa un fabbro e quanto guadagna", "it", "fabbro", ()),
+    ("Diventare notaio: esame, anni di pratica e guadagni", "it", "notaio", ()),
+    ("Professione bibliotecario", "it", "bibliotecario", ()),
+    ("Animatore/trice turistico/a", "it", "animatore turistico", ()),
+    ("Surveyor / Building Inspector", "en", "surveyor", ("building inspector",)),
 ])
 def test_role_of_headline_and_posting_titles(title, lang, role, aliases):
     """Interview headlines name the role after "a day with"; a posting's "(Full-Time)" is no other name."""

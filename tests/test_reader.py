@@ -113,6 +113,12 @@ def test_role_from_title(tmp_path, title, lang, role, aliases):
          "A speech therapist helps people speak. Speech therapists earn £35,000. Every speech therapist needs a degree.", "speech therapist"),
         ("Is nursing right for you? The registered nurse career path explained", "en",
          "A registered nurse cares for patients. Registered nurses work shifts. The nurse in charge leads the ward.", "registered nurse"),
+        # A title that names no role: the first sentence's role, or the one the body names most.
+        ("Una vita tra i fornelli", "it", "Il cuoco è il professionista che prepara i piatti. Il cuoco lavora in cucina. Ogni cuoco impara.", "cuoco"),
+        ("Behind the bench: life in the workshop", "en",
+         "A luthier is a craftsperson who builds and repairs guitars. Luthiers work alone. A luthier needs patience.", "luthier"),
+        ("Inside the night shift", "en",
+         "The night is long. Nurses and doctors work together; a nurse checks the charts. Nurses rest at dawn.", "nurse"),
         # The body agrees with the title's reading: it stays.
         ("Medical Coder Salary Guide", "en", "Medical coders earn more with a certificate. A medical coder reads charts.", "medical coder"),
     ],

@@ -43,6 +43,7 @@ from kg.language.profile import (
     fold,
     head_first,
     languages,
+    pattern,
     profile,
     singular_role,
     singular_word,
@@ -415,7 +416,7 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
     kind = spec["kind"]
     lang = ctx.rs.lang
     if spec.get("roles"):
-        for mention in find_mentions(clean(item, ctx.rs), lang, start_ok=True):  # "più avanti, responsabile vendite"
+        for mention in find_mentions(clean(item, ctx.rs), lang, start_ok=True, role_slot=True):  # "più avanti, responsabile vendite"
             if ctx.is_role(mention.label):
                 continue
             if spec.get("reverse"):
@@ -568,6 +569,7 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule | str, spec: dict, 
     if key and not alt and _lone_word_of(ctx, sentence, spec, label, "name_not_as"):
         return  # the entry's own name used as another word: "retribuzione media" (average) is no media sector
     if spec["kind"] == "alias":
+        label = pattern(ctx.rs.lang, "gender_slash").sub("", label)  # "segretario/a di direzione"
         label = singular_role(label, ctx.rs.lang) if label == label.lower() else label  # "HR partner" keeps its capitals
         label = singular_acronym(label, ctx.rs.lang)
         if ctx.is_role(label):
@@ -903,7 +905,7 @@ def _adjective_shares_head(rs: RuleSet, text: str, parts: list[str]) -> bool:
 
 def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: str, rule_id: str, as_written: bool = False) -> None:
     if spec.get("roles"):
-        for mention in find_mentions(text, ctx.rs.lang, start_ok=True):
+        for mention in find_mentions(text, ctx.rs.lang, start_ok=True, role_slot=True):
             if not ctx.is_role(mention.label):
                 below = spec["kind"] == "promotes_to" and _seniority_step(ctx, mention) == "below"  # a ladder's first rung
                 subject, obj = (mention.label, ctx.article.role) if spec.get("reverse") or below else (ctx.article.role, mention.label)
@@ -932,8 +934,8 @@ def _family_of(texts, table: dict, plain: bool = False) -> str | None:
         if not text:
             continue
         for family, patterns in table.items():
-            for pattern in patterns:
-                if (plain and _holds(fold(text), fold(pattern))) or (not plain and re.search(pattern, text, re.IGNORECASE)):
+            for cue in patterns:
+                if (plain and _holds(fold(text), fold(cue))) or (not plain and re.search(cue, text, re.IGNORECASE)):
                     return family
         if plain:
             break  # only the nearest heading counts

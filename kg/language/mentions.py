@@ -11,7 +11,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.language.profile import fold, head_first, head_forms, pattern, profile, rules_data, singular_role, with_borrowed, word_set
+from kg.language.analyse import LANGUAGES, analyse
+from kg.language.profile import (
+    fold,
+    head_first,
+    head_forms,
+    pattern,
+    profile,
+    rules_data,
+    singular_role,
+    singular_word,
+    with_borrowed,
+    word_set,
+)
 from kg.language.verbs import conjugated
 
 _TOKEN = re.compile(r"\w+(?:[-&]\w+)*", re.UNICODE)
@@ -39,6 +51,7 @@ class _Grammar:
     complement_articles: frozenset[str]
     agent_prepositions: frozenset[str]
     infinitive_markers: frozenset[str]
+    subjects: frozenset[str]  # a word after one of these is a verb
     verbs: re.Pattern  # endings of verbs
     verbs_or_participles: re.Pattern
     native: re.Pattern  # endings of the language's own words
@@ -60,47 +73,56 @@ def _heads(lang: str) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     return head_forms(lang, "role_heads_first"), last, need_article
 
 
-def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]:
+def find_mentions(text: str, lang: str, start_ok: bool = False, role_slot: bool = False) -> list[Mention]:
     """Role mentions in `text`, left to right, not overlapping.
 
     `start_ok` accepts a head that needs an article when it opens the text ("responsabile di agenzia"
-    after "può diventare"); a bare generic head ("the manager") is no mention.
+    after "può diventare"); a bare generic head ("the manager") is no mention. `role_slot` is for text a cue
+    already marks as naming roles ("reports to ...", "può diventare ...", a "Career path" list): there a noun no
+    lexicon lists heads a role when it ends like an agent noun (`occupation_endings`: "caporedattore",
+    "apprendista"), and a verb's base form opening the text is a modifier ("from audit trainee to ...").
     """
     first, last, need_article = _heads(lang)
     generic, with_noun = _head_kinds(lang)
     grammar = _grammar(lang)
     seniority = grammar.seniority
     head_modifies, adjectival = _head_uses(lang)
+    text = pattern(lang, "gender_slash").sub(lambda m: " " * len(m.group(0)), text)  # "segretario/a amministrativo/a"
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     lowered = [fold(t[0]) for t in tokens]
     joined = [i + 1 < len(tokens) and not text[tokens[i][2] : tokens[i + 1][1]].strip() for i in range(len(tokens))]
     found: list[Mention] = []
     floor = 0
     i = 0
+    opened = _open_heads(lang) if role_slot else None
     while i < len(tokens):
         word = lowered[i]
-        if word in first or word in last:
-            if word in last and _head_follows(lowered, joined, i, last):
+        agent = opened is not None and opened[0].search(word) is not None and len(word) > 4 and _noun_at(text, lang, tokens[i][1]) \
+            and fold(singular_word(word, lang)) not in opened[1]
+        is_first = word in first or agent and grammar.head_first
+        is_last = word in last or agent and not grammar.head_first
+        if is_first or is_last:
+            if is_last and _head_follows(lowered, joined, i, last, grammar.stops):
                 i += 1  # "lead account manager": the later head takes this word as a modifier
                 continue
             begin, end = i, i
-            if word in last and i + 1 < len(tokens) and joined[i] and lowered[i + 1] in head_modifies:
+            if is_last and i + 1 < len(tokens) and joined[i] and lowered[i + 1] in head_modifies:
                 i += 1  # "teller experience", "broker licence": the head qualifies the noun after it
                 continue
-            if word in first and word in adjectival and i > 0 and joined[i - 1] and lowered[i - 1] not in grammar.stops:
+            if is_first and word in adjectival and i > 0 and joined[i - 1] and lowered[i - 1] not in grammar.stops:
                 i += 1  # "rapporti medici": after a noun the head is an adjective
                 continue
-            if word in last or word in seniority:
-                begin = max(floor, _grow_left(tokens, lowered, joined, i, grammar, text))
+            if is_last or word in seniority:
+                begin = max(floor, _grow_left(tokens, lowered, joined, i, grammar, text, lang, role_slot))
             opens = start_ok and not text[: tokens[begin][1]].strip()
             if word in need_article and begin == i and not opens and (i == 0 or lowered[i - 1] not in grammar.determiners):
                 i += 1  # "lead" alone is a verb or an adjective; "the lead", "incident response lead" are roles
                 continue
-            end = _grow_right(lowered, joined, i, grammar, after_first=word in first or grammar.head_first)
+            end = _grow_right(lowered, joined, i, grammar, after_first=is_first or grammar.head_first)
             if end == i and word in with_noun and i + 1 < len(tokens) and joined[i] and lowered[i + 1] not in grammar.right_stops | first.keys():
                 end = _grow_right(lowered, joined, i + 1, grammar, after_first=True)
             start_char, end_char = tokens[begin][1], tokens[end][2]
-            surface = text[start_char:end_char]
+            surface = " ".join(text[start_char:end_char].split())
             if begin == end and (first.get(word) or last.get(word)) in generic:
                 i += 1
                 continue
@@ -109,6 +131,24 @@ def find_mentions(text: str, lang: str, start_ok: bool = False) -> list[Mention]
         else:
             i += 1
     return found
+
+
+@lru_cache(maxsize=4096)
+def _tags(text: str, lang: str) -> dict[int, str]:
+    """The tagger's part of speech of each word, by where it starts; a language with no tagger has none."""
+    return {t.start: t.pos for t in analyse(text, lang)} if lang in LANGUAGES else {}
+
+
+def _noun_at(text: str, lang: str, start: int) -> bool:
+    """Is the word at `start` a noun? (A comparative such as "simpler" ends like an agent noun.) Without a tagger,
+    any word may be."""
+    return lang not in LANGUAGES or _tags(text, lang).get(start) in ("NOUN", "PROPN")
+
+
+@lru_cache(maxsize=None)
+def _open_heads(lang: str) -> tuple[re.Pattern, frozenset[str]]:
+    """Endings of agent nouns ("-tore", "-ista", "-er") and the words that end so yet name no job ("customer")."""
+    return pattern(lang, "occupation_endings"), word_set(lang, "not_occupations")
 
 
 @lru_cache(maxsize=None)
@@ -136,6 +176,7 @@ def _grammar(lang: str) -> _Grammar:
         complement_articles=word_set(lang, "complement_articles", borrowed=True),
         agent_prepositions=word_set(lang, "agent_prepositions"),
         infinitive_markers=word_set(lang, "infinitive_markers"),
+        subjects=word_set(lang, "subject_pronouns"),
         verbs=pattern(lang, "verb_endings"),
         verbs_or_participles=pattern(lang, "verb_or_participle_endings"),
         native=pattern(lang, "native_endings"),
@@ -150,11 +191,14 @@ def _head_uses(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return word_set(lang, "nouns_after_head", borrowed=True), word_set(lang, "heads_also_adjectives")
 
 
-def _head_follows(lowered, joined, i, last) -> bool:
-    return any(joined[k - 1] and lowered[k] in last for k in range(i + 1, min(i + 3, len(lowered))) if all(joined[i:k]))
+def _head_follows(lowered, joined, i, last, stops) -> bool:
+    """A later head takes this one as its modifier ("lead account manager"), never across a function word ("nurses
+    and doctors" are two roles)."""
+    return any(joined[k - 1] and lowered[k] in last for k in range(i + 1, min(i + 3, len(lowered)))
+               if all(joined[i:k]) and not any(w in stops for w in lowered[i + 1:k]))
 
 
-def _grow_left(tokens, lowered, joined, i, grammar: _Grammar, text: str) -> int:
+def _grow_left(tokens, lowered, joined, i, grammar: _Grammar, text: str, lang: str, role_slot: bool) -> int:
     """Head-last modifiers before the head: up to three words that are not function words or verbs, nor the tail of
     a contraction or possessive ("client's", "we're"); in a head-first language, not a word of its own either."""
     begin = i
@@ -168,7 +212,11 @@ def _grow_left(tokens, lowered, joined, i, grammar: _Grammar, text: str) -> int:
             break  # "twenty-two supervisors", "one-off"
         if tokens[begin - 1][1] > 0 and text[tokens[begin - 1][1] - 1] in "'’":
             break
-        if prev in grammar.base_verbs and original[0].islower() and (begin == 1 and not text[:tokens[0][1]].strip()
+        if prev in grammar.base_verbs and not role_slot and _tags(text, lang).get(tokens[begin - 1][1]) == "VERB":
+            break  # "supervisors supervise lawyers"; "audit managers" keeps its noun
+        if begin > 1 and lowered[begin - 2] in grammar.subjects and prev not in seniority:
+            break  # "a recruiter who places associates", "we asked analysts"
+        if prev in grammar.base_verbs and original[0].islower() and (begin == 1 and not role_slot and not text[:tokens[0][1]].strip()
                                                                      or begin > 1 and lowered[begin - 2] in grammar.infinitive_markers):
             break  # "interview managers and staff" opening a list item, "to challenge senior managers"
         if prev not in seniority and (borrowing and grammar.verbs_or_participles.search(prev) and len(prev) > 4

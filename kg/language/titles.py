@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.language.mentions import find_mentions
-from kg.language.profile import fold, profile, singular_role, word_set
+from kg.language.profile import fold, pattern, profile, singular_role, word_set
 
 
 class TitleRole(NamedTuple):
@@ -29,8 +29,8 @@ def role_of_title(title: str, lang: str) -> TitleRole:
     text = _noise(lang).sub(" ", title).strip(" -–—|:!,") or title.strip()
     qualified = text != title.strip()
     for _ in range(2):  # "ESG Analyst Salary Survey 2026: Key Findings": the subtitle, then the survey
-        for pattern in data.get("title_patterns", []):
-            match = re.match(pattern, text, re.IGNORECASE)
+        for headline in data.get("title_patterns", []):
+            match = re.match(headline, text, re.IGNORECASE)
             if match and match.group("role").strip() and match.group("role").strip() != text:
                 text = _role_segment(title, match.group("role").strip(), lang)
                 break
@@ -41,7 +41,18 @@ def role_of_title(title: str, lang: str) -> TitleRole:
     qualified |= len(aliases) < len(brackets)
     text = re.sub(r"\s*\([^()]*\)", "", text).strip() or title.strip()
     bare = _strip_edges(text, lang)
-    return TitleRole(singular_role(bare, lang), aliases, qualified or bare != text)
+    names = _slashed(bare, lang)
+    aliases += tuple(singular_role(n, lang) for n in names[1:])
+    return TitleRole(singular_role(names[0], lang), aliases, qualified or bare != text)
+
+
+def _slashed(text: str, lang: str) -> list[str]:
+    """A title that gives two names with a slash ("Paralegal / Legal Assistant", "Cuoco/Cuoca") is the role and an
+    alias; a slash before a gender ending ("Infermiere/a", "Direttore/trice") writes one name."""
+    text = pattern(lang, "gender_slash").sub("", text)
+    parts = [p.strip() for p in re.split(r"\s*/\s*", text)]
+    names = [p for p in parts if find_mentions(p, lang, start_ok=True)]
+    return names if len(parts) > 1 and names == parts else [text]
 
 
 def _role_segment(title: str, first: str, lang: str) -> str:

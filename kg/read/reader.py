@@ -322,7 +322,22 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     candidates |= {singular_role(phrase, lang) for phrase in _phrases(title, lang)}
     named_twice = [c for c in sorted(candidates) if _times(c, named, folded) >= 2]  # the longest: "registered nurse", not "nurse"
     best = max(named_twice, key=lambda c: (len(c.split()), _times(c, named, folded)), default=role)
-    return (best, aliases) if best != role else (role, aliases)
+    if best == role and not find_mentions(role, lang, start_ok=True, role_slot=True):
+        best = _body_subject(blocks, lang, named, folded) or role  # "Una vita tra i fornelli": "Il cuoco è ..."
+    return best, aliases
+
+
+def _body_subject(blocks: list[Block], lang: str, named: Counter, folded: str) -> str | None:
+    """The role of an article whose title names none: the first role its first sentence names, when the body
+    names it again, else the role the body names most (twice at least)."""
+    text = next((b.text for b in blocks if b.kind != "heading"), "")
+    first = next((text[a:b] for a, b in split_sentences(text, lang)), "")
+    opening = [m.label for m in find_mentions(first, lang, start_ok=True, role_slot=True)]
+    subject = next((c for c in opening if _times(c, named, folded) >= 2), None)
+    if subject:
+        return subject
+    label, times = max(named.items(), key=lambda kv: (kv[1], len(kv[0])), default=(None, 0))
+    return label if times >= 2 else None
 
 
 def _shortenings(role: str, lang: str) -> list[str]:
