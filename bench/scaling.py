@@ -2,9 +2,10 @@
 [--runs N] [--stages] [--writers] [--extraction]` (KG_CACHE_DIR as when SOURCE was built into EXPORTS, so the extraction
 cache is warm and the persisted store is found).
 
---stages: the build's stages after extraction (resolve, map, store, index, SHACL, each export of `kg build`, the
-store of record updated in place and published), timed in one process as kg.pipeline.build runs them, CPU and wall,
-after editing one article (a line added to the first article of bench.corpus, as `--incremental` does).
+--stages: a one-article edit (a line added to the first article of bench.corpus, as `--incremental` does) as
+`kg build` runs it (kg.pipeline.incremental: keys, checkpoint, read, resolve and map what it touches, the store of
+record updated, SHACL on the nodes it may change), each step timed in one process, CPU and wall; then the lazy
+GraphIndex and `write`.
 --writers: each writer `kg export` runs, in its own process (peak RSS is its own): N-Triples and N-Quads as
 today (the store read into a GraphIndex, the lines sorted in memory) and streamed (kg/export/lines.py), Turtle,
 TriG and JSON-LD as today, and the floor: pyoxigraph bulk-loading the same N-Quads and dumping them.
@@ -86,59 +87,61 @@ def writers(exports: Path, runs: int) -> None:
 
 
 def stages(source: Path, exports: Path, runs: int) -> None:
-    """The stages after extraction, as kg.pipeline.build runs them (extraction from the warm cache) after a
-    one-article edit, on the store of record of EXPORTS."""
+    """A one-article edit as `kg build` runs it (kg.pipeline.incremental), each step timed by wrapping the function
+    that does it, on the store of record and per-article state of EXPORTS; then the lazy GraphIndex and `write`."""
     from bench.corpus import article
-    from kg.export import FORMATS
-    from kg.graph.index import GraphIndex, frozen_heap
-    from kg.graph.mapper import triples
-    from kg.pipeline import manifest
-    from kg.pipeline.build import EXPORTS, discover, read_all
-    from kg.resolve.resolution import resolve
+    from kg.pipeline import build, incremental, state
     from kg.store import graphs
-    from kg.store import persisted as store
-    from kg.store.shacl import validate_store
 
     times: dict[str, list[tuple[float, float]]] = {}
+    steps = {  # label -> (module, function name)
+        "cache keys of every article (hash the files)": (incremental, "article_key"),
+        "checkpoint of the store of record (hard links)": (graphs, "checkpoint"),
+        "read + extract the changed article": (build, "_read"),
+        "resolve the articles touched": (incremental, "resolve_article"),
+        "map: the parts touched (articles, nodes)": (graphs, "article_parts"),
+        "map: node descriptions from the vote sums": (graphs, "node_parts"),
+        "store of record: parts whose digest changed": (graphs, "changed"),
+        "store of record: nodes the edit may change": (graphs, "around"),
+        "per-article state: one transaction": (state.State, "change"),
+        "store of record: update in place (checkpoint)": (graphs, "edit"),
+        "SHACL on those nodes": (build, "validate_store"),
+    }
+    run_times: dict[str, list[float]] = {}
 
-    def timed(name, function, *args):
-        started, used = time.perf_counter(), time.process_time()
-        value = function(*args)
-        times.setdefault(name, []).append((time.perf_counter() - started, time.process_time() - used))
-        return value
+    def wrap(label, function):
+        def timed(*args, **kwargs):
+            started, used = time.perf_counter(), time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                run_times.setdefault(label, [0.0, 0.0])
+                run_times[label][0] += time.perf_counter() - started
+                run_times[label][1] += time.process_time() - used
+        return timed
 
+    for label, (owner, attribute) in steps.items():
+        setattr(owner, attribute, wrap(label, getattr(owner, attribute)))
     name, text = article(0)
-    turtle = exports / "careers.ttl"
     for run in range(runs):
+        run_times.clear()
         (source / name).write_text(text.replace("\n\n", f"\n\nStages {run}.\n\n", 1), encoding="utf-8")
-        paths, _ = discover(source)
-        extracted, _ = timed("extraction cache (warm): read every entry", read_all, paths, source)
-        resolution = timed("resolve", resolve, extracted)
-        found = timed("map: triples", lambda: list(triples(resolution)))
-        oxigraph = timed("store: Oxigraph in memory", store.to_store, found)
-        with frozen_heap():
-            index = timed("index: GraphIndex", GraphIndex, found)
-        timed("SHACL, every node", validate_store, oxigraph)
-        master, context = graphs.folder_for(turtle), manifest.context(source, manifest.options())
-        parts = timed("store of record: digest the parts", graphs.parts, resolution)
-        focus = timed("store of record: nodes the edit may change", graphs.focus, master, parts, context)
-        assert focus is not None, "no store of record to update in place: build SOURCE into EXPORTS with this code first"
-        timed("SHACL, those nodes only (kg build)", validate_store, oxigraph, focus)
-        for fmt in EXPORTS:
-            timed(f"write {fmt}", FORMATS[fmt].files, index)
-        from kg import render
-
-        timed("write views (HTML)", render.outputs, index)
-        timed("store of record: update in place", graphs.update, master, parts, context, oxigraph)
-        timed("publish: checkpoint + labels", store.persist, master, index, turtle)
-        graphs.written(master, turtle)
-        del found, index, oxigraph
-    articles = len(paths)
-    print(f"{articles} articles, {len(resolution.nodes)} nodes; medians of {runs}")
-    print(f"{'stage':44} {'wall s':>8} {'CPU s':>8} {'CPU ms/article':>15}")
-    for name, values in times.items():
+        started, used = time.perf_counter(), time.process_time()
+        result = build.build(source, out=exports)
+        run_times["**up to and including the store (kg.build)**"] = [time.perf_counter() - started, time.process_time() - used]
+        assert result.totals is not None, "the full path ran: build SOURCE into EXPORTS with this code first"
+        for label, function in (("GraphIndex from the store (lazy: writers not yet converted)", lambda: result.index),
+                                ("write: exports, views, swap in, publish", lambda: build.write(result, exports))):
+            started, used = time.perf_counter(), time.process_time()
+            function()
+            run_times[label] = [time.perf_counter() - started, time.process_time() - used]
+        for label, (wall, cpu) in run_times.items():
+            times.setdefault(label, []).append((wall, cpu))
+    print(f"{result.totals[0]} articles, {result.totals[2]} nodes; one-article edit, medians of {runs}")
+    print(f"{'stage':60} {'wall s':>8} {'CPU s':>8}")
+    for label, values in times.items():
         wall, cpu = statistics.median(v[0] for v in values), statistics.median(v[1] for v in values)
-        print(f"{name:44} {wall:8.2f} {cpu:8.2f} {cpu * 1000 / articles:15.2f}")
+        print(f"{label:60} {wall:8.2f} {cpu:8.2f}")
 
 
 def extraction(source: Path, runs: int) -> None:

@@ -31,10 +31,10 @@ def kg_build(source: Path, out: Path, cache: Path, monkeypatch) -> None:
 
 def quads(folder: Path) -> list[str]:
     """Every quad of a store, sorted N-Quads lines (the store closed again before the next build opens it), but
-    the record of whether its exports were written."""
+    the record of whether its exports were written and the generation it shares with the per-article state."""
     store = ox.Store.read_only(str(folder))
     try:
-        return sorted(str(quad) for quad in store if "state#written" not in str(quad.predicate))
+        return sorted(str(quad) for quad in store if str(quad.predicate).rsplit("#", 1)[-1] not in ("written>", "generation>"))
     finally:
         del store
 
@@ -76,6 +76,7 @@ def test_an_update_in_place_ends_where_a_clean_build_ends(corpus, tmp_path, monk
     change(source)
     result = kg.build(source, out=out)  # the shapes checked on the nodes that changed only
     assert result.violations == []
+    assert result.totals is not None  # the edit path: only the articles it touched were read and resolved
     write(result, out)
     assert not result.change.full
     after = quads(record(out))
@@ -143,4 +144,70 @@ def test_a_build_killed_leaves_the_store_as_before_or_after(corpus, tmp_path, mo
     result = kg.build(source)
     write(result, out)
     assert result.change.full == (point != "update")  # once the store moved, the exports lag it: consumers redo all
+    assert quads(record(out)) == expected
+
+
+def test_an_edit_moving_a_shared_nodes_preferred_label_ends_where_a_clean_build_ends(corpus, tmp_path, monkeypatch):
+    """With the alias, hr/b.md's role is hr/a.md's node, and its shorter label wins a tie of votes; b renamed
+    takes its votes back: the node's description is redone from the vote sums, reading only b."""
+    source, out = corpus
+    _alias(source)
+    kg_build(source, out, tmp_path / "cache", monkeypatch)
+    pref = "/role/human-resources-business-partner> <http://www.w3.org/2004/02/skos/core#prefLabel>"
+    assert any(pref in q and '"hr partner"' in q for q in quads(record(out)))
+    (source / "hr" / "b.md").write_text("---\ntitle: HR Partner Lead\nlang: en\n---\n\nThe HR partner lead reports to the HR director.\n",
+                                        encoding="utf-8")
+    result = kg.build(source, out=out)
+    assert result.totals is not None and [a.slug for a in result.articles] == ["hr-b"]
+    write(result, out)
+    after = quads(record(out))
+    assert any(pref in q and '"human resources business partner"' in q for q in after)
+    assert after == clean(source, tmp_path, monkeypatch)
+
+
+def test_an_edit_keeps_the_warnings_that_compare_articles(corpus, tmp_path, monkeypatch):
+    """Two articles about one role are told apart from the per-article state, not from reading both again."""
+    source, out = corpus
+    kg_build(source, out, tmp_path / "cache", monkeypatch)
+    write_article(source, "hr/d.md", HRBP.format(alias=""))
+    edited = kg.build(source, out=out)
+    assert edited.totals is not None
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "other-cache"))
+    full = kg.build(source)
+    assert [str(w) for w in edited.warnings] == [str(w) for w in full.warnings]
+    assert any("same role as hr/a.md" in str(w) for w in edited.warnings)
+    assert edited.summary() == full.summary()
+
+
+_KILLED_EDIT = """
+import sys
+import kg
+from kg.pipeline.build import write
+
+write(kg.build(sys.argv[1], out=sys.argv[2]), sys.argv[2])
+"""
+
+
+@pytest.mark.parametrize("point", ["update", "adopt", "state"])
+def test_an_edit_killed_leaves_a_state_the_next_build_can_trust(corpus, tmp_path, monkeypatch, point):
+    """kill -9 while an edit changes its checkpoint (the store of record untouched), between the two renames that
+    swap it in (no store: the next build loads afresh), or, on the full path, between the store and the per-article
+    state (their generations differ: the next build takes the full path): the next build ends where a clean build
+    ends."""
+    source, out = corpus
+    kg_build(source, out, tmp_path / "cache", monkeypatch)
+    before = quads(record(out))
+    edit(source)
+    script = _KILLED if point == "state" else _KILLED_EDIT  # kg.build without `out` takes the full path
+    run = subprocess.run([sys.executable, "-c", script, str(source), str(out)], cwd=Path(__file__).parent.parent,
+                         env={**os.environ, "KG_TEST_HALT": point})
+    assert run.returncode == -9
+    if point == "update":
+        assert quads(record(out)) == before
+    if point == "adopt":
+        assert not record(out).exists()
+    expected = clean(source, tmp_path, monkeypatch)
+    result = kg.build(source, out=out)
+    assert (result.totals is not None) == (point == "update")
+    write(result, out)
     assert quads(record(out)) == expected

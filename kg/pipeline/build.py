@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import gc
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,16 +19,15 @@ from kg.export import FORMATS
 from kg.extract import extract
 from kg.extract.facts import Fact
 from kg.graph.index import GraphIndex, frozen_heap
-from kg.graph.mapper import triples
 from kg.language.profile import check_rules
-from kg.pipeline import caches, manifest, spliced
+from kg.pipeline import caches, incremental, manifest, spliced, state
 from kg.pipeline.cache import ArticleCache, folder_for
 from kg.pipeline.discover import discover, root_of
 from kg.pipeline.executors import executor
 from kg.read.article import Article
 from kg.read.reader import read_article
 from kg.resolve import curation
-from kg.resolve.resolution import Resolution, resolve
+from kg.resolve.resolution import Resolution, Resolved, aliases_of, merge, resolve_article, role_table
 from kg.store import graphs
 from kg.store import persisted as store
 from kg.store.change import EVERYTHING, Change
@@ -46,7 +46,6 @@ class Build:
     time and memory than the store and the index together."""
 
     store: pyoxigraph.Store
-    index: GraphIndex
     articles: list[Article]
     facts: dict[str, list[Fact]]
     resolution: Resolution
@@ -59,6 +58,19 @@ class Build:
     context: str = ""  # digest of what it read besides the articles (kg.pipeline.manifest.context); "" unknown
     parts: dict[str, graphs.Part] = field(default_factory=dict)  # the store's parts of this graph (kg.store.graphs)
     change: Change | None = None  # what `write` changed in the persisted store (kg.store.change): for the writers
+    indexed: GraphIndex | None = None  # the index the full path made beside the store; else `index` makes it
+    shares: list[Resolved] = field(default_factory=list)  # the articles resolved, one share each (kg.resolve)
+    heads: dict[str, state.Head] = field(default_factory=dict)  # every article's state (kg.pipeline.state)
+    checkpoint: Path | None = None  # an edit: the store of record changed, to swap in (kg.pipeline.incremental)
+    totals: tuple[int, int, int] | None = None  # an edit: (articles, facts, nodes) of the whole graph
+
+    @cached_property
+    def index(self) -> GraphIndex:
+        """The triples of the career graph as plain dicts, for the writers and views: made from `store` when asked."""
+        if self.indexed is not None:
+            return self.indexed
+        with frozen_heap():
+            return GraphIndex(store.career_triples(self.store))
 
     @cached_property
     def graph(self) -> Graph:
@@ -67,12 +79,20 @@ class Build:
 
     @property
     def fact_count(self) -> int:
-        return sum(len(f) for f in self.facts.values())
+        return self.totals[1] if self.totals else sum(len(f) for f in self.facts.values())
+
+    @property
+    def triple_count(self) -> int:
+        """Triples in the career graph: counted by the store when no index was made (an edit's writers may need none)."""
+        if self.indexed is not None or "index" in self.__dict__:
+            return len(self.index)
+        return int(next(iter(self.store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
 
     def summary(self) -> str:
+        articles, _, nodes = self.totals or (len(self.articles), 0, len(self.resolution.nodes))
         return (
-            f"{len(self.articles)} articles, {self.fact_count} facts, {len(self.resolution.nodes)} nodes, "
-            f"{len(self.index)} triples; {len(self.errors)} failed, {len(self.warnings)} warnings, "
+            f"{articles} articles, {self.fact_count} facts, {nodes} nodes, "
+            f"{self.triple_count} triples; {len(self.errors)} failed, {len(self.warnings)} warnings, "
             f"{len(self.violations)} SHACL violations"
         ) + (f"; {self.dropped} facts under the confidence asked for left out" if self.dropped else "")
 
@@ -102,30 +122,45 @@ def build(
     options = manifest.options(strict, curate, min_confidence)
     inputs = None if errors else manifest.inputs(paths, root, options)  # before reading: see manifest
     context = manifest.context(root, options)
-    extracted, failed = read_all(paths, root, progress, scheduler)
-    errors += failed
-    warnings: list[KgError] = []
-    by_role = defaultdict(list)
-    for article, _ in extracted:
-        by_role[article.role].append(article)
-    for article, facts in extracted:
-        warnings += [KgError(w, source_path(root, article), 1, "warning") for w in _doubts(article, facts, by_role[article.role])]
     try:
-        if curate:
-            extracted = curation.apply(curation.load(root / curation.FILENAME), extracted)
+        curated = curation.load(root / curation.FILENAME) if curate else {}
     except KgError as error:
         errors.append(error)
-    extracted, dropped = _confident(extracted, min_confidence)
+        curated = None
+
+    def prepare(pairs: list[tuple[Article, list[Fact]]]) -> tuple[list[tuple[Article, list[Fact]]], int]:
+        return _confident(curation.apply(curated or {}, pairs), min_confidence)
+
+    caches.forget_gone()
+    if out is not None and inputs is not None and context and curated is not None and not strict:
+        edited = incremental.edit(paths, root, graphs.folder_for(Path(out) / "careers.ttl"), context,
+                                  lambda todo, keep: _read(todo, root, progress, scheduler, keep)[:2], prepare, _doubts)
+        if edited is not None:
+            return _edited(edited, root, inputs, context)
+    found, failed, keys = _read(paths, root, progress, scheduler)
+    errors += failed
+    by_article = [prepare([pair]) for pair in found]
+    extracted = [kept[0] for kept, _ in by_article]
+    dropped = sum(count for _, count in by_article)
+    heads = {article.slug: incremental.head(article, facts, kept, count, keys[article.slug], _doubts)
+             for (article, facts), ([(_, kept)], count) in zip(found, by_article)}
+    warnings = incremental.warnings(heads, root)
     if strict:
         failed = {str(w.path) for w in warnings}
         errors += warnings
         warnings = []
         extracted = [(a, f) for a, f in extracted if str(source_path(root, a)) not in failed]
-    caches.forget_gone()
-    resolution = resolve(extracted)
-    found = list(triples(resolution))
-    oxigraph = store.to_store(found)
+    ordered = sorted(extracted, key=lambda pair: pair[0].slug)
+    roles, aliases = role_table([(a.slug, a.role, aliases_of(f)) for a, f in ordered])
+    shares = [resolve_article(a, f, roles[a.slug], aliases) for a, f in ordered]
+    resolution = merge(shares)
+    for share in shares:
+        heads[share.article.slug] = incremental.with_role(heads[share.article.slug], share.role)
     parts = graphs.parts(resolution)
+    mapped = {iri: list(part.triples()) for iri, part in parts.items()}  # mapped once: for the store, the index and the store of record
+    parts = {iri: graphs.Part(part.digest, lambda t=mapped[iri]: t) for iri, part in parts.items()}
+    found = list(dict.fromkeys(t for triples in mapped.values() for t in triples))
+    oxigraph = store.to_store(found)
     focus = graphs.focus(graphs.folder_for(Path(out) / "careers.ttl"), parts, context) if out is not None else None
     with ThreadPoolExecutor(1) as pool:  # Oxigraph checks the shapes without the GIL while the index fills
         checked = pool.submit(validate_store, oxigraph, focus)
@@ -135,7 +170,9 @@ def build(
         violations = checked.result()
     return Build(
         store=oxigraph,
-        index=index,
+        indexed=index,
+        shares=shares,
+        heads=heads,
         articles=resolution.articles,
         facts={a.slug: f for a, f in extracted},
         resolution=resolution,
@@ -158,10 +195,41 @@ def _confident(extracted: list[tuple[Article, list[Fact]]], least: float) -> tup
     return kept, sum(len(facts) for _, facts in extracted) - sum(len(facts) for _, facts in kept)
 
 
+def _edited(edit: incremental.Edit, root: Path, inputs: manifest.Inputs, context: str) -> Build:
+    """The Build of an edit: its store is the checkpoint of the store of record, its articles those resolved again."""
+    resolution = merge(edit.shares)
+    heads = edit.heads
+    violations = validate_store(edit.store, edit.focus)
+    edit.state.close()
+    return Build(
+        store=edit.store,
+        articles=resolution.articles,
+        facts=edit.facts,
+        resolution=resolution,
+        warnings=sorted(incremental.warnings(heads, root), key=lambda e: (str(e.path), e.message)),
+        violations=violations,
+        source=root,
+        dropped=sum(head.dropped for head in heads.values()),
+        inputs=inputs,
+        context=context,
+        heads=heads,
+        checkpoint=edit.folder,
+        change=edit.change,
+        totals=(len(heads), sum(head.facts for head in heads.values()), edit.nodes),
+    )
+
+
 def read_all(paths: list[Path], root: Path, progress=None, scheduler: str | None = None) -> tuple[list[tuple[Article, list[Fact]]], list[KgError]]:
     """Every article read and extracted, in the order of `paths`: from the cache when unchanged, the rest on
     all cores or on the Dask `scheduler`; the cache forgets articles that are gone."""
+    return _read(paths, root, progress, scheduler)[:2]
+
+
+def _read(paths: list[Path], root: Path, progress=None, scheduler: str | None = None,
+          keep: set[str] = frozenset()) -> tuple[list[tuple[Article, list[Fact]]], list[KgError], dict[str, str]]:
+    """`read_all`, with the cache key of each article read (by slug); the cache keeps the entries `keep` too."""
     cache = ArticleCache(folder_for(root))
+    cache.used |= keep
     cache.claim(root)
     found: list = [None] * len(paths)
     for index, path in enumerate(paths):
@@ -177,7 +245,7 @@ def read_all(paths: list[Path], root: Path, progress=None, scheduler: str | None
         for index, result in zip(todo, pool.imap(_read_and_extract, jobs, chunksize=8)):
             if isinstance(result, tuple) and found[index] is not None:
                 cache.put(found[index][0], *result)
-            found[index] = (None, result)
+            found[index] = (found[index][0] if found[index] else None, result)
             done += 1
             if progress:
                 progress(done, len(paths))
@@ -185,7 +253,8 @@ def read_all(paths: list[Path], root: Path, progress=None, scheduler: str | None
     if progress and not todo:
         progress(len(paths), len(paths))
     extracted = [hit[1] for hit in found if isinstance(hit[1], tuple)]
-    return extracted, [hit[1] for hit in found if isinstance(hit[1], KgError)]
+    keys = {hit[1][0].slug: hit[0] for hit in found if isinstance(hit[1], tuple)}
+    return extracted, [hit[1] for hit in found if isinstance(hit[1], KgError)], keys
 
 
 def _read_and_extract(job: tuple[Path, Path]) -> tuple[Article, list[Fact]] | KgError:
@@ -201,15 +270,12 @@ def source_path(root: Path, article: Article) -> Path:
     return root / article.path
 
 
-def _doubts(article: Article, facts: list[Fact], same_role: list[Article]) -> list[str]:
-    """What deserves an editor's look without stopping the build."""
+def _doubts(article: Article, facts: list[Fact]) -> list[str]:
+    """What deserves an editor's look in one article without stopping the build (kg.pipeline.incremental.warnings
+    adds those comparing articles)."""
     doubts = list(article.warnings)
     if not any(f.kind != "definition" for f in facts):
         doubts.append("no facts found in this article; check its language and phrasing")
-    twins = sorted(a.path.as_posix() for a in same_role if a is not article)
-    if twins:
-        sources = "both articles" if len(twins) == 1 else f"all {len(twins) + 1} articles"
-        doubts.append(f"same role as {', '.join(twins)}: merged into one node with {sources} as sources")
     return doubts
 
 
@@ -248,7 +314,8 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
     turtle = out / "careers.ttl"
     master = graphs.folder_for(turtle)
     intact = manifest.intact(out, result.inputs)  # every export as the last build left it, same settings
-    updated = graphs.update(master, result.parts, result.context, result.store)  # the store of record, always
+    edited = result.checkpoint is not None
+    updated = _record(result, master)  # the store of record, always
     result.change = change = updated if intact else EVERYTHING  # exports edited by hand or of other settings: all anew
     version = result.inputs.context if result.inputs else ""
     previous = {} if change.full else spliced.indexes(out, version)
@@ -268,8 +335,11 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
     if progress:
         progress(done + 1, STEPS)
     _remove_unwritten(out, written)
-    published = store.persist(master, result.index, turtle)
-    graphs.written(master, turtle)
+    record = result.store if edited else None  # the store of record, open
+    published = store.persist(master, result.index, turtle, record)
+    graphs.written(master, turtle, record)
+    if edited and published:  # the store of record let go: the next build in this process edits it again
+        result.store = record = pyoxigraph.Store.read_only(str(store.folder_for(turtle)))
     if published and result.inputs:  # else the next build saves the store
         spliced.record(out, indexes)
         manifest.record(out, result.inputs, written, manifest.Manifest(
@@ -278,6 +348,26 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
     if progress:
         progress(STEPS, STEPS)
     return written
+
+
+def _record(result: Build, master: Path) -> Change:
+    """Bring the store of record at `master` to `result`, its per-article state with it: an edit swaps in its
+    checkpoint (reopened: `result.store` is then the store of record); a full build updates it and writes
+    the state afresh, after the store and with the same generation, so a kill between leaves them different."""
+    if result.checkpoint is None:
+        generation = uuid.uuid4().hex
+        change = graphs.update(master, result.parts, result.context, result.store, generation)
+        graphs.halt("state")
+        state.create(master / state.FILE, [(result.heads[s.article.slug], s) for s in result.shares], result.context, generation)
+        return change
+    result.store.flush()
+    result.__dict__.pop("graph", None)
+    result.store = None  # closed before its folder moves
+    gc.collect()
+    graphs.adopt(result.checkpoint, master)
+    result.store = pyoxigraph.Store(str(master))
+    result.checkpoint = None
+    return result.change
 
 
 def _remove_unwritten(out: Path, written: list[Path]) -> None:

@@ -88,14 +88,17 @@ def article_iri_of(article_slug: str) -> str:
 
 
 class Resolver:
-    """Collects nodes while facts are resolved; one instance per build."""
+    """Collects the nodes one article names while its facts are resolved, given the corpus's alias table."""
 
-    def __init__(self) -> None:
+    def __init__(self, aliases: dict[str, str] | None = None) -> None:
         self.nodes: dict[str, Node] = {}
-        self.aliases: dict[str, str] = {}  # folded alias -> role IRI
+        self.aliases: dict[str, str] = aliases if aliases is not None else {}  # folded alias -> role IRI
         self.salary_links: dict[str, dict[str, str]] = {}
+        self.mentions: set[str] = set()  # folded labels of roles named without a key: an alias may move them
 
     def node(self, type_: str, label: str, lang: str, key: str = "", weight: int = 1, alt: tuple[str, ...] = ()) -> str:
+        if type_ == "Role" and not key:
+            self.mentions.add(fold(label))
         if type_ == "Role" and not key and fold(label) in self.aliases:
             iri = self.aliases[fold(label)]
         else:
@@ -114,36 +117,87 @@ class Resolver:
         return iri
 
 
+@dataclass
+class Resolved:
+    """One article's share of a resolution: what an edit of it redoes, and nothing else does."""
+
+    article: Article
+    role: str  # the IRI of its role
+    statements: list[Statement]
+    nodes: dict[str, Node]  # its label votes, by node
+    salary_links: dict[str, dict[str, str]]
+    mentions: frozenset[str]  # folded role labels it names without a key (kg.resolve: aliases move them)
+    fact_count: int
+
+
+def aliases_of(facts: list[Fact]) -> tuple[str, ...]:
+    """The folded aliases an article declares for its role."""
+    return tuple(dict.fromkeys(fold(f.object) for f in facts if f.kind == "alias"))
+
+
+def role_table(heads: list[tuple[str, str, tuple[str, ...]]]) -> tuple[dict[str, str], dict[str, str]]:
+    """(article slug -> role IRI, folded alias -> role IRI) from each article's (slug, role, aliases): in slug
+    order, an alias belongs to the first article declaring it and moves the roles of the articles after it."""
+    roles: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    for article_slug, role, declared in sorted(heads):
+        iri = roles[article_slug] = aliases.get(fold(role)) or f"{BASE}role/{slug(role)}"
+        for alias in declared:
+            aliases.setdefault(alias, iri)
+    return roles, aliases
+
+
 def resolve(extracted: list[tuple[Article, list[Fact]]]) -> Resolution:
     """Resolve every article's facts into nodes and statements, in a deterministic order."""
-    resolver = Resolver()
-    roles: dict[str, str] = {}
     ordered = sorted(extracted, key=lambda pair: pair[0].slug)
-    for article, facts in ordered:
-        iri = resolver.node("Role", article.role, article.lang, weight=ARTICLE_WEIGHT)
-        resolver.nodes[iri].labels[(article.lang, article.title)] += 0
-        roles[article.slug] = iri
-        for fact in facts:
-            if fact.kind == "alias":
-                resolver.aliases.setdefault(fold(fact.object), iri)
+    roles, aliases = role_table([(a.slug, a.role, aliases_of(f)) for a, f in ordered])
+    return merge([resolve_article(a, f, roles[a.slug], aliases) for a, f in ordered])
+
+
+def resolve_article(article: Article, facts: list[Fact], role: str, aliases: dict[str, str]) -> Resolved:
+    """One article's facts resolved, its role being `role` and the corpus's alias table `aliases`."""
+    resolver = Resolver(aliases)
+    node = resolver.nodes[role] = Node(role, "Role")
+    node.labels[(article.lang, article.role)] += ARTICLE_WEIGHT
+    node.labels[(article.lang, article.title)] += 0
     statements: list[Statement] = []
     table = kinds()
-    for article, facts in ordered:
-        for fact in facts:
-            spec = table[fact.kind]
-            subject_type = spec.get("subject", "Role")
-            if subject_type == "Role" and fold(fact.subject) == fold(article.role):
-                subject = roles[article.slug]
-            else:
-                subject = resolver.node(subject_type, fact.subject, fact.lang, fact.subject_key)
-            if spec.get("literal"):
-                obj = fact.object
-            elif fact.kind == "salary":
-                obj = _salary_node(resolver, subject, fact)
-            else:
-                obj = resolver.node(spec["class"], fact.object, fact.lang, fact.key, alt=fact.alt)
-            statements.append(Statement(fact, subject, obj, _evidence_iri(article, fact, subject, obj)))
-    return Resolution(resolver.nodes, statements, [a for a, _ in ordered], roles, resolver.salary_links)
+    for fact in facts:
+        spec = table[fact.kind]
+        subject_type = spec.get("subject", "Role")
+        if subject_type == "Role" and fold(fact.subject) == fold(article.role):
+            subject = role
+        else:
+            subject = resolver.node(subject_type, fact.subject, fact.lang, fact.subject_key)
+        if spec.get("literal"):
+            obj = fact.object
+        elif fact.kind == "salary":
+            obj = _salary_node(resolver, subject, fact)
+        else:
+            obj = resolver.node(spec["class"], fact.object, fact.lang, fact.key, alt=fact.alt)
+        statements.append(Statement(fact, subject, obj, _evidence_iri(article, fact, subject, obj)))
+    return Resolved(article, role, statements, resolver.nodes, resolver.salary_links, frozenset(resolver.mentions), len(facts))
+
+
+def merge(resolved: list[Resolved]) -> Resolution:
+    """The articles' shares, in slug order, as one resolution: a node's votes are the sum of every article's."""
+    nodes: dict[str, Node] = {r.role: Node(r.role, "Role") for r in resolved}  # roles first, as they always came
+    links: dict[str, dict[str, str]] = {}
+    for share in resolved:
+        add_votes(nodes, share.nodes)
+        for iri, found in share.salary_links.items():
+            links.setdefault(iri, {}).update(found)
+    statements = [s for share in resolved for s in share.statements]
+    return Resolution(nodes, statements, [r.article for r in resolved], {r.article.slug: r.role for r in resolved}, links)
+
+
+def add_votes(nodes: dict[str, Node], votes: dict[str, Node]) -> None:
+    """Add one article's label `votes` to the sums in `nodes`; a vote of weight 0 still counts (an alt label), so
+    sums are kept by key, not by Counter arithmetic, which drops zeros."""
+    for iri, node in votes.items():
+        target = nodes.setdefault(iri, Node(iri, node.type))
+        for key, weight in node.labels.items():
+            target.labels[key] += weight
 
 
 def _salary_node(resolver: Resolver, role: str, fact: Fact) -> str:

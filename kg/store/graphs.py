@@ -29,14 +29,14 @@ from rdflib import URIRef
 from kg.cachedir import cache_folder
 from kg.graph.mapper import article_triples, description
 from kg.graph.namespaces import GRAPH_BASE, article_graph_iri
-from kg.resolve.resolution import Resolution, article_iri, article_iri_of
+from kg.resolve.resolution import Node, Resolution, article_iri, article_iri_of
 from kg.store.change import Change
 from kg.store.terms import to_ox
 
 STAMP = "kg-graphs.json"  # the export folder it serves (kg.pipeline.caches), rewritten by every build using it
 _ARTICLES = f"{GRAPH_BASE}article/"
 NODES, STATE = ox.NamedNode(f"{GRAPH_BASE}nodes"), ox.NamedNode(f"{GRAPH_BASE}state")
-_DIGEST, _CONTEXT, _WRITTEN = (ox.NamedNode(f"{GRAPH_BASE}state#{name}") for name in ("digest", "context", "written"))
+_DIGEST, _CONTEXT, _WRITTEN, _GENERATION = (ox.NamedNode(f"{GRAPH_BASE}state#{name}") for name in ("digest", "context", "written", "generation"))
 _YES, _NO = ox.Literal("true"), ox.Literal("false")
 IN_PLACE_SHARE = 2  # more than 1/IN_PLACE_SHARE of the parts changed: loading afresh in bulk is cheaper
 
@@ -55,9 +55,13 @@ def folder_for(turtle: Path) -> Path:
 
 
 def parts(resolution: Resolution) -> dict[str, Part]:
-    """Article graph IRI or node IRI -> its part. An article's digest covers what its graph is made of: its
-    bytes (path and content hash) and the IRIs its facts resolved to (an alias declared elsewhere moves them);
-    a node's, its type and labels."""
+    """Article graph IRI or node IRI -> its part: `article_parts` and `node_parts`."""
+    return {**article_parts(resolution), **node_parts(resolution.nodes.values())}
+
+
+def article_parts(resolution: Resolution) -> dict[str, Part]:
+    """Article graph IRI -> its part. Its digest covers what its graph is made of: its bytes (path and content
+    hash) and the IRIs its facts resolved to (an alias declared elsewhere moves them)."""
     found = {}
     for article in resolution.articles:
         statements = resolution.statements_of[article.slug]
@@ -65,7 +69,13 @@ def parts(resolution: Resolution) -> dict[str, Part]:
         inputs += [f"{s.subject} {s.object} {s.evidence} {s.fact.evidence.confidence}" for s in statements]
         found[article_graph_iri(article_iri(article))] = Part(
             _digest(inputs), lambda a=article, s=statements: article_triples(resolution, a, s))
-    for node in resolution.nodes.values():
+    return found
+
+
+def node_parts(nodes: Iterable[Node]) -> dict[str, Part]:
+    """Node IRI -> its description in `nodes`; the digest covers its type and labels."""
+    found = {}
+    for node in nodes:
         described = list(description(node))
         found[node.iri] = Part(_digest([f"{p} {o!r}" for _, p, o in described]), lambda d=described: d)
     return found
@@ -75,18 +85,19 @@ def _digest(lines: list[str]) -> str:
     return hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()
 
 
-def update(folder: Path, found: dict[str, Part], context: str, career: ox.Store) -> Change:
+def update(folder: Path, found: dict[str, Part], context: str, career: ox.Store, generation: str) -> Change:
     """Bring the store at `folder` to the parts `found` (the build whose career graph is the default graph of
-    `career`, with `context`): in place when it holds a build of the same context, else afresh."""
+    `career`, with `context`), recording `generation`: in place when it holds a build of the same context, else
+    afresh."""
     try:
         store = ox.Store(str(folder)) if folder.is_dir() else None
         plan = _plan(store, found, context) if store is not None else None
         if plan is not None:
-            return _in_place(store, found, *plan)
+            return _in_place(store, found, *plan, generation)
         del store
     except OSError:
         pass  # a store left unreadable (a disk full, a crash of another kind): made afresh
-    _afresh(folder, found, context, career)
+    _afresh(folder, found, context, career, generation)
     return Change(frozenset(), frozenset(), frozenset(), True)
 
 
@@ -100,10 +111,13 @@ def focus(folder: Path, found: dict[str, Part], context: str) -> frozenset[str] 
         plan = _plan(store, found, context) if store is not None else None
     except OSError:  # another process holds it: check everything
         return None
-    if plan is None:
-        return None
+    return None if plan is None else around(store, plan[0] + plan[1], found)
+
+
+def around(store: ox.Store, iris: list[str], found: dict[str, Part]) -> frozenset[str]:
+    """The subjects and objects of what the parts `iris` hold in `store` and will hold in `found`."""
     nodes: set[str] = set()
-    for iri in plan[0] + plan[1]:
+    for iri in iris:
         for triple in _held(store, iri):
             nodes.update(term.value for term in (triple.subject, triple.object) if isinstance(term, ox.NamedNode))
         for subject, _, value in found[iri].triples() if iri in found else ():
@@ -139,7 +153,53 @@ def _state(store: ox.Store) -> tuple[str, dict[str, str], bool] | None:
     return context.object.value, digests, written is not None and written.object == _YES
 
 
-def _in_place(store: ox.Store, found: dict[str, Part], changed: list[str], gone: list[str], written: bool) -> Change:
+def changed(store: ox.Store, found: dict[str, Part]) -> list[str]:
+    """The parts of `found` whose digest `store` does not hold: an edit that knows what it touched needs not
+    read the digests of every part."""
+    return sorted(iri for iri in found if _digest_of(store, iri) != found[iri].digest)
+
+
+def edit(store: ox.Store, found: dict[str, Part], changed: list[str], gone: set[str], generation: str) -> Change:
+    """Load into `store` the parts `changed` of `found` and drop those `gone`, in one update."""
+    written = next(store.quads_for_pattern(STATE, _WRITTEN, None, STATE), None)
+    return _in_place(store, found, changed, sorted(gone), written is not None and written.object == _YES, generation)
+
+
+def _digest_of(store: ox.Store, iri: str) -> str | None:
+    quad = next(store.quads_for_pattern(ox.NamedNode(iri), _DIGEST, None, STATE), None)
+    return None if quad is None else quad.object.value
+
+
+def generation_of(store: ox.Store) -> str | None:
+    """The generation `store` records (kg.pipeline.state records the same)."""
+    quad = next(store.quads_for_pattern(STATE, _GENERATION, None, STATE), None)
+    return None if quad is None else quad.object.value
+
+
+def checkpoint(folder: Path) -> tuple[Path, ox.Store]:
+    """A copy of the store at `folder` (hard links: milliseconds) beside it, open: an edit changes the copy,
+    and `adopt` swaps it in once the exports are written; a check or a killed build leaves the store alone."""
+    temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+    shutil.rmtree(temp, ignore_errors=True)
+    store = ox.Store(str(folder))
+    store.backup(str(temp))
+    del store
+    return temp, ox.Store(str(temp))
+
+
+def adopt(temp: Path, folder: Path) -> None:
+    """The checkpoint at `temp` swapped in as the store at `folder`; killed between the two renames, no store is
+    left, and the next build loads afresh."""
+    old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if folder.exists():
+        os.replace(folder, old)
+    halt("adopt")
+    os.replace(temp, folder)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _in_place(store: ox.Store, found: dict[str, Part], changed: list[str], gone: list[str], written: bool, generation: str) -> Change:
     """Drop the parts `changed` and `gone` and load the new `changed` ones, in one update."""
     terms: dict = {}
     dropped: set[ox.Triple] = set()  # what the old parts held: each leaves the default graph if no graph holds it
@@ -160,16 +220,18 @@ def _in_place(store: ox.Store, found: dict[str, Part], changed: list[str], gone:
         loads.append(f"GRAPH {graph} {{ {_lines(new)} }}")
         loads.append(f"GRAPH {STATE} {{ {ox.NamedNode(iri)} {_DIGEST} {ox.Literal(found[iri].digest)} . }}")
     states += [q.triple for q in store.quads_for_pattern(STATE, _WRITTEN, None, STATE)]
+    states += [q.triple for q in store.quads_for_pattern(STATE, _GENERATION, None, STATE)]
     update = [*drops, f"DELETE DATA {{ GRAPH {STATE} {{ {_lines(states)} }} }} ;" if states else "",
-              f"INSERT DATA {{ {' '.join(loads)} GRAPH {STATE} {{ {STATE} {_WRITTEN} {_NO} . }} {_lines(added)} }} ;"]
+              f"INSERT DATA {{ {' '.join(loads)} GRAPH {STATE} {{ {STATE} {_WRITTEN} {_NO} . "
+              f"{STATE} {_GENERATION} {ox.Literal(generation)} . }} {_lines(added)} }} ;"]
     if dropped:
         values = " ".join(f"({t.subject} {t.predicate} {t.object})" for t in dropped)
         update.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {values} }} FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}")
     touched = dropped | added
     before = {t for t in touched if ox.Quad(*t, ox.DefaultGraph()) in store}
-    _hook("update")
+    halt("update")
     store.update("\n".join(update))
-    _hook("updated")
+    halt("updated")
     after = {t for t in touched if ox.Quad(*t, ox.DefaultGraph()) in store}
     moved = before ^ after
     return Change(
@@ -191,7 +253,7 @@ def _lines(triples: Iterable[ox.Triple]) -> str:
     return " ".join(f"{t} ." for t in triples)
 
 
-def _afresh(folder: Path, found: dict[str, Part], context: str, career: ox.Store) -> None:
+def _afresh(folder: Path, found: dict[str, Part], context: str, career: ox.Store, generation: str) -> None:
     """The store made in a new folder and swapped in whole: a reader of the folder sees the old one or the new."""
     temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     shutil.rmtree(temp, ignore_errors=True)
@@ -199,10 +261,11 @@ def _afresh(folder: Path, found: dict[str, Part], context: str, career: ox.Store
     store = ox.Store(str(temp))
     store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in career)
     store.bulk_extend(_named(found))
-    store.bulk_extend([ox.Quad(STATE, _CONTEXT, ox.Literal(context), STATE), ox.Quad(STATE, _WRITTEN, _NO, STATE)])
+    store.bulk_extend([ox.Quad(STATE, _CONTEXT, ox.Literal(context), STATE), ox.Quad(STATE, _WRITTEN, _NO, STATE),
+                       ox.Quad(STATE, _GENERATION, ox.Literal(generation), STATE)])
     store.flush()
     del store
-    _hook("swap")
+    halt("swap")
     old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
     if folder.exists():
         os.replace(folder, old)
@@ -219,17 +282,17 @@ def _named(found: dict[str, Part]) -> Iterator[ox.Quad]:
         yield ox.Quad(ox.NamedNode(iri), _DIGEST, ox.Literal(part.digest), STATE)
 
 
-def written(folder: Path, turtle: Path) -> None:
-    """Record that the exports of the store at `folder` were written (the next build's Change need not be full),
-    and which export folder it serves."""
-    store = ox.Store(str(folder))
+def written(folder: Path, turtle: Path, store: ox.Store | None = None) -> None:
+    """Record that the exports of the store at `folder` (open as `store`, when it is) were written (the next
+    build's Change need not be full), and which export folder it serves."""
+    store = store if store is not None else ox.Store(str(folder))
     store.update(f"DELETE DATA {{ GRAPH {STATE} {{ {STATE} {_WRITTEN} {_NO} . }} }} ;"
                  f" INSERT DATA {{ GRAPH {STATE} {{ {STATE} {_WRITTEN} {_YES} . }} }}")
     del store
     (folder / STAMP).write_text(json.dumps({"graph": str(turtle.resolve())}), encoding="utf-8")
 
 
-def _hook(point: str) -> None:
+def halt(point: str) -> None:
     """Tests stop a build here (KG_TEST_HALT=point): a kill -9 at a known moment, without timing."""
     if os.environ.get("KG_TEST_HALT") == point:
         os.kill(os.getpid(), 9)

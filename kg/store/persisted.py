@@ -18,7 +18,7 @@ import os
 import pickle
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -28,7 +28,7 @@ from kg.cachedir import cache_folder
 from kg.errors import KgError, NotFound
 from kg.graph import labels
 from kg.graph.namespaces import KG, bind
-from kg.store.terms import LABELS, to_ox
+from kg.store.terms import LABELS, term, to_ox
 
 if TYPE_CHECKING:
     from kg.graph.index import GraphIndex
@@ -50,6 +50,21 @@ def to_store(triples: Iterable[tuple]) -> ox.Store:
     store = ox.Store()
     store.bulk_extend(ox.Quad(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in triples)
     return store
+
+
+def career_triples(store: ox.Store) -> Iterator[tuple]:
+    """The default graph of `store` (the career graph) as rdflib triples, as careers.ttl reads back; each distinct
+    term converted once (an rdflib term costs microseconds to make, and IRIs repeat across the graph)."""
+    seen: dict = {}
+
+    def convert(node):
+        found = seen.get(node)
+        if found is None:
+            found = seen[node] = term(node)
+        return found
+
+    for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        yield convert(quad.subject), convert(quad.predicate), convert(quad.object)
 
 
 def as_graph(store: ox.Store, folder: Path | None = None) -> Graph:
@@ -80,17 +95,17 @@ def label_indexes(index: GraphIndex) -> dict[str, dict[str, str]]:
             for c, nodes in index.instances.items() if c != KG.Evidence}
 
 
-def persist(master: Path, index: GraphIndex, turtle: Path) -> bool:
+def persist(master: Path, index: GraphIndex, turtle: Path, record: ox.Store | None = None) -> bool:
     """Publish a checkpoint of the store of record at `master` (kg.store.graphs: its default graph holds the
     triples of `index`) as the store of `turtle`, just written from them, with the label indexes of `index`;
     swapped in whole, so a reader sees the old store or the new one (the checkpoint hard-links the store's
-    files: no copy). A read-only cache only costs the next query its speed (and the result is False)."""
+    files: no copy; `record` is that store when the build has it open). A read-only cache only costs the next query its speed (and the result is False)."""
     folder = folder_for(turtle)
     temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     try:
         shutil.rmtree(temp, ignore_errors=True)
         temp.parent.mkdir(parents=True, exist_ok=True)
-        ox.Store(str(master)).backup(str(temp))  # the store closes as it is dropped, before the folder moves
+        (record if record is not None else ox.Store(str(master))).backup(str(temp))  # dropped (closed) before the folder moves
         (temp / LABELS).write_bytes(pickle.dumps(label_indexes(index), protocol=pickle.HIGHEST_PROTOCOL))
         (temp / STAMP).write_text(json.dumps(_stamp(turtle)), encoding="utf-8")
         old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
