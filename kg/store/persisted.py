@@ -17,6 +17,7 @@ import json
 import os
 import pickle
 import shutil
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -37,16 +38,14 @@ DEFAULT_GRAPH = Path("exports") / "careers.ttl"
 STAMP = "kg-stamp.json"
 
 
+def _once(convert):
+    """`convert` remembering its answers for one pass over a graph: terms repeat, and each costs microseconds to make."""
+    return lru_cache(maxsize=None)(convert)
+
+
 def to_store(triples: Iterable[tuple]) -> ox.Store:
     """An in-memory Oxigraph store of rdflib triples; each distinct term is converted once."""
-    seen: dict = {}
-
-    def ox_term(term):
-        found = seen.get(term)
-        if found is None:
-            found = seen[term] = to_ox(term)
-        return found
-
+    ox_term = _once(to_ox)
     store = ox.Store()
     store.bulk_extend(ox.Quad(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in triples)
     return store
@@ -55,14 +54,7 @@ def to_store(triples: Iterable[tuple]) -> ox.Store:
 def career_triples(store: ox.Store) -> Iterator[tuple]:
     """The default graph of `store` (the career graph) as rdflib triples, as careers.ttl reads back; each distinct
     term converted once (an rdflib term costs microseconds to make, and IRIs repeat across the graph)."""
-    seen: dict = {}
-
-    def convert(node):
-        found = seen.get(node)
-        if found is None:
-            found = seen[node] = term(node)
-        return found
-
+    convert = _once(term)
     for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
         yield convert(quad.subject), convert(quad.predicate), convert(quad.object)
 
