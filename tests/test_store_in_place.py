@@ -211,3 +211,24 @@ def test_an_edit_killed_leaves_a_state_the_next_build_can_trust(corpus, tmp_path
     assert (result.totals is not None) == (point == "update")
     write(result, out)
     assert quads(record(out)) == expected
+
+
+def test_builds_in_one_process_keep_no_store_of_record_open(corpus, tmp_path, monkeypatch):
+    """A notebook builds again and again: two edits in one process with the garbage collector off, each earlier
+    Build still referenced; no handle on the store of record is left open, so each edit takes the edit path."""
+    import gc
+
+    source, out = corpus
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    kept = []
+    gc.disable()
+    try:
+        for change in (None, edit, add):
+            if change is not None:
+                change(source)
+            kept.append(kg.build(source, out=out))
+            write(kept[-1], out)
+    finally:
+        gc.enable()
+    assert [k.totals is not None for k in kept] == [False, True, True]
+    assert quads(record(out)) == clean(source, tmp_path, monkeypatch)

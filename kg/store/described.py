@@ -7,6 +7,8 @@ in Python. Terms come back as rdflib reads them from careers.ttl (kg.store.terms
 
 from __future__ import annotations
 
+from functools import partial
+
 import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import RDF
@@ -21,8 +23,10 @@ class StoreIndex:
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
-        self.subjects = _Lookup(self._description)
-        self.referrers = _Lookup(self._referrers)
+        # functions of the store, not bound methods: no reference cycle, so the store closes as soon as the
+        # writers let this go (a store of record left open blocks the next build of the process)
+        self.subjects = _Lookup(partial(_description, store))
+        self.referrers = _Lookup(partial(_referrers, store))
 
     def objects(self, subject, predicate) -> list:
         return self.subjects.get(subject, {}).get(predicate, [])
@@ -34,14 +38,17 @@ class StoreIndex:
     def of_type(self, cls) -> list:
         return [term(q.subject) for q in self.store.quads_for_pattern(None, _TYPE, to_ox(cls), _DEFAULT)]
 
-    def _description(self, node) -> dict:
-        properties: dict = {}
-        for quad in self.store.quads_for_pattern(to_ox(node), None, None, _DEFAULT):
-            properties.setdefault(term(quad.predicate), []).append(term(quad.object))
-        return properties
 
-    def _referrers(self, node) -> set:
-        return {term(q.subject) for q in self.store.quads_for_pattern(None, None, to_ox(node), _DEFAULT)}
+
+def _description(store: ox.Store, node) -> dict:
+    properties: dict = {}
+    for quad in store.quads_for_pattern(to_ox(node), None, None, _DEFAULT):
+        properties.setdefault(term(quad.predicate), []).append(term(quad.object))
+    return properties
+
+
+def _referrers(store: ox.Store, node) -> set:
+    return {term(q.subject) for q in store.quads_for_pattern(None, None, to_ox(node), _DEFAULT)}
 
 
 class _Lookup:

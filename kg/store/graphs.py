@@ -15,6 +15,7 @@ publishes a checkpoint of it (hard links) for them.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -90,7 +91,7 @@ def update(folder: Path, found: dict[str, Part], context: str, career: ox.Store,
     `career`, with `context`), recording `generation`: in place when it holds a build of the same context, else
     afresh."""
     try:
-        store = ox.Store(str(folder)) if folder.is_dir() else None
+        store = _open(folder) if folder.is_dir() else None
         plan = _plan(store, found, context) if store is not None else None
         if plan is not None:
             return _in_place(store, found, *plan, generation)
@@ -107,7 +108,7 @@ def focus(folder: Path, found: dict[str, Part], context: str) -> frozenset[str] 
     evidence pointing at it and the types of its values, all in the parts that name it). None when `update`
     would load afresh: everything is to be checked."""
     try:
-        store = ox.Store(str(folder)) if folder.is_dir() else None
+        store = _open(folder) if folder.is_dir() else None
         plan = _plan(store, found, context) if store is not None else None
     except OSError:  # another process holds it: check everything
         return None
@@ -176,12 +177,22 @@ def generation_of(store: ox.Store) -> str | None:
     return None if quad is None else quad.object.value
 
 
+def _open(folder: Path) -> ox.Store:
+    """The store at `folder`, open for writing. Oxigraph refuses a second handle in one process, and a handle an
+    earlier build of the process left in a reference cycle closes only when the cycle is collected: collect once."""
+    try:
+        return ox.Store(str(folder))
+    except OSError:
+        gc.collect()
+        return ox.Store(str(folder))
+
+
 def checkpoint(folder: Path) -> tuple[Path, ox.Store]:
     """A copy of the store at `folder` (hard links: milliseconds) beside it, open: an edit changes the copy,
     and `adopt` swaps it in once the exports are written; a check or a killed build leaves the store alone."""
     temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     shutil.rmtree(temp, ignore_errors=True)
-    store = ox.Store(str(folder))
+    store = _open(folder)
     store.backup(str(temp))
     del store
     return temp, ox.Store(str(temp))
@@ -285,7 +296,7 @@ def _named(found: dict[str, Part]) -> Iterator[ox.Quad]:
 def written(folder: Path, turtle: Path, store: ox.Store | None = None) -> None:
     """Record that the exports of the store at `folder` (open as `store`, when it is) were written (the next
     build's Change need not be full), and which export folder it serves."""
-    store = store if store is not None else ox.Store(str(folder))
+    store = store if store is not None else _open(folder)
     store.update(f"DELETE DATA {{ GRAPH {STATE} {{ {STATE} {_WRITTEN} {_NO} . }} }} ;"
                  f" INSERT DATA {{ GRAPH {STATE} {{ {STATE} {_WRITTEN} {_YES} . }} }}")
     del store
