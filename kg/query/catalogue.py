@@ -5,6 +5,11 @@
     #+   role: {class: kg:Role, meaning: "the role, by any of its labels"}
     #+   skill: {class: kg:Skill, meaning: "...", optional: true}
     #+ example: kg query NAME --param role="account manager"
+    #+ pages-by: {variable: role, class: kg:Role}
+
+`pages-by` says the answer is sorted first by that variable's IRI (as a string) and every row's value is an
+instance of the class: a page is then cut from the class's first nodes in that order (kg.query.keyset)
+instead of from the whole sorted answer.
 
 The body stays plain SPARQL (its own PREFIX lines, parameters as ordinary variables) so it runs unchanged
 in GraphDB or Fuseki; kg binds each parameter to an RDF term, never into the text.
@@ -41,6 +46,7 @@ class Question:
     example: str
     text: str  # the SPARQL, header included (comments are valid SPARQL)
     source: str  # where it was read from, for error messages
+    pages_by: Param | None = None  # the variable the answer is sorted by first, and its class
 
 
 def parse(text: str, name: str, source: str) -> Question:
@@ -53,7 +59,9 @@ def parse(text: str, name: str, source: str) -> Question:
         line = numbered[mark.line][0] if mark and mark.line < len(numbered) else 1
         raise KgError(f"bad #+ header: {getattr(error, 'problem', None) or error}", source, line) from error
     params = tuple(_param(key, spec or {}, text, source) for key, spec in (meta.get("params") or {}).items())
-    return Question(name, str(meta.get("summary", "")), params, str(meta.get("example", "")), text, source)
+    keyed = meta.get("pages-by")
+    pages_by = _param(str(keyed.get("variable", "")), keyed, text, source) if isinstance(keyed, dict) else None
+    return Question(name, str(meta.get("summary", "")), params, str(meta.get("example", "")), text, source, pages_by)
 
 
 def _param(key: str, spec: dict, text: str, source: str) -> Param:
