@@ -98,4 +98,4 @@ def test_a_page_cut_from_the_first_nodes_is_that_page_of_the_whole_answer(reques
 
 def test_questions_paged_from_their_first_nodes():
     assert PAGED == ["related-roles", "reports-to", "role-regulation", "roles", "roles-by-industry",
-                     "roles-by-location", "salary-by-role", "skills-by-role"]
+                     "roles-by-location", "salary-by-role", "single-evidence-facts", "skills-by-role"]

@@ -34,8 +34,8 @@ def nodes_in_order(graph: Graph, asked: Question, params: dict, page: Page | Non
     if own.limit is not None or own.offset:
         return None
     found = getattr(graph.store, "label_index", None)
-    index = found(keyed.type_) if found else None
-    return sorted(set(index.values())) if index is not None else None
+    indexes = [found(each) for each in keyed.types] if found else [None]
+    return None if None in indexes else sorted({node for index in indexes for node in index.values()})
 
 
 def cut(asked: Question, nodes: list[str], page: Page, answer: Callable[[str], Result]) -> Result:
