@@ -447,8 +447,8 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
                 _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
         if hits or not (generic or rule.options.get("open", not rule.options.get("lexicon"))):
             if not hits and spec.get("subject") == "regulation":  # "le stazioni appaltanti": an organisation noun heads it
-                for label, _, _ in entity_types(ctx, item):
-                    _emit_label(ctx, sentence, rule, spec, label)
+                for label, _, written in entity_types(ctx, item):
+                    _emit_label(ctx, sentence, rule, spec, label, written=next(iter(written), ""))
             return
     if rule.options.get("capitalized"):
         for match in _capitalised().finditer(item):
@@ -463,10 +463,11 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         label = _with_infinitive(ctx.rs, verb, item, follows)
     else:
         label = clean(item, ctx.rs, word_set(lang, "skill_modifiers") if spec.get("modifiers") else frozenset())
-    if spec.get("entity"):
-        label = singular_role(label, lang)
+    written = ""
+    if spec.get("entity"):  # "food businesses" is the entity type "food business", the words written stay a label
+        written, label = label, singular_role(label, lang)
     # Only a phrase that opens the sentence owes its capital to the sentence: "Linux administration" keeps its own.
-    _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label))
+    _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label), written=written)
 
 
 def _heads(rs: RuleSet, item: str, start: int, end: int) -> bool:
