@@ -29,6 +29,7 @@ from kg.extract.naming import head_last_names, head_of, head_word, role_names, s
 from kg.extract.regulation import (
     bind_entity_types,
     entity_types,
+    noun_phrase,
     regulation,
     regulation_before,
     regulator,
@@ -447,7 +448,8 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
                 _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
         if hits or not (generic or rule.options.get("open", not rule.options.get("lexicon"))):
             if not hits and spec.get("subject") == "regulation":  # "le stazioni appaltanti": an organisation noun heads it
-                for label, _, written in entity_types(ctx, item):
+                nouns = bool(rule.options.get("noun_phrases")) and noun_phrase(ctx.rs, sentence.text, offset, offset + len(item))
+                for label, _, written in entity_types(ctx, item, nouns=nouns):
                     _emit_label(ctx, sentence, rule, spec, label, written=next(iter(written), ""))
             return
     if rule.options.get("capitalized"):

@@ -17,7 +17,7 @@ from kg.extract.context import (
     named_entries,
     rejected,
 )
-from kg.extract.ruleset import Rule
+from kg.extract.ruleset import Rule, RuleSet
 from kg.language.analyse import LANGUAGES, analyse
 from kg.language.profile import fold, head_first, pattern, profile, singular_role, singular_word, stopwords, word_set
 from kg.read.article import Sentence
@@ -80,7 +80,7 @@ def supervises(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
         for a, b in split_items(captured, ctx.rs, always=True):
             item = trim(captured[a:b], ctx.rs, spec["item_trim"])
             at = match.start("x") + a
-            nouns = not ctx.rs.duty_verb.match(clean(item, ctx.rs)) and _nouns(ctx.rs.lang, sentence.text, at, at + len(item))
+            nouns = noun_phrase(ctx.rs, sentence.text, at, at + len(item))
             for label, key, alt in entity_types(ctx, item, nouns=nouns):
                 for agent in agents:
                     ctx.add("supervises", label, sentence, rule, subject=agent.label, subject_type="Regulator",
@@ -149,11 +149,12 @@ def entity_types(ctx: Context, item: str, nouns: bool = False) -> list[tuple[str
     return [(label, "", _written(label, written))]  # "casinos" stays a label of "casino": the text's own words
 
 
-def _nouns(lang: str, text: str, start: int, end: int) -> bool:
+def noun_phrase(rs: RuleSet, text: str, start: int, end: int) -> bool:
     """The words text[start:end] are a short noun phrase, as the tagger reads the sentence, headed by a plural noun
-    (its singular differs): "childminders", not "how firms treat customers" (nor, the caller checks, a duty verb's
-    form the tagger reads as a noun: "and sets rules")."""
-    if lang not in LANGUAGES:
+    (its singular differs): "childminders", "new installations", not "how firms treat customers", "overtime", nor a
+    duty verb's form the tagger reads as a noun ("and sets rules")."""
+    lang = rs.lang
+    if lang not in LANGUAGES or rs.duty_verb.match(clean(text[start:end], rs)):
         return False
     tokens = [t for t in analyse(text, lang) if start <= t.start and t.end <= end and t.pos != "PUNCT"]
     while tokens and tokens[0].pos == "DET":
