@@ -238,6 +238,13 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
     return used
 
 
+@lru_cache(maxsize=None)
+def _scored_alike(family: str) -> tuple[str, ...]:
+    """The families whose facts are scored as this family's (an employer and an industry are both where one works)."""
+    gold = kinds()[families()[family]["kind"]].get("gold")
+    return tuple(f for f, spec in families().items() if f == family or gold and kinds()[spec["kind"]].get("gold") == gold)
+
+
 def _yields(ctx: Context, sentence: Sentence, kinds_first: tuple[str, ...], at: int) -> bool:
     """Whether the words at `at` are inside the words of a fact of one of these kinds read from the sentence."""
     for fact in ctx.facts:
@@ -412,8 +419,8 @@ def _bare_object(rs: RuleSet, item: str, actions: bool = False) -> bool:
 
 def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, offset: int, verb, match_start: int) -> None:
     """Turn one captured item into facts of the family's kind."""
-    if any(a <= offset < b for a, b in ctx.token_spans.get(rule.family, ())):
-        return  # a token rule read this item already
+    if any(a <= offset < b for family in _scored_alike(rule.family) for a, b in ctx.token_spans.get(family, ())):
+        return  # a token rule read this item already, as a fact scored the same ("employed by care homes": one workplace)
     kind = spec["kind"]
     lang = ctx.rs.lang
     if spec.get("roles"):
