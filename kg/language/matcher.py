@@ -27,6 +27,7 @@ ATTRIBUTES = ("TEXT", "ORTH", "LOWER", "LEMMA", "POS", "IN_CHUNK")
 _STARTS = "IS_SENT_START"  # a boolean attribute the matcher computes
 OPS = ("!", "?", "*", "+")
 _OWN = ("OP", "CHUNK", "capture")
+_FIRST_WORD = re.compile(r"\W*(\w[\w'’-]*)")
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def _value(token: Token, attribute: str, chunk_kind: str) -> str:
 @dataclass(frozen=True)
 class Pattern:
     elements: tuple[_Element, ...]
-    needs: tuple[frozenset[str], tuple[re.Pattern, ...]] = field(init=False, repr=False, compare=False)
+    needs: tuple[frozenset[str], tuple[re.Pattern, ...], tuple[re.Pattern, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "needs", _needs(self.elements))
@@ -115,28 +116,35 @@ class Pattern:
     def may_match(self, text: str, flags: frozenset[str]) -> bool:
         """False only when no match can be in `text`: a token dict the pattern requires wants a flag no token of the
         text has, or one of some words (LOWER, TEXT) none of which is in it. A cheap test before tagging."""
-        wanted, words = self.needs
+        wanted, words, opening = self.needs
         if not wanted <= flags:
             return False
         lowered = text.lower()
+        first = _FIRST_WORD.match(lowered) if opening else None
+        if opening and not (first and all(test.search(first.group(1)) for test in opening)):
+            return False
         return all(pattern.search(lowered) for pattern in words)
 
 
-def _needs(elements: tuple[_Element, ...]) -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
-    """What `may_match` tests, read once: the flags the required token dicts want, and for each of their word
-    tests one pattern that finds any of its words."""
+def _needs(elements: tuple[_Element, ...]) -> tuple[frozenset[str], tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
+    """What `may_match` tests, read once: the flags the required token dicts want, for each of their word tests one
+    pattern that finds any of its words, and the LOWER regexes the first word must pass (a dict for the first word)."""
     wanted: set[str] = set()
     words: list[re.Pattern] = []
+    opening: list[re.Pattern] = []
     for element in elements:
         if element.op in ("?", "*", "!") or element.chunk:
             continue
+        opens = (_STARTS, True) in element.tests
         for attribute, test in element.tests:
+            if opens and attribute == "LOWER" and isinstance(test, re.Pattern):
+                opening.append(test)
             if isinstance(test, bool):
                 if test and attribute != _STARTS:
                     wanted.add(attribute)
             elif attribute in ("LOWER", "TEXT", "ORTH") and isinstance(test, frozenset):
                 words.append(re.compile("|".join(_word(word).pattern for word in sorted(test)) or "(?!)"))
-    return frozenset(wanted), tuple(words)
+    return frozenset(wanted), tuple(words), tuple(opening)
 
 
 @lru_cache(maxsize=None)
