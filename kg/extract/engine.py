@@ -24,6 +24,7 @@ from kg.extract.context import (
     named_entries,
     rejected,
 )
+from kg.extract.counterparts import served
 from kg.extract.facts import Fact, kinds
 from kg.extract.naming import head_last_names, head_of, head_word, role_names, singular_acronym
 from kg.extract.regulation import (
@@ -159,10 +160,12 @@ def _list_item_duties(ctx: Context, sentence: Sentence, family: str) -> bool:
 
 
 def _title_aliases(ctx: Context) -> None:
-    """Acronyms the title gives in brackets are aliases; the title heading (if any) is their evidence."""
+    """Acronyms the title gives in brackets and a second name after a slash are aliases; the title heading (if
+    any) is their evidence. The slash's name is lower case as a role's name ("Paralegal / Legal Assistant")."""
     headings = [s for s in ctx.article.sentences if s.block.kind == "heading"]
     for alias in ctx.article.aliases:
-        quote = next((s for s in headings + ctx.article.sentences if alias in s.text), None)
+        written = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", 0 if alias != alias.lower() else re.IGNORECASE)
+        quote = next((s for s in headings + ctx.article.sentences if written.search(s.text)), None)
         if quote is not None:
             ctx.add("alias", alias, quote, "alias.title")
         ctx.set_names(ctx.names + [alias])
@@ -415,6 +418,8 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         return  # a token rule read this item already
     kind = spec["kind"]
     lang = ctx.rs.lang
+    if kind == "promotes_to" and not spec.get("reverse") and _sideways(ctx, sentence):
+        kind = "related_role"  # "Alternatively, they can become ...": another path, not a rung above
     if spec.get("roles"):
         for mention in find_mentions(clean(item, ctx.rs), lang, start_ok=True, role_slot=True):  # "più avanti, responsabile vendite"
             if ctx.is_role(mention.label):
@@ -649,7 +654,15 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue
         if compiled(ctx.rs.lang, "narrator_after").match(sentence.text, mention.end):
             continue  # "a recruiter once told me": a character of the writer's story
+        if served(sentence.text, mention, ctx.rs.lang):
+            continue  # "advises first-time buyers": the people the role serves
         ctx.add("related_role", mention.label, sentence, "related_role.mention")
+
+
+def _sideways(ctx: Context, sentence: Sentence) -> bool:
+    """A sentence that opens on an alternative ("In alternativa", "Alternatively,"): the roles it names are
+    other paths, not rungs above."""
+    return compiled(ctx.rs.lang, "sideways_before").match(sentence.text) is not None
 
 
 def _in_example(ctx: Context, sentence: Sentence) -> bool:
@@ -696,10 +709,12 @@ def _spell_out_acronyms(ctx: Context) -> None:
 
 def _relate_other_roles(ctx: Context) -> None:
     """Roles linked only to each other ("associates report to the lead") are still related to the article's
-    role; a role on its ladder or reporting line is not also "related", wherever else it was named."""
+    role; a role on its ladder or reporting line, or one of its other names, is not also "related", wherever
+    else it was named."""
     chain = ("promotes_to", "reports_to")
     ladder = {fold(f.subject) for f in ctx.facts if f.kind in chain and ctx.is_role(f.object)}
     ladder |= {fold(f.object) for f in ctx.facts if f.kind in chain and ctx.is_role(f.subject)}
+    ladder |= {fold(singular_role(a, ctx.rs.lang)) for a in ctx.aliases()}
     ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder]
     linked = set(ladder)
     for fact in list(ctx.facts):
