@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg import lexicon
-from kg.extract.clauses import acceptable, clean, lower_label, names, software, split_items, trim
+from kg.extract.clauses import acceptable, clean, lower_label, names, software, split_items, trim, verb_clause_end
 from kg.extract.context import (
     Context,
     compiled,
@@ -228,6 +228,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         # alerts that came in overnight, decide which ..., and open incidents") does not cut the others off.
         for start, end in _verb_segments(ctx.rs, raw) if verb else [(0, len(raw))]:
             captured = trim(raw[start:end], ctx.rs, rule.options.get("trim", spec.get("trim", [])))
+            if spec.get("verb_stops"):  # "reports to the chef and works with porters": the porters are no boss
+                captured = captured[: verb_clause_end(captured, ctx.rs.lang, spec["verb_stops"])]
             if group == "x" and raw == group_of(match, text, group) and match.end(group) == match.end():
                 used = x_start + start + len(captured)  # only a capture that ends the match leaves text after it
             if rule.options.get("claims", spec.get("claims")):
@@ -594,9 +596,10 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule | str, spec: dict, 
 
 
 def _subject_mention(ctx: Context, before: str) -> str:
-    """The role a reporting clause is about: the last role named before the verb in its clause."""
+    """The role a reporting clause is about: the last role named before the verb in its clause, unless a
+    preposition makes it a complement ("teachers work with assistants and report to ...": the teachers report)."""
     clause = re.split(r"[.;:]", before)[-1]
-    mentions = [m for m in find_mentions(clause, ctx.rs.lang)]
+    mentions = [m for m in find_mentions(clause, ctx.rs.lang) if not _after_preposition(clause, m.start, ctx.rs.lang)]
     if mentions:
         return mentions[-1].label
     for match in re.finditer(rf"\b{ctx.rs.data['macros']['art']}\s*(\w+)", clause, re.IGNORECASE):
@@ -604,6 +607,22 @@ def _subject_mention(ctx: Context, before: str) -> str:
         if head in ctx.by_head and not ctx.is_role(match.group(1)):  # "The manager ... reports to": the manager named before
             return ctx.by_head[head]
     return ctx.article.role
+
+
+def _after_preposition(text: str, start: int, lang: str) -> bool:
+    """Whether the noun phrase at `start` follows a preposition, across its determiners and adjectives and the
+    members of a list before it ("with paralegals and barristers")."""
+    if lang not in LANGUAGES:
+        return False
+    before = [t for t in analyse(text[:start], lang) if t.end <= start]
+    while True:
+        while before and before[-1].pos in ("DET", "ADJ", "NUM"):
+            before.pop()
+        if not (before and (before[-1].pos == "CCONJ" or before[-1].text == ",")):
+            return bool(before) and before[-1].pos == "ADP"
+        before.pop()
+        while before and before[-1].pos in ("NOUN", "PROPN", "ADJ", "DET"):
+            before.pop()
 
 
 def _salaries(ctx: Context, sentence: Sentence) -> None:
