@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg import lexicon
-from kg.extract.clauses import acceptable, clean, lower_label, names, software, split_items, trim, verb_clause_end
+from kg.extract.clauses import acceptable, clean, lower_label, names, sentence_tokens, software, split_items, trim, verb_clause_end
 from kg.extract.context import (
     Context,
     compiled,
@@ -614,7 +614,7 @@ def _after_preposition(text: str, start: int, lang: str) -> bool:
     members of a list before it ("with paralegals and barristers")."""
     if lang not in LANGUAGES:
         return False
-    before = [t for t in analyse(text[:start], lang) if t.end <= start]
+    before = [t for t in sentence_tokens(text, lang) if t.end <= start]
     while True:
         while before and before[-1].pos in ("DET", "ADJ", "NUM"):
             before.pop()
@@ -726,6 +726,11 @@ def _spell_out_acronyms(ctx: Context) -> None:
                                        alt=fact.alt + ((fact.object,) if obj else ()))
 
 
+def _qualifies_alias(label: str, aliases: set[str]) -> bool:
+    """"inglese tax advisor" beside the alias "tax advisor": a word before another name of the role is no other role."""
+    return any(label.endswith(" " + a) for a in aliases)
+
+
 def _relate_other_roles(ctx: Context) -> None:
     """Roles linked only to each other ("associates report to the lead") are still related to the article's
     role; a role on its ladder or reporting line, or one of its other names, is not also "related", wherever
@@ -733,8 +738,9 @@ def _relate_other_roles(ctx: Context) -> None:
     chain = ("promotes_to", "reports_to")
     ladder = {fold(f.subject) for f in ctx.facts if f.kind in chain and ctx.is_role(f.object)}
     ladder |= {fold(f.object) for f in ctx.facts if f.kind in chain and ctx.is_role(f.subject)}
-    ladder |= {fold(singular_role(a, ctx.rs.lang)) for a in ctx.aliases()}
-    ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder]
+    names = {fold(singular_role(a, ctx.rs.lang)) for a in ctx.aliases()}
+    ladder |= names
+    ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder and not _qualifies_alias(fold(f.object), names)]
     linked = set(ladder)
     for fact in list(ctx.facts):
         if fact.kind not in chain or ctx.is_role(fact.subject) or ctx.is_role(fact.object):
