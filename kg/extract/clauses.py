@@ -9,7 +9,7 @@ from importlib import resources
 import yaml
 
 from kg.extract.ruleset import RuleSet
-from kg.language.analyse import LANGUAGES, Token, analyse
+from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import find_mentions
 from kg.language.profile import fold
 
@@ -27,12 +27,6 @@ def trim(text: str, rs: RuleSet, groups: list[str]) -> str:
     return text[:end]
 
 
-@lru_cache(maxsize=2048)
-def sentence_tokens(text: str, lang: str) -> tuple[Token, ...]:
-    """The language layer's tokens of a sentence, once: several readings of one sentence ask for them."""
-    return tuple(analyse(text, lang))
-
-
 def verb_clause_end(text: str, lang: str, stops: list[str]) -> int:
     """Where a list of roles ends because a coordinator or a comma opens another verb phrase ("reports to the head
     chef and works alongside porters", "risponde allo chef e collabora con il pasticciere"): the roles after it stand in another
@@ -41,7 +35,7 @@ def verb_clause_end(text: str, lang: str, stops: list[str]) -> int:
     come from the language layer, so no word is named here."""
     if lang not in LANGUAGES or not stops:
         return len(text)
-    tokens = sentence_tokens(text, lang)
+    tokens = analyse(text, lang)
     for k, token in enumerate(tokens):
         if token.pos == "CCONJ" and "conj" in stops or token.text == "," and "comma" in stops:
             after = next((t for t in tokens[k + 1 :] if t.pos not in _SKIPPED_BEFORE_VERB), None)

@@ -5,8 +5,7 @@ people served (`serving_verbs`, by lemma from the language layer). The words are
 
 from __future__ import annotations
 
-from kg.extract.clauses import sentence_tokens
-from kg.language.analyse import LANGUAGES
+from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import Mention
 from kg.language.profile import fold, profile, singular_word, word_set
 
@@ -32,7 +31,7 @@ def _object_of_serving_verb(text: str, start: int, lang: str) -> bool:
     verbs = word_set(lang, "serving_verbs")
     if not verbs or lang not in LANGUAGES:
         return False
-    before = [t for t in sentence_tokens(text, lang) if t.end <= start]
+    before = [t for t in analyse(text, lang) if t.end <= start]
     for k in range(len(before) - 1, -1, -1):
         token = before[k]
         if token.pos in ("VERB", "AUX") or fold(token.lemma) in verbs:  # "some focus on ...": the tagger's noun

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg import lexicon
-from kg.extract.clauses import acceptable, clean, lower_label, names, sentence_tokens, software, split_items, trim, verb_clause_end
+from kg.extract.clauses import acceptable, clean, lower_label, names, software, split_items, trim, verb_clause_end
 from kg.extract.context import (
     Context,
     compiled,
@@ -624,7 +624,7 @@ def _after_preposition(text: str, start: int, lang: str) -> bool:
     members of a list before it ("with paralegals and barristers")."""
     if lang not in LANGUAGES:
         return False
-    before = [t for t in sentence_tokens(text, lang) if t.end <= start]
+    before = [t for t in analyse(text, lang) if t.end <= start]
     while True:
         while before and before[-1].pos in ("DET", "ADJ", "NUM"):
             before.pop()
