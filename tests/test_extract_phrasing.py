@@ -331,6 +331,17 @@ def test_only_the_first_rung_is_where_one_starts_en(tmp_path):
     ("Acme cerca un magazziniere", "it", "magazziniere", ()),
     ("Elettricista cercasi", "it", "elettricista", ()),
     ("Addetto alla ricerca e selezione", "it", "addetto alla ricerca e selezione", ()),
+    # A job advert's segments: the role is the one with an occupation head, never the place or the employer.
+    ("Electrician, Manchester", "en", "electrician", ()),
+    ("Warehouse Operative, Northfield Distribution Centre, Coventry", "en", "warehouse operative", ()),
+    ("Westbridge: Carpenter wanted", "en", "carpenter", ()),
+    ("Nurse | St Anne's Hospital, Leeds", "en", "nurse", ()),
+    ("Working as a Paramedic in Glasgow", "en", "paramedic", ()),
+    ("Carpentiere – Cantieri Bergamo e provincia", "it", "carpentiere", ()),
+    ("Cuoco - Trattoria Da Gino - Pavia", "it", "cuoco", ()),
+    ("Trattoria Da Gino cerca cuoco", "it", "cuoco", ()),
+    ("Lavorare come infermiere a Parma", "it", "infermiere", ()),
+    ("Paralegal / Legal Assistant", "en", "paralegal", ("legal assistant",)),
 ])
 def test_role_of_headline_and_posting_titles(title, lang, role, aliases):
     """Interview headlines name the role after "a day with"; a posting's "(Full-Time)" is no other name."""

@@ -9,9 +9,12 @@ from importlib import resources
 import yaml
 
 from kg.extract.ruleset import RuleSet
+from kg.language.analyse import LANGUAGES, analyse
+from kg.language.mentions import find_mentions
 from kg.language.profile import fold
 
 MAX_WORDS = 16
+_SKIPPED_BEFORE_VERB = frozenset({"ADV", "PRON"})  # "and then works", "e poi lavora", "e si occupa"
 
 
 def trim(text: str, rs: RuleSet, groups: list[str]) -> str:
@@ -22,6 +25,28 @@ def trim(text: str, rs: RuleSet, groups: list[str]) -> str:
         if match and match.start() < end:
             end = match.start()
     return text[:end]
+
+
+def verb_clause_end(text: str, lang: str, stops: list[str]) -> int:
+    """Where a list of roles ends because a coordinator or a comma opens another verb phrase ("reports to the head
+    chef and works alongside porters", "risponde allo chef e collabora con il pasticciere"): the roles after it stand in another
+    relation (colleagues, not bosses). `stops` names what may open it: "conj" a coordinator, "comma" a comma too
+    ("who reports to the manager, works with doctors"). The offset of that stop, else the length of `text`; tags
+    come from the language layer, so no word is named here."""
+    if lang not in LANGUAGES or not stops:
+        return len(text)
+    tokens = analyse(text, lang)
+    for k, token in enumerate(tokens):
+        if token.pos == "CCONJ" and "conj" in stops or token.text == "," and "comma" in stops:
+            after = next((t for t in tokens[k + 1 :] if t.pos not in _SKIPPED_BEFORE_VERB), None)
+            if after is not None and after.pos in ("VERB", "AUX") and not _opens_role(text[after.start :], lang):
+                return token.start
+    return len(text)
+
+
+def _opens_role(text: str, lang: str) -> bool:
+    """A word the tagger took for a verb that opens a role's name ("and then lead planner", "e poi sous chef")."""
+    return any(m.start == 0 for m in find_mentions(text, lang, start_ok=True, role_slot=True))
 
 
 def split_items(text: str, rs: RuleSet, always: bool = False) -> list[tuple[int, int]]:

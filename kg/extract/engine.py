@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg import lexicon
-from kg.extract.clauses import acceptable, clean, lower_label, names, software, split_items, trim
+from kg.extract.clauses import acceptable, clean, lower_label, names, software, split_items, trim, verb_clause_end
 from kg.extract.context import (
     Context,
     compiled,
@@ -24,6 +24,7 @@ from kg.extract.context import (
     named_entries,
     rejected,
 )
+from kg.extract.counterparts import served
 from kg.extract.facts import Fact, kinds
 from kg.extract.naming import head_last_names, head_of, head_word, role_names, singular_acronym
 from kg.extract.regulation import (
@@ -161,10 +162,12 @@ def _list_item_duties(ctx: Context, sentence: Sentence, family: str) -> bool:
 
 
 def _title_aliases(ctx: Context) -> None:
-    """Acronyms the title gives in brackets are aliases; the title heading (if any) is their evidence."""
+    """Acronyms the title gives in brackets and a second name after a slash are aliases; the title heading (if
+    any) is their evidence. The slash's name is lower case as a role's name ("Paralegal / Legal Assistant")."""
     headings = [s for s in ctx.article.sentences if s.block.kind == "heading"]
     for alias in ctx.article.aliases:
-        quote = next((s for s in headings + ctx.article.sentences if alias in s.text), None)
+        written = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", 0 if alias != alias.lower() else re.IGNORECASE)
+        quote = next((s for s in headings + ctx.article.sentences if written.search(s.text)), None)
         if quote is not None:
             ctx.add("alias", alias, quote, "alias.title")
         ctx.set_names(ctx.names + [alias])
@@ -227,6 +230,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         # alerts that came in overnight, decide which ..., and open incidents") does not cut the others off.
         for start, end in _verb_segments(ctx.rs, raw) if verb else [(0, len(raw))]:
             captured = trim(raw[start:end], ctx.rs, rule.options.get("trim", spec.get("trim", [])))
+            if spec.get("verb_stops"):  # "reports to the chef and works with porters": the porters are no boss
+                captured = captured[: verb_clause_end(captured, ctx.rs.lang, spec["verb_stops"])]
             if group == "x" and raw == group_of(match, text, group) and match.end(group) == match.end():
                 used = x_start + start + len(captured)  # only a capture that ends the match leaves text after it
             if rule.options.get("claims", spec.get("claims")):
@@ -423,6 +428,8 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         return  # a token rule read this item already, as a fact scored the same ("employed by care homes": one workplace)
     kind = spec["kind"]
     lang = ctx.rs.lang
+    if kind == "promotes_to" and not spec.get("reverse") and _sideways(ctx, sentence):
+        kind = "related_role"  # "Alternatively, they can become ...": another path, not a rung above
     if spec.get("roles"):
         for mention in find_mentions(clean(item, ctx.rs), lang, start_ok=True, role_slot=True):  # "più avanti, responsabile vendite"
             if ctx.is_role(mention.label):
@@ -599,9 +606,10 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule | str, spec: dict, 
 
 
 def _subject_mention(ctx: Context, before: str) -> str:
-    """The role a reporting clause is about: the last role named before the verb in its clause."""
+    """The role a reporting clause is about: the last role named before the verb in its clause, unless a
+    preposition makes it a complement ("teachers work with assistants and report to ...": the teachers report)."""
     clause = re.split(r"[.;:]", before)[-1]
-    mentions = [m for m in find_mentions(clause, ctx.rs.lang)]
+    mentions = [m for m in find_mentions(clause, ctx.rs.lang) if not _after_preposition(clause, m.start, ctx.rs.lang)]
     if mentions:
         return mentions[-1].label
     for match in re.finditer(rf"\b{ctx.rs.data['macros']['art']}\s*(\w+)", clause, re.IGNORECASE):
@@ -609,6 +617,22 @@ def _subject_mention(ctx: Context, before: str) -> str:
         if head in ctx.by_head and not ctx.is_role(match.group(1)):  # "The manager ... reports to": the manager named before
             return ctx.by_head[head]
     return ctx.article.role
+
+
+def _after_preposition(text: str, start: int, lang: str) -> bool:
+    """Whether the noun phrase at `start` follows a preposition, across its determiners and adjectives and the
+    members of a list before it ("with paralegals and barristers")."""
+    if lang not in LANGUAGES:
+        return False
+    before = [t for t in analyse(text, lang) if t.end <= start]
+    while True:
+        while before and before[-1].pos in ("DET", "ADJ", "NUM"):
+            before.pop()
+        if not (before and (before[-1].pos == "CCONJ" or before[-1].text == ",")):
+            return bool(before) and before[-1].pos == "ADP"
+        before.pop()
+        while before and before[-1].pos in ("NOUN", "PROPN", "ADJ", "DET"):
+            before.pop()
 
 
 def _salaries(ctx: Context, sentence: Sentence) -> None:
@@ -659,7 +683,15 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue
         if compiled(ctx.rs.lang, "narrator_after").match(sentence.text, mention.end):
             continue  # "a recruiter once told me": a character of the writer's story
+        if served(sentence.text, mention, ctx.rs.lang):
+            continue  # "advises first-time buyers": the people the role serves
         ctx.add("related_role", mention.label, sentence, "related_role.mention")
+
+
+def _sideways(ctx: Context, sentence: Sentence) -> bool:
+    """A sentence that opens on an alternative ("In alternativa", "Alternatively,"): the roles it names are
+    other paths, not rungs above."""
+    return compiled(ctx.rs.lang, "sideways_before").match(sentence.text) is not None
 
 
 def _in_example(ctx: Context, sentence: Sentence) -> bool:
@@ -706,13 +738,21 @@ def _spell_out_acronyms(ctx: Context) -> None:
                                        alt=fact.alt + ((fact.object,) if obj else ()))
 
 
+def _qualifies_alias(label: str, aliases: set[str]) -> bool:
+    """"inglese tax advisor" beside the alias "tax advisor": a word before another name of the role is no other role."""
+    return any(label.endswith(" " + a) for a in aliases)
+
+
 def _relate_other_roles(ctx: Context) -> None:
     """Roles linked only to each other ("associates report to the lead") are still related to the article's
-    role; a role on its ladder or reporting line is not also "related", wherever else it was named."""
+    role; a role on its ladder or reporting line, or one of its other names, is not also "related", wherever
+    else it was named."""
     chain = ("promotes_to", "reports_to")
     ladder = {fold(f.subject) for f in ctx.facts if f.kind in chain and ctx.is_role(f.object)}
     ladder |= {fold(f.object) for f in ctx.facts if f.kind in chain and ctx.is_role(f.subject)}
-    ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder]
+    names = {fold(singular_role(a, ctx.rs.lang)) for a in ctx.aliases()}
+    ladder |= names
+    ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder and not _qualifies_alias(fold(f.object), names)]
     linked = set(ladder)
     for fact in list(ctx.facts):
         if fact.kind not in chain or ctx.is_role(fact.subject) or ctx.is_role(fact.object):

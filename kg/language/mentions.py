@@ -57,6 +57,8 @@ class _Grammar:
     native: re.Pattern  # endings of the language's own words
     adverbs: re.Pattern
     borrowed_modifiers: frozenset[str]
+    prepositional_heads: frozenset[str]  # heads whose name goes on after a preposition ("addetto alle vendite")
+    head_prepositions: frozenset[str]
 
     def verb_like(self, word: str) -> bool:
         return bool(self.verbs.search(word)) and len(word) > 4
@@ -90,7 +92,7 @@ def find_mentions(text: str, lang: str, start_ok: bool = False, role_slot: bool 
     text = pattern(lang, "gender_slash").sub(lambda m: " " * len(m.group(0)), text)  # "segretario/a amministrativo/a"
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     lowered = [fold(t[0]) for t in tokens]
-    joined = [i + 1 < len(tokens) and not text[tokens[i][2] : tokens[i + 1][1]].strip() for i in range(len(tokens))]
+    joined = [i + 1 < len(tokens) and _joined(text[tokens[i][2] : tokens[i + 1][1]], lowered[i], grammar) for i in range(len(tokens))]
     found: list[Mention] = []
     floor = 0
     i = 0
@@ -119,7 +121,8 @@ def find_mentions(text: str, lang: str, start_ok: bool = False, role_slot: bool 
                 i += 1  # "lead" alone is a verb or an adjective; "the lead", "incident response lead" are roles
                 continue
             end = _grow_right(lowered, joined, i, grammar, after_first=is_first or grammar.head_first)
-            if end == i and word in with_noun and i + 1 < len(tokens) and joined[i] and lowered[i + 1] not in grammar.right_stops | first.keys():
+            heads_after = frozenset() if word in seniority else first.keys()  # "capo cuoco" is one role, "addetto" + a head two
+            if end == i and word in with_noun and i + 1 < len(tokens) and joined[i] and lowered[i + 1] not in grammar.right_stops | heads_after:
                 end = _grow_right(lowered, joined, i + 1, grammar, after_first=True)
             start_char, end_char = tokens[begin][1], tokens[end][2]
             surface = " ".join(text[start_char:end_char].split())
@@ -182,7 +185,15 @@ def _grammar(lang: str) -> _Grammar:
         native=pattern(lang, "native_endings"),
         adverbs=pattern(lang, "adverb_endings", borrowed=True),
         borrowed_modifiers=word_set(lang, "borrowed_modifiers"),
+        prepositional_heads=word_set(lang, "prepositional_heads"),
+        head_prepositions=word_set(lang, "head_prepositions"),
     )
+
+
+def _joined(gap: str, word: str, grammar: _Grammar) -> bool:
+    """Nothing but spaces between two words, or an apostrophe after an elided article that opens a complement
+    ("responsabile dell'ufficio fidi", "addetto all'accoglienza")."""
+    return not gap.strip() or gap in ("'", "’") and (word in grammar.complement_markers or word in grammar.head_prepositions)
 
 
 @lru_cache(maxsize=None)
@@ -235,6 +246,8 @@ def _grow_right(lowered, joined, i, grammar: _Grammar, after_first: bool) -> int
     """Head-first complements after the head: adjectives, seniority words and up to two complements ("di ...");
     after a head-last head only seniority words and one-word complements ("director of finance")."""
     stops, markers, articles = grammar.right_stops, grammar.complement_markers, grammar.complement_articles
+    if lowered[i] in grammar.prepositional_heads:
+        markers = markers | grammar.head_prepositions
     end = i
     complements = 0
     j = i + 1

@@ -105,7 +105,7 @@ def _edges(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     words = "|".join(f"(?:{p})" for p in profile(lang).get("title_modifiers", [])) or "(?!)"
     tails = "|".join(f"(?:{p})" for p in profile(lang).get("title_tails", [])) or "(?!)"
     return (re.compile(rf"^(?:{words})(?:\s+|(?<=-)|$)", re.IGNORECASE), re.compile(rf"(?:^|\s+|,\s*)(?:{words})$", re.IGNORECASE),
-            re.compile(rf"\s+(?:{tails}).*$"))
+            re.compile(rf"(?:\s+|(?=,))(?:{tails}).*$"))  # ", London" follows the name with no space
 
 
 TITLE_BREAK = re.compile(r"\s*(?:[?!:|\u2013\u2014]|\s-\s)\s*")  # between a headline's parts
