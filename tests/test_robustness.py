@@ -92,7 +92,7 @@ def test_hostile_and_odd_titles_make_valid_iris_and_labels(tmp_path):
 
 
 def test_multiline_title_warns_and_strict_fails(tmp_path):
-    write_article(tmp_path, "a.md", "---\ntitle: |\n  Loan\n  Officer\nlang: en\n---\n\nA loan officer is responsible for loans.\n")
+    write_article(tmp_path, "a.md", "---\ntitle: |\n  Loan\n  Officer\nlang: en\n---\n\nA loan officer is responsible for approving loans.\n")
     result = kg.build(tmp_path)
     assert [w.message for w in result.warnings] == ["the title spans several lines; they were joined"]
     assert result.articles[0].role == "loan officer"

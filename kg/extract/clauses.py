@@ -97,6 +97,9 @@ def clean(text: str, rs: RuleSet, modifiers: frozenset[str] = frozenset()) -> st
             first, _, rest = text.partition(" ")
             if fold(first) in modifiers and rest:
                 text = rest
+            words = text.split(" ")  # a modifier after the head too, before its complement ("conoscenza solida del diritto")
+            if len(words) > 3 and fold(words[1]) in modifiers:
+                text = " ".join(words[:1] + words[2:])
     return text
 
 

@@ -135,11 +135,14 @@ def _tagged(ctx: Context, sentence: Sentence, imperative: bool = False):
 
 def _lone_word_of(ctx: Context, sentence: Sentence, spec: dict, label: str, tags_key: str = "not_alone") -> bool:
     """A one-word label whose word the sentence uses as one of the family's `not_alone` tags ("friendly", an
-    adjective, is no skill); a language without the layer's models keeps it."""
+    adjective, is no skill; "contributions", a bare noun, is no duty), except an action noun under a tag the family's
+    `action_alone` names ("maintenance" is one); a language without the layer's models keeps it."""
     if not spec.get(tags_key) or " " in label.strip() or ctx.rs.lang not in LANGUAGES:
         return False
     word = fold(label.strip())
-    return any(fold(t.text) == word and t.pos in spec[tags_key] for t in _tagged(ctx, sentence).tokens)
+    action = ctx.rs.lists["action_noun"].search(word) is not None
+    return any(fold(t.text) == word and t.pos in spec[tags_key] and not (action and t.pos in spec.get("action_alone", ()))
+               for t in _tagged(ctx, sentence).tokens)
 
 
 def _trims(spec: dict) -> tuple[str, ...]:
