@@ -5,6 +5,8 @@ Each figure is a real `kg build SOURCE -o OUT -q` process (wall seconds, and its
 workers), on a generated corpus in a temp folder. "after" is the code of this checkout; "before" the code of
 the checkout given with --before (e.g. a worktree of main), run on the same corpus with caches and exports of
 its own, one build after the other's. Medians of N runs; each line is printed when measured.
+Each side runs a copy of its code taken at the start: a commit made while a long run goes on would change the
+code digest, and every later build of the run would be a full one.
 """
 
 from __future__ import annotations
@@ -34,10 +36,19 @@ def _kg_build(code: Path, source: Path, out: Path, cache: Path) -> tuple[float, 
     return time.perf_counter() - started, usage.ru_maxrss // 1024
 
 
+def _frozen(checkout: Path, into: Path) -> Path:
+    """A copy of the checkout's kg package, its ontology inside it where the installed package maps it."""
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(checkout / "kg", into / "kg", ignore=skip)
+    shutil.copytree(checkout / "ontology", into / "kg" / "ontology", ignore=skip)
+    return into
+
+
 def measure(size: int, runs: int, before: Path | None) -> None:
     work = Path(tempfile.mkdtemp(prefix="kg-bench-incr-"))
     source = write_corpus(work / "articles", size)
-    sides = {"after": CHECKOUT} | ({"before": before} if before else {})
+    checkouts = {"after": CHECKOUT} | ({"before": before} if before else {})
+    sides = {when: _frozen(checkout, work / f"code-{when}") for when, checkout in checkouts.items()}
     found: dict[str, dict[str, list[tuple[float, int]]]] = {}
 
     def build(case: str, when: str) -> None:

@@ -70,6 +70,14 @@ def test_over_the_cap_the_least_recently_built_go_first_entry_by_entry(tmp_path)
     assert [c.folder for c in caches.caches()] == list(new)  # never the build's own
 
 
+def test_files_the_persisted_store_hard_links_from_the_store_of_record_count_once(tmp_path):
+    _, record, store = built(corpus(tmp_path / "source", "paralegal"), tmp_path / "out", 1_000)
+    files = [path for path in (*record.rglob("*"), *store.rglob("*")) if path.is_file()]
+    inodes = {path.stat().st_ino: path.stat().st_size for path in files}
+    assert len(inodes) < len(files)  # the persisted store is a hard-link backup of the store of record
+    assert sum(c.size for c in caches.caches() if c.folder in (record, store)) == sum(inodes.values())
+
+
 def test_a_build_with_nothing_new_marks_its_caches_used(tmp_path):
     source, out = corpus(tmp_path / "source", "paralegal"), tmp_path / "out"
     folders = built(source, out, 1_000)

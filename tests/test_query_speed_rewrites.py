@@ -15,7 +15,7 @@ from bench.corpus import write_corpus
 from kg.graph.labels import label
 from kg.graph.namespaces import KG, RDF
 from kg.paths import career as paths
-from kg.query import run
+from kg.query import Page, keyset, run
 from kg.query.catalogue import parse
 
 REFERENCE = Path(__file__).resolve().parent / "data" / "reference-queries"
@@ -76,3 +76,26 @@ def test_paths_answers_on_a_generated_corpus_name_their_edges(generated_graph):
     assert (role, "promotesTo", target) in [(e.source, e.relation, e.target) for e in ladder.up]
     assert paths.between(generated_graph, role, target)[0].quote
     assert paths.similar(generated_graph, role, top=1)
+
+
+PAGED = sorted(name for name, asked in kg.questions().items() if asked.pages_by)
+
+
+@pytest.mark.parametrize("corpus", ["sample_graph", "generated_graph"])
+@pytest.mark.parametrize("name", PAGED)
+def test_a_page_cut_from_the_first_nodes_is_that_page_of_the_whole_answer(request, corpus, name):
+    assert keyset.FIRST_NODES == 1  # rounds of 1, 2, 4... nodes: the pages below span several rounds
+    graph, asked = request.getfixturevalue(corpus), kg.questions()[name]
+    whole = answers(graph, asked, {})[1]
+    assert whole  # the corpus gives the question rows to page through
+    for limit, offset in [(1, 0), (7, 0), (50, 0), (5, 3), (40, 33), (1, len(whole) - 1), (10, len(whole) + 5)]:
+        page = Page(limit, offset)
+        assert keyset.nodes_in_order(graph, asked, {}, page) is not None  # cut from the first nodes, not the whole
+        found = run(graph, asked, {}, page)
+        assert [tuple(row) for row in found] == whole[offset:offset + limit], (limit, offset)
+        assert found.more == (len(whole) > offset + limit)
+
+
+def test_questions_paged_from_their_first_nodes():
+    assert PAGED == ["related-roles", "reports-to", "role-regulation", "roles", "roles-by-industry",
+                     "roles-by-location", "salary-by-role", "single-evidence-facts", "skills-by-role"]

@@ -29,6 +29,7 @@ from kg.extract.naming import head_last_names, head_of, head_word, role_names, s
 from kg.extract.regulation import (
     bind_entity_types,
     entity_types,
+    noun_phrase,
     regulation,
     regulation_before,
     regulator,
@@ -237,6 +238,13 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
     return used
 
 
+@lru_cache(maxsize=None)
+def _scored_alike(family: str) -> tuple[str, ...]:
+    """The families whose facts are scored as this family's (an employer and an industry are both where one works)."""
+    gold = kinds()[families()[family]["kind"]].get("gold")
+    return tuple(f for f, spec in families().items() if f == family or gold and kinds()[spec["kind"]].get("gold") == gold)
+
+
 def _yields(ctx: Context, sentence: Sentence, kinds_first: tuple[str, ...], at: int) -> bool:
     """Whether the words at `at` are inside the words of a fact of one of these kinds read from the sentence."""
     for fact in ctx.facts:
@@ -411,8 +419,8 @@ def _bare_object(rs: RuleSet, item: str, actions: bool = False) -> bool:
 
 def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, offset: int, verb, match_start: int) -> None:
     """Turn one captured item into facts of the family's kind."""
-    if any(a <= offset < b for a, b in ctx.token_spans.get(rule.family, ())):
-        return  # a token rule read this item already
+    if any(a <= offset < b for family in _scored_alike(rule.family) for a, b in ctx.token_spans.get(family, ())):
+        return  # a token rule read this item already, as a fact scored the same ("employed by care homes": one workplace)
     kind = spec["kind"]
     lang = ctx.rs.lang
     if spec.get("roles"):
@@ -447,8 +455,9 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
                 _emit_label(ctx, sentence, rule, spec, entry.label(lang), key=entry.id, written=item[a:b])
         if hits or not (generic or rule.options.get("open", not rule.options.get("lexicon"))):
             if not hits and spec.get("subject") == "regulation":  # "le stazioni appaltanti": an organisation noun heads it
-                for label, _, _ in entity_types(ctx, item):
-                    _emit_label(ctx, sentence, rule, spec, label)
+                nouns = bool(rule.options.get("noun_phrases")) and noun_phrase(ctx.rs, sentence.text, offset, offset + len(item))
+                for label, _, written in entity_types(ctx, item, nouns=nouns):
+                    _emit_label(ctx, sentence, rule, spec, label, written=next(iter(written), ""))
             return
     if rule.options.get("capitalized"):
         for match in _capitalised().finditer(item):
@@ -463,10 +472,11 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
         label = _with_infinitive(ctx.rs, verb, item, follows)
     else:
         label = clean(item, ctx.rs, word_set(lang, "skill_modifiers") if spec.get("modifiers") else frozenset())
-    if spec.get("entity"):
-        label = singular_role(label, lang)
+    written = ""
+    if spec.get("entity"):  # "food businesses" is the entity type "food business", the words written stay a label
+        written, label = label, singular_role(label, lang)
     # Only a phrase that opens the sentence owes its capital to the sentence: "Linux administration" keeps its own.
-    _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label))
+    _emit_label(ctx, sentence, rule, spec, label if sentence.text[:offset].strip() else lower_label(label), written=written)
 
 
 def _heads(rs: RuleSet, item: str, start: int, end: int) -> bool:

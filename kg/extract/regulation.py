@@ -17,8 +17,9 @@ from kg.extract.context import (
     named_entries,
     rejected,
 )
-from kg.extract.ruleset import Rule
-from kg.language.profile import fold, head_first, pattern, profile, singular_role, stopwords, word_set
+from kg.extract.ruleset import Rule, RuleSet
+from kg.language.analyse import LANGUAGES, analyse
+from kg.language.profile import fold, head_first, pattern, profile, singular_role, singular_word, stopwords, word_set
 from kg.read.article import Sentence
 
 
@@ -78,7 +79,9 @@ def supervises(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> N
         claimed.append((match.start("x"), match.start("x") + len(captured)))
         for a, b in split_items(captured, ctx.rs, always=True):
             item = trim(captured[a:b], ctx.rs, spec["item_trim"])
-            for label, key, alt in entity_types(ctx, item):
+            at = match.start("x") + a
+            nouns = noun_phrase(ctx.rs, sentence.text, at, at + len(item))
+            for label, key, alt in entity_types(ctx, item, nouns=nouns):
                 for agent in agents:
                     ctx.add("supervises", label, sentence, rule, subject=agent.label, subject_type="Regulator",
                             subject_key=agent.key, key=key, alt=alt)
@@ -125,10 +128,11 @@ def _postmodifiers(lang: str) -> re.Pattern:
     return re.compile(r"\s+(?:" + "|".join(re.escape(str(w)) for w in words) + r")\s+" if words else "(?!)")
 
 
-def entity_types(ctx: Context, item: str) -> list[tuple[str, str, tuple[str, ...]]]:
+def entity_types(ctx: Context, item: str, nouns: bool = False) -> list[tuple[str, str, tuple[str, ...]]]:
     """(label, lexicon id, words written) of the entity types an item names: lexicon entries, else the words
     themselves when their head is an organisation noun (language.organisation_heads): "le fondazioni bancarie"
-    are one, "i mercati" and the article's own role are not."""
+    are one, "i mercati" and the article's own role are not. Where a regulator is the agent, a noun phrase
+    the tagger reads as one, headed by a plural (`nouns`), names a kind too: "Ofsted inspects childminders"."""
     if ctx.names_role(item):
         return []
     lang = ctx.rs.lang
@@ -139,9 +143,27 @@ def entity_types(ctx: Context, item: str) -> list[tuple[str, str, tuple[str, ...
     if any(head in fold(item[a:b]).split() for _, a, b in hits) or (hits and head not in word_set(lang, "organisation_heads")):
         return [(entry.label(lang), entry.id, _written(entry.label(lang), item[a:b])) for entry, a, b in hits]
     label = lower_label(singular_role(written, lang))  # "company service providers": the lexicon's "company" is no head
-    if head not in word_set(lang, "organisation_heads") or not acceptable(label, stopwords(lang)):
+    if not (head in word_set(lang, "organisation_heads") or nouns) \
+            or not acceptable(label, stopwords(lang)):
         return []
-    return [(label, "", ())]
+    return [(label, "", _written(label, written))]  # "casinos" stays a label of "casino": the text's own words
+
+
+def noun_phrase(rs: RuleSet, text: str, start: int, end: int) -> bool:
+    """The words text[start:end] are a short noun phrase, as the tagger reads the sentence, headed by a plural noun
+    (its singular differs): "childminders", "new installations", not "how firms treat customers", "overtime", nor a
+    duty verb's form the tagger reads as a noun ("and sets rules")."""
+    lang = rs.lang
+    if lang not in LANGUAGES or rs.duty_verb.match(clean(text[start:end], rs)):
+        return False
+    tokens = [t for t in analyse(text, lang) if start <= t.start and t.end <= end and t.pos != "PUNCT"]
+    while tokens and tokens[0].pos == "DET":
+        tokens = tokens[1:]
+    if not tokens or len(tokens) > 4:
+        return False
+    head = tokens[0] if head_first(lang) else tokens[-1]
+    return head.pos == "NOUN" and singular_word(head.text, lang) != head.text.lower() \
+        and all(t.pos in ("NOUN", "ADJ", "PROPN") for t in tokens)
 
 
 def _written(label: str, written: str) -> tuple[str, ...]:

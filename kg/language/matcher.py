@@ -27,6 +27,7 @@ ATTRIBUTES = ("TEXT", "ORTH", "LOWER", "LEMMA", "POS", "IN_CHUNK")
 _STARTS = "IS_SENT_START"  # a boolean attribute the matcher computes
 OPS = ("!", "?", "*", "+")
 _OWN = ("OP", "CHUNK", "capture")
+_FIRST_WORD = re.compile(r"\W*(\w[\w'’-]*)")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,12 @@ class Pattern:
         for element in self.elements:
             if element.op in ("?", "*", "!") or element.chunk:
                 continue
+            opens = (_STARTS, True) in element.tests  # a dict for the first word: that word alone must pass its LOWER regex
             for attribute, test in element.tests:
+                if opens and attribute == "LOWER" and isinstance(test, re.Pattern):
+                    first = _FIRST_WORD.match(lowered)
+                    if not (first and test.search(first.group(1))):
+                        return False
                 if isinstance(test, bool):
                     if test and attribute != _STARTS and attribute not in flags:
                         return False

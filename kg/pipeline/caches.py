@@ -91,11 +91,12 @@ def caches() -> list[Cache]:
     """Every kg cache under the cache folder, least recently used first."""
     found = []
     root = cache_root()
+    seen: set[tuple[int, int]] = set()  # a store's checkpoint hard-links the store of record's files: count them once
     for kind in KINDS:
         for folder in root.glob(f"{kind.prefix}-*") if root.is_dir() else ():
             if not folder.is_dir():
                 continue
-            entries = sorted((_modified(path), _bytes(path), path) for path in kind.entries(folder))
+            entries = sorted((_modified(path), _bytes(path, seen), path) for path in kind.entries(folder))
             stamp = folder / kind.stamp
             found.append(Cache(kind.prefix, folder, kind.serves(folder), entries, _modified(stamp if stamp.is_file() else folder)))
     return sorted(found, key=lambda cache: (cache.used, str(cache.folder)))
@@ -158,9 +159,15 @@ def _modified(path: Path) -> float:
     return found.st_mtime if found else 0.0
 
 
-def _bytes(path: Path) -> int:
+def _bytes(path: Path, seen: set[tuple[int, int]]) -> int:
+    """The bytes of the files under `path` not in `seen` (device, inode), which it adds them to."""
     files = [Path(top) / name for top, _, names in os.walk(path) for name in names] if path.is_dir() else [path]
-    return sum(found.st_size for found in map(_stat, files) if found)
+    total = 0
+    for found in filter(None, map(_stat, files)):
+        if (found.st_dev, found.st_ino) not in seen:
+            seen.add((found.st_dev, found.st_ino))
+            total += found.st_size
+    return total
 
 
 def _running(pid: int) -> bool:

@@ -5,6 +5,11 @@
     #+   role: {class: kg:Role, meaning: "the role, by any of its labels"}
     #+   skill: {class: kg:Skill, meaning: "...", optional: true}
     #+ example: kg query NAME --param role="account manager"
+    #+ pages-by: {variable: role, class: kg:Role}
+
+`pages-by` says the answer is sorted first by that variable's IRI (as a string) and every row's value is an
+instance of the class (or of one of a list of classes: `class: [kg:Role, kg:Regulation]`): a page is then cut from the class's first nodes in that order (kg.query.keyset)
+instead of from the whole sorted answer.
 
 The body stays plain SPARQL (its own PREFIX lines, parameters as ordinary variables) so it runs unchanged
 in GraphDB or Fuseki; kg binds each parameter to an RDF term, never into the text.
@@ -34,6 +39,12 @@ class Param:
 
 
 @dataclass(frozen=True)
+class PagesBy:
+    name: str
+    types: tuple[URIRef, ...]  # every row's value of the variable is an instance of one of these
+
+
+@dataclass(frozen=True)
 class Question:
     name: str
     summary: str
@@ -41,6 +52,7 @@ class Question:
     example: str
     text: str  # the SPARQL, header included (comments are valid SPARQL)
     source: str  # where it was read from, for error messages
+    pages_by: PagesBy | None = None  # the variable the answer is sorted by first, and its classes
 
 
 def parse(text: str, name: str, source: str) -> Question:
@@ -53,16 +65,29 @@ def parse(text: str, name: str, source: str) -> Question:
         line = numbered[mark.line][0] if mark and mark.line < len(numbered) else 1
         raise KgError(f"bad #+ header: {getattr(error, 'problem', None) or error}", source, line) from error
     params = tuple(_param(key, spec or {}, text, source) for key, spec in (meta.get("params") or {}).items())
-    return Question(name, str(meta.get("summary", "")), params, str(meta.get("example", "")), text, source)
+    keyed = meta.get("pages-by")
+    pages_by = _pages_by(keyed, text, source) if isinstance(keyed, dict) else None
+    return Question(name, str(meta.get("summary", "")), params, str(meta.get("example", "")), text, source, pages_by)
 
 
 def _param(key: str, spec: dict, text: str, source: str) -> Param:
+    return Param(key, _class(key, spec.get("class"), text, source), str(spec.get("meaning", "")),
+                 bool(spec.get("optional", False)))
+
+
+def _pages_by(spec: dict, text: str, source: str) -> PagesBy:
+    key, named = str(spec.get("variable", "")), spec.get("class")
+    return PagesBy(key, tuple(_class(key, each, text, source) for each in (named if isinstance(named, list) else [named])))
+
+
+def _class(key: str, named: object, text: str, source: str) -> URIRef:
+    """The class IRI a header names for a variable of the query (kg:Role), or a one-line error."""
     if not re.search(rf"[?$]{re.escape(key)}\b", text):
         raise KgError(f"parameter {key!r} is not a variable of the query", source)
-    prefix, _, local = str(spec.get("class", "")).partition(":")
+    prefix, _, local = str(named or "").partition(":")
     if prefix not in PREFIXES or not local:
         raise KgError(f"parameter {key!r} needs a class such as kg:Role", source)
-    return Param(key, PREFIXES[prefix][local], str(spec.get("meaning", "")), bool(spec.get("optional", False)))
+    return PREFIXES[prefix][local]
 
 
 @lru_cache(maxsize=None)

@@ -22,3 +22,9 @@ def bind(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
     row = " ".join(str(term) for term in bindings.values())
     at = where_group(text)
     return f"{text[:at]} VALUES ({names}) {{ ({row}) }} {text[at:]}"
+
+
+def among(text: str, name: str, terms: list[ox.NamedNode]) -> str:
+    """`text` with ?`name` limited to `terms`, one VALUES row each, at the start of its WHERE group."""
+    at = where_group(text)
+    return f"{text[:at]} VALUES ?{name} {{ {' '.join(str(term) for term in terms)} }} {text[at:]}"
