@@ -116,7 +116,7 @@ class Career:
         return sum(len(f.evidence) for f in self.facts)
 
 
-def node_id(term: URIRef) -> str:
+def node_id(term: URIRef | str) -> str:
     return str(term)[len(KGR):] if str(term).startswith(str(KGR)) else str(term)
 
 
@@ -151,8 +151,8 @@ def from_store(store: ox.Store, source_link: str = SOURCE_LINK) -> Career:
     values = _Values(store)
     by_iri: dict[str, Node] = {}  # IRI -> its node
     for subject, type_ in values.pairs(RDF.type):
-        if type_.startswith(str(KG)) and URIRef(type_) not in _NOT_NODES:
-            by_iri[subject] = Node(node_id(URIRef(subject)), type_[len(KG):])
+        if type_.startswith(str(KG)) and type_ not in _NOT_NODE_IRIS:
+            by_iri[subject] = Node(node_id(subject), type_[len(KG):])
     for subject, label in values.terms(SKOS.prefLabel):
         if subject in by_iri:
             by_iri[subject].labels[label.language or ""] = label.value
@@ -164,10 +164,10 @@ def from_store(store: ox.Store, source_link: str = SOURCE_LINK) -> Career:
         node.alt_labels = sorted(alternatives.get(iri, set()) - set(node.labels.values()))
     nodes = {node.id: node for node in by_iri.values()}
     names, paths, languages = (values.first(p) for p in (SCHEMA.name, KG.sourcePath, SCHEMA.inLanguage))
-    articles = {node_id(URIRef(a)): Article(node_id(URIRef(a)), names.get(a) or node_id(URIRef(a)), paths.get(a) or "",
-                                            languages.get(a) or "", source_link) for a in values.of_type(KG.Article)}
+    articles = {node_id(a): Article(node_id(a), names.get(a) or node_id(a), paths.get(a) or "", languages.get(a) or "",
+                                    source_link) for a in values.of_type(KG.Article)}
     evidence = _stored_evidence(values, articles)
-    labels = _property_labels()
+    labels = lru_cache(maxsize=None)(lambda predicate: _property_labels()(URIRef(predicate)))
     facts = []
     for iri, node in by_iri.items():
         for quad in store.quads_for_pattern(ox.NamedNode(iri), None, None, ox.DefaultGraph()):
@@ -175,17 +175,18 @@ def from_store(store: ox.Store, source_link: str = SOURCE_LINK) -> Career:
             if p.value == _TYPE:
                 continue
             if isinstance(o, ox.NamedNode):
-                if node_id(URIRef(o.value)) in nodes:
-                    facts.append(Fact(node.id, labels(URIRef(p.value)), node_id(URIRef(o.value)), False,
+                if node_id(o.value) in nodes:
+                    facts.append(Fact(node.id, labels(p.value), node_id(o.value), False,
                                       evidence.get((iri, p.value, o), ())))
             elif (iri, p.value, o) in evidence:
-                facts.append(Fact(node.id, labels(URIRef(p.value)), _text(o), True, evidence[(iri, p.value, o)]))
+                facts.append(Fact(node.id, labels(p.value), _text(o), True, evidence[(iri, p.value, o)]))
     facts.sort(key=lambda f: (f.subject, f.predicate, f.object))
     return Career(nodes=dict(sorted(nodes.items())), facts=facts,
                   articles=sorted(articles.values(), key=lambda a: a.id), type_labels=_type_labels())
 
 
 _TYPE = str(RDF.type)
+_NOT_NODE_IRIS = {str(c) for c in _NOT_NODES}
 _PLAIN = {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
           "http://www.w3.org/2001/XMLSchema#integer"}
 
@@ -195,7 +196,13 @@ def _text(literal) -> str:
     and the rarer datatypes."""
     if isinstance(literal, ox.NamedNode) or literal.datatype.value in _PLAIN:
         return literal.value
-    return str(term(literal))
+    return _lexical(literal.value, literal.datatype.value)
+
+
+@lru_cache(maxsize=4096)
+def _lexical(value: str, datatype: str) -> str:
+    """rdflib's lexical form of a typed literal (it normalises decimals): the few values confidences take repeat."""
+    return str(term(ox.Literal(value, datatype=ox.NamedNode(datatype))))
 
 
 class _Values:
@@ -233,7 +240,7 @@ def _stored_evidence(values: _Values, articles: dict[str, Article]) -> dict[tupl
         source = sources.get(ev)
         found[key].append(Evidence(
             quote=quotes.get(ev) or "", section=sections.get(ev) or "",
-            article=(articles.get(node_id(URIRef(source))) if source is not None else None) or Article("", "", "", ""),
+            article=(articles.get(node_id(source)) if source is not None else None) or Article("", "", "", ""),
             line=int(lines.get(ev) or 0), curated=curated.get(ev) or "", confidence=confidences.get(ev) or ""))
     return {k: tuple(sorted(v, key=lambda e: (e.article.id, e.line, e.quote, e.section, e.curated))) for k, v in found.items()}
 
