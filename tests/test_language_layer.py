@@ -152,6 +152,20 @@ def test_models_load_once_and_tokens_are_frozen():
         analyse("Bonjour", "fr")
 
 
+def test_kept_analyses_and_lemmas_are_the_computed_ones():
+    """analyse and the lemmatizer keep their results per text and per word: a kept result is what computing it
+    again gives, and a caller's list is its own."""
+    text = "Il tecnico controlla gli impianti e controlla i quadri elettrici."
+    first = analyse(text, "it")
+    first.clear()
+    kept = analyse(text, "it")
+    assert kept and kept == analyse(text, "it", imperative=False)
+    assert kept == analyse(text + " ", "it")[:len(kept)]  # another text, computed afresh
+    lemmatizer = load_models("it")[1]
+    assert [t.lemma for t in kept if t.text.startswith("controlla")] == ["controllare", "controllare"]
+    assert lemmatizer.lemma("Controlla", "VERB") == lemmatizer._lemma("controlla", "VERB") == "controllare"
+
+
 @pytest.mark.skipif(not UD_DIR.is_dir(), reason="UD treebanks not available")
 def test_training_is_byte_reproducible(tmp_path):
     """Two runs on a tiny subset, under different hash seeds, write byte-identical model files."""

@@ -688,7 +688,9 @@ def _spell_out_acronyms(ctx: Context) -> None:
     """"chief financial officer (CFO)" once, "the CFO seat" later: one role, its acronym an alternative label."""
     long_names: dict[str, str] = {}
     for sentence in ctx.article.sentences:
-        for mention in find_mentions(sentence.text, ctx.rs.lang):
+        if "(" not in sentence.text:
+            continue  # no acronym after any name: the roles of the sentence need not be found
+        for mention in _mentions_of(sentence.text, ctx.rs.lang):
             acronym = _ACRONYM_AFTER.match(sentence.text, mention.end)
             if acronym:
                 long_names.setdefault(fold(acronym.group(1)), mention.label)
@@ -943,12 +945,34 @@ def _family_of(texts, table: dict, plain: bool = False) -> str | None:
     for text in texts:
         if not text:
             continue
+        if plain:  # only the nearest heading counts
+            return _plain_family(fold(text), _folded_cues(table))
         for family, patterns in table.items():
             for cue in patterns:
-                if (plain and _holds(fold(text), fold(cue))) or (not plain and re.search(cue, text, re.IGNORECASE)):
+                if re.search(cue, text, re.IGNORECASE):
                     return family
-        if plain:
-            break  # only the nearest heading counts
+    return None
+
+
+_CUES: dict[int, tuple[dict, tuple]] = {}  # id of a table of cues -> (the table, its cues folded)
+
+
+def _folded_cues(table: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A table's cues folded once: the tables are the rules files' (`sections`), asked about every sentence."""
+    held = _CUES.get(id(table))
+    if held is None or held[0] is not table:
+        held = _CUES[id(table)] = (table, tuple((family, tuple(fold(cue) for cue in cues)) for family, cues in table.items()))
+    return held[1]
+
+
+@lru_cache(maxsize=4096)
+def _plain_family(text: str, cues: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    """The first family one of whose folded cues the folded heading holds (kept per heading: a section's sentences
+    all ask)."""
+    for family, words in cues:
+        for cue in words:
+            if _holds(text, cue):
+                return family
     return None
 
 

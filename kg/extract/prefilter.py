@@ -83,11 +83,12 @@ class Screen:
         literals = sorted({s for requirement in needs.values() for alternatives in requirement for s in alternatives})
         bit = {literal: 1 << index for index, literal in enumerate(literals)}
         self._free = frozenset(rule for rule, requirement in needs.items() if not requirement)
-        self._masks = [
-            (rule, masks[0], masks[1:])
-            for rule, requirement in needs.items() if requirement
-            for masks in [tuple(sum(bit[s] for s in alternatives) for alternatives in requirement)]
-        ]
+        self._by_first: dict[int, list[tuple[Hashable, tuple[int, ...]]]] = {}  # a literal of a rule's first set -> (rule, the other sets' masks)
+        for rule, requirement in needs.items():
+            if requirement:
+                _, *rest = (sum(bit[s] for s in alternatives) for alternatives in requirement)
+                for literal in requirement[0]:
+                    self._by_first.setdefault(bit[literal], []).append((rule, tuple(rest)))
         self.marker = marker
         self._marked = [(s, bit[s]) for s in literals if marker in s]
         self._spaced = [(s, bit[s]) for s in literals if marker not in s and s != "".join(s.split())]
@@ -122,7 +123,15 @@ class Screen:
             for s, b in self._marked:
                 if s in masked:
                     found |= b
-        return self._free.union(rule for rule, first, rest in self._masks if found & first and all(found & m for m in rest))
+        admitted = set(self._free)
+        left = found
+        while left:  # only the rules one of whose first literals the text holds are tested
+            lowest = left & -left
+            left ^= lowest
+            for rule, rest in self._by_first.get(lowest, ()):
+                if rule not in admitted and all(found & m for m in rest):
+                    admitted.add(rule)
+        return frozenset(admitted)
 
     def _contained(self, chunk: str) -> int:
         """Bits of the literals inside one chunk: at each position, those starting with what is there."""

@@ -53,6 +53,13 @@ def _resolved(models_dir: str) -> str:
 def analyse(text: str, lang: str, models_dir: Path | str | None = None, imperative: bool = False) -> list[Token]:
     """Tokenise, tag and lemmatise ``text`` in one of ``LANGUAGES``; ``imperative`` text opens each sentence on a
     verb where its first word can be one in its base form (Tagger.tag)."""
+    return list(_analysed(text, lang, _resolved(str(models_dir or MODELS_DIR)), imperative))
+
+
+@lru_cache(maxsize=1024)
+def _analysed(text: str, lang: str, models_dir: str, imperative: bool) -> tuple[Token, ...]:
+    """analyse, kept per text: the extractor's stages ask about the same sentence (its token rules, the tags of
+    its role mentions, a noun phrase of a regulation)."""
     tagger, lemmatizer = load_models(lang, models_dir)
     spans = tokenize(text, lang)
     base_form = (lambda w: lemmatizer.lemma(w, "VERB") == w.lower()) if imperative else None
@@ -61,7 +68,7 @@ def analyse(text: str, lang: str, models_dir: Path | str | None = None, imperati
         words = [text[s:e] for s, e in spans[a:b]]
         for w, (s, e), pos in zip(words, spans[a:b], tagger.tag(words, base_form)):
             out.append(Token(w, s, e, lemmatizer.lemma(w, pos), pos, n))
-    return out
+    return tuple(out)
 
 
 def chunks(tokens: list[Token], lang: str) -> list[Chunk]:

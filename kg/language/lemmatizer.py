@@ -9,6 +9,7 @@ Stored as deterministic gzip'd JSON, like the tagger.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from kg.language.tagger import load_json_gz, save_json_gz
@@ -50,7 +51,9 @@ class Lemmatizer:
     def lemma(self, form: str, pos: str) -> str:
         if pos in KEEP_FORM:
             return form
-        low = form.lower()
+        return _lemma(self, form.lower(), pos)
+
+    def _lemma(self, low: str, pos: str) -> str:
         hit = self.lookup.get(pos, {}).get(low)
         return hit if hit is not None else self._rule(low, pos)
 
@@ -63,6 +66,13 @@ class Lemmatizer:
         if data.get("format") != FORMAT:
             raise ValueError(f"{path}: not a {FORMAT} model")
         return cls(data["lookup"], data["rules"])
+
+
+@lru_cache(maxsize=1 << 15)
+def _lemma(lemmatizer: Lemmatizer, low: str, pos: str) -> str:
+    """A lemma kept per lower-cased word and tag: the suffix rules walk up to seven suffixes, and most words of an
+    article come back (a model's tables do not change once loaded)."""
+    return lemmatizer._lemma(low, pos)
 
 
 def train(tokens: list[tuple[str, str, str]], extra: dict[str, dict[str, str]] | None = None,

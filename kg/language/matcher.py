@@ -17,7 +17,7 @@ Matching is leftmost, greedy and backtracking, like a regular expression; matche
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
@@ -104,6 +104,10 @@ def _value(token: Token, attribute: str, chunk_kind: str) -> str:
 @dataclass(frozen=True)
 class Pattern:
     elements: tuple[_Element, ...]
+    needs: tuple[frozenset[str], tuple[re.Pattern, ...], tuple[re.Pattern, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "needs", _needs(self.elements))
 
     @property
     def captures(self) -> frozenset[str]:
@@ -112,23 +116,35 @@ class Pattern:
     def may_match(self, text: str, flags: frozenset[str]) -> bool:
         """False only when no match can be in `text`: a token dict the pattern requires wants a flag no token of the
         text has, or one of some words (LOWER, TEXT) none of which is in it. A cheap test before tagging."""
+        wanted, words, opening = self.needs
+        if not wanted <= flags:
+            return False
         lowered = text.lower()
-        for element in self.elements:
-            if element.op in ("?", "*", "!") or element.chunk:
-                continue
-            opens = (_STARTS, True) in element.tests  # a dict for the first word: that word alone must pass its LOWER regex
-            for attribute, test in element.tests:
-                if opens and attribute == "LOWER" and isinstance(test, re.Pattern):
-                    first = _FIRST_WORD.match(lowered)
-                    if not (first and test.search(first.group(1))):
-                        return False
-                if isinstance(test, bool):
-                    if test and attribute != _STARTS and attribute not in flags:
-                        return False
-                elif attribute in ("LOWER", "TEXT", "ORTH") and isinstance(test, frozenset):
-                    if not any(_word(word).search(lowered) for word in test):
-                        return False
-        return True
+        first = _FIRST_WORD.match(lowered) if opening else None
+        if opening and not (first and all(test.search(first.group(1)) for test in opening)):
+            return False
+        return all(pattern.search(lowered) for pattern in words)
+
+
+def _needs(elements: tuple[_Element, ...]) -> tuple[frozenset[str], tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
+    """What `may_match` tests, read once: the flags the required token dicts want, for each of their word tests one
+    pattern that finds any of its words, and the LOWER regexes the first word must pass (a dict for the first word)."""
+    wanted: set[str] = set()
+    words: list[re.Pattern] = []
+    opening: list[re.Pattern] = []
+    for element in elements:
+        if element.op in ("?", "*", "!") or element.chunk:
+            continue
+        opens = (_STARTS, True) in element.tests
+        for attribute, test in element.tests:
+            if opens and attribute == "LOWER" and isinstance(test, re.Pattern):
+                opening.append(test)
+            if isinstance(test, bool):
+                if test and attribute != _STARTS:
+                    wanted.add(attribute)
+            elif attribute in ("LOWER", "TEXT", "ORTH") and isinstance(test, frozenset):
+                words.append(re.compile("|".join(_word(word).pattern for word in sorted(test)) or "(?!)"))
+    return frozenset(wanted), tuple(words), tuple(opening)
 
 
 @lru_cache(maxsize=None)
