@@ -1,11 +1,13 @@
 """Per-article costs for docs/SCALING.md, on a corpus already built: `python -m bench.scaling SOURCE EXPORTS
-[--runs N] [--stages] [--writers] [--extraction]` (KG_CACHE_DIR as when SOURCE was built into EXPORTS, so the extraction
+[--runs N] [--stages] [--full] [--writers] [--extraction]` (KG_CACHE_DIR as when SOURCE was built into EXPORTS, so the extraction
 cache is warm and the persisted store is found).
 
 --stages: a one-article edit (a line added to the first article of bench.corpus, as `--incremental` does) as
 `kg build` runs it (kg.pipeline.incremental: keys, checkpoint, read, resolve and map what it touches, the store of
 record updated, SHACL on the nodes it may change), each step timed in one process, CPU and wall; then the lazy
 GraphIndex and `write`.
+--full: a full build with the extraction cache warm into a new export folder (no store of record: what a change
+of code or rules costs), each stage timed in one process, CPU and wall; the block writers by the file they write.
 --writers: each writer `kg export` runs, in its own process (peak RSS is its own): N-Triples and N-Quads as
 today (the store read into a GraphIndex, the lines sorted in memory) and streamed (kg/export/lines.py), Turtle,
 TriG and JSON-LD as today, and the floor: pyoxigraph bulk-loading the same N-Quads and dumping them.
@@ -108,20 +110,8 @@ def stages(source: Path, exports: Path, runs: int) -> None:
         "SHACL on those nodes": (build, "validate_store"),
     }
     run_times: dict[str, list[float]] = {}
-
-    def wrap(label, function):
-        def timed(*args, **kwargs):
-            started, used = time.perf_counter(), time.process_time()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                run_times.setdefault(label, [0.0, 0.0])
-                run_times[label][0] += time.perf_counter() - started
-                run_times[label][1] += time.process_time() - used
-        return timed
-
     for label, (owner, attribute) in steps.items():
-        setattr(owner, attribute, wrap(label, getattr(owner, attribute)))
+        setattr(owner, attribute, _wrap(run_times, label, getattr(owner, attribute)))
     name, text = article(0)
     for run in range(runs):
         run_times.clear()
@@ -136,10 +126,77 @@ def stages(source: Path, exports: Path, runs: int) -> None:
         for label, (wall, cpu) in run_times.items():
             times.setdefault(label, []).append((wall, cpu))
     print(f"{result.totals[0]} articles, {result.totals[2]} nodes; one-article edit, medians of {runs}")
+    _table(times)
+
+
+def _wrap(run_times: dict[str, list[float]], label: str, function):
+    """`function`, adding its wall and CPU seconds (the whole process's: Oxigraph's threads count) to run_times[label]."""
+    def timed(*args, **kwargs):
+        started, used = time.perf_counter(), time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            run_times.setdefault(label, [0.0, 0.0])
+            run_times[label][0] += time.perf_counter() - started
+            run_times[label][1] += time.process_time() - used
+    return timed
+
+
+def _table(times: dict[str, list[tuple[float, float]]]) -> None:
     print(f"{'stage':60} {'wall s':>8} {'CPU s':>8}")
     for label, values in times.items():
         wall, cpu = statistics.median(v[0] for v in values), statistics.median(v[1] for v in values)
         print(f"{label:60} {wall:8.2f} {cpu:8.2f}")
+
+
+def full(source: Path, runs: int) -> None:
+    """A full build with the extraction cache warm, into a new export folder (no store of record yet), as `kg build`
+    runs it, each stage timed by wrapping the function that does it; the writers by the files they write."""
+    import dataclasses
+    import shutil
+
+    from kg import render
+    from kg.pipeline import build, spliced, state
+    from kg.store import graphs, persisted
+
+    run_times: dict[str, list[float]] = {}
+    steps = {  # label -> (module, function name)
+        "read the extraction cache": (build, "_read"),
+        "resolve: role table": (build, "role_table"),
+        "resolve: articles": (build, "resolve_article"),
+        "map: parts and their digests": (graphs, "parts"),
+        "in-memory Oxigraph store": (persisted, "to_store"),
+        "SHACL (a thread beside the GraphIndex)": (build, "validate_store"),
+        "GraphIndex": (build, "GraphIndex"),
+        "store of record made afresh on disk": (graphs, "_afresh"),
+        "per-article state (sqlite)": (state, "create"),
+        "views and role pages": (render, "outputs"),
+        "persist: checkpoint and label index": (persisted, "persist"),
+    }
+    for label, (owner, attribute) in steps.items():
+        setattr(owner, attribute, _wrap(run_times, label, getattr(owner, attribute)))
+    build.FORMATS = {name: dataclasses.replace(fmt, from_store=fmt.from_store and _wrap(run_times, f"write {name} (store)", fmt.from_store))
+                     for name, fmt in build.FORMATS.items()}
+    blocks = spliced.write
+    spliced.write = lambda path, *args: _wrap(run_times, f"write {path.name}", blocks)(path, *args)
+    times: dict[str, list[tuple[float, float]]] = {}
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-full-"))
+    for _ in range(runs):
+        run_times.clear()
+        exports = work / "exports"
+        shutil.rmtree(exports, ignore_errors=True)
+        shutil.rmtree(graphs.folder_for(exports / "careers.ttl"), ignore_errors=True)
+        started, used = time.perf_counter(), time.process_time()
+        result = build.build(source, out=exports)
+        run_times["**kg.build**"] = [time.perf_counter() - started, time.process_time() - used]
+        started, used = time.perf_counter(), time.process_time()
+        build.write(result, exports)
+        run_times["**write**"] = [time.perf_counter() - started, time.process_time() - used]
+        for label, (wall, cpu) in run_times.items():
+            times.setdefault(label, []).append((wall, cpu))
+    print(f"{len(result.articles)} articles, {result.triple_count} triples; warm full build, medians of {runs}; "
+          f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    _table(times)
 
 
 def extraction(source: Path, runs: int) -> None:
@@ -173,6 +230,8 @@ def main(argv: list[str]) -> None:
     source, exports = Path(argv[0]), Path(argv[1])
     if "--stages" in argv:
         stages(source, exports, runs)
+    if "--full" in argv:
+        full(source, runs)
     if "--writers" in argv:
         writers(exports, runs)
     if "--extraction" in argv:

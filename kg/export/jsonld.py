@@ -87,7 +87,9 @@ def _node(subject, properties: dict, by_iri) -> dict:
         node["type"] = types[0] if len(types) == 1 else types
     entries = {}
     for prop in sorted(set(properties) - {RDF.type}):
-        values = sorted(properties[prop], key=lambda term: term.n3())
+        values = properties[prop]
+        if len(values) > 1:  # most properties hold one value, and a Literal's n3() costs microseconds
+            values = sorted(values, key=lambda term: term.n3())
         term, definition = by_iri.get(str(prop), (str(prop), {}))
         if definition.get("@container") == "@language":
             if all(isinstance(v, Literal) and v.language for v in values):

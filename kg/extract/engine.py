@@ -114,7 +114,8 @@ def _token_rules(ctx: Context, sentence: Sentence) -> None:
     for family in families_here:
         spec = families()[family]
         for found in read(ctx.rs, sentence.text, _tagged(ctx, sentence), family, _trims(spec)):
-            if spec.get("own_subject") and _specialised_at(ctx, sentence.text, found.subject):
+            if spec.get("own_subject") and _specialised_at(ctx, sentence.text, found.subject) \
+                    or spec.get("skip_negated") and _denied(ctx, sentence.text, found.start):
                 continue
             before = len(ctx.facts)
             _emit_label(ctx, sentence, found.rule, spec, found.label)
@@ -210,7 +211,7 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used
     if spec.get("skip_examples") and _in_example(ctx, sentence):
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
-    if spec.get("skip_negated") and _denied(ctx, text, match):
+    if spec.get("skip_negated") and _denied(ctx, text, match.start("x") if match.groupdict().get("x") is not None else match.start()):
         return used
     if _yields(ctx, sentence, rule.options.get("yields_to", ()), match.start("x")):
         return used  # "an FAA medical certificate": the regulation's words hold no degree
@@ -305,10 +306,9 @@ def _item_of_other_role(ctx: Context, sentence: Sentence) -> bool:
         not ctx.is_role(opening[0].label) and not _variant_of_role(ctx, opening[0].label)
 
 
-def _denied(ctx: Context, text: str, match: re.Match) -> bool:
-    """The clause the capture starts in denies it: "non significa che lavori nel settore dei mobili; il suo
+def _denied(ctx: Context, text: str, at: int) -> bool:
+    """The clause the words at `at` are in denies them: "non significa che lavori nel settore dei mobili; il suo
     settore rimane le assicurazioni" denies the first sector only."""
-    at = match.start("x") if match.groupdict().get("x") is not None else match.start()
     begin = max(text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1
     ends = [i for i in (text.find(";", at), text.find(":", at)) if i >= 0]
     clause = fold(text[begin:min(ends) if ends else len(text)])

@@ -128,6 +128,20 @@ def _postmodifiers(lang: str) -> re.Pattern:
     return re.compile(r"\s+(?:" + "|".join(re.escape(str(w)) for w in words) + r")\s+" if words else "(?!)")
 
 
+def _head_words(lang: str, written: str) -> list[str]:
+    """The words up to the head of a noun phrase: the first in a head-first language; else those before a
+    prepositional complement or, as the tagger reads them, a clause on the noun ("businesses handling food",
+    "firms that hold client money": the head is the noun before the verb or the relative pronoun)."""
+    if head_first(lang):
+        return written.split()[:1]
+    words = _postmodifiers(lang).split(written)[0]
+    if lang in LANGUAGES:
+        tokens = analyse(words, lang)
+        cut = next((t.start for before, t in zip(tokens, tokens[1:]) if before.pos == "NOUN" and t.pos in ("VERB", "PRON")), None)
+        words = words[:cut] if cut is not None else words
+    return words.split()
+
+
 def entity_types(ctx: Context, item: str, nouns: bool = False) -> list[tuple[str, str, tuple[str, ...]]]:
     """(label, lexicon id, words written) of the entity types an item names: lexicon entries, else the words
     themselves when their head is an organisation noun (language.organisation_heads): "le fondazioni bancarie"
@@ -137,7 +151,7 @@ def entity_types(ctx: Context, item: str, nouns: bool = False) -> list[tuple[str
         return []
     lang = ctx.rs.lang
     written = clean(item, ctx.rs)
-    words = written.split()[:1] if head_first(lang) else _postmodifiers(lang).split(written)[0].split()
+    words = _head_words(lang, written)
     head = fold(words[-1]) if words else ""
     hits, _ = named_entries(ctx.rs, "entity_types", item)
     if any(head in fold(item[a:b]).split() for _, a, b in hits) or (hits and head not in word_set(lang, "organisation_heads")):

@@ -272,7 +272,12 @@ def _afresh(folder: Path, found: dict[str, Part], context: str, career: ox.Store
     shutil.rmtree(temp, ignore_errors=True)
     temp.parent.mkdir(parents=True, exist_ok=True)
     store = ox.Store(str(temp))
-    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in career)
+    career_nt = temp.with_name(f"{temp.name}.nt")  # the default graph copied by Oxigraph, not one Python Quad a triple
+    try:
+        career.dump(output=str(career_nt), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        store.bulk_load(path=str(career_nt), format=ox.RdfFormat.N_TRIPLES)
+    finally:
+        career_nt.unlink(missing_ok=True)
     store.bulk_extend(_named(found))
     store.bulk_extend([ox.Quad(STATE, _CONTEXT, ox.Literal(context), STATE), ox.Quad(STATE, _WRITTEN, _NO, STATE),
                        ox.Quad(STATE, _GENERATION, ox.Literal(generation), STATE)])
@@ -290,8 +295,8 @@ def _named(found: dict[str, Part]) -> Iterator[ox.Quad]:
     terms: dict = {}
     for iri, part in found.items():
         graph = ox.NamedNode(iri) if iri.startswith(_ARTICLES) else NODES
-        for triple in part.triples():
-            yield ox.Quad(*(_term(t, terms) for t in triple), graph)
+        for s, p, o in part.triples():  # unrolled: a generator per quad cost more than the conversions
+            yield ox.Quad(_term(s, terms), _term(p, terms), _term(o, terms), graph)
         yield ox.Quad(ox.NamedNode(iri), _DIGEST, ox.Literal(part.digest), STATE)
 
 
