@@ -1,9 +1,10 @@
 """A VoID and DCAT description of the dataset: what it is, its sources and licence, its size, its vocabularies.
 
-Catalogues (and people) read this before the data. Counts come from the graph (`counts`), or from an
-Oxigraph store of it as SPARQL aggregates (`counted`, the void-*.rq queries: `kg build` after an edit, with no
-walk of the graph in Python); the title and licence come from void.yaml beside this module; the downloads
-are relative IRIs, resolved against void.ttl's place.
+Catalogues (and people) read this before the data. Counts come from the graph (`counts`), from an Oxigraph
+store of it as SPARQL aggregates (`counted`, the void-*.rq queries: no walk of the graph in Python, but a scan
+of the store), or from the counts before an edit and what it added and removed (`updated`: `kg build` after
+an edit, a few lookups per term it touched); the title and licence come from void.yaml beside this module; the
+downloads are relative IRIs, resolved against void.ttl's place.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
+from itertools import islice
 
 import pyoxigraph as ox
 import yaml
@@ -22,6 +24,7 @@ from kg.export.names import compact
 from kg.export.turtle import serialize as turtle
 from kg.graph.index import GraphIndex, indexed
 from kg.graph.namespaces import KG, KGR, SCHEMA, bind
+from kg.store.change import Change
 from kg.store.terms import term
 
 DATASET = KGR["dataset"]
@@ -70,6 +73,55 @@ def counted(store: ox.Store) -> Counts:
                   {term(row["class"]): int(row["entities"].value) for row in store.query(_query("void-classes.rq"))},
                   {term(row["property"]): int(row["triples"].value) for row in store.query(_query("void-properties.rq"))},
                   {term(row["article"]): term(row["title"]) for row in store.query(_query("void-articles.rq"))})
+
+
+def updated(before: Counts, store: ox.Store, change: Change) -> Counts:
+    """The counts of the default graph of `store`, from those of the graph before `change` (its `added` and
+    `removed` triples): whether a subject or object is still (or was already) there is one bounded lookup."""
+    properties, classes = Counter(before.properties), Counter(before.classes)
+    for sign, triples in ((1, change.added), (-1, change.removed)):
+        for triple in triples:
+            properties[term(triple.predicate)] += sign
+            if triple.predicate == _TYPE:
+                classes[term(triple.object)] += sign
+    subjects, objects, typed = _tally(change, lambda t: t.subject), _tally(change, lambda t: t.object), \
+        _tally(change, lambda t: t.subject, lambda t: t.predicate == _TYPE)
+    articles = dict(before.articles)
+    for node in {t.subject for t in change.added | change.removed if t.predicate in (_TYPE, _NAME)}:
+        articles.pop(term(node), None)
+        if ox.Quad(node, _TYPE, _ARTICLE, _DEFAULT) in store:
+            name = next(store.quads_for_pattern(node, _NAME, None, _DEFAULT), None)
+            articles[term(node)] = None if name is None else term(name.object)
+    return Counts(before.triples + len(change.added) - len(change.removed),
+                  before.subjects + _moved(store, subjects, lambda n: (n, None, None)),
+                  before.objects + _moved(store, objects, lambda n: (None, None, n)),
+                  before.entities + _moved(store, typed, lambda n: (n, _TYPE, None)),
+                  {c: n for c, n in classes.items() if n}, {p: n for p, n in properties.items() if n}, articles)
+
+
+_TYPE, _NAME, _ARTICLE, _DEFAULT = (ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SCHEMA.name)), ox.NamedNode(str(KG.Article)),
+                                    ox.DefaultGraph())
+
+
+def _tally(change: Change, end, keep=lambda t: True) -> dict:
+    """Term -> (triples added, triples removed) with it at `end`, over the triples `keep` accepts."""
+    found: dict = {}
+    for index, triples in enumerate((change.added, change.removed)):
+        for triple in triples:
+            if keep(triple):
+                found.setdefault(end(triple), [0, 0])[index] += 1
+    return found
+
+
+def _moved(store: ox.Store, tally: dict, pattern) -> int:
+    """How many of the terms of `tally` the store gained minus those it lost: a term with a triple removed was
+    there before; one with only triples added was there before if more than those are there now."""
+    moved = 0
+    for node, (added, removed) in tally.items():
+        matches = store.quads_for_pattern(*pattern(node), _DEFAULT)
+        now = sum(1 for _ in islice(matches, added + 1))
+        moved += (now > 0) - (removed > 0 or now > added)
+    return moved
 
 
 def _query(name: str) -> str:
@@ -130,9 +182,14 @@ def _count(value: int) -> Literal:
 
 
 def serialize(graph: Graph | GraphIndex) -> bytes:
-    return turtle(describe(counts(graph)))
+    return render(counts(graph))
+
+
+def render(counts: Counts) -> bytes:
+    """void.ttl of a graph of these counts."""
+    return turtle(describe(counts))
 
 
 def from_store(store: ox.Store) -> dict[str, bytes]:
     """void.ttl made from the store of the graph: the bytes `serialize` gives for the same graph."""
-    return {"void.ttl": turtle(describe(counted(store)))}
+    return {"void.ttl": render(counted(store))}

@@ -31,6 +31,7 @@ from kg.resolve.resolution import Resolution, Resolved, aliases_of, merge, resol
 from kg.store import graphs
 from kg.store import persisted as store
 from kg.store.change import EVERYTHING, Change
+from kg.store.labelindex import LabelIndex
 from kg.store.shacl import Violation, validate_store
 
 EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build` writes; `kg export` offers every registered format
@@ -63,6 +64,7 @@ class Build:
     heads: dict[str, state.Head] = field(default_factory=dict)  # every article's state (kg.pipeline.state)
     checkpoint: Path | None = None  # an edit: the store of record changed, to swap in (kg.pipeline.incremental)
     totals: tuple[int, int, int] | None = None  # an edit: (articles, facts, nodes) of the whole graph
+    triples: int | None = None  # the career graph's triples, once `write` has counted them (VoID's counts)
 
     @cached_property
     def index(self) -> GraphIndex:
@@ -83,7 +85,9 @@ class Build:
 
     @property
     def triple_count(self) -> int:
-        """Triples in the career graph: counted by the store when no index was made (an edit's writers may need none)."""
+        """Triples in the career graph: counted by the store when no index was made (an edit's writers need none)."""
+        if self.triples is not None:
+            return self.triples
         if self.indexed is not None or "index" in self.__dict__:
             return len(self.index)
         return int(next(iter(self.store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
@@ -291,15 +295,21 @@ def parts(result: Build, out: Path | str = "exports", change: Change | None = No
     the change cannot have altered are None (kg.render.outputs). A format that can is made from the build's store."""
     for name in EXPORTS:
         fmt = FORMATS[name]
-        if change is None or name not in spliced.FORMATS:
+        if change is None or name not in spliced.WRITTEN:
             yield fmt.from_store(result.store) if fmt.from_store else fmt.files(result.index)
     from kg import render  # jinja loads in ~0.5 s: only builds that write pay for it
 
     link = render.source_link(result.source, out) if result.source else render.SOURCE_LINK
-    yield render.outputs(result.index, link, change)
+    yield render.outputs(_readable(result), link, change)
 
 
-STEPS = len(EXPORTS) - len(spliced.FORMATS) + 3  # what `write` reports: its parts, the spliced formats, the store
+def _readable(result: Build) -> GraphIndex | pyoxigraph.Store:
+    """What the views read: the build's index when it has one, else its store (an edit makes no index)."""
+    index = result.indexed if result.indexed is not None else result.__dict__.get("index")
+    return index if index is not None else result.store
+
+
+STEPS = len(EXPORTS) - len(spliced.WRITTEN) + 3  # what `write` reports: its parts, the spliced formats, the store
 
 
 def write(result: Build, out: Path | str = "exports", progress: Callable[[int, int], None] | None = None) -> list[Path]:
@@ -319,6 +329,7 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
     result.change = change = updated if intact else EVERYTHING  # exports edited by hand or of other settings: all anew
     version = result.inputs.context if result.inputs else ""
     previous = {} if change.full else spliced.indexes(out, version)
+    labels = None if change.full else store.previous_labels(turtle)  # before careers.ttl changes
     manifest.forget(out)
     for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
         leftover.unlink(missing_ok=True)
@@ -332,11 +343,16 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
             progress(done, STEPS)
     files, indexes = spliced.write_changed(out, change, lambda: result.index, result.store, version, previous)
     written += files
+    result.triples = indexes[spliced.VOID].notes["counts"].triples
     if progress:
         progress(done + 1, STEPS)
     _remove_unwritten(out, written)
     record = result.store if edited else None  # the store of record, open
-    published = store.persist(master, result.index, turtle, record)
+    if labels is None:
+        labels = LabelIndex.of_store(result.store)
+    else:
+        labels.update(result.store, change.subjects)
+    published = store.persist(master, labels, turtle, record)
     graphs.written(master, turtle, record)
     if edited and published:  # the store of record let go: the next build in this process edits it again
         result.store = record = pyoxigraph.Store.read_only(str(store.folder_for(turtle)))

@@ -2,11 +2,14 @@
 
 Each file's block index is kept in the store's cache folder, beside the build manifest and swapped with it
 (`record`, after the store is persisted); a file whose index is missing, of another version, or does not
-match the file on disk is written whole, and so is every file of a build whose change is `full`.
+match the file on disk is written whole, and so is every file of a build whose change is `full`. VoID is
+small and written whole, but from counts kept the same way (in its index's notes) and updated by the change
+(kg.export.void.updated): counting them again scans the whole store.
 """
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -14,8 +17,8 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 
 from kg.atomic import write_atomic
-from kg.export import graphml, jsonld, quads, tables, turtle
-from kg.export.blocks import BlockIndex, Layout, Render, splice, write
+from kg.export import graphml, jsonld, quads, tables, turtle, void
+from kg.export.blocks import BlockIndex, Layout, Render, splice, stamp, write
 from kg.export.headed import near
 from kg.graph.index import GraphIndex
 from kg.store import persisted
@@ -61,6 +64,8 @@ FORMATS = {  # kg.export.FORMATS name -> the files of it this module writes (all
             Spliced("facts.csv", lambda: tables.FACTS, lambda graph: tables.Facts(graph).keys(), tables.Facts, _near)),
 }
 FILES = tuple(fmt for files in FORMATS.values() for fmt in files)
+VOID = "void.ttl"  # written whole, from counts kept with its index
+WRITTEN = (*FORMATS, "void")  # kg.export.FORMATS names of what `write_changed` writes
 
 
 def _folder(out: Path) -> Path:
@@ -70,11 +75,11 @@ def _folder(out: Path) -> Path:
 def indexes(out: Path, version: str) -> dict[str, BlockIndex]:
     """The block indexes of the files in `out` that still match them, by file name (read before the store is swapped)."""
     found = {}
-    for fmt in FILES:
-        layout = fmt.layout()
-        index = BlockIndex.load(_folder(out) / f"{fmt.filename}.pickle", f"{version}:{layout.digest()}", out / fmt.filename)
+    versions = {**{fmt.filename: f"{version}:{fmt.layout().digest()}" for fmt in FILES}, VOID: f"{version}:counts"}
+    for filename, kind in versions.items():
+        index = BlockIndex.load(_folder(out) / f"{filename}.pickle", kind, out / filename)
         if index is not None:
-            found[fmt.filename] = index
+            found[filename] = index
     return found
 
 
@@ -101,7 +106,13 @@ def write_changed(out: Path, change: Change, graph: Callable[[], GraphIndex], st
             if not (out / name).is_file() or (out / name).read_bytes() != data:
                 write_atomic(out / name, data)
             written.append(out / name)
-    return written, made
+    old = None if change.full else previous.get(VOID)
+    counts = void.counted(store) if old is None else void.updated(old.notes["counts"], store, change)
+    data = void.render(counts)
+    if not (out / VOID).is_file() or (out / VOID).read_bytes() != data:
+        write_atomic(out / VOID, data)
+    made[VOID] = BlockIndex(f"{version}:counts", [], array("q"), array("q"), stamp(out / VOID), {"counts": counts})
+    return [*written, out / VOID], made
 
 
 def record(out: Path, made: dict[str, BlockIndex]) -> None:

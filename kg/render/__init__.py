@@ -11,14 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.atomic import write_atomic
 from kg.errors import KgError
 from kg.graph.index import GraphIndex, indexed, writer
 from kg.render import graph, index, ladder, page, roles, skills
-from kg.render.model import SOURCE_LINK, Career, read
+from kg.render.model import SOURCE_LINK, Career, from_store, read
 from kg.store.change import Change
+from kg.store.described import StoreIndex
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class View:
     render: Callable[[Career], dict[str, bytes]]
     summary: str
     nav: tuple[str, str] | None = None  # (page, title) in every page's navigation bar
-    touched: Callable[[GraphIndex, Change], set[str]] | None = None  # what of it a change can alter: `render(career, touched)`
+    touched: Callable[[GraphIndex | StoreIndex, Change], set[str]] | None = None  # what of it a change can alter: `render(career, touched)`
 
 
 VIEWS: dict[str, View] = {
@@ -54,12 +56,16 @@ def render(graph_: Graph | GraphIndex, name: str, link: str = SOURCE_LINK) -> di
 
 
 @writer
-def outputs(graph_: Graph | GraphIndex, source_link: str = SOURCE_LINK, change: Change | None = None) -> dict[str, bytes | None]:
+def outputs(graph_: Graph | GraphIndex | ox.Store, source_link: str = SOURCE_LINK, change: Change | None = None) -> dict[str, bytes | None]:
     """Every view's files, as `kg build` writes them beside careers.ttl; `source_link` leads from there to the
     articles' folder. After a `change` to a graph whose pages were written, the role pages it cannot have
-    altered (kg.render.roles.touched) are None: kept as they are."""
-    graph_ = indexed(graph_)
-    career = read(graph_, source_link)
+    altered (kg.render.roles.touched) are None: kept as they are. From an Oxigraph store of the graph (an edit's:
+    kg.render.model.from_store) no GraphIndex of it is made."""
+    if isinstance(graph_, ox.Store):
+        career, graph_ = from_store(graph_, source_link), StoreIndex(graph_)
+    else:
+        graph_ = indexed(graph_)
+        career = read(graph_, source_link)
     files: dict[str, bytes | None] = dict(page.static_files())
     for view in VIEWS.values():
         partial = view.touched and change is not None and not change.full

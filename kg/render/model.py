@@ -1,7 +1,9 @@
 """What the views show, read from the rdflib Graph alone: nodes, facts and their evidence, articles.
 
 Every view renders from a `Career`, so `kg render` works from careers.ttl as well as from a fresh build.
-Everything is sorted here once, which is what keeps the pages byte-identical.
+Everything is sorted here once, which is what keeps the pages byte-identical. `from_store` reads the same
+Career from an Oxigraph store, as plain strings (no rdflib term per triple, no GraphIndex): what an edit's
+views read.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from kg.graph.index import GraphIndex, indexed
 from kg.graph.namespaces import KG, KGR, SCHEMA
 from kg.graph.ontology import ontology
+from kg.store.terms import term
 
 SOURCE_LINK = "../source/"  # where an export folder beside source/ finds the articles (kg build passes its own)
 _NOT_NODES = {KG.Evidence, KG.Article}
@@ -112,7 +116,7 @@ class Career:
         return sum(len(f.evidence) for f in self.facts)
 
 
-def node_id(term: URIRef) -> str:
+def node_id(term: URIRef | str) -> str:
     return str(term)[len(KGR):] if str(term).startswith(str(KGR)) else str(term)
 
 
@@ -140,6 +144,105 @@ def read(graph: Graph | GraphIndex, source_link: str = SOURCE_LINK) -> Career:
     facts.sort(key=lambda f: (f.subject, f.predicate, f.object))
     return Career(nodes=dict(sorted(nodes.items())), facts=facts,
                   articles=sorted(articles.values(), key=lambda a: a.id), type_labels=_type_labels())
+
+
+def from_store(store: ox.Store, source_link: str = SOURCE_LINK) -> Career:
+    """`read` of the default graph of `store`: one pattern per property the views show, terms read as strings."""
+    values = _Values(store)
+    by_iri: dict[str, Node] = {}  # IRI -> its node
+    for subject, type_ in values.pairs(RDF.type):
+        if type_.startswith(str(KG)) and type_ not in _NOT_NODE_IRIS:
+            by_iri[subject] = Node(node_id(subject), type_[len(KG):])
+    for subject, label in values.terms(SKOS.prefLabel):
+        if subject in by_iri:
+            by_iri[subject].labels[label.language or ""] = label.value
+    alternatives = defaultdict(set)
+    for subject, label in values.pairs(SKOS.altLabel):
+        alternatives[subject].add(label)
+    for iri, node in by_iri.items():
+        node.labels = dict(sorted(node.labels.items()))
+        node.alt_labels = sorted(alternatives.get(iri, set()) - set(node.labels.values()))
+    nodes = {node.id: node for node in by_iri.values()}
+    names, paths, languages = (values.first(p) for p in (SCHEMA.name, KG.sourcePath, SCHEMA.inLanguage))
+    articles = {node_id(a): Article(node_id(a), names.get(a) or node_id(a), paths.get(a) or "", languages.get(a) or "",
+                                    source_link) for a in values.of_type(KG.Article)}
+    evidence = _stored_evidence(values, articles)
+    labels = lru_cache(maxsize=None)(lambda predicate: _property_labels()(URIRef(predicate)))
+    facts = []
+    for iri, node in by_iri.items():
+        for quad in store.quads_for_pattern(ox.NamedNode(iri), None, None, ox.DefaultGraph()):
+            p, o = quad.predicate, quad.object
+            if p.value == _TYPE:
+                continue
+            if isinstance(o, ox.NamedNode):
+                if node_id(o.value) in nodes:
+                    facts.append(Fact(node.id, labels(p.value), node_id(o.value), False,
+                                      evidence.get((iri, p.value, o), ())))
+            elif (iri, p.value, o) in evidence:
+                facts.append(Fact(node.id, labels(p.value), _text(o), True, evidence[(iri, p.value, o)]))
+    facts.sort(key=lambda f: (f.subject, f.predicate, f.object))
+    return Career(nodes=dict(sorted(nodes.items())), facts=facts,
+                  articles=sorted(articles.values(), key=lambda a: a.id), type_labels=_type_labels())
+
+
+_TYPE = str(RDF.type)
+_NOT_NODE_IRIS = {str(c) for c in _NOT_NODES}
+_PLAIN = {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
+          "http://www.w3.org/2001/XMLSchema#integer"}
+
+
+def _text(literal) -> str:
+    """str() of the rdflib term kg.store.terms.term makes of an Oxigraph term: the value itself, bar decimals
+    and the rarer datatypes."""
+    if isinstance(literal, ox.NamedNode) or literal.datatype.value in _PLAIN:
+        return literal.value
+    return _lexical(literal.value, literal.datatype.value)
+
+
+@lru_cache(maxsize=4096)
+def _lexical(value: str, datatype: str) -> str:
+    """rdflib's lexical form of a typed literal (it normalises decimals): the few values confidences take repeat."""
+    return str(term(ox.Literal(value, datatype=ox.NamedNode(datatype))))
+
+
+class _Values:
+    """The default graph of a store read one predicate at a time."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    def terms(self, predicate: URIRef):
+        for quad in self.store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.DefaultGraph()):
+            yield quad.subject.value, quad.object
+
+    def pairs(self, predicate: URIRef):
+        return ((subject, _text(value)) for subject, value in self.terms(predicate))
+
+    def first(self, predicate: URIRef) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for subject, value in self.pairs(predicate):
+            found.setdefault(subject, value)
+        return found
+
+    def of_type(self, cls: URIRef) -> list[str]:
+        return [q.subject.value for q in self.store.quads_for_pattern(None, ox.NamedNode(RDF.type), ox.NamedNode(cls), ox.DefaultGraph())]
+
+
+def _stored_evidence(values: _Values, articles: dict[str, Article]) -> dict[tuple, tuple[Evidence, ...]]:
+    """`_evidence` from the store: keyed by (subject IRI, predicate IRI, object as an Oxigraph term)."""
+    about = {p: dict(values.terms(p)) for p in (RDF.subject, RDF.predicate, RDF.object)}
+    quotes, sections, curated, confidences = (values.first(p) for p in (KG.quote, KG.section, KG.curated, KG.confidence))
+    lines, sources = values.first(KG.sourceLine), values.first(PROV.wasDerivedFrom)
+    found = defaultdict(list)
+    for ev in values.of_type(KG.Evidence):
+        subject, predicate = about[RDF.subject].get(ev), about[RDF.predicate].get(ev)
+        key = (subject and subject.value, predicate and predicate.value, about[RDF.object].get(ev))
+        source = sources.get(ev)
+        found[key].append(Evidence(
+            quote=quotes.get(ev) or "", section=sections.get(ev) or "",
+            article=(articles.get(node_id(source)) if source is not None else None) or Article("", "", "", ""),
+            line=int(lines.get(ev) or 0), curated=curated.get(ev) or "", confidence=confidences.get(ev) or ""))
+    return {k: tuple(sorted(v, key=lambda e: (e.article.id, e.line, e.quote, e.section, e.curated))) for k, v in found.items()}
 
 
 def _nodes(graph: GraphIndex) -> dict[str, Node]:

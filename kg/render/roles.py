@@ -17,6 +17,7 @@ from kg.graph.namespaces import KG
 from kg.render import page
 from kg.render.model import Career, Fact, Node, node_id
 from kg.store.change import Change
+from kg.store.described import StoreIndex
 
 
 def render(career: Career, touched: set[str] | None = None) -> dict[str, bytes | None]:
@@ -28,7 +29,7 @@ def render(career: Career, touched: set[str] | None = None) -> dict[str, bytes |
             if touched is None or role.id in touched else None for role in career.of_type("Role")}
 
 
-def touched(graph: GraphIndex, change: Change) -> set[str]:
+def touched(graph: GraphIndex | StoreIndex, change: Change) -> set[str]:
     """The node ids of the roles whose page `change` may alter: the roles it touched, those one link from a
     subject it touched (they show its labels), two links back from one (they list its facts under what they
     point at), and those an evidence it touched, or an evidence near what it touched, is about. A link the

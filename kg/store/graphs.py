@@ -250,6 +250,8 @@ def _in_place(store: ox.Store, found: dict[str, Part], changed: list[str], gone:
         objects=frozenset(t.object.value for t in moved if isinstance(t.object, ox.NamedNode)),
         articles=frozenset(article_iri_of(iri[len(_ARTICLES):]) for iri in changed + gone if iri.startswith(_ARTICLES)),
         full=not written,
+        added=frozenset(after - before),
+        removed=frozenset(before - after),
     )
 
 

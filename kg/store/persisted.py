@@ -19,7 +19,7 @@ import pickle
 import shutil
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -27,12 +27,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.cachedir import cache_folder
 from kg.errors import KgError, NotFound
-from kg.graph import labels
-from kg.graph.namespaces import KG, bind
+from kg.graph.namespaces import bind
+from kg.store.labelindex import LabelIndex
 from kg.store.terms import LABELS, term, to_ox
-
-if TYPE_CHECKING:
-    from kg.graph.index import GraphIndex
 
 DEFAULT_GRAPH = Path("exports") / "careers.ttl"
 STAMP = "kg-stamp.json"
@@ -81,15 +78,9 @@ def _stamp(turtle: Path) -> dict:
     return {"graph": str(turtle.resolve()), "size": info.st_size, "mtime_ns": info.st_mtime_ns, "inode": info.st_ino}
 
 
-def label_indexes(index: GraphIndex) -> dict[str, dict[str, str]]:
-    """`labels.by_label` of every class but Evidence (instances without labels, and the most numerous)."""
-    return {str(c): {key: str(node) for key, node in labels.label_map(nodes, index.objects).items()}
-            for c, nodes in index.instances.items() if c != KG.Evidence}
-
-
-def persist(master: Path, index: GraphIndex, turtle: Path, record: ox.Store | None = None) -> bool:
-    """Publish a checkpoint of the store of record at `master` (kg.store.graphs: its default graph holds the
-    triples of `index`) as the store of `turtle`, just written from them, with the label indexes of `index`;
+def persist(master: Path, labels: LabelIndex, turtle: Path, record: ox.Store | None = None) -> bool:
+    """Publish a checkpoint of the store of record at `master` (kg.store.graphs: its default graph is the career
+    graph) as the store of `turtle`, just written from it, with the label index of its nodes `labels`;
     swapped in whole, so a reader sees the old store or the new one (the checkpoint hard-links the store's
     files: no copy; `record` is that store when the build has it open). A read-only cache only costs the next query its speed (and the result is False)."""
     folder = folder_for(turtle)
@@ -98,7 +89,8 @@ def persist(master: Path, index: GraphIndex, turtle: Path, record: ox.Store | No
         shutil.rmtree(temp, ignore_errors=True)
         temp.parent.mkdir(parents=True, exist_ok=True)
         (record if record is not None else ox.Store(str(master))).backup(str(temp))  # dropped (closed) before the folder moves
-        (temp / LABELS).write_bytes(pickle.dumps(label_indexes(index), protocol=pickle.HIGHEST_PROTOCOL))
+        (temp / LABELS).write_bytes(pickle.dumps(labels.winners(), protocol=pickle.HIGHEST_PROTOCOL))
+        labels.save(temp)
         (temp / STAMP).write_text(json.dumps(_stamp(turtle)), encoding="utf-8")
         old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
         if folder.exists():
@@ -111,6 +103,21 @@ def persist(master: Path, index: GraphIndex, turtle: Path, record: ox.Store | No
     return True
 
 
+def previous_labels(turtle: Path) -> LabelIndex | None:
+    """The label index published with the store of `turtle`, while that store still matches the file: read
+    before `turtle` is written again, it is the index of the graph before the build."""
+    folder = folder_for(turtle)
+    return LabelIndex.load(folder) if _matches(folder, turtle) else None
+
+
+def _matches(folder: Path, turtle: Path) -> bool:
+    """Whether the store at `folder` was published with `turtle` as it is now."""
+    try:
+        return json.loads((folder / STAMP).read_text(encoding="utf-8")) == _stamp(turtle)
+    except (OSError, ValueError):
+        return False
+
+
 def open_store(turtle: Path) -> Graph | None:
     """The persisted store of `turtle` as a Graph, or None when there is none or it does not match the file."""
     store = previous(turtle)
@@ -120,9 +127,9 @@ def open_store(turtle: Path) -> Graph | None:
 def previous(turtle: Path) -> ox.Store | None:
     """The persisted store of `turtle`, read-only, or None when there is none or it does not match the file."""
     folder = folder_for(turtle)
+    if not _matches(folder, turtle):
+        return None
     try:
-        if json.loads((folder / STAMP).read_text(encoding="utf-8")) != _stamp(turtle):
-            return None
         return ox.Store.read_only(str(folder))
     except (OSError, ValueError):
         return None
