@@ -18,7 +18,7 @@ from kg import render
 from kg.export import FORMATS, void
 from kg.export.blocks import BlockIndex
 from kg.graph.index import GraphIndex
-from kg.graph.labels import label_map
+from kg.graph.labels import LABELS, label_map
 from kg.graph.namespaces import KG, KGR, SCHEMA
 from kg.pipeline import spliced
 from kg.pipeline.build import stale
@@ -92,7 +92,9 @@ def test_void_from_sparql_aggregates_on_the_store_is_void_from_the_graph(triples
 @given(old=_TRIPLES, removed=st.sets(st.integers(0, 30), max_size=6), added=_TRIPLES)
 def test_counts_and_labels_kept_from_the_change_are_those_of_the_new_graph(old, removed, added):
     """VoID's counts and the label index of the graph before an edit, brought up to date from the change alone,
-    equal those of the new graph counted whole; the views' Career model from the store is the one from its index."""
+    equal those of the new graph counted whole; the views' Career model from the store is the one from its index.
+    Labels are text: no build writes a number as a label, and the store gives a decimal its canonical form."""
+    old, added = _text_labels(old), _text_labels(added)
     new = {t for i, t in enumerate(sorted(old)) if i not in removed} | added
     store = to_store(new)
     change = between(to_store(old), store)
@@ -101,6 +103,10 @@ def test_counts_and_labels_kept_from_the_change_are_those_of_the_new_graph(old, 
     labels.update(store, change.subjects)
     assert labels.winners() == LabelIndex.of_store(store).winners() == _label_indexes(GraphIndex(new))
     assert model.from_store(store) == model.read(GraphIndex(new))
+
+
+def _text_labels(triples: set) -> set:
+    return {t for t in triples if t[1] not in LABELS or not (isinstance(t[2], Literal) and t[2].datatype)}
 
 
 def _label_indexes(index: GraphIndex) -> dict[str, dict[str, str]]:
