@@ -20,6 +20,9 @@ from kg.language.analyse import LANGUAGES, analyse, chunks
 from kg.language.matcher import Match, Pattern, Span, compile_pattern, finditer, match_at
 
 
+FLAGS = ("ROLE", "DUTY")  # the boolean attributes `tagged` sets on tokens
+
+
 @dataclass(frozen=True)
 class TokenRule:
     family: str
@@ -59,7 +62,7 @@ def token_rules(lang: str) -> dict[str, tuple[TokenRule, ...]]:
 def _pattern(lang: str, family: str, index: int, key: str, spec: list | dict | None) -> tuple[Pattern, ...]:
     alternatives = [] if spec is None else spec["any_of"] if isinstance(spec, dict) else [spec]
     try:
-        return tuple(compile_pattern(alternative) for alternative in alternatives)
+        return tuple(compile_pattern(alternative, FLAGS) for alternative in alternatives)
     except ValueError as exc:
         raise KgError(f"token_rules.{family}[{index}].{key}: {exc}", rulesfile.path(lang),
                       rulesfile.line(lang, "token_rules", family, index, key)) from None
@@ -74,11 +77,14 @@ def may_match(lang: str, text: str, names_role: bool, list_item: bool = False) -
 
 
 def tagged(text: str, masked: str, role_ref: re.Pattern, lang: str, imperative: bool = False) -> Span:
-    """A sentence as the matcher reads it; ROLE flags the tokens of the role's names (masked) and its references. An
+    """A sentence as the matcher reads it; ROLE flags the tokens of the role's names (masked) and its references, DUTY
+    a form the duty verb tables know, whatever tag the tagger gave it ("and **book** appointments" reads as a noun). An
     `imperative` sentence (a duty bullet) opens on a verb where its first word can be one (kg/language/tagger.py)."""
     tokens = analyse(text, lang, imperative=imperative)
     refs = [(m.start(), m.end()) for m in role_ref.finditer(text)]
-    flags = [frozenset({"ROLE"}) if ROLE_MARK in masked[t.start:t.end] or any(a <= t.start < b for a, b in refs) else frozenset()
+    verbs = ruleset(lang).verbs
+    flags = [frozenset(({"ROLE"} if ROLE_MARK in masked[t.start:t.end] or any(a <= t.start < b for a, b in refs) else set())
+                       | ({"DUTY"} if t.text.lower() in verbs else set()))
              for t in tokens]
     return Span.of(tokens, chunks(tokens, lang), flags)
 
