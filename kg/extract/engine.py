@@ -1020,14 +1020,19 @@ def _plain_family(text: str, cues: tuple[tuple[str, tuple[str, ...]], ...]) -> s
 
 
 def _holds(text: str, words: str) -> bool:
-    """The heading holds the words, "..." standing for any words between ("what ... does": "What a broker does")."""
+    """The heading holds the words, "..." standing for any words between ("what ... does": "What a broker does"), a
+    final "$" for the heading's end ("what ... do$": "What Locksmiths Do", not "What qualifications do you need")."""
+    end = words.endswith("$")
+    if end:
+        words, text = words[:-1], text.rstrip(" ?!.:")
+    parts = [part.strip() for part in words.split("...")] if "..." in words else [words]
     at = 0
-    for part in words.split("..."):
-        at = text.find(part.strip() if "..." in words else part, at)
+    for index, part in enumerate(parts):
+        at = (text.rfind if end and index == len(parts) - 1 else text.find)(part, at)
         if at < 0:
             return False
-        at += len(part.strip())
-    return True
+        at += len(part)
+    return not end or at == len(text)
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
