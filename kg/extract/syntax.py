@@ -140,7 +140,7 @@ def _fact(rs: RuleSet, text: str, span: Span, rule: TokenRule, match: Match, sub
     if not words:
         return None
     if "verb" in match.captures:
-        words = f"{_infinitive(rs, tokens[match.captures['verb'][0]])} {words}"
+        words = f"{_infinitive(rs, tokens[match.captures['verb'][0]])}{'' if words[0] in ',;' else ' '}{words}"  # "prepare, cook and serve meals"
     else:  # a nominal duty opening a list item: "Gestione dell'agenda" is "gestione dell'agenda"
         words = lower_label(words)
     return Found(rule.family, f"{rule.family}.{rule.id}", words, tokens[match.start].start, end, subject)
