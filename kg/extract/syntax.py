@@ -19,7 +19,6 @@ from kg.language import rulesfile
 from kg.language.analyse import LANGUAGES, analyse, chunks
 from kg.language.matcher import Match, Pattern, Span, compile_pattern, finditer, match_at
 
-
 FLAGS = ("ROLE", "DUTY")  # the boolean attributes `tagged` sets on tokens
 
 
