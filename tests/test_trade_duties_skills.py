@@ -94,3 +94,9 @@ def test_being_able_alone_is_no_skill(tmp_path):
     body = "## Skills\n\n- Being able to stay calm under pressure\n"
     skills = lowered(tmp_path, "Paramedic", body, "skill")
     assert "being able" not in skills and "stay calm under pressure" in skills
+
+
+def test_the_role_in_the_plural_and_verbs_the_tables_know(tmp_path):
+    body = "Carpenters measure, cut and shape timber. Carpenters build staircases, fit kitchens and hang doors."
+    duties = lowered(tmp_path, "Carpenter", body, "responsibility")
+    assert {"measure, cut and shape timber", "build staircases", "fit kitchens", "hang doors"} <= duties
