@@ -100,3 +100,15 @@ def test_the_role_in_the_plural_and_verbs_the_tables_know(tmp_path):
     body = "Carpenters measure, cut and shape timber. Carpenters build staircases, fit kitchens and hang doors."
     duties = lowered(tmp_path, "Carpenter", body, "responsibility")
     assert {"measure, cut and shape timber", "build staircases", "fit kitchens", "hang doors"} <= duties
+
+
+def test_a_colon_list_of_gerunds_after_a_time_of_day(tmp_path):
+    body = "Afternoons are spent on admin: chasing suppliers, sending out invoices and archiving old files."
+    duties = lowered(tmp_path, "Office assistant", body, "responsibility")
+    assert {"chasing suppliers", "sending out invoices", "archiving old files"} <= duties
+
+
+def test_a_quality_before_another_clause_and_a_noun_with_its_complement(tmp_path):
+    body = "You have to be organised, and you need excellent grammar and a good memory for names."
+    skills = lowered(tmp_path, "Court reporter", body, "skill")
+    assert {"organised", "grammar", "memory for names"} <= skills
