@@ -20,7 +20,6 @@ from kg.graph.namespaces import ARTICLE_GRAPHS, bind
 from kg.store import bindings
 from kg.store.terms import LABELS, term, to_ox
 
-
 _NAMES_GRAPHS = re.compile(r"\b(GRAPH|NAMED)\b", re.IGNORECASE)  # GRAPH ?g {...}, FROM NAMED
 
 
