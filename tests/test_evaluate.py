@@ -68,6 +68,10 @@ def test_gold_without_its_article_counts_as_missed(tmp_path):
     assert report.unpaired == ["notary.yaml"]
     assert (report.by_type["skills"].fn, report.total.tp) == (2, 0)
     assert ("notary", "skills", "latin") in report.misses
+    assert list(report.by_language) == ["unpaired"]  # alone in its folder: no language to count it in
+    (gold / "bank-teller.yaml").write_text("role: bank teller\nresponsibilities: [process deposits]\n", encoding="utf-8")
+    report = evaluate(gold, tmp_path)
+    assert {lang: (s.tp, s.fn) for lang, s in report.by_language.items()} == {"en": (1, 2)}  # its paired neighbour's
 
 
 def test_gold_is_paired_through_an_alias_kg_names_the_role_by(tmp_path):
