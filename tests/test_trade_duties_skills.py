@@ -112,3 +112,11 @@ def test_a_quality_before_another_clause_and_a_noun_with_its_complement(tmp_path
     body = "You have to be organised, and you need excellent grammar and a good memory for names."
     skills = lowered(tmp_path, "Court reporter", body, "skill")
     assert {"organised", "grammar", "memory for names"} <= skills
+
+
+def test_qualities_of_the_good_ones_what_the_job_requires_and_what_one_must_have(tmp_path):
+    body = ("Good carpenters are methodical and safety-conscious. The job requires patience, stamina and a steady hand. "
+            "Carpenters should have good hand-eye coordination. Every firm must have enough resources.")
+    skills = lowered(tmp_path, "Carpenter", body, "skill")
+    assert {"methodical", "safety-conscious", "patience", "stamina", "steady hand", "hand-eye coordination"} <= skills
+    assert "resources" not in skills and "enough resources" not in skills
