@@ -120,3 +120,12 @@ def test_qualities_of_the_good_ones_what_the_job_requires_and_what_one_must_have
     skills = lowered(tmp_path, "Carpenter", body, "skill")
     assert {"methodical", "safety-conscious", "patience", "stamina", "steady hand", "hand-eye coordination"} <= skills
     assert "resources" not in skills and "enough resources" not in skills
+
+
+def test_leads_that_announce_duties_or_qualities(tmp_path):
+    body = ("What you'll be doing:\n\n- Serve hot drinks\n- Clean the coffee machine\n\n"
+            "The ideal candidate will:\n\n- be friendly and reliable\n- have a passion for coffee\n")
+    facts = facts_of(tmp_path, "Barista", body, "en")
+    duties = {d.lower() for d in objects(facts, "responsibility")}
+    assert {"serve hot drinks", "clean the coffee machine"} <= duties
+    assert not any("friendly" in d or "passion" in d for d in duties)
