@@ -70,7 +70,7 @@ def _pattern(lang: str, family: str, index: int, key: str, spec: list | dict | N
 def may_match(lang: str, text: str, names_role: bool, list_item: bool = False) -> bool:
     """Whether any token rule (those for list items, or the others) may match the sentence: most sentences need no
     tagging, since a rule's first token must be the role's name or a cue word they do not hold."""
-    flags = frozenset({"ROLE"}) if names_role else frozenset()
+    flags = frozenset({"ROLE", "DUTY"} if names_role else {"DUTY"})  # DUTY is only known once tagged: assumed
     return any(pattern.may_match(text, flags) for rules in token_rules(lang).values() for rule in rules
                if rule.list_items == list_item for pattern in rule.tokens)
 

@@ -4,7 +4,7 @@ as data instead of a regular expression over words.
 
 A token dict holds attribute tests and three keys of its own:
   TEXT/ORTH (exact), LOWER, LEMMA (lower-cased), POS (UPOS) as in spaCy; IN_CHUNK (the kind of chunk the
-  token sits in, NP or VP, "O" outside any); a flag the caller sets per token (ROLE: true).
+  token sits in, NP or VP, "O" outside any); a flag the caller sets per token (ROLE: true, DUTY: true).
   A value is one value, a list of them (spaCy's IN), or a map of IN, NOT_IN or REGEX (searched anywhere).
   IS_SENT_START: true|false, the token opens its sentence (the span's first token or a new `sent`).
   OP: "!" (one token that fails the tests), "?", "*", "+" (greedy), as in spaCy; none means exactly one.
