@@ -978,7 +978,7 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
         hits = lexicon.find(name, label) if name else []
         for entry, a, b in hits:  # "banche e assicurazioni" under "Settori che assumono": two lexicon industries
             written = label if len(hits) == 1 else label[a:b]
-            if spec.get("written_items") and fold(written) != fold(entry.label(ctx.rs.lang)):
+            if spec.get("written_items") and rule_id.endswith("_list") and fold(written) != fold(entry.label(ctx.rs.lang)):
                 ctx.add(spec["kind"], written, sentence, rule_id)  # "Care homes", "Hospices" under "Where you'll work": two places
                 continue
             ctx.add(spec["kind"], entry.label(ctx.rs.lang), sentence, rule_id, key=entry.id,
