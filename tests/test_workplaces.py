@@ -86,3 +86,16 @@ def test_rungs_it(tmp_path):
 def test_poi_diventa_names_no_rung_without_a_role_it(tmp_path):
     body = "Poi diventa difficile trovare clienti."
     assert not objects(facts_of(tmp_path, "Parrucchiere", body, "it"), "promotes_to")
+
+
+def test_an_outlet_list_names_workplaces_and_rungs_it(tmp_path):
+    body = "## Sbocchi professionali\n\n- Ospedali e cliniche private\n- Coordinatore infermieristico\n"
+    facts = facts_of(tmp_path, "Infermiere", body, "it")
+    assert {"ospedali", "cliniche private"} <= lowered(facts, "industry")
+    assert lowered(facts, "promotes_to") == {"coordinatore infermieristico"}
+
+
+def test_workplaces_of_trades_and_shops(tmp_path):
+    assert {"bakeries", "breweries"} <= lowered(facts_of(tmp_path, "Baker", "Bakers work in bakeries and breweries.", "en"), "industry")
+    industries = lowered(facts_of(tmp_path, "Panettiere", "Il panettiere lavora in panifici e pasticcerie. Lavora in squadra.", "it"), "industry")
+    assert industries == {"panifici", "pasticcerie"}

@@ -960,7 +960,11 @@ def _adjective_shares_head(rs: RuleSet, text: str, parts: list[str]) -> bool:
 
 def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: str, rule_id: str, as_written: bool = False) -> None:
     if spec.get("roles"):
-        for mention in find_mentions(text, ctx.rs.lang, start_ok=True, role_slot=True):
+        mentions = find_mentions(text, ctx.rs.lang, start_ok=True, role_slot=True)
+        if not mentions and family == "promotes_to" and lexicon.find(lexicon.for_class(kinds()["industry"]["class"]), text):
+            # "Ospedali e cliniche private" under "Sbocchi": an outlet that is a workplace, not a rung
+            return _list_fact(ctx, sentence, "industry", families()["industry"], text, "industry" + rule_id[len(family):], as_written)
+        for mention in mentions:
             if not ctx.is_role(mention.label):
                 below = spec["kind"] == "promotes_to" and _seniority_step(ctx, mention) == "below"  # a ladder's first rung
                 subject, obj = (mention.label, ctx.article.role) if spec.get("reverse") or below else (ctx.article.role, mention.label)
