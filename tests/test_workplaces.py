@@ -99,3 +99,24 @@ def test_workplaces_of_trades_and_shops(tmp_path):
     assert {"bakeries", "breweries"} <= lowered(facts_of(tmp_path, "Baker", "Bakers work in bakeries and breweries.", "en"), "industry")
     industries = lowered(facts_of(tmp_path, "Panettiere", "Il panettiere lavora in panifici e pasticcerie. Lavora in squadra.", "it"), "industry")
     assert industries == {"panifici", "pasticcerie"}
+
+
+def test_a_workplace_after_an_indefinite_article_when_the_role_works_there_it(tmp_path):
+    body = ("Lavora in uno studio di commercialisti, in una società di consulenza o in un CAF. "
+            "Chi lavora in una cooperativa parte da 20.000 euro.")
+    industries = lowered(facts_of(tmp_path, "Consulente fiscale", body, "it"), "industry")
+    assert {"studio di commercialisti", "società di consulenza", "caf"} <= industries
+    assert "cooperativa" not in industries  # "chi lavora in una ...": a case, not where the role works
+
+
+def test_places_under_a_where_label_are_no_industries_it(tmp_path):
+    body = "- **Settori:** grande distribuzione, farmaceutico\n- **Dove cerchiamo:** Milano, Torino\n"
+    facts = facts_of(tmp_path, "Tesoriere aziendale", body, "it")
+    assert not {"milano", "torino"} & lowered(facts, "industry")
+    assert {"Milano", "Torino"} <= objects(facts, "location")
+
+
+def test_a_bracketed_figure_ends_no_list_en(tmp_path):
+    body = "Asset managers employ the largest share of analysts (38%), ahead of banks (24%), insurers (14%) and consultancies (11%)."
+    facts = facts_of(tmp_path, "Analyst", body, "en")
+    assert {"bank", "insurance company", "consulting firm"} <= lowered(facts, "employed_by")

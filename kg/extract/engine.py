@@ -976,6 +976,8 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
         return  # a sentence, not a name: the rules read it
     if spec["kind"] == "alias":  # "Examples of job titles": other names of the role
         return _emit_label(ctx, sentence, rule_id, spec, label)
+    if spec.get("not_places") and lexicon.lookup("places", label):
+        return  # "Dove cerchiamo: Milano, Torino" under a where-it-works label: places, the location rules' own
     if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label) \
             and not _lone_word_of(ctx, sentence, spec, label):
         name = lexicon.for_class(kinds()[spec["kind"]].get("class", ""))
