@@ -120,3 +120,19 @@ def test_a_bracketed_figure_ends_no_list_en(tmp_path):
     body = "Asset managers employ the largest share of analysts (38%), ahead of banks (24%), insurers (14%) and consultancies (11%)."
     facts = facts_of(tmp_path, "Analyst", body, "en")
     assert {"bank", "insurance company", "consulting firm"} <= lowered(facts, "employed_by")
+
+
+def test_kinds_a_regulation_brings_into_scope_or_names_first(tmp_path):
+    body = ("The Corporate Sustainability Reporting Directive (CSRD) brings large and listed companies into scope. "
+            "In food businesses, the Food Hygiene Regulations 2006 apply. Under the Care Act 2014, care providers fall "
+            "within the scope of inspection.")
+    bound = alt_labels(facts_of(tmp_path, "ESG Analyst", body, "en"), "applies_to")
+    assert {"listed companies", "food businesses", "care providers"} <= bound
+
+
+def test_kinds_a_regulation_names_first_it(tmp_path):
+    body = ("Nelle imprese alimentari si applica il Regolamento CE 852/2004. Nelle aziende si applica invece il CCNL "
+            "Commercio. Le imprese con più di 50 dipendenti rientrano nell'ambito di applicazione del D.Lgs. 231/2001.")
+    bound = alt_labels(facts_of(tmp_path, "Assistente di direzione", body, "it"), "applies_to")
+    assert {"imprese alimentari", "imprese con più di 50 dipendenti"} <= bound
+    assert "aziende" not in bound  # a bare "aziende" names no kind
