@@ -136,3 +136,10 @@ def test_kinds_a_regulation_names_first_it(tmp_path):
     bound = alt_labels(facts_of(tmp_path, "Assistente di direzione", body, "it"), "applies_to")
     assert {"imprese alimentari", "imprese con più di 50 dipendenti"} <= bound
     assert "aziende" not in bound  # a bare "aziende" names no kind
+
+
+def test_a_field_named_with_ambito_it(tmp_path):
+    body = "Opera nell'ambito del benessere. Lavora in ambito sanitario. Lavora in ambiti diversi e in strutture diverse."
+    industries = lowered(facts_of(tmp_path, "Estetista", body, "it"), "industry")
+    assert {"ambito del benessere", "ambito sanitario"} <= industries
+    assert not {"ambiti diversi", "strutture diverse"} & industries
