@@ -153,3 +153,12 @@ def test_where_a_role_is_needed_or_sought(tmp_path):
     industries = lowered(facts_of(tmp_path, "Cuoco", body, "it"), "industry")
     assert {"ristorazione collettiva", "mense aziendali", "catene alberghiere", "ristoranti", "agriturismi"} <= industries
     assert not any("conto" in label for label in industries)
+
+
+def test_each_rung_of_an_arrow_ladder(tmp_path):
+    body = "## Percorso di carriera\n\nApprendista → elettricista → capo squadra → responsabile tecnico\n"
+    facts = facts_of(tmp_path, "Elettricista", body, "it")
+    assert {"capo squadra", "responsabile tecnico"} <= lowered(facts, "promotes_to")  # a generic head opens a rung
+    body = "The path is trainee -> care assistant -> senior care assistant -> deputy manager -> care home manager."
+    rungs = lowered(facts_of(tmp_path, "Care Assistant", body, "en"), "promotes_to")
+    assert {"senior care assistant", "deputy manager", "care home manager"} <= rungs
