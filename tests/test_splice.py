@@ -92,7 +92,8 @@ def test_void_from_sparql_aggregates_on_the_store_is_void_from_the_graph(triples
 @given(old=_TRIPLES, removed=st.sets(st.integers(0, 30), max_size=6), added=_TRIPLES)
 def test_counts_and_labels_kept_from_the_change_are_those_of_the_new_graph(old, removed, added):
     """VoID's counts and the label index of the graph before an edit, brought up to date from the change alone,
-    equal those of the new graph counted whole; the views' Career model from the store is the one from its index.
+    equal those of the new graph counted whole; the views' Career model from the store is the one from its index,
+    and the old one brought up to date from the change is the new one.
     Labels are text: no build writes a number as a label, and the store gives a decimal its canonical form."""
     old, added = _text_labels(old), _text_labels(added)
     new = {t for i, t in enumerate(sorted(old)) if i not in removed} | added
@@ -103,6 +104,7 @@ def test_counts_and_labels_kept_from_the_change_are_those_of_the_new_graph(old, 
     labels.update(store, change.subjects)
     assert labels.winners() == LabelIndex.of_store(store).winners() == _label_indexes(GraphIndex(new))
     assert model.from_store(store) == model.read(GraphIndex(new))
+    assert model.updated(model.from_store(to_store(old)), store, change) == model.from_store(store)
 
 
 def _text_labels(triples: set) -> set:
@@ -151,6 +153,7 @@ def test_spliced_exports_and_the_touched_role_pages_are_a_full_write_of_an_edite
     _, indexes = spliced.write_changed(out, EVERYTHING, lambda: GraphIndex(old), to_store(old), "v", {})
     spliced.write_changed(out, change, lambda: GraphIndex(new), to_store(new), "v", indexes)
     assert _written(out) == _full(GraphIndex(new))
+    assert model.updated(model.from_store(to_store(old)), to_store(new), change) == model.from_store(to_store(new))
     before, after = render.outputs(GraphIndex(old)), render.outputs(GraphIndex(new))
     for partial in (render.outputs(GraphIndex(new), change=change), render.outputs(to_store(new), change=change)):
         assert set(partial) == set(after)
