@@ -14,11 +14,11 @@ import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
+from kg.store.bindings import bind
 from kg.store.terms import term, to_ox
 
 _DEFAULT, _TYPE = ox.DefaultGraph(), ox.NamedNode(str(RDF.type))
 _EVIDENCED = resources.files("kg.store").joinpath("evidenced.rq").read_text(encoding="utf-8")
-_NODE = ox.Variable("node")
 
 
 @lru_cache(maxsize=1024)
@@ -51,8 +51,8 @@ class StoreIndex:
         """GraphIndex.evidenced, by one query: describing every evidence that points at a node was most of a splice."""
         found = self.facts.get(node)
         if found is None:
-            rows = self.store.query(_EVIDENCED, substitutions={_NODE: to_ox(node)})
-            found = self.facts[node] = [(_predicate(p.value), term(o)) for p, o, _ in rows]
+            rows = self.store.query(bind(_EVIDENCED, {"node": to_ox(node)}))
+            found = self.facts[node] = [(_predicate(p.value), term(o)) for p, o in rows]
         return found
 
 
