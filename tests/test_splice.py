@@ -206,3 +206,21 @@ def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp
                    env={"KG_CACHE_DIR": str(tmp_path / "cache2"), "PYTHONHASHSEED": "7", "PATH": "/usr/bin:/bin"})
     written = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert written == {p.relative_to(clean): p.read_bytes() for p in clean.rglob("*") if p.is_file()}
+
+
+def test_the_views_career_kept_is_the_last_writes_only(tmp_path, monkeypatch):
+    """The Career a write keeps is the one its views were rendered from; once careers.ttl is written again by anything
+    else (an earlier build's Career would be stale), or for another version or link, it is not used."""
+    source = tmp_path / "src"
+    source.mkdir()
+    for article in SAMPLE.glob("*.md"):
+        (source / article.name).write_bytes(article.read_bytes())
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    built = kg.build(source, out=out)
+    kg.write(built, out)
+    version, link = built.inputs.context, render.source_link(source, out)
+    assert views.kept(out, version, link) == model.from_store(built.store, link)
+    assert views.kept(out, "another", link) is None and views.kept(out, version, "../elsewhere/") is None
+    (out / "careers.ttl").write_bytes((out / "careers.ttl").read_bytes())
+    assert views.kept(out, version, link) is None

@@ -1,8 +1,9 @@
 """The views' Career model (kg.render.model) kept from build to build, so an edit's views read only what it touched.
 
-Kept beside the block indexes (kg.pipeline.spliced), with the version of the build that made it and the stamp of
-the index.html made from it: a Career of another version, or whose page was rewritten since, is not used, and the
-build reads the whole Career from its index or store instead.
+Kept beside the block indexes (kg.pipeline.spliced), with the version of the build that made it and the stamps of
+the index.html made from it and of the careers.ttl written with it (every write rewrites careers.ttl): a Career of
+another version, or kept by an earlier build than the last write, is not used, and the build reads the whole
+Career from its index or store instead.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from kg.pipeline.spliced import folder
 from kg.render.model import Career, from_store, read, updated
 from kg.store.change import Change
 
-FILE, PAGE = "career.pickle", "index.html"
+FILE, STAMPED = "career.pickle", ("index.html", "careers.ttl")
 
 
 def career(kept: Career | None, store: ox.Store, readable: GraphIndex | ox.Store, link: str, change: Change) -> Career:
@@ -44,7 +45,7 @@ def kept(out: Path, version: str, link: str) -> Career | None:
             if enabled:
                 gc.enable()
         found = saved["career"]
-        if saved["version"] != version or saved["stamp"] != stamp(out / PAGE) or saved["link"] != link:
+        if saved["version"] != version or saved["stamps"] != _stamps(out) or saved["link"] != link:
             return None
         return found
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, KeyError):
@@ -54,8 +55,12 @@ def kept(out: Path, version: str, link: str) -> Career | None:
 def keep(out: Path, version: str, link: str, career: Career) -> None:
     """Keep `career` for the next build (after the store is persisted; a read-only cache costs it the saving, no more)."""
     try:
-        data = pickle.dumps({"version": version, "stamp": stamp(out / PAGE), "link": link, "career": career},
+        data = pickle.dumps({"version": version, "stamps": _stamps(out), "link": link, "career": career},
                             protocol=pickle.HIGHEST_PROTOCOL)
         write_atomic(folder(out) / FILE, data)
     except OSError:
         pass
+
+
+def _stamps(out: Path) -> list[tuple]:
+    return [stamp(out / name) for name in STAMPED]
