@@ -91,6 +91,11 @@ class Career:
     facts: list[Fact]
     articles: list[Article]
     type_labels: dict[str, str]
+    layouts: dict = field(default_factory=dict, compare=False, repr=False)  # kg.render.layout's memo: kept with the Career
+
+    def __getstate__(self) -> dict:
+        """What a kept Career pickles (kg.pipeline.views): its fields, not what is worked out from them."""
+        return {name: value for name, value in self.__dict__.items() if name != "_positions"}
 
     def of_type(self, type_: str) -> list[Node]:
         return [n for n in self.nodes.values() if n.type == type_]
@@ -211,7 +216,8 @@ def updated(career: Career, store: ox.Store, change: Change, source_link: str = 
             facts += _facts_of(values, iri, by_iri[iri], nodes, evidence, labels)
     facts.sort(key=lambda f: (f.subject, f.predicate, f.object))
     return Career(nodes=dict(sorted(nodes.items())), facts=facts,
-                  articles=sorted(articles.values(), key=lambda a: a.id), type_labels=career.type_labels)
+                  articles=sorted(articles.values(), key=lambda a: a.id), type_labels=career.type_labels,
+                  layouts=career.layouts)
 
 
 def _iri(node: str) -> str:

@@ -114,7 +114,7 @@ def network(career: Career, name: str, node_ids: list[str], facts: list[Fact], *
     vis_edges = [Edge(fact.subject, fact.object, directed=True, id=f"f{index}", **edges(fact)).options for index, fact in drawn]
     big = len(node_ids) > BIG
     if big and not all("x" in vis_nodes[i] for i in vis_nodes):  # a view may place its own nodes
-        for node, position in layout.positions(node_ids, [(f.subject, f.object) for _, f in drawn]).items():
+        for node, position in layout.positions(node_ids, [(f.subject, f.object) for _, f in drawn], career.layouts).items():
             vis_nodes[node].update(position)
     options = _options(sorted({career.nodes[i].type for i in node_ids}), big, options or {})
     return {"id": name, "nodes": list(vis_nodes.values()), "edges": vis_edges, "options": options}
