@@ -34,7 +34,7 @@ def career(kept: Career | None, store: ox.Store, readable: GraphIndex | ox.Store
 
 
 def kept(out: Path, version: str, link: str) -> Career | None:
-    """The Career the last build kept for the exports in `out`, if of this `version` and `link` and its page unchanged."""
+    """The Career the last write kept for the exports in `out`, if of this `version` and `link`; else None."""
     try:
         data = (folder(out) / FILE).read_bytes()
         enabled = gc.isenabled()
