@@ -14,12 +14,15 @@ from kg.language.profile import fold, pattern, profile, singular_role, word_set
 
 
 class TitleRole(NamedTuple):
-    """The role a title names, the other names it gives in brackets, and whether a posting's qualifiers were
-    dropped around it (then the body decides between it and a shorter name: docs/EXTRACTION.md)."""
+    """The role a title names, the other names it gives in brackets, whether a posting's qualifiers were
+    dropped around it (then the body decides between it and a shorter name: docs/EXTRACTION.md), and the other
+    role a frame sets beside it ("From Apprentice to Electrician", "Optician vs Optometrist"), which the body
+    may prefer."""
 
     role: str
     aliases: tuple[str, ...]
     qualified: bool
+    others: tuple[str, ...] = ()
 
 
 def role_of_title(title: str, lang: str) -> TitleRole:
@@ -30,11 +33,14 @@ def role_of_title(title: str, lang: str) -> TitleRole:
                    if rest and rest != title.strip()), title)  # "Cerchiamo un cuoco" -> "cuoco"; "Elettricista cercasi" kept
     text = _noise(lang).sub(" ", opened).strip(" -–—|:!,") or opened.strip()
     qualified = text != title.strip()
+    others: tuple[str, ...] = ()
     for _ in range(2):  # "ESG Analyst Salary Survey 2026: Key Findings": the subtitle, then the survey
         for headline in data.get("title_patterns", []):
             match = re.match(headline, text, re.IGNORECASE)
             if match and match.group("role").strip() and match.group("role").strip() != text:
                 text = _role_segment(title, match.group("role").strip(), lang)
+                other = (match.groupdict().get("other") or "").strip()
+                others += (singular_role(_strip_edges(other, lang), lang),) if other else ()
                 break
         else:
             break
@@ -45,7 +51,14 @@ def role_of_title(title: str, lang: str) -> TitleRole:
     bare = _strip_edges(text, lang)
     names = _slashed(bare, lang)
     aliases += tuple(singular_role(n, lang) for n in names[1:])
-    return TitleRole(singular_role(names[0], lang), aliases, qualified or bare != text)
+    return TitleRole(singular_role(names[0], lang), aliases, qualified or bare != text, others)
+
+
+def without_status(name: str, lang: str) -> str:
+    """The role's name without the words that say how the person is qualified or works, not which job it is
+    ("qualified", "freelance", "trainee", "abilitato", "a domicilio": `title_status`); the body decides whether the
+    article keeps them ("trainee solicitor", "licensed practical nurse")."""
+    return _strip_edges(name, lang, "title_status")
 
 
 def _slashed(text: str, lang: str) -> list[str]:
@@ -74,10 +87,16 @@ def _names_role(bracket: str, lang: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z&.\-]*[A-Z]s?", bracket) or find_mentions(bracket, lang, start_ok=True))
 
 
-def _strip_edges(text: str, lang: str) -> str:
+@lru_cache(maxsize=None)
+def status_words(lang: str) -> re.Pattern:
+    """One of the words of `title_status` ("qualified", "a domicilio"), whole."""
+    return re.compile("|".join(f"(?:{p})" for p in profile(lang).get("title_status", [])) or "(?!)", re.IGNORECASE)
+
+
+def _strip_edges(text: str, lang: str, key: str = "title_modifiers") -> str:
     """Drop the qualifiers a posting puts before or after the role's name, and the employer or place after it;
     never down to a bare generic head ("Senior Manager" stays: "manager" alone names no job)."""
-    before, after, tail = _edges(lang)
+    before, after, tail = _edges(lang, key)
     previous = None
     while previous != text:
         previous = text
@@ -100,9 +119,10 @@ def _qualifier(lang: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _edges(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """Qualifier words at the start, at the end, and a tail naming the employer or place (case-sensitive: a name)."""
-    words = "|".join(f"(?:{p})" for p in profile(lang).get("title_modifiers", [])) or "(?!)"
+def _edges(lang: str, key: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Qualifier words (of the rules file's `key`) at the start, at the end, and a tail naming the employer or
+    place (case-sensitive: a name)."""
+    words = "|".join(f"(?:{p})" for p in profile(lang).get(key, [])) or "(?!)"
     tails = "|".join(f"(?:{p})" for p in profile(lang).get("title_tails", [])) or "(?!)"
     return (re.compile(rf"^(?:{words})(?:\s+|(?<=-)|$)", re.IGNORECASE), re.compile(rf"(?:^|\s+|,\s*)(?:{words})$", re.IGNORECASE),
             re.compile(rf"(?:\s+|(?=,))(?:{tails}).*$"))  # ", London" follows the name with no space
