@@ -340,8 +340,8 @@ def _body_reading(role: str, others: tuple[str, ...], aliases: tuple[str, ...], 
     it ("the trainee" for "trainee solicitor", the title's "(LPN)" for "licensed practical nurse"); on a tie a rung
     ("trainee solicitor"), else the name without status words, then the title's order. Whether the body voted: it
     named one of two names or more."""
-    names = list(dict.fromkeys(n for name in (role, *others) for n in (without_status(name, lang), name)
-                               if n == role or find_mentions(n, lang, start_ok=True, role_slot=True)))
+    names = list(dict.fromkeys([without_status(role, lang), role] + [n for other in others for n in (without_status(other, lang), other)
+                                                                       if find_mentions(n, lang, start_ok=True, role_slot=True)]))
     if len(names) < 2:
         return role, False
     shorts = {name: [s for s in (_status_noun(name, lang), *_acronyms_of(name, aliases)) if s and s not in names] for name in names}
