@@ -45,6 +45,8 @@ def test_an_invented_title_names_the_role_the_gold_readme_asks_for(tmp_path, lan
         ("apprentice", "en", "apprentice"),
         ("operaio specializzato", "it", "operaio specializzato"),
         ("capo cuoco", "it", "capo cuoco"),
+        # A head-last language's status words stand before the head: "master" ends "scrum master" as its head.
+        ("scrum master", "en", "scrum master"),
     ],
 )
 def test_status_words_come_off_the_edges_of_a_name(name, lang, bare):

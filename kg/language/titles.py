@@ -56,9 +56,9 @@ def role_of_title(title: str, lang: str) -> TitleRole:
 
 def without_status(name: str, lang: str) -> str:
     """The role's name without the words that say how the person is qualified or works, not which job it is
-    ("qualified", "freelance", "trainee", "abilitato", "a domicilio": `title_status`); the body decides whether the
-    article keeps them ("trainee solicitor", "licensed practical nurse")."""
-    return _strip_edges(name, lang, "title_status")
+    ("qualified", "freelance", "trainee", "abilitato", "a domicilio": `title_status_before`, `title_status_after`);
+    the body decides whether the article keeps them ("trainee solicitor", "licensed practical nurse")."""
+    return _strip_edges(name, lang, "title_status_before", "title_status_after")
 
 
 def _slashed(text: str, lang: str) -> list[str]:
@@ -89,14 +89,14 @@ def _names_role(bracket: str, lang: str) -> bool:
 
 @lru_cache(maxsize=None)
 def status_words(lang: str) -> re.Pattern:
-    """One of the words of `title_status` ("qualified", "a domicilio"), whole."""
-    return re.compile("|".join(f"(?:{p})" for p in profile(lang).get("title_status", [])) or "(?!)", re.IGNORECASE)
+    """One of the status words ("qualified", "a domicilio"), whole."""
+    return re.compile(_alternatives(lang, "title_status_before") + "|" + _alternatives(lang, "title_status_after"), re.IGNORECASE)
 
 
-def _strip_edges(text: str, lang: str, key: str = "title_modifiers") -> str:
+def _strip_edges(text: str, lang: str, before_key: str = "title_modifiers", after_key: str = "title_modifiers") -> str:
     """Drop the qualifiers a posting puts before or after the role's name, and the employer or place after it;
     never down to a bare generic head ("Senior Manager" stays: "manager" alone names no job)."""
-    before, after, tail = _edges(lang, key)
+    before, after, tail = _edges(lang, before_key, after_key)
     previous = None
     while previous != text:
         previous = text
@@ -119,13 +119,16 @@ def _qualifier(lang: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _edges(lang: str, key: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """Qualifier words (of the rules file's `key`) at the start, at the end, and a tail naming the employer or
-    place (case-sensitive: a name)."""
-    words = "|".join(f"(?:{p})" for p in profile(lang).get(key, [])) or "(?!)"
-    tails = "|".join(f"(?:{p})" for p in profile(lang).get("title_tails", [])) or "(?!)"
-    return (re.compile(rf"^(?:{words})(?:\s+|(?<=-)|$)", re.IGNORECASE), re.compile(rf"(?:^|\s+|,\s*)(?:{words})$", re.IGNORECASE),
+def _edges(lang: str, before_key: str, after_key: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Qualifier words at the start (of the rules file's `before_key`), at the end (`after_key`), and a tail naming
+    the employer or place (case-sensitive: a name)."""
+    before, after, tails = (_alternatives(lang, key) for key in (before_key, after_key, "title_tails"))
+    return (re.compile(rf"^(?:{before})(?:\s+|(?<=-)|$)", re.IGNORECASE), re.compile(rf"(?:^|\s+|,\s*)(?:{after})$", re.IGNORECASE),
             re.compile(rf"(?:\s+|(?=,))(?:{tails}).*$"))  # ", London" follows the name with no space
+
+
+def _alternatives(lang: str, key: str) -> str:
+    return "|".join(f"(?:{p})" for p in profile(lang).get(key, [])) or "(?!)"
 
 
 TITLE_BREAK = re.compile(r"\s*(?:[?!:|\u2013\u2014]|\s-\s)\s*")  # between a headline's parts
