@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from kg.language.occurrences import own_occurrences
-from kg.language.titles import role_of_title, status_words, without_status
+from kg.language.titles import role_of_title, spells, status_words, without_status
 from kg.read.reader import read_article
 from tests.conftest import write_article
 
@@ -135,3 +135,33 @@ def test_a_name_qualified_by_another_status_word_counts_for_neither_reading():
 )
 def test_the_body_decides_whether_a_status_word_is_part_of_the_role(tmp_path, title, lang, body, role):
     assert _article(tmp_path, title, lang, body).role == role
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "role", "aliases"),
+    [
+        # An acronym and the long name it spells: the long name is the role, the acronym its alias.
+        ("RN (Registered Nurse)", "en", "registered nurse", ("RN",)),
+        ("HCA (Healthcare Assistant)", "en", "healthcare assistant", ("HCA",)),
+        ("OSS - Operatore Socio Sanitario", "it", "operatore socio sanitario", ("OSS",)),
+        ("ASO: assistente di studio odontoiatrico", "it", "assistente di studio odontoiatrico", ("ASO",)),
+        ("Responsabile della protezione dei dati (DPO)", "it", "responsabile della protezione dei dati", ("DPO",)),
+        # The two genders of one word are one name; two names are the role and an alias.
+        ("Commesso/Commessa", "it", "commesso", ()),
+        ("Cameriere/Cameriera di sala", "it", "cameriere di sala", ()),
+        ("Waiter/Waitress", "en", "waiter", ()),
+        ("Carpenter/Joiner", "en", "carpenter", ("joiner",)),
+    ],
+)
+def test_acronyms_and_slashes_in_a_title(title, lang, role, aliases):
+    read = role_of_title(title, lang)
+    assert (read.role, read.aliases) == (role, aliases)
+
+
+def test_an_acronym_spells_its_name_by_the_initials_of_its_content_words():
+    assert spells("LPN", "licensed practical nurse", "en")
+    assert spells("HCA", "healthcare assistant", "en")  # a word may give more letters of its own
+    assert spells("RNs", "registered nurse", "en")
+    assert spells("ASO", "assistente di studio odontoiatrico", "it")  # "di" is no content word
+    assert not spells("RN", "nurse", "en")
+    assert not spells("DPO", "responsabile della protezione dei dati", "it")

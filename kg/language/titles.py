@@ -5,12 +5,13 @@ around it. The words are the rules file's (`title_*` keys), so no language is na
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
 from kg.language.mentions import find_mentions
-from kg.language.profile import fold, pattern, profile, singular_role, word_set
+from kg.language.profile import fold, pattern, profile, singular_role, stopwords, word_set
 
 
 class TitleRole(NamedTuple):
@@ -51,7 +52,43 @@ def role_of_title(title: str, lang: str) -> TitleRole:
     bare = _strip_edges(text, lang)
     names = _slashed(bare, lang)
     aliases += tuple(singular_role(n, lang) for n in names[1:])
+    pair = _spelt_out(names[0], aliases, title, lang)
+    if pair:  # "RN (Registered Nurse)", "OSS - Operatore socio-sanitario", "ASO: assistente di studio odontoiatrico"
+        long, acronym = pair
+        return TitleRole(singular_role(long, lang), (acronym,) + tuple(a for a in aliases if a not in pair), qualified or bare != text, others)
     return TitleRole(singular_role(names[0], lang), aliases, qualified or bare != text, others)
+
+
+def spells(acronym: str, name: str, lang: str) -> bool:
+    """Does `acronym` spell `name` by the initials of its content words, a word giving more letters of its own in
+    order ("HCA": healthcare assistant, "OSS": operatore socio-sanitario, "LPN": licensed practical nurse)?"""
+    words = [w for w in re.findall(r"[^\W\d_]+", fold(name)) if w not in stopwords(lang)]
+    letters = fold(acronym)
+    return bool(words) and any(_spelt(a, words) for a in {letters, letters.removesuffix("s")} if len(a) > 1)
+
+
+def _spelt(letters: str, words: list[str]) -> bool:
+    if not words or not letters or letters[0] != words[0][0]:
+        return not words and not letters
+    rest = letters[1:]
+    return any(_in_order(rest[:k], words[0][1:]) and _spelt(rest[k:], words[1:]) for k in range(len(rest) + 1))
+
+
+def _in_order(letters: str, word: str) -> bool:
+    found = iter(word)
+    return all(letter in found for letter in letters)
+
+
+def _spelt_out(name: str, aliases: tuple[str, ...], title: str, lang: str) -> tuple[str, str] | None:
+    """An acronym and the long name it spells when the title gives both, one as the role and the other in a bracket
+    or another part of the title: (long name, acronym)."""
+    parts = [re.sub(r"\s*\([^()]*\)", "", p).strip() for p in TITLE_BREAK.split(_noise(lang).sub(" ", title))]
+    if _ACRONYM.fullmatch(name):
+        return next(((a, name) for a in (*aliases, *parts) if a != name and spells(name, a, lang)), None)
+    return next(((name, a) for a in parts if _ACRONYM.fullmatch(a) and a not in aliases and spells(a, name, lang)), None)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]*[A-Z]")
 
 
 def without_status(name: str, lang: str) -> str:
@@ -62,12 +99,20 @@ def without_status(name: str, lang: str) -> str:
 
 
 def _slashed(text: str, lang: str) -> list[str]:
-    """A title that gives two names with a slash ("Paralegal / Legal Assistant", "Cuoco/Cuoca") is the role and an
-    alias; a slash before a gender ending ("Infermiere/a", "Direttore/trice") writes one name."""
+    """A title that gives two names with a slash ("Paralegal / Legal Assistant") is the role and an alias; a slash
+    before a gender ending ("Infermiere/a", "Direttore/trice") or between the two genders of a word ("Cuoco/Cuoca",
+    "Commesso/Commessa di negozio", "Waiter/Waitress") writes one name."""
     text = pattern(lang, "gender_slash").sub("", text)
+    text = re.sub(r"\b(\w+)\s*/\s*(\w+)\b", lambda m: m.group(1) if _genders(m.group(1), m.group(2)) else m.group(0), text)
     parts = [p.strip() for p in re.split(r"\s*/\s*", text)]
     names = [p for p in parts if find_mentions(p, lang, start_ok=True)]
     return names if len(parts) > 1 and names == parts else [text]
+
+
+def _genders(a: str, b: str) -> bool:
+    """Two forms of one word that differ only in a short ending ("cuoco", "cuoca"; "direttore", "direttrice")."""
+    stem = len(os.path.commonprefix([a.lower(), b.lower()]))
+    return a.lower() != b.lower() and stem >= 3 and len(a) - stem <= 4 and len(b) - stem <= 4
 
 
 def _role_segment(title: str, first: str, lang: str) -> str:

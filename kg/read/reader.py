@@ -19,7 +19,7 @@ from kg.language.mentions import find_mentions
 from kg.language.occurrences import own_occurrences
 from kg.language.profile import detect_language, fold, head_first, languages, singular_role, stopwords, word_set
 from kg.language.sentences import split_sentences
-from kg.language.titles import TITLE_BREAK, TitleRole, role_of_title, status_words, without_status
+from kg.language.titles import TITLE_BREAK, TitleRole, role_of_title, spells, status_words, without_status
 from kg.read.article import BOLD_LEVEL, Article, Block, Link, Sentence
 
 MAX_BYTES = 2_000_000
@@ -344,7 +344,7 @@ def _body_reading(role: str, others: tuple[str, ...], aliases: tuple[str, ...], 
                                                                        if find_mentions(n, lang, start_ok=True, role_slot=True)]))
     if len(names) < 2:
         return role, False
-    shorts = {name: [s for s in (_status_noun(name, lang), *_acronyms_of(name, aliases)) if s and s not in names] for name in names}
+    shorts = {name: [s for s in (_status_noun(name, lang), *_acronyms_of(name, aliases, lang)) if s and s not in names] for name in names}
     counts = own_occurrences(names + [s for short in shorts.values() for s in short], body, lang, status_words(lang))
     votes = {name: counts[name] + sum(counts[s] for s in shorts[name]) for name in names}
     rung = {name: bool(_status_noun(name, lang)) for name in names}  # "trainee solicitor" is a rung: it keeps a tie
@@ -360,10 +360,9 @@ def _status_noun(name: str, lang: str) -> str:
     return rest if rest and " " not in rest and person else ""
 
 
-def _acronyms_of(name: str, aliases: tuple[str, ...]) -> list[str]:
+def _acronyms_of(name: str, aliases: tuple[str, ...], lang: str) -> list[str]:
     """The title's acronyms spelt by the name's initials ("LPN" of "licensed practical nurse")."""
-    initials = "".join(w[0] for w in re.findall(r"\w+", name))
-    return [a for a in aliases if a.isupper() and a.lower() == initials]
+    return [a for a in aliases if a.isupper() and spells(a, name, lang)]
 
 
 def _body_subject(blocks: list[Block], lang: str, named: Counter, folded: str) -> str | None:
