@@ -339,7 +339,7 @@ def _body_reading(role: str, others: tuple[str, ...], aliases: tuple[str, ...], 
     names ("From Apprentice to Electrician"): the one the body names most by itself, its short names counting for
     it ("the trainee" for "trainee solicitor", the title's "(LPN)" for "licensed practical nurse"); on a tie a rung
     ("trainee solicitor"), else the name without status words, then the title's order. Whether the body voted: it
-    named one of two names or more."""
+    named the winner of two names or more, and the winner is a role's name (not "tips" of "Freelance tips")."""
     names = list(dict.fromkeys([without_status(role, lang), role] + [n for other in others for n in (without_status(other, lang), other)
                                                                        if find_mentions(n, lang, start_ok=True, role_slot=True)]))
     if len(names) < 2:
@@ -349,7 +349,7 @@ def _body_reading(role: str, others: tuple[str, ...], aliases: tuple[str, ...], 
     votes = {name: counts[name] + sum(counts[s] for s in shorts[name]) for name in names}
     rung = {name: bool(_status_noun(name, lang)) for name in names}  # "trainee solicitor" is a rung: it keeps a tie
     best = max(names, key=lambda n: (votes[n], rung[n]))
-    return best, votes[best] > 0
+    return best, votes[best] > 0 and bool(find_mentions(best, lang, start_ok=True, role_slot=True))
 
 
 def _status_noun(name: str, lang: str) -> str:
