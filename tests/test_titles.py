@@ -81,6 +81,12 @@ def test_a_frame_sets_another_role_beside_the_title_s(title, lang, role, others)
         ("Elettricista, chi è e cosa fa", "it"),
         ("Perché diventare elettricista", "it"),
         ("Vuoi diventare elettricista?", "it"),
+        # The year or the country a guide is written for.
+        ("How to become an electrician in 2026", "en"),
+        ("What does an electrician do in 2026?", "en"),
+        ("How to Become an Electrician in the UK", "en"),
+        ("Diventare elettricista nel 2026", "it"),
+        ("Quanto guadagna un elettricista nel 2026? Stipendi e prospettive", "it"),
     ],
 )
 def test_a_headline_around_the_role_is_peeled(title, lang):

@@ -32,7 +32,7 @@ def role_of_title(title: str, lang: str) -> TitleRole:
     data = profile(lang)
     opened = next((rest for rest in (re.sub(o, "", title, count=1, flags=re.IGNORECASE).strip() for o in data.get("title_openers", []))
                    if rest and rest != title.strip()), title)  # "Cerchiamo un cuoco" -> "cuoco"; "Elettricista cercasi" kept
-    text = _noise(lang).sub(" ", opened).strip(" -–—|:!,") or opened.strip()
+    text = re.sub(r"\s+(?=[?!:,])|(?<=\s)\s+", "", _noise(lang).sub(" ", opened)).strip(" -–—|:!,") or opened.strip()
     qualified = text != title.strip()
     others: tuple[str, ...] = ()
     for _ in range(2):  # "ESG Analyst Salary Survey 2026: Key Findings": the subtitle, then the survey

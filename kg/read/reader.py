@@ -383,7 +383,7 @@ def _shortenings(role: str, lang: str) -> list[str]:
     ("truck driver" of "regional truck driver"; a bare "driver" is too vague to name an advert's role)."""
     words = role.split()
     cuts = [words[:j] for j in range(len(words) - 1, 1, -1)] if head_first(lang) else [words[i:] for i in range(1, len(words) - 1)]
-    return [" ".join(cut) for cut in cuts]
+    return [" ".join(cut) for cut in cuts if cut[-1] not in stopwords(lang) and cut[0] not in stopwords(lang)]  # never "tecnico di"
 
 
 def _segments(title: str) -> list[str]:
