@@ -57,6 +57,7 @@ def test_status_words_come_off_the_edges_of_a_name(name, lang, bare):
     ("title", "lang", "role", "others"),
     [
         ("From Apprentice to Master Electrician: a career in the trade", "en", "master electrician", ("apprentice",)),
+        ("From Porter to Head Chef: the sous chef's story", "en", "head chef", ("porter", "sous chef")),
         ("Carpenter vs Joiner: what is the difference?", "en", "carpenter", ("joiner",)),
         ("Nurse or Midwife? Choosing your path", "en", "nurse", ("midwife",)),
         ("The difference between a paralegal and a legal secretary", "en", "paralegal", ("legal secretary",)),
@@ -171,3 +172,23 @@ def test_an_acronym_spells_its_name_by_the_initials_of_its_content_words():
     assert spells("ASO", "assistente di studio odontoiatrico", "it")  # "di" is no content word
     assert not spells("RN", "nurse", "en")
     assert not spells("DPO", "responsabile della protezione dei dati", "it")
+
+
+@pytest.mark.parametrize(
+    ("article", "title", "role"),
+    [
+        ("corpus/en/loan-officers.md", "Licensed Loan Officers", "loan officer"),
+        ("heldout2/en/financial-planner.md", "Certified Financial Planner", "financial planner"),
+        ("corpus/en/financial-analyst.md", "From Junior Analyst to CFO: the Financial Analyst career", "financial analyst"),
+        ("heldout/en/mortgage-broker.md", "Self-employed Mortgage Broker", "mortgage broker"),
+        ("corpus/it/infermiere.md", "Infermiere abilitato", "infermiere"),
+        ("heldout/it/consulente-del-lavoro.md", "Praticante consulente del lavoro", "consulente del lavoro"),
+        ("heldout/it/broker-assicurativo.md", "Da assistente tecnico a broker assicurativo", "broker assicurativo"),
+        ("heldout3/it/consulente-patrimoniale.md", "Consulente patrimoniale o private banker?", "consulente patrimoniale"),
+    ],
+)
+def test_a_whole_article_votes_for_its_role_under_a_title_that_adds_to_it(tmp_path, article, title, role):
+    """Tuning articles under invented titles: the body, whole, names the occupation without the title's additions."""
+    text = (Path(__file__).parent / "data" / article).read_text(encoding="utf-8")
+    text = "\n".join(f'title: "{title}"' if line.startswith("title:") else line for line in text.splitlines())
+    assert read_article(write_article(tmp_path, "a.md", text), tmp_path).role == role

@@ -40,8 +40,7 @@ def role_of_title(title: str, lang: str) -> TitleRole:
             match = re.match(headline, text, re.IGNORECASE)
             if match and match.group("role").strip() and match.group("role").strip() != text:
                 text = _role_segment(title, match.group("role").strip(), lang)
-                other = (match.groupdict().get("other") or "").strip()
-                others += (singular_role(_strip_edges(other, lang), lang),) if other else ()
+                others += _others(match, lang)
                 break
         else:
             break
@@ -89,6 +88,15 @@ def _spelt_out(name: str, aliases: tuple[str, ...], title: str, lang: str) -> tu
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]*[A-Z]")
+
+
+def _others(match: re.Match, lang: str) -> tuple[str, ...]:
+    """The other role a frame names (group `other`), and the role of what follows it (group `more`, read as a title:
+    "From Junior Analyst to CFO: the financial analyst's career")."""
+    other, more = ((match.groupdict().get(group) or "").strip() for group in ("other", "more"))
+    found = (singular_role(_strip_edges(other, lang), lang),) if other else ()
+    named = find_mentions(role_of_title(more, lang).role, lang, start_ok=True) if more else []
+    return found + tuple(m.label for m in named[:1])
 
 
 def without_status(name: str, lang: str) -> str:
