@@ -24,10 +24,9 @@ def own_occurrences(names: list[str], text: str, lang: str, qualifier: re.Patter
              for name, key in keyed.items()}
     after = head_first(lang)
 
-    def qualified(a: int, b: int) -> bool:
-        beside = words[b : b + 2] if after else words[max(0, a - 2) : a]
-        return qualifier is not None and any(qualifier.fullmatch(" ".join(beside[k:] if not after else beside[: k + 1]))
-                                             for k in range(len(beside)))
+    def qualified(a: int, b: int) -> bool:  # one or two words: "qualified", "a domicilio"
+        beside = [words[b : b + k] if after else words[a - k : a] for k in (1, 2) if (b + k <= len(words) if after else a >= k)]
+        return qualifier is not None and any(qualifier.fullmatch(" ".join(w)) for w in beside)
 
     def inside_longer(name: str, a: int, b: int) -> bool:
         return any(len(keyed[other]) > len(keyed[name]) and c <= a and b <= d for other in names for c, d in spans[other])
