@@ -22,6 +22,7 @@ from kg.errors import KgError
 from kg.extract.facts import Fact, kinds
 from kg.language.profile import fold, languages, profile, stopwords
 from kg.pipeline.build import Build, build
+from kg.read.article import Article
 from kg.resolve import curation
 
 THRESHOLD = 0.5
@@ -110,7 +111,7 @@ def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build 
         if slug is None:  # the role was not found in any title: every gold fact is missed, not skipped
             report.unpaired.append(file.path.name)
             slug = file.path.stem
-        elif fold(file.role) != fold(str(file.gold.get("role", ""))):
+        elif not _names(str(file.gold.get("role", "")), file.role):
             report.by_alias.append(file.path.name)
         for key in _gold_keys():
             expected = _gold_values(file.gold, key)
@@ -156,20 +157,30 @@ class _GoldFile(NamedTuple):
 
 def _paired(gold_dir: Path, result: Build) -> Iterator[_GoldFile]:
     """Each gold file with its article, found by role, else by one of the gold's aliases: an article kg names
-    "oss" is the gold's "operatore socio-sanitario" (aliases: oss), its facts scored, the naming reported."""
-    by_role = {fold(a.role): a for a in result.articles}
+    "oss" is the gold's "operatore socio-sanitario" (aliases: oss), its facts scored, the naming reported. A name is
+    read as the gold README reads a phrase, at full match: "Long name (ACR)" is also its long name and its acronym,
+    and the same content words name the same role (singular and plural alike, articles and prepositions ignored)."""
     golds = [(path, _load_gold(path)) for path in sorted(gold_dir.rglob("*.yaml"))]
-    taken = {fold(str(gold.get("role", ""))) for _, gold in golds} & by_role.keys()
+    taken = {a.slug for _, gold in golds if (a := _article_named(str(gold.get("role", "")), result.articles))}
     for path, gold in golds:
-        names = [fold(str(gold.get("role", "")))] + [fold(str(a)) for a in gold.get("aliases") or ()]
-        found = next((n for n in names[:1] if n in by_role), None) or next(
-            (n for n in names[1:] if n in by_role and n not in taken), None)
-        taken.add(found)
-        article = by_role.get(found)
+        article = _article_named(str(gold.get("role", "")), result.articles) or next(
+            (a for alias in gold.get("aliases") or () if (a := _article_named(str(alias), result.articles)) and a.slug not in taken), None)
         if article is None:
             yield _GoldFile(path, None, "unpaired", str(gold.get("role", "")), gold, {})
         else:
+            taken.add(article.slug)
             yield _GoldFile(path, article.slug, article.lang, article.role, gold, _predicted(result, article))
+
+
+def _article_named(name: str, articles: list[Article]) -> Article | None:
+    """The article whose role is `name` as written, else by the README's reading of a name (`_names`)."""
+    return next((a for a in articles if fold(a.role) in map(fold, _alternatives(name))), None) or next(
+        (a for a in articles if _names(name, a.role)), None)
+
+
+def _names(gold: str, role: str) -> bool:
+    """Does the gold's name (or its long name or acronym) have exactly the content words of kg's role name?"""
+    return any(fold(alt) == fold(role) or _content(alt) and _content(alt) == _content(role) for alt in _alternatives(gold))
 
 
 def format_table(report: Report) -> str:

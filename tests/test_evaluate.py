@@ -89,6 +89,27 @@ def test_gold_is_paired_through_an_alias_kg_names_the_role_by(tmp_path):
     assert (report.unpaired, report.by_alias) == (["bank-teller.yaml"], [])
 
 
+@pytest.mark.parametrize(
+    ("gold_role", "title", "paired"),
+    [
+        ("registered nurse (RN)", "Registered Nurse", True),  # "Long name (ACR)" is its long name
+        ("district nurse (DN)", "DN", True),  # and its acronym
+        ("responsabile della protezione dei dati", "Responsabile protezione dati", True),  # articles, prepositions
+        ("electrician", "Electricians", True),
+        # No looser than the README: every content word, no more and no fewer.
+        ("plumber", "Gas Plumber", False),
+        ("dental nurse", "Dental Hygienist", False),
+    ],
+)
+def test_a_gold_role_pairs_an_article_by_the_readme_s_reading_of_a_name(tmp_path, gold_role, title, paired):
+    write_article(tmp_path, "a.md", f"---\ntitle: {title}\n---\n\nThey process deposits.\n")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "g.yaml").write_text(f"role: {gold_role}\nskills: [latin]\n", encoding="utf-8")
+    report = evaluate(gold, tmp_path)
+    assert (report.unpaired, report.by_alias) == (([], []) if paired else (["g.yaml"], []))
+
+
 def test_eval_json_output():
     folder = DATA / "corpus" / "en"
     result = CliRunner().invoke(main, ["eval", str(folder), "--source", str(folder), "--json"])

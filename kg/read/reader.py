@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 from collections import Counter
 from dataclasses import replace
@@ -15,9 +16,10 @@ from markdown_it import MarkdownIt
 
 from kg.errors import KgError
 from kg.language.mentions import find_mentions
-from kg.language.profile import detect_language, fold, head_first, languages, singular_role, stopwords
+from kg.language.occurrences import own_occurrences
+from kg.language.profile import detect_language, fold, head_first, languages, singular_role, stopwords, word_set
 from kg.language.sentences import split_sentences
-from kg.language.titles import TITLE_BREAK, role_of_title
+from kg.language.titles import TITLE_BREAK, TitleRole, role_of_title, spells, status_words, without_status
 from kg.read.article import BOLD_LEVEL, Article, Block, Link, Sentence
 
 MAX_BYTES = 2_000_000
@@ -308,23 +310,59 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     headline's other words ("Quanto guadagna", "Hiring now", "career path explained") it does not. When the
     title's reading is neither a role name whole nor named in the body twice, the longest phrase of the title
     that the body names twice is the role."""
-    role, aliases, qualified = _titled_role(title, blocks, lang)
+    role, aliases, qualified, others = _titled_role(title, blocks, lang)
     body = " ".join(b.text for b in blocks if b.kind != "heading")  # headings often repeat the title
+    role, voted = _body_reading(role, others, aliases, body, lang)
     named = Counter(m.label for m in find_mentions(body, lang))
     folded = fold(body)
     if qualified and _times(role, named, folded) < 2:  # an advert's "Regional Truck Driver", the body's "truck driver"
         shorter = [c for c in _shortenings(role, lang) if _times(c, named, folded) >= 2]
         if shorter:
             return shorter[0], aliases
-    if _times(role, named, folded) >= 2 or any(m.label == role for m in find_mentions(role, lang, start_ok=True)):
+    kin = [label for label in named if _kin(label, title) and _times(label, named, folded) >= 2]
+    if kin and not voted and not _times(role, named, folded):  # "Odontotecnica" over a body on the odontotecnico
+        return max(kin, key=lambda c: (len(c.split()), _times(c, named, folded))), aliases
+    if voted or _times(role, named, folded) >= 2 or any(m.label == role for m in find_mentions(role, lang, start_ok=True)):
         return role, aliases  # named in the body, or a role name whole ("responsabile acquisti"): no headline
     candidates = {m.label for segment in _segments(title) for m in find_mentions(segment, lang, start_ok=True)}
     candidates |= {singular_role(phrase, lang) for phrase in _phrases(title, lang)}
+    candidates |= set(kin)  # "Dental nursing": the body's "dental nurses"
     named_twice = [c for c in sorted(candidates) if _times(c, named, folded) >= 2]  # the longest: "registered nurse", not "nurse"
     best = max(named_twice, key=lambda c: (len(c.split()), _times(c, named, folded)), default=role)
     if best == role and not find_mentions(role, lang, start_ok=True, role_slot=True):
         best = _body_subject(blocks, lang, named, folded) or role  # "Una vita tra i fornelli": "Il cuoco è ..."
     return best, aliases
+
+
+def _body_reading(role: str, others: tuple[str, ...], aliases: tuple[str, ...], body: str, lang: str) -> tuple[str, bool]:
+    """The title's role with or without its status words ("qualified plumber", "plumber"), or the other role a frame
+    names ("From Apprentice to Electrician"): the one the body names most by itself, its short names counting for
+    it ("the trainee" for "trainee solicitor", the title's "(LPN)" for "licensed practical nurse"); on a tie a rung
+    ("trainee solicitor"), else the name without status words, then the title's order. Whether the body voted: it
+    named the winner of two names or more, and the winner is a role's name (not "tips" of "Freelance tips")."""
+    names = list(dict.fromkeys([without_status(role, lang), role] + [n for other in others for n in (without_status(other, lang), other)
+                                                                       if find_mentions(n, lang, start_ok=True, role_slot=True)]))
+    if len(names) < 2:
+        return role, False
+    shorts = {name: [s for s in (_status_noun(name, lang), *_acronyms_of(name, aliases, lang)) if s and s not in names] for name in names}
+    counts = own_occurrences(names + [s for short in shorts.values() for s in short], body, lang, status_words(lang))
+    votes = {name: counts[name] + sum(counts[s] for s in shorts[name]) for name in names}
+    rung = {name: bool(_status_noun(name, lang)) for name in names}  # "trainee solicitor" is a rung: it keeps a tie
+    best = max(names, key=lambda n: (votes[n], rung[n]))
+    return best, votes[best] > 0 and bool(find_mentions(best, lang, start_ok=True, role_slot=True))
+
+
+def _status_noun(name: str, lang: str) -> str:
+    """The status word of a name when it names the role alone ("trainee" of "trainee solicitor", "praticante")."""
+    kept = without_status(name, lang)
+    rest = " ".join(w for w in name.split() if w not in kept.split())
+    person = rest in word_set(lang, "seniority_below") or find_mentions(rest, lang, start_ok=True, role_slot=True)
+    return rest if rest and " " not in rest and person else ""
+
+
+def _acronyms_of(name: str, aliases: tuple[str, ...], lang: str) -> list[str]:
+    """The title's acronyms spelt by the name's initials ("LPN" of "licensed practical nurse")."""
+    return [a for a in aliases if a.isupper() and spells(a, name, lang)]
 
 
 def _body_subject(blocks: list[Block], lang: str, named: Counter, folded: str) -> str | None:
@@ -345,7 +383,7 @@ def _shortenings(role: str, lang: str) -> list[str]:
     ("truck driver" of "regional truck driver"; a bare "driver" is too vague to name an advert's role)."""
     words = role.split()
     cuts = [words[:j] for j in range(len(words) - 1, 1, -1)] if head_first(lang) else [words[i:] for i in range(1, len(words) - 1)]
-    return [" ".join(cut) for cut in cuts]
+    return [" ".join(cut) for cut in cuts if cut[-1] not in stopwords(lang) and cut[0] not in stopwords(lang)]  # never "tecnico di"
 
 
 def _segments(title: str) -> list[str]:
@@ -367,30 +405,43 @@ def _phrases(title: str, lang: str) -> list[str]:
     return found
 
 
+def _kin(label: str, title: str) -> bool:
+    """Does every word of a role's name share its stem with a word of the title, one at least not the same word? A
+    title may name the field, not the person ("Dental nursing", "Locksmithing", "Estetica", "Falegnameria")."""
+    words = re.findall(r"\w+", fold(title))
+    return all(any(_common_stem(w, t) for t in words) for w in label.split()) and not set(label.split()) <= set(words)
+
+
+def _common_stem(a: str, b: str) -> bool:
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= 4 and shared >= min(len(a), len(b)) - 4
+
+
 def _times(label: str, named: Counter, folded_body: str) -> int:
     """How often the body names `label`: as a role mention, or as the words themselves (a plural's too)."""
     return max(named[label], len(re.findall(rf"(?<!\w){re.escape(fold(label))}", folded_body)))
 
 
 
-def _titled_role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, ...], bool]:
-    """The role the article is about, its aliases and whether the title qualified it as a posting does: the
-    title's, unless the title is a headline around it ("10 domande sul credit manager", "Five years as an energy
-    broker") or the first heading names it shorter ("# Private Banker" under "Private Banker in Switzerland: ...")."""
-    role, aliases, qualified = role_of_title(title, lang)
+def _titled_role(title: str, blocks: list[Block], lang: str) -> TitleRole:
+    """The role the article is about, its aliases, whether the title qualified it as a posting does and the other
+    role a frame names: the title's, unless the title is a headline around it ("10 domande sul credit manager",
+    "Five years as an energy broker") or the first heading names it shorter ("# Private Banker" under "Private
+    Banker in Switzerland: ...")."""
+    read = role_of_title(title, lang)
     heading = next((b.text for b in blocks if b.kind == "heading" and len(b.section) == 1 and b.depth < BOLD_LEVEL), None)
     if heading and heading != title:
-        named, more, _ = role_of_title(heading, lang)
-        if named != role and f" {named} " in f" {role} ":
-            return named, aliases + tuple(a for a in more if a not in aliases), qualified
-    for text in (role, title.lower()):  # "Inside the 90-hour week: what it takes to be a private equity associate"
+        named, more, _, _ = role_of_title(heading, lang)
+        if named != read.role and f" {named} " in f" {read.role} ":
+            return read._replace(role=named, aliases=read.aliases + tuple(a for a in more if a not in read.aliases))
+    for text in (read.role, title.lower()):  # "Inside the 90-hour week: what it takes to be a private equity associate"
         mentions = find_mentions(text, lang, start_ok=True)
         if mentions:
             before = text[: mentions[0].start].split()
             if any(w.isdigit() or w in stopwords(lang) for w in before):  # a headline, not a modifier ("trade ...")
-                return mentions[0].label, aliases, qualified
-            return role, aliases, qualified
-    return role, aliases, qualified
+                return read._replace(role=mentions[0].label)
+            return read
+    return read
 
 
 def _keywords(value) -> tuple[str, ...]:
