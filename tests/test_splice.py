@@ -175,16 +175,21 @@ def test_a_node_described_through_another_is_rewritten_in_every_graph_that_descr
     assert _written(tmp_path) == _full(GraphIndex(new))
 
 
-def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp_path, monkeypatch):
-    """The build's own path: one article edited, every block file (Turtle, TriG, JSON-LD, GraphML, CSV) spliced, one role page rendered
-    out of the sample's many from the views' Career kept by the last build, and every export byte for byte a clean
-    build's, under another hash seed too."""
+def _sample_copy(tmp_path, monkeypatch):
+    """The sample articles copied into a source folder of the test's own, with a cache of its own, and an out folder."""
     source = tmp_path / "src"
     source.mkdir()
     for article in SAMPLE.glob("*.md"):
         (source / article.name).write_bytes(article.read_bytes())
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
-    out = tmp_path / "out"
+    return source, tmp_path / "out"
+
+
+def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp_path, monkeypatch):
+    """The build's own path: one article edited, every block file (Turtle, TriG, JSON-LD, GraphML, CSV) spliced, one role page rendered
+    out of the sample's many from the views' Career kept by the last build, and every export byte for byte a clean
+    build's, under another hash seed too."""
+    source, out = _sample_copy(tmp_path, monkeypatch)
     kg.write(kg.build(source), out)
     article = source / "account-manager.md"
     article.write_text(article.read_text(encoding="utf-8").replace("Chicago", "Boston"), encoding="utf-8")
@@ -211,12 +216,7 @@ def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp
 def test_the_views_career_kept_is_the_last_writes_only(tmp_path, monkeypatch):
     """The Career a write keeps is the one its views were rendered from; once careers.ttl is written again by anything
     else (an earlier build's Career would be stale), or for another version or link, it is not used."""
-    source = tmp_path / "src"
-    source.mkdir()
-    for article in SAMPLE.glob("*.md"):
-        (source / article.name).write_bytes(article.read_bytes())
-    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
-    out = tmp_path / "out"
+    source, out = _sample_copy(tmp_path, monkeypatch)
     built = kg.build(source, out=out)
     kg.write(built, out)
     version, link = built.inputs.context, render.source_link(source, out)
