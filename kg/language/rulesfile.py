@@ -11,11 +11,11 @@ from pathlib import Path
 
 import yaml
 
+from kg import yamlfile
 from kg.errors import KgError
 from kg.language import schema
 from kg.memo import remembered
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml composes a rules file ~15x faster, marks and all
 ENV = "KG_RULES_DIR"  # folders (os.pathsep between them) of extra rules files, one language each
 
 
@@ -81,13 +81,13 @@ def _load(location: Path) -> tuple[str, dict]:
 
 def _checked(text: str, location: Path) -> dict:
     """The file's data, after its YAML nodes passed the schema (they know their lines: an error names one)."""
-    return _LOADER("").construct_document(_node(location, text))
+    return yamlfile.LOADER("").construct_document(_node(location, text))
 
 
 @lru_cache(maxsize=None)
 def _node(location: Path, text: str | None = None) -> yaml.Node:
     """The file's YAML nodes, checked against the schema; parsed again only to name a line."""
-    loader = _LOADER(location.read_text(encoding="utf-8") if text is None else text)
+    loader = yamlfile.LOADER(location.read_text(encoding="utf-8") if text is None else text)
     try:
         node = loader.get_single_node()
         if node is None:

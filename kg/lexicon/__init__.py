@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from kg import yamlfile
 from kg.language.alternation import alternation
 from kg.language.precompiled import Program, program, rebuilt
 from kg.language.profile import fold, languages
@@ -36,14 +35,11 @@ class Entry:
         return dict(self.labels).get(lang) or self.labels[0][1]
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the lexicons parse in 0.1 s, not 0.8 s, at each start
-
-
 @lru_cache(maxsize=None)
 def _file(name: str) -> dict:
     """A lexicon file's data, parsed once per version of it (kg/memo.py)."""
     text = _text(name)
-    return remembered(f"lexicon-{name}", [text], lambda: yaml.load(text, Loader=_LOADER))
+    return remembered(f"lexicon-{name}", [text], lambda: yamlfile.load(text))
 
 
 def entries(name: str) -> tuple[Entry, ...]:
