@@ -5,7 +5,7 @@ and every `kg build` of an edit, every test process and `kg eval` starts by need
 
 An entry is named by what it holds and keyed by a digest of all it was made from (the files it read, the code of
 the packages that made it, Python's version), so an edit makes a new entry and never serves a stale one. Entries
-live in `compiled/` under the cache folder (kg.cachedir); a folder that cannot be written costs time, not a result.
+live in `compiled-<python>/` under the cache folder (kg.cachedir); a folder that cannot be written costs time, not a result.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import TypeVar
 from kg.atomic import write_atomic
 from kg.cachedir import cache_root
 
-FOLDER = "compiled"
+FOLDER = f"compiled-{sys.implementation.cache_tag}"  # `kg cache` lists and clears it (kg.pipeline.caches)
 KEEP = 4  # entries kept per name: a rules file edited back and forth, or two checkouts sharing one cache folder
 CODE = ("kg.language", "kg.extract", "kg.lexicon")  # the packages whose code and data make what is kept here
 T = TypeVar("T")

@@ -16,6 +16,8 @@ import re
 from array import array
 from re import _compiler, _parser
 
+from kg.memo import remembered
+
 Program = tuple[int, array, int, dict, tuple]  # flags, code, groups - 1, group index, index group: _sre.compile's arguments
 _CODE = next(kind for kind in "IL" if array(kind).itemsize == _sre.CODESIZE)  # the engine's code unit, packed
 
@@ -47,3 +49,9 @@ def compiled(source: str, flags: int = 0) -> tuple[re.Pattern, Program]:
     """The pattern and its program, compiled once (re.error for a bad pattern)."""
     kept = program(source, flags)
     return rebuilt(source, flags, kept), kept
+
+
+def kept(name: str, source: str, flags: int = 0) -> re.Pattern:
+    """re.compile(source, flags) for a pattern a process makes once (a language's duty verbs joined to its list
+    separators): its program is kept on disk under `name`, keyed by the source itself, so it is never stale."""
+    return rebuilt(source, flags, remembered(f"pattern-{name}", [source, str(int(flags))], lambda: program(source, flags)))
