@@ -22,6 +22,7 @@ from pathlib import Path
 import pyoxigraph
 
 from bench.corpus import article, write_corpus
+from bench.usage import wanted
 
 
 def measure(size: int, runs: int, rdflib_questions: bool) -> dict:
@@ -126,6 +127,8 @@ def _example(graph, param) -> str:
 
 
 def main(argv: list[str]) -> None:
+    if wanted(argv, __doc__):
+        return
     runs = int(argv.pop(argv.index("--runs") + 1)) if "--runs" in argv else 3
     rdflib_questions = "--rdflib" in argv  # also time each question once on rdflib's engine over the parsed Turtle
     if "--incremental" in argv:  # rebuilds as `kg build` processes, before and after the build manifest

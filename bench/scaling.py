@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.usage import wanted
+
 WRITERS = {  # case -> what the child process runs
     "open the persisted store (baseline)": "baseline",
     "nt, today (GraphIndex, sorted in memory)": "files nt",
@@ -223,6 +225,8 @@ def extraction(source: Path, runs: int) -> None:
 
 
 def main(argv: list[str]) -> None:
+    if wanted(argv, __doc__, needs_arguments=True):
+        return
     if argv[0] == "--child":
         print(json.dumps(run_writer(argv[1], Path(argv[2]), Path(argv[3]))))
         return

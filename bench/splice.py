@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import article, write_corpus
+from bench.usage import wanted
 
 
 def _timed(rows: list, name: str, function, *args):
@@ -128,6 +129,8 @@ def measure(copies: int, articles: int, lean: bool) -> None:
 
 
 def main(argv: list[str]) -> None:
+    if wanted(argv, __doc__):
+        return
     articles = 100
     if "--articles" in argv:
         at = argv.index("--articles")

@@ -104,7 +104,8 @@ def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build 
         return report
     result = result or build(source, curate=curate, min_confidence=min_confidence)
     report = Report()
-    for file in _paired(gold_dir, result):
+    files = list(_paired(gold_dir, result))
+    for file in files:
         slug = file.slug
         if slug is None:  # the role was not found in any title: every gold fact is missed, not skipped
             report.unpaired.append(file.path.name)
@@ -116,11 +117,20 @@ def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build 
             values = [value for value, _ in file.predicted.get(key, {}).values()]
             score, misses, extras = _score(key, expected, values, file.role)
             report.by_type.setdefault(key, Score()).add(score)
-            report.by_language.setdefault(file.lang, Score()).add(score)
+            report.by_language.setdefault(_language(file, files), Score()).add(score)
             report.total.add(score)
             report.misses += [(slug, key, m) for m in misses]
             report.extras += [(slug, key, e) for e in extras]
     return report
+
+
+def _language(file: "_GoldFile", files: list["_GoldFile"]) -> str:
+    """An unpaired gold file counts in the language of the paired files beside it (a folder per language, as in
+    tests/data), so a language's row holds every gold fact of that folder; "unpaired" when they disagree."""
+    if file.slug is not None:
+        return file.lang
+    beside = {f.lang for f in files if f.slug is not None and f.path.parent == file.path.parent}
+    return beside.pop() if len(beside) == 1 else file.lang
 
 
 def judged(gold_dir: Path | str, result: Build) -> Iterator[tuple[Fact, bool]]:

@@ -8,11 +8,12 @@ KGR = Namespace("https://w3id.org/careerkg/id/")
 KGSH = Namespace("https://w3id.org/careerkg/shapes#")
 SCHEMA = Namespace("https://schema.org/")
 GRAPH_BASE = "https://w3id.org/careerkg/graph/"  # named graphs: one per article (kg.export.dataset, kg.store.graphs)
+ARTICLE_GRAPHS = f"{GRAPH_BASE}article/"
 
 
 def article_graph_iri(article: str) -> str:
     """The named graph of the article whose IRI is `article`."""
-    return f"{GRAPH_BASE}article/{str(article).rsplit('/', 1)[-1]}"
+    return f"{ARTICLE_GRAPHS}{str(article).rsplit('/', 1)[-1]}"
 
 PREFIXES = {
     "kg": KG,

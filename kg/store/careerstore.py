@@ -6,6 +6,7 @@ Kept apart from kg.store so `kg build` does not import oxrdflib (it registers rd
 from __future__ import annotations
 
 import pickle
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,9 +16,11 @@ from rdflib import Graph, URIRef, Variable
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 
-from kg.graph.namespaces import bind
+from kg.graph.namespaces import ARTICLE_GRAPHS, bind
 from kg.store import bindings
 from kg.store.terms import LABELS, term, to_ox
+
+_NAMES_GRAPHS = re.compile(r"\b(GRAPH|NAMED)\b", re.IGNORECASE)  # GRAPH ?g {...}, FROM NAMED
 
 
 class CareerStore(OxigraphStore):
@@ -29,6 +32,7 @@ class CareerStore(OxigraphStore):
         self.oxigraph = store
         self.folder = folder
         self._labels: dict | None = None
+        self._articles: list[ox.NamedNode] | None = None
 
     def label_index(self, type_: URIRef) -> dict | None:
         """Folded label (and IRI) -> node IRI over the instances of `type_`, as saved by `persist`."""
@@ -38,6 +42,16 @@ class CareerStore(OxigraphStore):
             except (OSError, pickle.UnpicklingError, EOFError):
                 self._labels = {}
         return self._labels.get(str(type_))
+
+    def _named_graphs(self, text: str) -> list[ox.NamedNode] | None:
+        """The article graphs, for a query that names graphs: the store's bookkeeping graphs (kg.store.graphs'
+        `nodes` and `state`) are not data a user asked for. None (every graph, no cost) for the other queries:
+        handing Oxigraph the list costs ~6 ms at 10,000 articles."""
+        if not _NAMES_GRAPHS.search(text):
+            return None
+        if self._articles is None:
+            self._articles = [g for g in self._inner.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPHS)]
+        return self._articles
 
     def triples(self, triple_pattern, context=None):
         contexts = (Graph(identifier=DATASET_DEFAULT_GRAPH_ID, store=self),)
@@ -49,7 +63,7 @@ class CareerStore(OxigraphStore):
         if not isinstance(query, str) or kwargs:
             raise NotImplementedError("kg's store answers SPARQL text only")  # rdflib then evaluates it itself
         text = bindings.bind(query, {str(k): to_ox(v) for k, v in initBindings.items()})
-        found = self._inner.query(text, prefixes={k: str(v) for k, v in initNs.items()})
+        found = self._inner.query(text, prefixes={k: str(v) for k, v in initNs.items()}, named_graphs=self._named_graphs(text))
         if isinstance(found, ox.QueryBoolean):
             out = Result("ASK")
             out.askAnswer = bool(found)

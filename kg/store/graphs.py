@@ -29,13 +29,12 @@ from rdflib import URIRef
 
 from kg.cachedir import cache_folder
 from kg.graph.mapper import article_triples, description
-from kg.graph.namespaces import GRAPH_BASE, article_graph_iri
+from kg.graph.namespaces import ARTICLE_GRAPHS, GRAPH_BASE, article_graph_iri
 from kg.resolve.resolution import Node, Resolution, article_iri, article_iri_of
 from kg.store.change import Change
 from kg.store.terms import to_ox
 
 STAMP = "kg-graphs.json"  # the export folder it serves (kg.pipeline.caches), rewritten by every build using it
-_ARTICLES = f"{GRAPH_BASE}article/"
 NODES, STATE = ox.NamedNode(f"{GRAPH_BASE}nodes"), ox.NamedNode(f"{GRAPH_BASE}state")
 _DIGEST, _CONTEXT, _WRITTEN, _GENERATION = (ox.NamedNode(f"{GRAPH_BASE}state#{name}") for name in ("digest", "context", "written", "generation"))
 _YES, _NO = ox.Literal("true"), ox.Literal("false")
@@ -140,7 +139,7 @@ def _plan(store: ox.Store, found: dict[str, Part], context: str) -> tuple[list[s
 
 def _held(store: ox.Store, iri: str) -> list[ox.Triple]:
     """What the part `iri` holds in `store`."""
-    graph, subject = (ox.NamedNode(iri), None) if iri.startswith(_ARTICLES) else (NODES, ox.NamedNode(iri))
+    graph, subject = (ox.NamedNode(iri), None) if iri.startswith(ARTICLE_GRAPHS) else (NODES, ox.NamedNode(iri))
     return [q.triple for q in store.quads_for_pattern(subject, None, None, graph)]
 
 
@@ -218,7 +217,7 @@ def _in_place(store: ox.Store, found: dict[str, Part], changed: list[str], gone:
     for iri in changed + gone:
         old = _held(store, iri)
         dropped.update(old)
-        if iri.startswith(_ARTICLES):
+        if iri.startswith(ARTICLE_GRAPHS):
             drops.append(f"DROP SILENT GRAPH {ox.NamedNode(iri)} ;")
         elif old:
             drops.append(f"DELETE DATA {{ GRAPH {NODES} {{ {_lines(old)} }} }} ;")
@@ -227,7 +226,7 @@ def _in_place(store: ox.Store, found: dict[str, Part], changed: list[str], gone:
     for iri in changed:
         new = [ox.Triple(*(_term(t, terms) for t in triple)) for triple in found[iri].triples()]
         added.update(new)
-        graph = ox.NamedNode(iri) if iri.startswith(_ARTICLES) else NODES
+        graph = ox.NamedNode(iri) if iri.startswith(ARTICLE_GRAPHS) else NODES
         loads.append(f"GRAPH {graph} {{ {_lines(new)} }}")
         loads.append(f"GRAPH {STATE} {{ {ox.NamedNode(iri)} {_DIGEST} {ox.Literal(found[iri].digest)} . }}")
     states += [q.triple for q in store.quads_for_pattern(STATE, _WRITTEN, None, STATE)]
@@ -248,7 +247,7 @@ def _in_place(store: ox.Store, found: dict[str, Part], changed: list[str], gone:
     return Change(
         subjects=frozenset(t.subject.value for t in moved),
         objects=frozenset(t.object.value for t in moved if isinstance(t.object, ox.NamedNode)),
-        articles=frozenset(article_iri_of(iri[len(_ARTICLES):]) for iri in changed + gone if iri.startswith(_ARTICLES)),
+        articles=frozenset(article_iri_of(iri[len(ARTICLE_GRAPHS):]) for iri in changed + gone if iri.startswith(ARTICLE_GRAPHS)),
         full=not written,
         added=frozenset(after - before),
         removed=frozenset(before - after),
@@ -294,7 +293,7 @@ def _afresh(folder: Path, found: dict[str, Part], context: str, career: ox.Store
 def _named(found: dict[str, Part]) -> Iterator[ox.Quad]:
     terms: dict = {}
     for iri, part in found.items():
-        graph = ox.NamedNode(iri) if iri.startswith(_ARTICLES) else NODES
+        graph = ox.NamedNode(iri) if iri.startswith(ARTICLE_GRAPHS) else NODES
         for s, p, o in part.triples():  # unrolled: a generator per quad cost more than the conversions
             yield ox.Quad(_term(s, terms), _term(p, terms), _term(o, terms), graph)
         yield ox.Quad(ox.NamedNode(iri), _DIGEST, ox.Literal(part.digest), STATE)
