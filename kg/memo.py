@@ -24,6 +24,7 @@ from kg.cachedir import cache_root
 FOLDER = f"compiled-{sys.implementation.cache_tag}"  # `kg cache` lists and clears it (kg.pipeline.caches)
 KEEP = 4  # entries kept per name: a rules file edited back and forth, or two checkouts sharing one cache folder
 CODE = ("kg.language", "kg.extract", "kg.lexicon")  # the packages whose code and data make what is kept here
+MODULES = ("memo.py", "yamlfile.py")  # and kg's own modules they use to make and keep it
 T = TypeVar("T")
 
 
@@ -61,11 +62,14 @@ def _modified(path: Path) -> float:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """Digest of the code and data files of CODE's folders, by path and bytes (read, not imported: importing
-    kg.extract to find it would cost what this module saves)."""
+    """Digest of MODULES and of the code and data files of CODE's folders, by path and bytes (read, not imported:
+    importing kg.extract to find it would cost what this module saves)."""
     digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for module in MODULES:
+        digest.update(module.encode() + b"\0" + (here / module).read_bytes())
     for package in CODE:
-        root = Path(__file__).parent / package.split(".", 1)[1]
+        root = here / package.split(".", 1)[1]
         for path in sorted(p for p in root.rglob("*") if p.name.endswith((".py", ".yaml")) and "__pycache__" not in p.parts):
             digest.update(f"{package}/{path.relative_to(root).as_posix()}".encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
