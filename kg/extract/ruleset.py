@@ -1,6 +1,6 @@
-"""Compiles a language's rules file into regular expressions, once per language: the expanded sources and the
-literals each needs are worked out once per version of the file (and kept on disk, kg/memo.py), each expression
-is compiled the first time a sentence may match it.
+"""Compiles a language's rules file into regular expressions, once per version of the file: the expanded sources,
+the literals each needs and their compiled programs are kept on disk (kg/memo.py), and a rule's expression is made
+from its program the first time a sentence may match it.
 
 Macros ({art}, {di}...) come from the file and lexicon macros ({authority_head}, {law_head}) from the
 lexicons. {role} matches the article's role names, which the extractor masks in each sentence (ROLE_MARK
@@ -74,8 +74,8 @@ class Patterns(dict):
 
 @dataclass
 class Compiled:
-    """What a rules file compiles to, without the compiled expressions: kept on disk between processes
-    (kg/memo.py), since parsing ~300 patterns for the literals they need costs as much as compiling them."""
+    """What a rules file compiles to, its expressions as programs (kg/language/precompiled.py): kept on disk between
+    processes (kg/memo.py), since parsing ~300 patterns for the literals they need costs as much as compiling them."""
 
     rules: dict[str, list[Rule]]
     screen: Screen  # which rules a sentence may match, from the literals they need (kg/extract/prefilter.py)
@@ -130,6 +130,7 @@ def rules_version(lang: str) -> str:
 
 @lru_cache(maxsize=None)
 def ruleset(lang: str) -> RuleSet:
+    """A language's rules, compiled by this process or an earlier one."""
     compiled = remembered(f"ruleset-{lang}", [rules_text(source) for source in with_borrowed(lang)], lambda: _compile(lang))
     return RuleSet(lang, rules_data(lang), compiled.rules, compiled.screen, compiled.stops, compiled.lists, rules_version(lang),
                    compiled.verbs, compiled.patterns)
