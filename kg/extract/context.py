@@ -14,7 +14,7 @@ from kg.extract.clauses import clean
 from kg.extract.facts import Evidence, Fact
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.language.matcher import Span
-from kg.language.profile import fold, pattern
+from kg.language.profile import fold, head_first, pattern
 from kg.read.article import Article, Sentence
 
 
@@ -139,8 +139,10 @@ def _rejections(lang: str) -> dict[str, tuple[re.Pattern, ...]]:
 
 
 def named_entries(rs: RuleSet, name: str, item: str) -> tuple[list, bool]:
-    """The lexicon entries an item names, and whether its only one is a generic entry ending a longer phrase:
-    "outsourced coding companies" says more than "company", so the words are kept (and no entry given)."""
+    """The lexicon entries an item names, and whether its only one is a generic entry heading a longer phrase:
+    "outsourced coding companies", "imprese alimentari" say more than "company", so the words are kept (and no
+    entry given); the modifiers stand before the head in a head-last language, after it in a head-first one."""
     hits = lexicon.find(name, item)
-    generic = len(hits) == 1 and hits[0][0].id in lexicon.generic(name) and bool(fold(clean(item[:hits[0][1]], rs)))
+    modifiers = item[hits[0][2]:] if hits and head_first(rs.lang) else item[:hits[0][1]] if hits else ""
+    generic = len(hits) == 1 and hits[0][0].id in lexicon.generic(name) and bool(fold(clean(modifiers, rs)))
     return ([] if generic else hits), generic

@@ -961,7 +961,11 @@ def _adjective_shares_head(rs: RuleSet, text: str, parts: list[str]) -> bool:
 
 def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: str, rule_id: str, as_written: bool = False) -> None:
     if spec.get("roles"):
-        for mention in find_mentions(text, ctx.rs.lang, start_ok=True, role_slot=True):
+        mentions = find_mentions(text, ctx.rs.lang, start_ok=True, role_slot=True)
+        if not mentions and family == "promotes_to" and lexicon.find(lexicon.for_class(kinds()["industry"]["class"]), text):
+            # "Ospedali e cliniche private" under "Sbocchi": an outlet that is a workplace, not a rung
+            return _list_fact(ctx, sentence, "industry", families()["industry"], text, "industry" + rule_id[len(family):], as_written)
+        for mention in mentions:
             if not ctx.is_role(mention.label):
                 below = spec["kind"] == "promotes_to" and _seniority_step(ctx, mention) == "below"  # a ladder's first rung
                 subject, obj = (mention.label, ctx.article.role) if spec.get("reverse") or below else (ctx.article.role, mention.label)
@@ -973,12 +977,17 @@ def _list_fact(ctx: Context, sentence: Sentence, family: str, spec: dict, text: 
         return  # a sentence, not a name: the rules read it
     if spec["kind"] == "alias":  # "Examples of job titles": other names of the role
         return _emit_label(ctx, sentence, rule_id, spec, label)
+    if spec.get("not_places") and lexicon.lookup("places", label):
+        return  # "Dove cerchiamo: Milano, Torino" under a where-it-works label: places, the location rules' own
     if acceptable(label, stopwords(ctx.rs.lang)) and not rejected(ctx.rs, spec["kind"], label) \
             and not _lone_word_of(ctx, sentence, spec, label):
         name = lexicon.for_class(kinds()[spec["kind"]].get("class", ""))
         hits = lexicon.find(name, label) if name else []
         for entry, a, b in hits:  # "banche e assicurazioni" under "Settori che assumono": two lexicon industries
             written = label if len(hits) == 1 else label[a:b]
+            if spec.get("written_items") and rule_id.endswith("_list") and fold(written) != fold(entry.label(ctx.rs.lang)):
+                ctx.add(spec["kind"], written, sentence, rule_id)  # "Care homes", "Hospices" under "Where you'll work": two places
+                continue
             ctx.add(spec["kind"], entry.label(ctx.rs.lang), sentence, rule_id, key=entry.id,
                     alt=(written,) if fold(written) != fold(entry.label(ctx.rs.lang)) else ())
         if not hits:

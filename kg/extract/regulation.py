@@ -171,13 +171,23 @@ def noun_phrase(rs: RuleSet, text: str, start: int, end: int) -> bool:
     if lang not in LANGUAGES or rs.duty_verb.match(clean(text[start:end], rs)):
         return False
     tokens = [t for t in analyse(text, lang) if start <= t.start and t.end <= end and t.pos != "PUNCT"]
-    while tokens and tokens[0].pos == "DET":
-        tokens = tokens[1:]
-    if not tokens or len(tokens) > 4:
+    while tokens and (tokens[0].pos == "DET" or tokens[0].pos == "ADP" and not rs.lists["parallel"].fullmatch(tokens[0].lemma + " ")):
+        tokens = tokens[1:]  # "ai centri estetici" is one ("delle Politiche Sociali" a complement, none)
+    if not tokens or len(tokens) > 4 + _complement(rs, tokens):
         return False
     head = tokens[0] if head_first(lang) else tokens[-1]
     return head.pos == "NOUN" and singular_word(head.text, lang) != head.text.lower() \
-        and all(t.pos in ("NOUN", "ADJ", "PROPN") for t in tokens)
+        and all(t.pos in ("NOUN", "ADJ", "PROPN") for t in tokens[:len(tokens) - _complement(rs, tokens)])
+
+
+def _complement(rs: RuleSet, tokens: list) -> int:
+    """How many tokens close a head-first noun phrase as a complement on "di"/"of" (`lists.parallel`) and its
+    noun: "saloni di acconciatura", "imprese del settore alimentare" are kinds of firm, their complement included."""
+    at = next((i for i, t in enumerate(tokens) if i and t.pos == "ADP"), None)
+    if not head_first(rs.lang) or at is None or not rs.lists["parallel"].fullmatch(tokens[at].lemma + " "):
+        return 0
+    rest = [t for t in tokens[at + 1:] if t.pos != "DET"]
+    return len(tokens) - at if rest and rest[0].pos == "NOUN" and all(t.pos in ("NOUN", "ADJ") for t in rest) else 0
 
 
 def _written(label: str, written: str) -> tuple[str, ...]:
