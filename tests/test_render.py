@@ -20,7 +20,7 @@ from kg import render
 from kg.cli import main
 from kg.graph.namespaces import KG, KGR, SCHEMA
 from kg.pipeline.build import outputs
-from kg.render import ladder, skills
+from kg.render import ladder, layout, skills
 from kg.render.model import read
 from kg.render.page import json_script
 
@@ -267,3 +267,19 @@ def test_a_big_view_draws_the_most_connected_nodes_and_carries_only_their_eviden
     quotes = {(f.subject, f.predicate, f.object): len(f.evidence) for f in career.facts}
     assert all(len(f["evidence"]) == min(1, quotes[f["s"], f["p"], f["o"]]) and len(f["evidence"]) + f["more"] == quotes[f["s"], f["p"], f["o"]]
                for f in model["panel"]["facts"])
+
+
+def test_a_layout_is_laid_out_once_and_kept_for_the_same_nodes_and_edges(monkeypatch):
+    """kg.render.layout keeps the last few layouts in the memo it is given (the Career's, kept from build to build):
+    the same nodes and edges give the same places without laying them out again; the oldest are let go."""
+    nodes = [f"n{i}" for i in range(30)]
+    edges = [(nodes[i], nodes[(i * 7) % 30]) for i in range(30)]
+    memo: dict = {}
+    placed = layout.positions(nodes, edges, memo)
+    assert placed == layout.positions(nodes, edges)
+    monkeypatch.setattr(layout, "_positions", lambda *args: pytest.fail("laid out again"))
+    assert layout.positions(nodes, edges, memo) == placed
+    monkeypatch.undo()
+    for more in range(layout.MEMO):
+        layout.positions(nodes, edges[:more], memo)
+    assert len(memo) == layout.MEMO and placed not in memo.values()

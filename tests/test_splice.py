@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
@@ -20,7 +21,7 @@ from kg.export.blocks import BlockIndex
 from kg.graph.index import GraphIndex
 from kg.graph.labels import LABELS, label_map
 from kg.graph.namespaces import KG, KGR, SCHEMA
-from kg.pipeline import spliced
+from kg.pipeline import spliced, views
 from kg.pipeline.build import stale
 from kg.render import model
 from kg.store.change import EVERYTHING, Change
@@ -92,7 +93,8 @@ def test_void_from_sparql_aggregates_on_the_store_is_void_from_the_graph(triples
 @given(old=_TRIPLES, removed=st.sets(st.integers(0, 30), max_size=6), added=_TRIPLES)
 def test_counts_and_labels_kept_from_the_change_are_those_of_the_new_graph(old, removed, added):
     """VoID's counts and the label index of the graph before an edit, brought up to date from the change alone,
-    equal those of the new graph counted whole; the views' Career model from the store is the one from its index.
+    equal those of the new graph counted whole; the views' Career model from the store is the one from its index,
+    and the old one brought up to date from the change is the new one.
     Labels are text: no build writes a number as a label, and the store gives a decimal its canonical form."""
     old, added = _text_labels(old), _text_labels(added)
     new = {t for i, t in enumerate(sorted(old)) if i not in removed} | added
@@ -103,6 +105,7 @@ def test_counts_and_labels_kept_from_the_change_are_those_of_the_new_graph(old, 
     labels.update(store, change.subjects)
     assert labels.winners() == LabelIndex.of_store(store).winners() == _label_indexes(GraphIndex(new))
     assert model.from_store(store) == model.read(GraphIndex(new))
+    assert model.updated(model.from_store(to_store(old)), store, change) == model.from_store(store)
 
 
 def _text_labels(triples: set) -> set:
@@ -151,6 +154,7 @@ def test_spliced_exports_and_the_touched_role_pages_are_a_full_write_of_an_edite
     _, indexes = spliced.write_changed(out, EVERYTHING, lambda: GraphIndex(old), to_store(old), "v", {})
     spliced.write_changed(out, change, lambda: GraphIndex(new), to_store(new), "v", indexes)
     assert _written(out) == _full(GraphIndex(new))
+    assert model.updated(model.from_store(to_store(old)), to_store(new), change) == model.from_store(to_store(new))
     before, after = render.outputs(GraphIndex(old)), render.outputs(GraphIndex(new))
     for partial in (render.outputs(GraphIndex(new), change=change), render.outputs(to_store(new), change=change)):
         assert set(partial) == set(after)
@@ -173,7 +177,8 @@ def test_a_node_described_through_another_is_rewritten_in_every_graph_that_descr
 
 def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp_path, monkeypatch):
     """The build's own path: one article edited, every block file (Turtle, TriG, JSON-LD, GraphML, CSV) spliced, one role page rendered
-    out of the sample's many, and every export byte for byte a clean build's, under another hash seed too."""
+    out of the sample's many from the views' Career kept by the last build, and every export byte for byte a clean
+    build's, under another hash seed too."""
     source = tmp_path / "src"
     source.mkdir()
     for article in SAMPLE.glob("*.md"):
@@ -187,6 +192,8 @@ def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp
     splice, outputs = spliced.splice, render.outputs
     monkeypatch.setattr(spliced, "splice", lambda path, *rest: spliced_files.append(path.name) or splice(path, *rest))
     monkeypatch.setattr(render, "outputs", lambda *args: pages.append(outputs(*args)) or pages[-1])
+    for whole in ("read", "from_store"):  # the views' Career is the last build's, brought up to date
+        monkeypatch.setattr(views, whole, lambda *args: pytest.fail("an edit read the views' Career whole"))
     edited = kg.build(source)
     kg.write(edited, out)
     assert sorted(spliced_files) == sorted(fmt.filename for fmt in spliced.FILES)
@@ -199,3 +206,21 @@ def test_kg_build_splices_after_an_edit_and_writes_what_a_clean_build_writes(tmp
                    env={"KG_CACHE_DIR": str(tmp_path / "cache2"), "PYTHONHASHSEED": "7", "PATH": "/usr/bin:/bin"})
     written = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert written == {p.relative_to(clean): p.read_bytes() for p in clean.rglob("*") if p.is_file()}
+
+
+def test_the_views_career_kept_is_the_last_writes_only(tmp_path, monkeypatch):
+    """The Career a write keeps is the one its views were rendered from; once careers.ttl is written again by anything
+    else (an earlier build's Career would be stale), or for another version or link, it is not used."""
+    source = tmp_path / "src"
+    source.mkdir()
+    for article in SAMPLE.glob("*.md"):
+        (source / article.name).write_bytes(article.read_bytes())
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    built = kg.build(source, out=out)
+    kg.write(built, out)
+    version, link = built.inputs.context, render.source_link(source, out)
+    assert views.kept(out, version, link) == model.from_store(built.store, link)
+    assert views.kept(out, "another", link) is None and views.kept(out, version, "../elsewhere/") is None
+    (out / "careers.ttl").write_bytes((out / "careers.ttl").read_bytes())
+    assert views.kept(out, version, link) is None

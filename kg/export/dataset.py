@@ -79,10 +79,8 @@ class ArticleGraphs:
         """Whether an evidence is about `triple` (then it is a fact, in the graphs of the evidence's articles)."""
         facts = self.facts.get(triple[0])
         if facts is None:
-            graph = self.graph
-            facts = self.facts[triple[0]] = {_reified(graph.subjects[e]) for e in graph.referrers.get(triple[0], ())
-                                             if KG.Evidence in graph.subjects[e].get(RDF.type, ())}
-        return triple in facts
+            facts = self.facts[triple[0]] = set(self.graph.evidenced(triple[0]))
+        return triple[1:] in facts
 
     def _describe(self, part: set, used: set) -> None:
         """Add every node's own triples (type, labels, salary figures), following links between nodes."""

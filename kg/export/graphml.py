@@ -19,11 +19,9 @@ from kg.export.blocks import Layout, write_to
 from kg.export.headed import Headed
 from kg.export.names import local_name
 from kg.graph.index import GraphIndex, indexed
-from kg.graph.namespaces import KG
 
 NODE_KEYS = ("iri", "label", "type")  # every node has them; the others come from its literals
 EDGE_KEYS = ("evidence", "label", "predicate")
-_SUBJECT, _PREDICATE, _OBJECT, _TYPE, _EVIDENCE = RDF.subject, RDF.predicate, RDF.object, RDF.type, KG.Evidence
 LAYOUT = Layout(b'<?xml version="1.0" encoding="utf-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
                 b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
                 b'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n', b"  </graph>\n</graphml>\n")
@@ -86,12 +84,7 @@ class Blocks(Headed):
 
     def _evidence(self, subject: URIRef) -> Counter:
         """(predicate, object) -> the evidence about that fact of `subject`."""
-        found: Counter = Counter()
-        for ev in self.graph.referrers.get(subject, ()):
-            properties = self.graph.subjects.get(ev, {})
-            if subject in properties.get(_SUBJECT, ()) and _EVIDENCE in properties.get(_TYPE, ()):
-                found[properties[_PREDICATE][0], properties[_OBJECT][0]] += 1
-        return found
+        return Counter(self.graph.evidenced(subject))
 
 
 def _key(kind: str, name: str, type_: str) -> str:

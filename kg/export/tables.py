@@ -93,8 +93,7 @@ class Roles(Headed):
         if KG.Role not in graph.objects(role, RDF.type):
             return None
         labels = _labels(graph, role)
-        facts = sum(1 for ev in graph.referrers.get(role, ())
-                    if graph.value(ev, RDF.subject) == role and KG.Evidence in graph.objects(ev, RDF.type))
+        facts = len(graph.evidenced(role))
         return _row((
             key,
             *(labels.get(lang, "") for lang in sorted(names)),

@@ -16,6 +16,8 @@ from typing import Callable, Iterable, Iterator, TypeVar
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
+from kg.graph.namespaces import KG
+
 _frozen = 0  # depth of nested frozen_heap blocks
 Writer = TypeVar("Writer", bound=Callable)
 
@@ -110,6 +112,15 @@ class GraphIndex:
 
     def of_type(self, cls) -> list:
         return self.instances.get(cls, [])
+
+    def evidenced(self, node) -> list[tuple]:
+        """(predicate, object) of each evidence about `node` (its rdf:subject): the facts said of it, one per evidence."""
+        found = []
+        for evidence in self.referrers.get(node, ()):
+            properties = self.subjects[evidence]
+            if node in properties.get(RDF.subject, ()) and KG.Evidence in properties.get(RDF.type, ()):
+                found.append((properties.get(RDF.predicate, (None,))[0], properties.get(RDF.object, (None,))[0]))
+        return found
 
 
 @writer

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import pyoxigraph
 from rdflib import Graph
@@ -33,6 +33,9 @@ from kg.store import persisted as store
 from kg.store.change import EVERYTHING, Change
 from kg.store.labelindex import LabelIndex
 from kg.store.shacl import Violation, validate_store
+
+if TYPE_CHECKING:
+    from kg.render.model import Career
 
 EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build` writes; `kg export` offers every registered format
 
@@ -289,18 +292,26 @@ def outputs(result: Build, out: Path | str = "exports") -> dict[str, bytes]:
     return {name: data for part in parts(result, out) for name, data in part.items()}
 
 
-def parts(result: Build, out: Path | str = "exports", change: Change | None = None) -> Iterator[dict[str, bytes | None]]:
+def parts(result: Build, out: Path | str = "exports", change: Change | None = None,
+          career: "Career | None" = None) -> Iterator[dict[str, bytes | None]]:
     """`outputs` one format (or all the views) at a time, so `write` holds one format's bytes, not all of them.
     With the `change` `write` is making, the formats kg.pipeline.spliced writes are left out and the role pages
-    the change cannot have altered are None (kg.render.outputs). A format that can is made from the build's store."""
+    the change cannot have altered are None (kg.render.outputs). A format that can is made from the build's store;
+    the views from the graph's `career` when given (kg.pipeline.views)."""
     for name in EXPORTS:
         fmt = FORMATS[name]
         if change is None or name not in spliced.WRITTEN:
             yield fmt.from_store(result.store) if fmt.from_store else fmt.files(result.index)
     from kg import render  # jinja loads in ~0.5 s: only builds that write pay for it
 
-    link = render.source_link(result.source, out) if result.source else render.SOURCE_LINK
-    yield render.outputs(_readable(result), link, change)
+    yield render.outputs(_readable(result), _link(result, out), change, career)
+
+
+def _link(result: Build, out: Path | str) -> str:
+    """From the export folder `out` to the articles' folder, for the views."""
+    from kg import render
+
+    return render.source_link(result.source, out) if result.source else render.SOURCE_LINK
 
 
 def _readable(result: Build) -> GraphIndex | pyoxigraph.Store:
@@ -329,12 +340,17 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
     result.change = change = updated if intact else EVERYTHING  # exports edited by hand or of other settings: all anew
     version = result.inputs.context if result.inputs else ""
     previous = {} if change.full else spliced.indexes(out, version)
+    from kg.pipeline import views  # the views' model: kg.render, which loads jinja
+
+    link = _link(result, out)
+    career = views.career(None if change.full else views.kept(out, version, link), result.store,
+                          _readable(result), link, change)
     labels = None if change.full else store.previous_labels(turtle)  # before careers.ttl changes
     manifest.forget(out)
     for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
         leftover.unlink(missing_ok=True)
     written, done = [], 0
-    for done, part in enumerate(parts(result, out, change), 1):
+    for done, part in enumerate(parts(result, out, change, career), 1):
         for name, data in part.items():
             if data is not None and _differs(out / name, data):
                 write_atomic(out / name, data)
@@ -358,6 +374,7 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
         result.store = record = pyoxigraph.Store.read_only(str(store.folder_for(turtle)))
     if published and result.inputs:  # else the next build saves the store
         spliced.record(out, indexes)
+        views.keep(out, version, link, career)
         manifest.record(out, result.inputs, written, manifest.Manifest(
             result.summary(), [str(e) for e in result.errors], [str(w) for w in result.warnings]))
     caches.cap({store.folder_for(turtle), master} | ({folder_for(result.source)} if result.source else set()), limit)

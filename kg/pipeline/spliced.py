@@ -68,7 +68,8 @@ VOID = "void.ttl"  # written whole, from counts kept with its index
 WRITTEN = (*FORMATS, "void")  # kg.export.FORMATS names of what `write_changed` writes
 
 
-def _folder(out: Path) -> Path:
+def folder(out: Path) -> Path:
+    """Where the block indexes of the exports in `out` are kept (in the store's cache folder)."""
     return persisted.folder_for(out / "careers.ttl") / "blocks"
 
 
@@ -77,7 +78,7 @@ def indexes(out: Path, version: str) -> dict[str, BlockIndex]:
     found = {}
     versions = {**{fmt.filename: f"{version}:{fmt.layout().digest()}" for fmt in FILES}, VOID: f"{version}:counts"}
     for filename, kind in versions.items():
-        index = BlockIndex.load(_folder(out) / f"{filename}.pickle", kind, out / filename)
+        index = BlockIndex.load(folder(out) / f"{filename}.pickle", kind, out / filename)
         if index is not None:
             found[filename] = index
     return found
@@ -119,6 +120,6 @@ def record(out: Path, made: dict[str, BlockIndex]) -> None:
     """Keep the block indexes of the files just written, for the next build (after the store is persisted)."""
     for filename, index in made.items():
         try:
-            index.save(_folder(out) / f"{filename}.pickle")
+            index.save(folder(out) / f"{filename}.pickle")
         except OSError:  # a read-only cache costs the next build its splice, not its result
             pass

@@ -56,16 +56,19 @@ def render(graph_: Graph | GraphIndex, name: str, link: str = SOURCE_LINK) -> di
 
 
 @writer
-def outputs(graph_: Graph | GraphIndex | ox.Store, source_link: str = SOURCE_LINK, change: Change | None = None) -> dict[str, bytes | None]:
+def outputs(graph_: Graph | GraphIndex | ox.Store, source_link: str = SOURCE_LINK, change: Change | None = None,
+            career: Career | None = None) -> dict[str, bytes | None]:
     """Every view's files, as `kg build` writes them beside careers.ttl; `source_link` leads from there to the
     articles' folder. After a `change` to a graph whose pages were written, the role pages it cannot have
     altered (kg.render.roles.touched) are None: kept as they are. From an Oxigraph store of the graph (an edit's:
-    kg.render.model.from_store) no GraphIndex of it is made."""
+    kg.render.model.from_store) no GraphIndex of it is made; given the graph's `career` (kg.pipeline keeps it
+    from build to build: kg.render.model.updated), nothing of the graph is read but what `change` touched."""
     if isinstance(graph_, ox.Store):
-        career, graph_ = from_store(graph_, source_link), StoreIndex(graph_)
+        graph_ = StoreIndex(graph_)
+        career = career or from_store(graph_.store, source_link)
     else:
         graph_ = indexed(graph_)
-        career = read(graph_, source_link)
+        career = career or read(graph_, source_link)
     files: dict[str, bytes | None] = dict(page.static_files())
     for view in VIEWS.values():
         partial = view.touched and change is not None and not change.full

@@ -8,6 +8,7 @@ beside the hubs it touches. Seeded and rounded: the same graph always gets the s
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 from collections import Counter
 from itertools import combinations
@@ -16,9 +17,23 @@ import networkx as nx
 
 SEED = 7
 HUBS = 200  # nodes laid out by the spring model; the rest follow them
+MEMO = 4  # layouts kept: a build lays out graph.html's network and skills.html's
 
 
-def positions(node_ids: list[str], edges: list[tuple[str, str]]) -> dict[str, dict[str, int]]:
+def positions(node_ids: list[str], edges: list[tuple[str, str]], memo: dict | None = None) -> dict[str, dict[str, int]]:
+    """Each node's place; the last MEMO layouts are kept in `memo` by a digest of their nodes and edges, so a build
+    whose network an edit did not change lays nothing out (and does not import numpy)."""
+    if memo is None:
+        return _positions(node_ids, edges)
+    key = hashlib.sha256(json.dumps([node_ids, edges], ensure_ascii=False).encode("utf-8")).hexdigest()
+    found = memo.pop(key, None) or _positions(node_ids, edges)
+    memo[key] = found  # the most recently used last
+    for old in list(memo)[:-MEMO]:
+        del memo[old]
+    return found
+
+
+def _positions(node_ids: list[str], edges: list[tuple[str, str]]) -> dict[str, dict[str, int]]:
     graph = nx.Graph()
     graph.add_nodes_from(node_ids)
     graph.add_edges_from(edges)

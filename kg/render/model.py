@@ -20,6 +20,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS
 from kg.graph.index import GraphIndex, indexed
 from kg.graph.namespaces import KG, KGR, SCHEMA
 from kg.graph.ontology import ontology
+from kg.store.change import Change
 from kg.store.terms import term
 
 SOURCE_LINK = "../source/"  # where an export folder beside source/ finds the articles (kg build passes its own)
@@ -90,6 +91,11 @@ class Career:
     facts: list[Fact]
     articles: list[Article]
     type_labels: dict[str, str]
+    layouts: dict = field(default_factory=dict, compare=False, repr=False)  # kg.render.layout's memo: kept with the Career
+
+    def __getstate__(self) -> dict:
+        """What a kept Career pickles (kg.pipeline.views): its fields, not what is worked out from them."""
+        return {name: value for name, value in self.__dict__.items() if name != "_positions"}
 
     def of_type(self, type_: str) -> list[Node]:
         return [n for n in self.nodes.values() if n.type == type_]
@@ -151,7 +157,7 @@ def from_store(store: ox.Store, source_link: str = SOURCE_LINK) -> Career:
     values = _Values(store)
     by_iri: dict[str, Node] = {}  # IRI -> its node
     for subject, type_ in values.pairs(RDF.type):
-        if type_.startswith(str(KG)) and type_ not in _NOT_NODE_IRIS:
+        if _is_node_type(type_):
             by_iri[subject] = Node(node_id(subject), type_[len(KG):])
     for subject, label in values.terms(SKOS.prefLabel):
         if subject in by_iri:
@@ -160,32 +166,116 @@ def from_store(store: ox.Store, source_link: str = SOURCE_LINK) -> Career:
     for subject, label in values.pairs(SKOS.altLabel):
         alternatives[subject].add(label)
     for iri, node in by_iri.items():
-        node.labels = dict(sorted(node.labels.items()))
-        node.alt_labels = sorted(alternatives.get(iri, set()) - set(node.labels.values()))
+        _settle(node, alternatives.get(iri, set()))
     nodes = {node.id: node for node in by_iri.values()}
     names, paths, languages = (values.first(p) for p in (SCHEMA.name, KG.sourcePath, SCHEMA.inLanguage))
     articles = {node_id(a): Article(node_id(a), names.get(a) or node_id(a), paths.get(a) or "", languages.get(a) or "",
                                     source_link) for a in values.of_type(KG.Article)}
     evidence = _stored_evidence(values, articles)
-    labels = lru_cache(maxsize=None)(lambda predicate: _property_labels()(URIRef(predicate)))
+    labels = _labels()
     facts = []
     for iri, node in by_iri.items():
-        for quad in store.quads_for_pattern(ox.NamedNode(iri), None, None, ox.DefaultGraph()):
-            p, o = quad.predicate, quad.object
-            if p.value == _TYPE:
-                continue
-            if isinstance(o, ox.NamedNode):
-                if node_id(o.value) in nodes:
-                    facts.append(Fact(node.id, labels(p.value), node_id(o.value), False,
-                                      evidence.get((iri, p.value, o), ())))
-            elif (iri, p.value, o) in evidence:
-                facts.append(Fact(node.id, labels(p.value), _text(o), True, evidence[(iri, p.value, o)]))
+        facts += _facts_of(values, iri, node, nodes, evidence, labels)
     facts.sort(key=lambda f: (f.subject, f.predicate, f.object))
     return Career(nodes=dict(sorted(nodes.items())), facts=facts,
                   articles=sorted(articles.values(), key=lambda a: a.id), type_labels=_type_labels())
 
 
-_TYPE = str(RDF.type)
+def updated(career: Career, store: ox.Store, change: Change, source_link: str = SOURCE_LINK) -> Career:
+    """`from_store` of `store`, given the Career of the graph before `change` (as `from_store` or `read` made it,
+    with the same `source_link`):
+    only the subjects whose node, article or facts the change may alter are read again.
+
+    A fact depends on its subject's triples, on whether its object is a node, and on the evidences about it and
+    their articles. So the subjects read again are those the change touched, those of the evidences it touched or
+    moved (an evidence's `rdf:subject` added or removed names its old and new subject), those of the evidences of
+    an article it touched, and those pointing at an IRI that became or stopped being a node."""
+    values = _Values(store)
+    by_iri = {_iri(node.id): node for node in career.nodes.values()}
+    articles = {article.id: article for article in career.articles}
+    dirty = {t.object.value for t in change.added | change.removed
+             if t.predicate.value == _SUBJECT and isinstance(t.object, ox.NamedNode)}
+    for iri in change.subjects:
+        dirty.add(iri)
+        was, node = by_iri.pop(iri, None), _node(values, iri)
+        if node is not None:
+            by_iri[iri] = node
+        if (was is None) != (node is None):  # the facts pointing at it come or go
+            dirty.update(values.referrers(iri))
+            dirty.update(_iri(f.subject) for f in career.facts_about({node_id(iri)}))
+        articles.pop(node_id(iri), None)
+        if _TYPE_ARTICLE in values.objects(iri, RDF.type):
+            articles[node_id(iri)] = _stored_article(values, iri, source_link)
+        dirty.update(values.about([iri, *values.subjects(PROV.wasDerivedFrom, iri)]))  # what its evidences show
+    nodes = {node.id: node for node in by_iri.values()}
+    facts = [fact for fact in career.facts if _iri(fact.subject) not in dirty]
+    labels = _labels()
+    for iri in dirty:
+        if iri in by_iri:
+            evidence = _stored_evidence(values, articles, values.subjects(RDF.subject, iri))
+            facts += _facts_of(values, iri, by_iri[iri], nodes, evidence, labels)
+    facts.sort(key=lambda f: (f.subject, f.predicate, f.object))
+    return Career(nodes=dict(sorted(nodes.items())), facts=facts,
+                  articles=sorted(articles.values(), key=lambda a: a.id), type_labels=career.type_labels,
+                  layouts=career.layouts)
+
+
+def _iri(node: str) -> str:
+    """The IRI of a node id: node_id's inverse (an id with a scheme is an IRI outside kgr:)."""
+    return node if _SCHEME.match(node) else f"{KGR}{node}"
+
+
+def _is_node_type(type_: str) -> bool:
+    return type_.startswith(str(KG)) and type_ not in _NOT_NODE_IRIS
+
+
+def _settle(node: Node, alternatives: set[str]) -> None:
+    """A node's labels in language order, and its alternative labels that are no preferred one."""
+    node.labels = dict(sorted(node.labels.items()))
+    node.alt_labels = sorted(alternatives - set(node.labels.values()))
+
+
+def _node(values: "_Values", iri: str) -> Node | None:
+    """The node `iri` is in the store, as `from_store` reads it, or None: the last kg type, the last label per language."""
+    found = None
+    for type_ in values.objects(iri, RDF.type):
+        if _is_node_type(type_.value):
+            found = Node(node_id(iri), type_.value[len(KG):])
+    if found is not None:
+        for label in values.objects(iri, SKOS.prefLabel):
+            found.labels[label.language or ""] = label.value
+        _settle(found, {_text(label) for label in values.objects(iri, SKOS.altLabel)})
+    return found
+
+
+def _stored_article(values: "_Values", iri: str, link: str) -> Article:
+    name, path, language = (next((_text(v) for v in values.objects(iri, p)), None) for p in (SCHEMA.name, KG.sourcePath, SCHEMA.inLanguage))
+    return Article(node_id(iri), name or node_id(iri), path or "", language or "", link)
+
+
+def _facts_of(values: "_Values", iri: str, node: Node, nodes: dict[str, Node], evidence: dict, labels) -> list[Fact]:
+    """The facts of the node at `iri`: its links to nodes, and its literals with evidence."""
+    facts = []
+    for quad in values.store.quads_for_pattern(ox.NamedNode(iri), None, None, ox.DefaultGraph()):
+        p, o = quad.predicate, quad.object
+        if p.value == _TYPE:
+            continue
+        if isinstance(o, ox.NamedNode):
+            if node_id(o.value) in nodes:
+                facts.append(Fact(node.id, labels(p.value), node_id(o.value), False, evidence.get((iri, p.value, o), ())))
+        elif (iri, p.value, o) in evidence:
+            facts.append(Fact(node.id, labels(p.value), _text(o), True, evidence[(iri, p.value, o)]))
+    return facts
+
+
+def _labels():
+    """Predicate IRI -> its label, each worked out once."""
+    return lru_cache(maxsize=None)(lambda predicate: _property_labels()(URIRef(predicate)))
+
+
+_TYPE, _SUBJECT = str(RDF.type), str(RDF.subject)
+_TYPE_ARTICLE, _TYPE_EVIDENCE = ox.NamedNode(str(KG.Article)), ox.NamedNode(str(KG.Evidence))
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _NOT_NODE_IRIS = {str(c) for c in _NOT_NODES}
 _PLAIN = {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
           "http://www.w3.org/2001/XMLSchema#integer"}
@@ -206,7 +296,7 @@ def _lexical(value: str, datatype: str) -> str:
 
 
 class _Values:
-    """The default graph of a store read one predicate at a time."""
+    """The default graph of a store read one predicate at a time, or one subject's."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
@@ -225,18 +315,52 @@ class _Values:
         return found
 
     def of_type(self, cls: URIRef) -> list[str]:
-        return [q.subject.value for q in self.store.quads_for_pattern(None, ox.NamedNode(RDF.type), ox.NamedNode(cls), ox.DefaultGraph())]
+        return self.subjects(RDF.type, cls)
+
+    def objects(self, subject: str, predicate: URIRef) -> list:
+        return [q.object for q in self.store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, ox.DefaultGraph())]
+
+    def subjects(self, predicate: URIRef, obj: str) -> list[str]:
+        return [q.subject.value for q in self.store.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj), ox.DefaultGraph())]
+
+    def referrers(self, obj: str) -> set[str]:
+        return {q.subject.value for q in self.store.quads_for_pattern(None, None, ox.NamedNode(obj), ox.DefaultGraph())}
+
+    def about(self, evidences) -> set[str]:
+        """The IRIs the evidences among `evidences` are about (their rdf:subject)."""
+        return {o.value for ev in evidences for o in self.objects(ev, RDF.subject) if isinstance(o, ox.NamedNode)}
 
 
-def _stored_evidence(values: _Values, articles: dict[str, Article]) -> dict[tuple, tuple[Evidence, ...]]:
-    """`_evidence` from the store: keyed by (subject IRI, predicate IRI, object as an Oxigraph term)."""
-    about = {p: dict(values.terms(p)) for p in (RDF.subject, RDF.predicate, RDF.object)}
-    quotes, sections, curated, confidences = (values.first(p) for p in (KG.quote, KG.section, KG.curated, KG.confidence))
-    lines, sources = values.first(KG.sourceLine), values.first(PROV.wasDerivedFrom)
+_ABOUT = (RDF.subject, RDF.predicate, RDF.object)
+_SAID = (KG.quote, KG.section, KG.curated, KG.confidence, KG.sourceLine, PROV.wasDerivedFrom)
+
+
+def _stored_evidence(values: _Values, articles: dict[str, Article], only: list[str] | None = None) -> dict[tuple, tuple[Evidence, ...]]:
+    """`_evidence` from the store: keyed by (subject IRI, predicate IRI, object as an Oxigraph term); of the
+    evidences `only` (read one by one) or of all of them (read one property at a time)."""
+    if only is None:
+        about = [dict(values.terms(p)) for p in _ABOUT]
+        said = [values.first(p) for p in _SAID]
+        evidences = values.of_type(KG.Evidence)
+    else:
+        about, said, evidences = [{} for _ in _ABOUT], [{} for _ in _SAID], []
+        for ev in only:
+            properties = defaultdict(list)
+            for quad in values.store.quads_for_pattern(ox.NamedNode(ev), None, None, ox.DefaultGraph()):
+                properties[quad.predicate.value].append(quad.object)
+            if _TYPE_EVIDENCE in properties.get(_TYPE, ()):
+                evidences.append(ev)
+                for found, p in zip(about, _ABOUT):
+                    if properties.get(str(p)):
+                        found[ev] = properties[str(p)][-1]
+                for found, p in zip(said, _SAID):
+                    if properties.get(str(p)):
+                        found[ev] = _text(properties[str(p)][0])
+    quotes, sections, curated, confidences, lines, sources = said
     found = defaultdict(list)
-    for ev in values.of_type(KG.Evidence):
-        subject, predicate = about[RDF.subject].get(ev), about[RDF.predicate].get(ev)
-        key = (subject and subject.value, predicate and predicate.value, about[RDF.object].get(ev))
+    for ev in evidences:
+        subject, predicate = about[0].get(ev), about[1].get(ev)
+        key = (subject and subject.value, predicate and predicate.value, about[2].get(ev))
         source = sources.get(ev)
         found[key].append(Evidence(
             quote=quotes.get(ev) or "", section=sections.get(ev) or "",

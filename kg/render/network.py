@@ -6,7 +6,7 @@ than through pyvis's Network.add_node/add_edge, which look every id up in a list
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
 from typing import Callable
@@ -64,17 +64,18 @@ def capped(career: Career, node_ids: list[str], keep: Callable[[Fact], bool] = l
     most connected (by the facts `keep` draws; ties by id) while they are at most LIMIT with at most EDGES
     edges among them."""
     members = set(node_ids)
-    links: dict[str, Counter] = {}
+    links: dict[str, Counter] = defaultdict(Counter)
     for fact in career.facts_about(members):
         if not fact.literal and fact.subject in members and fact.object in members and keep(fact):
-            links.setdefault(fact.subject, Counter())[fact.object] += 1
-            links.setdefault(fact.object, Counter())[fact.subject] += 1
-    if len(node_ids) <= LIMIT and sum(sum(c.values()) for c in links.values()) <= 2 * EDGES:
+            links[fact.subject][fact.object] += 1
+            links[fact.object][fact.subject] += 1
+    degree = {node: sum(counter.values()) for node, counter in links.items()}
+    if len(node_ids) <= LIMIT and sum(degree.values()) <= 2 * EDGES:
         return node_ids, 0
     chosen: set[str] = set()
     edges = 0
-    for node in sorted(members, key=lambda i: (-sum(links.get(i, Counter()).values()), i)):
-        added = sum(n for other, n in links.get(node, Counter()).items() if other in chosen)
+    for node in sorted(members, key=lambda i: (-degree.get(i, 0), i)):
+        added = sum(n for other, n in links[node].items() if other in chosen) if node in links else 0
         if len(chosen) == LIMIT or edges + added > EDGES:
             break
         chosen.add(node)
@@ -113,7 +114,7 @@ def network(career: Career, name: str, node_ids: list[str], facts: list[Fact], *
     vis_edges = [Edge(fact.subject, fact.object, directed=True, id=f"f{index}", **edges(fact)).options for index, fact in drawn]
     big = len(node_ids) > BIG
     if big and not all("x" in vis_nodes[i] for i in vis_nodes):  # a view may place its own nodes
-        for node, position in layout.positions(node_ids, [(f.subject, f.object) for _, f in drawn]).items():
+        for node, position in layout.positions(node_ids, [(f.subject, f.object) for _, f in drawn], career.layouts).items():
             vis_nodes[node].update(position)
     options = _options(sorted({career.nodes[i].type for i in node_ids}), big, options or {})
     return {"id": name, "nodes": list(vis_nodes.values()), "edges": vis_edges, "options": options}

@@ -7,15 +7,23 @@ in Python. Terms come back as rdflib reads them from careers.ttl (kg.store.terms
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
+from importlib import resources
 
 import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
+from kg.store.bindings import bind
 from kg.store.terms import term, to_ox
 
 _DEFAULT, _TYPE = ox.DefaultGraph(), ox.NamedNode(str(RDF.type))
+_EVIDENCED = resources.files("kg.store").joinpath("evidenced.rq").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1024)
+def _predicate(iri: str) -> URIRef:
+    return URIRef(iri)
 
 
 class StoreIndex:
@@ -27,6 +35,7 @@ class StoreIndex:
         # writers let this go (a store of record left open blocks the next build of the process)
         self.subjects = _Lookup(partial(_description, store))
         self.referrers = _Lookup(partial(_referrers, store))
+        self.facts: dict = {}  # node -> `evidenced(node)`
 
     def objects(self, subject, predicate) -> list:
         return self.subjects.get(subject, {}).get(predicate, [])
@@ -38,6 +47,13 @@ class StoreIndex:
     def of_type(self, cls) -> list:
         return [term(q.subject) for q in self.store.quads_for_pattern(None, _TYPE, to_ox(cls), _DEFAULT)]
 
+    def evidenced(self, node) -> list[tuple]:
+        """GraphIndex.evidenced, by one query: describing every evidence that points at a node was most of a splice."""
+        found = self.facts.get(node)
+        if found is None:
+            rows = self.store.query(bind(_EVIDENCED, {"node": to_ox(node)}))
+            found = self.facts[node] = [(_predicate(p.value), term(o)) for p, o in rows]
+        return found
 
 
 def _description(store: ox.Store, node) -> dict:
