@@ -23,6 +23,13 @@ from tests.conftest import write_article
 ARTICLE = "---\ntitle: {title}\nlang: en\n---\n\nA good {role} may be promoted to senior {role}.\n{role}s need strong communication skills.\n"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def loaded(tmp_path_factory):
+    """The rules, lexicons and models loaded into this process first, with the session's cache folder: a test's own
+    folder then holds only what its builds make, whatever ran before it (kg.memo keeps the loaded ones)."""
+    kg.build(corpus(tmp_path_factory.mktemp("loaded"), "paralegal"))
+
+
 @pytest.fixture(autouse=True)
 def own_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))

@@ -11,7 +11,7 @@ from kg.cli.common import USAGE, fail
 from kg.pipeline import caches
 from kg.pipeline.caches import Cache
 
-WHAT = {"articles": ("article", "articles"), "store": ("store", "stores"), "graphs": ("store", "stores")}  # kind -> what one entry is, one and many
+WHAT = {"articles": ("article", "articles"), "store": ("store", "stores"), "graphs": ("store", "stores"), "compiled": ("table", "tables")}  # kind -> what one entry is, one and many
 
 
 def _size(count: int) -> str:
@@ -25,7 +25,7 @@ def _size(count: int) -> str:
 def _line(cache: Cache) -> str:
     one, many = WHAT[cache.kind]
     entries = f"{len(cache.entries)} {one if len(cache.entries) == 1 else many}"
-    serves = "folder unknown" if cache.serves is None else f"{cache.serves}{'  (gone)' if cache.gone else ''}"
+    serves = f"{cache.serves}{'  (gone)' if cache.gone else ''}" if cache.serves else "kg's own" if cache.kind == "compiled" else "folder unknown"
     return f"{cache.kind:8}  {entries:>14}  {_size(cache.size):>9}  {serves}"
 
 

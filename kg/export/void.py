@@ -15,10 +15,10 @@ from importlib import resources
 from itertools import islice
 
 import pyoxigraph as ox
-import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
 
+from kg import yamlfile
 from kg.export.dataset import article_graph_iri
 from kg.export.names import compact
 from kg.export.turtle import serialize as turtle
@@ -129,7 +129,7 @@ def _query(name: str) -> str:
 
 
 def describe(counts: Counts) -> Graph:
-    meta = yaml.safe_load(resources.files("kg.export").joinpath("void.yaml").read_text(encoding="utf-8"))
+    meta = yamlfile.load(resources.files("kg.export").joinpath("void.yaml").read_text(encoding="utf-8"))
     out = bind(Graph())
     out.bind("void", VOID)
     out.bind("dcat", DCAT)

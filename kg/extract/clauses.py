@@ -6,8 +6,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from kg import yamlfile
 from kg.extract.ruleset import RuleSet
 from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import find_mentions
@@ -136,7 +135,7 @@ def software(label: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _proper_names() -> frozenset[str]:
-    return frozenset(yaml.safe_load(resources.files("kg.lexicon").joinpath("proper_names.yaml").read_text(encoding="utf-8"))["proper_names"])
+    return frozenset(yamlfile.load(resources.files("kg.lexicon").joinpath("proper_names.yaml").read_text(encoding="utf-8"))["proper_names"])
 
 
 def lower_label(label: str) -> str:

@@ -21,8 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
-import yaml
-
+from kg import yamlfile
 from kg.extract.facts import Fact
 from kg.extract.ruleset import ruleset
 from kg.language.profile import fold, stopwords
@@ -82,7 +81,7 @@ def claim(fact: Fact) -> tuple[str, str, str]:
 @lru_cache(maxsize=1)
 def parameters() -> dict:
     """confidence.yaml: global prior, family and rule priors, feature weights (every family's and per family)."""
-    return yaml.safe_load(resources.files("kg.extract").joinpath("confidence.yaml").read_text(encoding="utf-8"))
+    return yamlfile.load(resources.files("kg.extract").joinpath("confidence.yaml").read_text(encoding="utf-8"))
 
 
 def confidence(fact: Fact, stated: int = 1) -> float:

@@ -9,9 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-import yaml
-
-from kg import lexicon
+from kg import lexicon, yamlfile
 from kg.extract.clauses import clean
 from kg.extract.facts import Evidence, Fact
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
@@ -22,7 +20,7 @@ from kg.read.article import Article, Sentence
 
 @lru_cache(maxsize=None)
 def families() -> dict:
-    return yaml.safe_load(resources.files("kg.extract").joinpath("families.yaml").read_text(encoding="utf-8"))
+    return yamlfile.load(resources.files("kg.extract").joinpath("families.yaml").read_text(encoding="utf-8"))
 
 
 class Authority(NamedTuple):

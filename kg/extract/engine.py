@@ -41,6 +41,7 @@ from kg.extract.salary import figures
 from kg.extract.syntax import may_match, read, tagged, token_rules
 from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import Mention, find_mentions
+from kg.language.precompiled import kept
 from kg.language.profile import (
     fold,
     head_first,
@@ -349,7 +350,7 @@ def _verb_boundary(lang: str) -> re.Pattern:
     counts when an article follows it)."""
     rs = ruleset(lang)
     joint = f"(?:{rs.lists['separator'].pattern}|{rs.lists['conjunction'].pattern})"
-    return re.compile(rf"{joint}(?=(?:{rs.duty_verb.pattern})|{_noun_like_verbs(lang)[1].pattern})", re.IGNORECASE)
+    return kept(f"verb-boundary-{lang}", rf"{joint}(?=(?:{rs.duty_verb.pattern})|{_noun_like_verbs(lang)[1].pattern})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -358,7 +359,7 @@ def _noun_like_verbs(lang: str) -> tuple[dict[str, str], re.Pattern]:
     rs = ruleset(lang)
     forms = ambiguous(rs.data)
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) or "(?!)"
-    return forms, re.compile(rf"(?:{alternation})(?=\s+{rs.data['macros']['art']}\b)", re.IGNORECASE)
+    return forms, kept(f"noun-like-verbs-{lang}", rf"(?:{alternation})(?=\s+{rs.data['macros']['art']}\b)", re.IGNORECASE)
 
 
 def _about_role(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
@@ -561,7 +562,7 @@ def _with_infinitive(rs: RuleSet, verb: str, item: str, follows: bool) -> str:
 @lru_cache(maxsize=None)
 def _joined_verb(lang: str) -> re.Pattern:
     rs = ruleset(lang)
-    return re.compile(rf"({rs.lists['conjunction'].pattern})({rs.duty_verb.pattern})(?=\s)", re.IGNORECASE)
+    return kept(f"joined-verb-{lang}", rf"({rs.lists['conjunction'].pattern})({rs.duty_verb.pattern})(?=\s)", re.IGNORECASE)
 
 
 def _later_verbs(rs: RuleSet, text: str) -> str:

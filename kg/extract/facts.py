@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from kg import yamlfile
 
 
 @dataclass(frozen=True)
@@ -44,4 +44,4 @@ class Fact:
 @lru_cache(maxsize=None)
 def kinds() -> dict[str, dict]:
     """The fact kinds of ontology/mapping.yaml: what each becomes in the graph (property, class, gold key)."""
-    return yaml.safe_load(resources.files("kg.ontology").joinpath("mapping.yaml").read_text(encoding="utf-8"))
+    return yamlfile.load(resources.files("kg.ontology").joinpath("mapping.yaml").read_text(encoding="utf-8"))

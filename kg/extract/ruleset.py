@@ -1,4 +1,6 @@
-"""Compiles a language's rules file into regular expressions, once per language.
+"""Compiles a language's rules file into regular expressions, once per version of the file: the expanded sources,
+the literals each needs and their compiled programs are kept on disk (kg/memo.py), and a rule's expression is made
+from its program the first time a sentence may match it.
 
 Macros ({art}, {di}...) come from the file and lexicon macros ({authority_head}, {law_head}) from the
 lexicons. {role} matches the article's role names, which the extractor masks in each sentence (ROLE_MARK
@@ -10,21 +12,22 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from kg import lexicon
 from kg.errors import KgError
 from kg.extract.prefilter import Requirement, Screen, requirement
 from kg.language import rulesfile
 from kg.language.alternation import alternation
+from kg.language.precompiled import Program, program, rebuilt
 from kg.language.profile import rules_data, rules_text, with_borrowed
 from kg.language.schema import schema
 from kg.language.verbs import ambiguous, conjugated
+from kg.memo import remembered
 
 _MACRO = re.compile(r"\{(\w+)\}")
 _UNKNOWN_MACRO = re.compile(r"(?<!\\)\{[A-Za-z_]\w*\}")  # left after expansion: a name no macro has
 _PLAIN = re.compile(r"[\w' ]+")
-_NEVER = re.compile("(?!)")
 ROLE_MARK = "\u16a0"  # a runic letter: never in career articles, and a word character, so \b works around it
 
 
@@ -37,8 +40,49 @@ class Rule:
     id: str
     source: str  # pattern with static macros expanded; {role} may remain
     options: dict
-    regex: re.Pattern
+    flags: int
     on_masked: bool  # it names the role, so it runs on the text with the role's names masked
+    program: Program  # the compiled form (kg/language/precompiled.py)
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        """Made the first time a sentence passes the rule's screen."""
+        return rebuilt(self.source, self.flags, self.program)
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "regex"}  # kept on disk as its program (kg/memo.py)
+
+
+class Patterns(dict):
+    """Named patterns, each made from its program the first time it is asked for; pickled as their programs."""
+
+    def __init__(self, programs: dict[str, tuple[str, int, Program]]) -> None:
+        super().__init__()
+        self.programs = programs
+
+    @classmethod
+    def compiled(cls, sources: dict[str, tuple[str, int]]) -> Patterns:
+        return cls({name: (source, flags, program(source, flags)) for name, (source, flags) in sources.items()})
+
+    def __missing__(self, name: str) -> re.Pattern:
+        made = self[name] = rebuilt(*self.programs[name])
+        return made
+
+    def __reduce__(self):
+        return Patterns, (self.programs,)
+
+
+@dataclass
+class Compiled:
+    """What a rules file compiles to, its expressions as programs (kg/language/precompiled.py): kept on disk between
+    processes (kg/memo.py), since parsing ~300 patterns for the literals they need costs as much as compiling them."""
+
+    rules: dict[str, list[Rule]]
+    screen: Screen  # which rules a sentence may match, from the literals they need (kg/extract/prefilter.py)
+    stops: Patterns
+    lists: Patterns
+    verbs: dict[str, str]  # duty verb form -> infinitive
+    patterns: Patterns  # duty_verb, role_ref
 
 
 @dataclass
@@ -52,9 +96,18 @@ class RuleSet:
     stops: dict[str, re.Pattern]
     lists: dict[str, re.Pattern]
     version: str
-    duty_verb: re.Pattern  # a duty verb opening a phrase
     verbs: dict[str, str]  # duty verb form -> infinitive
-    role_ref: re.Pattern  # words that stand for the role ("this professional")
+    patterns: Patterns
+
+    @property
+    def duty_verb(self) -> re.Pattern:
+        """A duty verb opening a phrase."""
+        return self.patterns["duty_verb"]
+
+    @property
+    def role_ref(self) -> re.Pattern:
+        """Words that stand for the role ("this professional")."""
+        return self.patterns["role_ref"]
 
 
 def expand(source: str, macros: dict[str, str]) -> str:
@@ -77,6 +130,15 @@ def rules_version(lang: str) -> str:
 
 @lru_cache(maxsize=None)
 def ruleset(lang: str) -> RuleSet:
+    """A language's rules, compiled by this process or an earlier one."""
+    compiled = remembered(f"ruleset-{lang}", [rules_text(source) for source in with_borrowed(lang)], lambda: _compile(lang))
+    return RuleSet(lang, rules_data(lang), compiled.rules, compiled.screen, compiled.stops, compiled.lists, rules_version(lang),
+                   compiled.verbs, compiled.patterns)
+
+
+def _compile(lang: str) -> Compiled:
+    """The rules file's patterns with their macros expanded, compiled (a bad one stops kg at its line) and the
+    literals each needs; later processes read what this returns from disk."""
     data = rules_data(lang)
     macros = dict(data.get("macros", {}))
     macros["authority_head"] = alternation(lexicon.heads("authority_heads"))
@@ -99,29 +161,27 @@ def ruleset(lang: str) -> RuleSet:
             options = {k: v for k, v in item.items() if k not in ("id", "pattern")}
             source = expand(item["pattern"], macros)
             flags = 0 if options.get("case") else re.IGNORECASE
-            regex = _compiled(lang, source, flags, family, index)
-            rule = Rule(family, item["id"], source, options, regex, ROLE_MARK in source)
+            rule = Rule(family, item["id"], source, options, flags, ROLE_MARK in source, _checked(lang, family, index, source, flags))
             rules.setdefault(family, []).append(rule)
             needs[rule] = requirement(source, flags)
-    stops = {name: _NEVER for name in schema()["names"]["stops"]}  # a group the file leaves out never ends a phrase
+    stops = {name: ("(?!)", 0) for name in schema()["names"]["stops"]}  # a group the file leaves out never ends a phrase
     stops.update({
-        name: re.compile("|".join(f"(?:{expand(p, macros)})" for p in patterns), re.IGNORECASE)
+        name: ("|".join(f"(?:{expand(p, macros)})" for p in patterns), re.IGNORECASE)
         for name, patterns in data.get("stops", {}).items() if patterns
     })
-    version = rules_version(lang)
-    duty_verb = re.compile(rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE)
-    return RuleSet(lang, data, rules, Screen(needs, ROLE_MARK), stops, _list_patterns(data["lists"], macros), version, duty_verb,
-                   verbs, re.compile(macros["role_ref"], re.IGNORECASE))
+    patterns = {"duty_verb": (rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE), "role_ref": (macros["role_ref"], re.IGNORECASE)}
+    return Compiled(rules, Screen(needs, ROLE_MARK), Patterns.compiled(stops), Patterns.compiled(_list_patterns(data["lists"], macros)),
+                    verbs, Patterns.compiled(patterns))
 
 
-def _compiled(lang: str, source: str, flags: int, family: str, index: int) -> re.Pattern:
-    """A rule's pattern, compiled; a macro it names that does not exist, or a pattern that is no regular
+def _checked(lang: str, family: str, index: int, source: str, flags: int) -> Program:
+    """A rule's compiled program; a macro it names that does not exist, or a pattern that is no regular
     expression, stops kg at the rule's line."""
     unknown = _UNKNOWN_MACRO.search(source)
     try:
         if unknown:
             raise re.error(f"no macro {unknown.group(0)}")
-        return re.compile(source, flags)
+        return program(source, flags)
     except re.error as exc:
         where = rulesfile.line(lang, "rules", family, index, "pattern")
         raise KgError(f"rules.{family}[{index}].pattern: {exc}", rulesfile.path(lang), where) from None
@@ -135,17 +195,17 @@ def _words(words) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-def _list_patterns(lists: dict, macros: dict) -> dict[str, re.Pattern]:
+def _list_patterns(lists: dict, macros: dict) -> dict[str, tuple[str, int]]:
     """Item separators, the conjunction (guarded when a list has no commas) and the strippers."""
     conjunction = expand(lists["conjunction"], macros)
-    return {
-        "separator": re.compile(expand(lists["separator"], macros), re.IGNORECASE),
-        "conjunction": re.compile(conjunction, re.IGNORECASE),
-        "guarded": re.compile(conjunction + "(?=" + expand(lists["guard"], macros) + ")", re.IGNORECASE),
-        "unsplit": re.compile(expand(lists.get("unsplit_after", "(?!)"), macros), re.IGNORECASE),
-        **{name: re.compile(expand(lists.get(name, "(?!)"), macros), re.IGNORECASE)  # optional: a verb or noun
+    return {name: (source, re.IGNORECASE) for name, source in {
+        "separator": expand(lists["separator"], macros),
+        "conjunction": conjunction,
+        "guarded": conjunction + "(?=" + expand(lists["guard"], macros) + ")",
+        "unsplit": expand(lists.get("unsplit_after", "(?!)"), macros),
+        **{name: expand(lists.get(name, "(?!)"), macros)  # optional: a verb or noun
            for name in ("verb_first", "nominal_head", "adjective", "action_noun")},  # heading a list of objects
-        "parallel": re.compile(rf"\b(?:{lists.get('parallel', '(?!)')})\s", re.IGNORECASE),
-        "leading": re.compile(expand(lists["strip_leading"], macros), re.IGNORECASE),
-        "trailing": re.compile(expand(lists["strip_trailing"], macros), re.IGNORECASE),
-    }
+        "parallel": rf"\b(?:{lists.get('parallel', '(?!)')})\s",
+        "leading": expand(lists["strip_leading"], macros),
+        "trailing": expand(lists["strip_trailing"], macros),
+    }.items()}

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import yaml
 
+from kg import yamlfile
 from kg.errors import KgError
 from kg.language import schema
+from kg.memo import remembered
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml composes a rules file ~15x faster, marks and all
 ENV = "KG_RULES_DIR"  # folders (os.pathsep between them) of extra rules files, one language each
 
 
@@ -59,32 +60,45 @@ def data(lang: str) -> dict:
 
 def line(lang: str, *keys: str | int) -> int:
     """The line of the value at `keys` (map keys, list indexes) in a language's rules file."""
-    return _line(_load(path(lang))[2], *keys)
+    return _line(_node(path(lang)), *keys)
 
 
 @lru_cache(maxsize=None)
-def _load(location: Path) -> tuple[str, dict, yaml.Node]:
+def _load(location: Path) -> tuple[str, dict]:
+    """The file's text and its data, checked; parsed and checked once per version of the file and of kg's code,
+    then unpickled by later processes (kg/memo.py): composing and checking both rules files cost a start ~0.15 s."""
     text = location.read_text(encoding="utf-8")
-    loader = _LOADER(text)
+    data = remembered(f"rules-{location.stem}", [text], lambda: _checked(text, location))
+    if data["language"]["code"] != location.stem:
+        raise KgError(f"language.code is '{data['language']['code']}' in a file named {location.name}", location,
+                      _line(_node(location), "language", "code"))
+    for index, code in enumerate(data["language"].get("borrows", [])):
+        if code == location.stem or code not in files():
+            raise KgError(f"language.borrows names '{code}', which is no other language (have: {', '.join(files())})", location,
+                          _line(_node(location), "language", "borrows", index))
+    return text, data
+
+
+def _checked(text: str, location: Path) -> dict:
+    """The file's data, after its YAML nodes passed the schema (they know their lines: an error names one)."""
+    return yamlfile.LOADER("").construct_document(_node(location, text))
+
+
+@lru_cache(maxsize=None)
+def _node(location: Path, text: str | None = None) -> yaml.Node:
+    """The file's YAML nodes, checked against the schema; parsed again only to name a line."""
+    loader = yamlfile.LOADER(location.read_text(encoding="utf-8") if text is None else text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise KgError("empty rules file", location)
         schema.check(node, location)
-        data = loader.construct_document(node)
+        return node
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise KgError(f"rules file is not valid YAML: {getattr(exc, 'problem', exc)}", location, mark.line + 1 if mark else 1) from None
     finally:
         loader.dispose()
-    if data["language"]["code"] != location.stem:
-        raise KgError(f"language.code is '{data['language']['code']}' in a file named {location.name}", location,
-                      _line(node, "language", "code"))
-    for index, code in enumerate(data["language"].get("borrows", [])):
-        if code == location.stem or code not in files():
-            raise KgError(f"language.borrows names '{code}', which is no other language (have: {', '.join(files())})", location,
-                          _line(node, "language", "borrows", index))
-    return text, data, node
 
 
 def _line(node: yaml.Node, *keys: str | int) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from kg import yamlfile
 from kg.errors import KgError
 
 _TAGS = {"text": "str", "pattern": "str", "flag": "bool"}
@@ -20,7 +21,7 @@ _READS = {"str": "text", "bool": "a flag (true/false)", "int": "a number", "floa
 @lru_cache(maxsize=1)
 def schema() -> dict:
     text = resources.files("kg.language").joinpath("schema.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return yamlfile.load(text)
 
 
 def root() -> dict:

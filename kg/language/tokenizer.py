@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from kg import yamlfile
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -39,7 +39,7 @@ def language_data(lang: str, data_dir: str | None = None) -> dict:
     path = Path(data_dir or DATA_DIR) / f"{lang}.yaml"
     if not path.exists():
         raise ValueError(f"unsupported language {lang!r}: no {path}")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yamlfile.load(path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)

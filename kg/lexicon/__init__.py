@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from kg import yamlfile
 from kg.language.alternation import alternation
+from kg.language.precompiled import Program, program, rebuilt
 from kg.language.profile import fold, languages
+from kg.memo import remembered
 
 
 @dataclass(frozen=True)
@@ -34,20 +35,43 @@ class Entry:
         return dict(self.labels).get(lang) or self.labels[0][1]
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the lexicons parse in 0.1 s, not 0.8 s, at each start
-
-
 @lru_cache(maxsize=None)
 def _file(name: str) -> dict:
-    return yaml.load(resources.files("kg.lexicon").joinpath(f"{name}.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
+    """A lexicon file's data, parsed once per version of it (kg/memo.py)."""
+    text = _text(name)
+    return remembered(f"lexicon-{name}", [text], lambda: yamlfile.load(text))
+
+
+def entries(name: str) -> tuple[Entry, ...]:
+    """Entries of lexicon `name` (industries, places, entity_types, compensation, authorities, skills, regulations)."""
+    return _lexicon(name)[0]
 
 
 @lru_cache(maxsize=None)
-def entries(name: str) -> tuple[Entry, ...]:
-    """Entries of lexicon `name` (industries, places, entity_types, compensation, authorities, skills, regulations)."""
+def _lexicon(name: str) -> tuple[tuple[Entry, ...], dict[str, Entry], str, Program]:
+    """A lexicon's entries and its matcher (each folded form -> its entry, and their pattern), made once per version
+    of the file and of the languages: the pattern of a thousand forms costs ~50 ms to compile."""
+    codes = tuple(languages())
+    return remembered(f"matcher-{name}", [*codes, _text(name)], lambda: _made(name, codes))
+
+
+def _text(name: str) -> str:
+    return resources.files("kg.lexicon").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def _made(name: str, codes: tuple[str, ...]) -> tuple[tuple[Entry, ...], dict[str, Entry], str, Program]:
+    made = _entries(name, set(codes))
+    by_form: dict[str, Entry] = {}
+    for entry in made:
+        for form in entry.forms:
+            by_form.setdefault(fold(form), entry)
+    source = r"(?<![\w-])(" + alternation(by_form) + r")(?![\w-])"  # longest form first
+    return made, by_form, source, program(source)
+
+
+def _entries(name: str, codes: set[str]) -> tuple[Entry, ...]:
     data = _file(name)[name]
-    codes = set(languages())  # a label is keyed by its language's code: `fr: ...` once fr.yaml exists
-    out = []
+    out = []  # a label is keyed by its language's code (`codes`): `fr: ...` once fr.yaml exists
     for item in data:
         labels = tuple((lang, item[lang]) for lang in item if lang in codes and item.get(lang))  # in the file's order
         forms = [str(f) for f in item.get("forms", [])]
@@ -97,12 +121,8 @@ def currencies() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _matcher(name: str) -> tuple[re.Pattern, dict[str, Entry]]:
-    by_form: dict[str, Entry] = {}
-    for entry in entries(name):
-        for form in entry.forms:
-            by_form.setdefault(fold(form), entry)
-    pattern = re.compile(r"(?<![\w-])(" + alternation(by_form) + r")(?![\w-])")  # longest form first
-    return pattern, by_form
+    _, by_form, source, kept = _lexicon(name)
+    return rebuilt(source, 0, kept), by_form
 
 
 @lru_cache(maxsize=4096)

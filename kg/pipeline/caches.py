@@ -1,8 +1,9 @@
 """The caches kg keeps in the user's cache folder: which folder each serves, how big, and keeping them tidy.
 
-Three kinds, one cache folder per folder served (kg.cachedir): `articles-*`, what the articles of a source folder
+Three kinds with one cache folder per folder served (kg.cachedir): `articles-*`, what the articles of a source folder
 extracted to (kg.pipeline.cache), `store-*`, the Oxigraph store of an export folder readers open
-(kg.store.persisted), and `graphs-*`, the store of record it is published from, updated in place (kg.store.graphs).
+(kg.store.persisted), and `graphs-*`, the store of record it is published from, updated in place (kg.store.graphs);
+and a fourth that serves no folder, `compiled-*`: the rules, lexicons and models a process would otherwise parse (kg.memo).
 Each records the folder it serves and is re-stamped by every build that uses it, so:
 - a build deletes the caches of folders that are gone (temp corpora, benchmarks, renamed projects), as the
   article cache forgets articles that are gone;
@@ -63,6 +64,7 @@ KINDS = (
     Kind("articles", ORIGIN, _source_of, lambda cache: list(cache.glob("*.pickle"))),
     Kind("store", STAMP, _exports_of(STAMP), lambda cache: [cache]),
     Kind("graphs", GRAPHS, _exports_of(GRAPHS), lambda cache: [cache]),
+    Kind("compiled", "", lambda cache: None, lambda cache: list(cache.glob("*.pickle"))),  # kg.memo: rules, lexicons, models
 )
 _LEFTOVER = re.compile(rf"\.(?:{'|'.join(k.prefix for k in KINDS)})-.+\.(\d+)\.(?:tmp|old)")  # a store being swapped in
 

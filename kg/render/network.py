@@ -11,10 +11,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
-import yaml
 from pyvis.edge import Edge
 from pyvis.node import Node
 
+from kg import yamlfile
 from kg.render import layout, page
 from kg.render.model import Career, Fact
 
@@ -27,7 +27,7 @@ _UNKNOWN = {"color": "#9a9a9a", "shape": "dot", "size": 8}
 
 @lru_cache(maxsize=1)
 def palette() -> dict[str, dict]:
-    return yaml.safe_load(resources.files("kg.render").joinpath("palette.yaml").read_text(encoding="utf-8"))
+    return yamlfile.load(resources.files("kg.render").joinpath("palette.yaml").read_text(encoding="utf-8"))
 
 
 def style(type_: str) -> dict:
