@@ -131,3 +131,22 @@ def test_kinds_bound_by_an_obligation_it(tmp_path):
     bound = lowered(facts_of(tmp_path, "Muratore", body, "it"), "applies_to")
     assert {"imprese edili", "datori di lavoro"} <= bound
     assert not any(label.startswith("impone") for label in bound)
+
+
+def test_the_local_council_that_licenses_and_permits_by_their_issuer_en(tmp_path):
+    body = ("Takeaways must register with their local authority before they open, and venues need a premises licence from "
+            "the local council. A CSCS card is required on most sites; an annual gas safety check is a legal requirement. "
+            "You need a GCSE certificate in maths.")
+    facts = facts_of(tmp_path, "Kitchen Porter", body, "en")
+    assert {"local authority", "local council"} <= labels(facts, "regulator")
+    regulations = lowered(facts, "regulation")
+    assert {"cscs card", "annual gas safety check"} <= regulations
+    assert not any("gcse" in label for label in regulations)
+
+
+def test_kinds_a_rule_is_compulsory_for_it(tmp_path):
+    body = ("Il D.Lgs. 81/2008 riguarda le imprese edili. Il DVR è obbligatorio per tutti i datori di lavoro. La norma "
+            "riguarda la sicurezza dei cantieri.")
+    bound = lowered(facts_of(tmp_path, "Muratore", body, "it"), "applies_to")
+    assert {"imprese edili", "datori di lavoro"} <= bound
+    assert not any("sicurezza" in label for label in bound)
