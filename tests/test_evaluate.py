@@ -16,12 +16,13 @@ from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD, write_article
 # tuning (their READMEs give the untuned figures) and are floored only against regressions.
 FLOOR_MICRO_F1 = {("corpus", "it"): 0.86, ("corpus", "en"): 0.86, ("heldout", "it"): 0.77, ("heldout", "en"): 0.73,
                   ("heldout2", "it"): 0.74, ("heldout2", "en"): 0.70, ("heldout3", "it"): 0.75, ("heldout3", "en"): 0.70,
-                  # heldout4 to heldout9: never tuned on, floored against regressions (about .02 under the last score)
+                  # heldout4 to heldout10: never tuned on, floored against regressions (about .02 under the last score)
                   ("heldout4", "it"): 0.61, ("heldout4", "en"): 0.55, ("heldout5", "it"): 0.61, ("heldout5", "en"): 0.48,
                   ("heldout6", "it"): 0.59, ("heldout6", "en"): 0.58,
                   ("heldout7", "it"): 0.63, ("heldout7", "en"): 0.58,
                   ("heldout8", "it"): 0.64, ("heldout8", "en"): 0.53,
-                  ("heldout9", "it"): 0.62, ("heldout9", "en"): 0.59}
+                  ("heldout9", "it"): 0.62, ("heldout9", "en"): 0.59,
+                  ("heldout10", "it"): 0.62, ("heldout10", "en"): 0.61}
 # Articles whose role kg names otherwise than the gold's role or aliases (all their facts count as missed).
 UNPAIRED_AT_MOST = {("heldout4", "it"): 1, ("heldout4", "en"): 1, ("heldout5", "en"): 1, ("heldout8", "en"): 1}
 
