@@ -68,12 +68,21 @@ def statements(by_subject: dict, names: "Names") -> str:
 
 def _statement(names: "Names", subject, properties: dict) -> str:
     order = [p for p in _FIRST if p in properties]
-    order += sorted(p for p in properties if p not in _FIRSTS)
+    order += sorted((p for p in properties if p not in _FIRSTS), key=str)  # IRIs: rdflib's order, without its Python __lt__
     parts = []
     for predicate in order:
-        objects = sorted(properties[predicate])
+        objects = _sorted(properties[predicate])
         parts.append(f"{names.verb(predicate)} " + ",\n        ".join(names.label(o) for o in objects))
     return f"\n{names.label(subject)} " + " ;\n    ".join(parts) + " .\n"
+
+
+def _sorted(objects: list) -> list:
+    """`sorted(objects)` as rdflib orders terms: IRIs alone compare as strings, in C rather than rdflib's `__lt__`."""
+    if len(objects) < 2:
+        return objects
+    if all(type(o) is URIRef for o in objects):
+        return sorted(objects, key=str)
+    return sorted(objects)
 
 
 class Names:
