@@ -140,7 +140,7 @@ def read(graph: Graph | GraphIndex, source_link: str = SOURCE_LINK) -> Career:
         if subject not in nodes:
             continue
         for p, objects in properties.items():
-            if p == RDF.type:
+            if p in _TYPES:
                 continue
             for o in objects:
                 if isinstance(o, URIRef) and node_id(o) in nodes:
@@ -404,6 +404,7 @@ def _evidence(graph: GraphIndex, articles: dict[str, Article]) -> dict[tuple, tu
     return {k: tuple(sorted(v, key=lambda e: (e.article.id, e.line, e.quote, e.section, e.curated))) for k, v in found.items()}
 
 
+_TYPES = frozenset({RDF.type})  # `in` by hash, not by rdflib's Python __eq__
 _EVIDENCE_PROPERTIES = (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom, KG.quote, KG.section, KG.sourceLine,
                         KG.curated, KG.confidence)  # made once: an rdflib namespace makes a new term on every read
 
