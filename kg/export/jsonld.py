@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import io
 import json
-from json.encoder import encode_basestring
 from functools import lru_cache
 from importlib import resources
+from json.encoder import encode_basestring
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -99,7 +99,6 @@ def _indented(value, indent: str = "") -> str:
         items = [inner + _indented(item, inner) for item in value]
         return "[\n" + ",\n".join(items) + f"\n{indent}]" if items else "[]"
     return json.dumps(value)
-
 
 
 def _node(subject, properties: dict, by_iri) -> dict:
