@@ -9,7 +9,8 @@
 
 `pages-by` says the answer is sorted first by that variable's IRI (as a string) and every row's value is an
 instance of the class (or of one of a list of classes: `class: [kg:Role, kg:Regulation]`): a page is then cut from the class's first nodes in that order (kg.query.keyset)
-instead of from the whole sorted answer.
+instead of from the whole sorted answer. `pages-by: ladder` says the answer is promotion-ladder.rq's (its rows in
+its order): a page is cut from the ladder's walk (kg.query.ladder).
 
 The body stays plain SPARQL (its own PREFIX lines, parameters as ordinary variables) so it runs unchanged
 in GraphDB or Fuseki; kg binds each parameter to an RDF term, never into the text.
@@ -53,6 +54,7 @@ class Question:
     text: str  # the SPARQL, header included (comments are valid SPARQL)
     source: str  # where it was read from, for error messages
     pages_by: PagesBy | None = None  # the variable the answer is sorted by first, and its classes
+    pager: str | None = None  # `pages-by: NAME`: a page is cut by the pager of that name (kg.query.PAGERS)
 
 
 def parse(text: str, name: str, source: str) -> Question:
@@ -67,7 +69,8 @@ def parse(text: str, name: str, source: str) -> Question:
     params = tuple(_param(key, spec or {}, text, source) for key, spec in (meta.get("params") or {}).items())
     keyed = meta.get("pages-by")
     pages_by = _pages_by(keyed, text, source) if isinstance(keyed, dict) else None
-    return Question(name, str(meta.get("summary", "")), params, str(meta.get("example", "")), text, source, pages_by)
+    return Question(name, str(meta.get("summary", "")), params, str(meta.get("example", "")), text, source, pages_by,
+                    keyed if isinstance(keyed, str) else None)
 
 
 def _param(key: str, spec: dict, text: str, source: str) -> Param:

@@ -41,14 +41,24 @@ def nodes_in_order(graph: Graph, asked: Question, params: dict, page: Page | Non
 def cut(asked: Question, nodes: list[str], page: Page, answer: Callable[[str], Result]) -> Result:
     """Rows offset+1 .. offset+limit+1 of the answer (one more tells whether a page follows), asking `answer`
     for the rows of FIRST_NODES nodes, then twice as many, until there are enough or no nodes are left."""
-    wanted = page.offset + page.limit + 1
-    found, rows = Result("SELECT"), []
+    found = Result("SELECT")
+    found.vars, rows = first_rows(asked.text, asked.pages_by.name, nodes, page.offset + page.limit + 1, answer)
+    found.bindings = rows[page.offset:]
+    return found
+
+
+def first_rows(text: str, name: str, nodes: list[str], wanted: int, answer: Callable[[str], Result],
+               keep: Callable[[dict], bool] | None = None) -> tuple[list, list[dict]]:
+    """The answer's variables and its first `wanted` rows that `keep` keeps (fewer when it has no more), `text`
+    asked for the rows of FIRST_NODES of `nodes` as ?`name`, then twice as many, until there are enough (a round
+    is asked for no more rows than are missing, unless `keep` may drop some)."""
+    variables, rows = [], []
     start, size = 0, FIRST_NODES
     while True:  # once at least: no node at all still answers with the question's variables
         some = [ox.NamedNode(iri) for iri in nodes[start:start + size]]
-        part = answer(Page(limit=wanted - len(rows) - 1).sparql(bindings.among(asked.text, asked.pages_by.name, some)))
-        found.vars, rows = part.vars, rows + part.bindings
+        asked = bindings.among(text, name, some)
+        part = answer(Page(limit=wanted - len(rows) - 1).sparql(asked) if keep is None else asked)
+        variables, rows = part.vars, rows + [row for row in part.bindings if keep is None or keep(row)]
         start, size = start + size, size * 2
         if start >= len(nodes) or len(rows) >= wanted:
-            found.bindings = rows[page.offset:]
-            return found
+            return variables, rows[:wanted]
