@@ -64,7 +64,7 @@ def run(graph: Graph, asked: Question, params: dict[str, str], page: Page | None
         return page.cut(PAGERS[asked.pager](bindings, page, answer))
     nodes = keyset.nodes_in_order(graph, asked, params, page)
     if nodes is not None:  # a page of a corpus-wide list from its first nodes: Oxigraph cannot sort just the top
-        return page.cut(keyset.cut(asked, nodes, page, lambda text: _execute(graph, text, bindings, asked.source)))
+        return page.cut(keyset.cut(graph, asked, nodes, page, lambda text: _execute(graph, text, bindings, asked.source)))
     return _execute(graph, asked.text, bindings, asked.source, page)
 
 

@@ -48,5 +48,5 @@ def cut(bound: dict, page: Page, answer: Callable[[str, dict], Result]) -> Resul
 def _steps(reached: set, both_ends: bool, wanted: int, answer: Callable[[str, dict], Result]) -> list[dict]:
     """The first `wanted` steps out of the roles `reached` (into them too when `both_ends`), sorted by ?from."""
     keep = (lambda row: row[VARIABLES[2]] in reached) if both_ends else None
-    return keyset.first_rows(_text("ladder-steps.rq"), "from", sorted(map(str, reached)), wanted,
+    return keyset.first_rows(_text("ladder-steps.rq"), ("from",), [(node,) for node in sorted(map(str, reached))], wanted,
                              lambda text: answer(text, {}), keep)[1]
