@@ -26,6 +26,7 @@ from kg.extract.context import (
 )
 from kg.extract.counterparts import served
 from kg.extract.facts import Fact, kinds
+from kg.extract.grades import ungraded
 from kg.extract.naming import head_last_names, head_of, head_word, role_names, singular_acronym
 from kg.extract.regulation import (
     bind_entity_types,
@@ -689,7 +690,10 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue  # "a recruiter once told me": a character of the writer's story
         if served(sentence.text, mention, ctx.rs.lang):
             continue  # "advises first-time buyers": the people the role serves
-        ctx.add("related_role", mention.label, sentence, "related_role.mention")
+        label = ungraded(mention.label, ctx.rs.lang)
+        if not label or label != mention.label and (ctx.is_role(label) or _variant_of_role(ctx, label)):
+            continue  # "senior managers", "first-year associates" in an article on associates: no other job
+        ctx.add("related_role", label, sentence, "related_role.mention")
 
 
 def _sideways(ctx: Context, sentence: Sentence) -> bool:

@@ -1,0 +1,19 @@
+"""A related role is another job, not a grade of one: "junior credit analysts" names the credit analyst, "senior
+managers" and "first-year associates" name no other job than a generic head or the article's own. The grade words
+are the rules file's (`grade_words`); the generic heads too (`generic_heads`, a borrowed language's as well)."""
+
+from __future__ import annotations
+
+from kg.language.profile import fold, singular_word, word_set
+
+
+def ungraded(label: str, lang: str) -> str:
+    """The label without its grade words; "" when nothing is left but a generic head."""
+    grades = word_set(lang, "grade_words")
+    words = [w for w in label.split() if fold(w) not in grades]
+    if len(words) == len(label.split()):
+        return label
+    generic = word_set(lang, "generic_heads", borrowed=True)  # "developer" in Italian too
+    if not words or len(words) == 1 and fold(singular_word(words[0], lang)) in generic:
+        return ""
+    return " ".join(words)
