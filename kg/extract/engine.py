@@ -615,8 +615,8 @@ def _subject_mention(ctx: Context, before: str) -> str:
     preposition makes it a complement ("teachers work with assistants and report to ...": the teachers report)."""
     clause = re.split(r"[.;:]", before)[-1]
     mentions = [m for m in find_mentions(clause, ctx.rs.lang) if not _after_preposition(clause, m.start, ctx.rs.lang)]
-    if mentions:
-        return mentions[-1].label
+    if mentions:  # "Receptionists ... report to" in an article on hotel receptionists: the role, by a shorter name
+        return ctx.article.role if ctx.is_role(mentions[-1].label) else mentions[-1].label
     for match in re.finditer(rf"\b{ctx.rs.data['macros']['art']}\s*(\w+)", clause, re.IGNORECASE):
         head = fold(singular_word(match.group(1), ctx.rs.lang))
         if head in ctx.by_head and not ctx.is_role(match.group(1)):  # "The manager ... reports to": the manager named before
