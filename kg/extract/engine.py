@@ -686,8 +686,9 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue
         if illustrative or _variant_of_role(ctx, mention.label):
             continue
-        if compiled(ctx.rs.lang, "narrator_after").match(sentence.text, mention.end):
-            continue  # "a recruiter once told me": a character of the writer's story
+        if compiled(ctx.rs.lang, "narrator_after").match(sentence.text, mention.end) \
+                or compiled(ctx.rs.lang, "speaker_before").search(before):
+            continue  # "a recruiter once told me", "says Tom Hughes, a trainer": the story's characters and voices
         if served(sentence.text, mention, ctx.rs.lang):
             continue  # "advises first-time buyers": the people the role serves
         label = ungraded(mention.label, ctx.rs.lang)

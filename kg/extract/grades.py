@@ -4,16 +4,18 @@ are the rules file's (`grade_words`); the generic heads too (`generic_heads`, a 
 
 from __future__ import annotations
 
-from kg.language.profile import fold, singular_word, word_set
+from kg.language.profile import fold, head_first, singular_word, word_set
 
 
 def ungraded(label: str, lang: str) -> str:
-    """The label without its grade words; "" when nothing is left but a generic head."""
+    """The label without its grade words; "" when nothing is left but a generic head. The last word of a head-last
+    language's name is its head and stays ("scrum master")."""
     grades = word_set(lang, "grade_words")
-    words = [w for w in label.split() if fold(w) not in grades]
-    if len(words) == len(label.split()):
+    words = label.split()
+    kept = [w for k, w in enumerate(words) if fold(w) not in grades or k == len(words) - 1 > 0 and not head_first(lang)]
+    if len(kept) == len(words):
         return label
     generic = word_set(lang, "generic_heads", borrowed=True)  # "developer" in Italian too
-    if not words or len(words) == 1 and fold(singular_word(words[0], lang)) in generic:
+    if not kept or len(kept) == 1 and fold(singular_word(kept[0], lang)) in generic:
         return ""
-    return " ".join(words)
+    return " ".join(kept)
