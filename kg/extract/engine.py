@@ -42,6 +42,7 @@ from kg.extract.salary import figures
 from kg.extract.syntax import may_match, read, tagged, token_rules
 from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import Mention, find_mentions
+from kg.language.occurrences import word_key
 from kg.language.precompiled import kept
 from kg.language.profile import (
     fold,
@@ -717,10 +718,11 @@ def _variant_of_role(ctx: Context, label: str) -> bool:
     """"security analyst" in an article on information security analysts, "infermiere del pubblico" in one on
     nurses: the role itself, shortened or qualified, not another role."""
     stop = stopwords(ctx.rs.lang) | word_set(ctx.rs.lang, "variant_modifiers")
-    words = {fold(w) for w in re.findall(r"[\w&'-]+", label)} - stop
+    lang = ctx.rs.lang
+    words = {word_key(fold(w), lang) for w in re.findall(r"[\w&'-]+", label) if fold(w) not in stop}
     for name in (ctx.article.role, *ctx.aliases()):  # "promotore" after "l'ex promotore finanziario"
-        role = {fold(w) for w in re.findall(r"[\w&'-]+", name)} - stop
-        if words and role and words <= role:
+        role = {word_key(fold(w), lang) for w in re.findall(r"[\w&'-]+", name) if fold(w) not in stop}
+        if words and role and words <= role:  # "l'infermiere o l'infermiera": the role in its other gender too
             return True
     return False
 
