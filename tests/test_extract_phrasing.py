@@ -17,7 +17,7 @@ CASES = yaml.safe_load((DATA / "phrasings.yaml").read_text(encoding="utf-8"))
 def test_phrasing(tmp_path, case):
     """One sentence or list of one phrasing family: the facts it must give (all of them when `exactly`) and
     the beginnings no label may have (tests/data/phrasings.yaml)."""
-    found = objects(facts_of(tmp_path, case["title"], case["text"], case["lang"]), case["kind"])
+    found = objects(facts_of(tmp_path, case["title"], case["text"], case["lang"]), case["kind"], case.get("subject"))
     assert set(case["expect"]) == found if case.get("exactly") else set(case["expect"]) <= found
     assert not [f for f in found if f.startswith(tuple(case.get("absent_prefixes", ())))]
 

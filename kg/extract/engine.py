@@ -26,6 +26,7 @@ from kg.extract.context import (
 )
 from kg.extract.counterparts import served
 from kg.extract.facts import Fact, kinds
+from kg.extract.grades import ungraded
 from kg.extract.naming import head_last_names, head_of, head_word, role_names, singular_acronym
 from kg.extract.regulation import (
     bind_entity_types,
@@ -41,6 +42,7 @@ from kg.extract.salary import figures
 from kg.extract.syntax import may_match, read, tagged, token_rules
 from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import Mention, find_mentions
+from kg.language.occurrences import word_key
 from kg.language.precompiled import kept
 from kg.language.profile import (
     fold,
@@ -614,8 +616,8 @@ def _subject_mention(ctx: Context, before: str) -> str:
     preposition makes it a complement ("teachers work with assistants and report to ...": the teachers report)."""
     clause = re.split(r"[.;:]", before)[-1]
     mentions = [m for m in find_mentions(clause, ctx.rs.lang) if not _after_preposition(clause, m.start, ctx.rs.lang)]
-    if mentions:
-        return mentions[-1].label
+    if mentions:  # "Receptionists ... report to" in an article on hotel receptionists: the role, by a shorter name
+        return ctx.article.role if ctx.is_role(mentions[-1].label) else mentions[-1].label
     for match in re.finditer(rf"\b{ctx.rs.data['macros']['art']}\s*(\w+)", clause, re.IGNORECASE):
         head = fold(singular_word(match.group(1), ctx.rs.lang))
         if head in ctx.by_head and not ctx.is_role(match.group(1)):  # "The manager ... reports to": the manager named before
@@ -687,11 +689,15 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue
         if illustrative or _variant_of_role(ctx, mention.label):
             continue
-        if compiled(ctx.rs.lang, "narrator_after").match(sentence.text, mention.end):
-            continue  # "a recruiter once told me": a character of the writer's story
+        if compiled(ctx.rs.lang, "narrator_after").match(sentence.text, mention.end) \
+                or compiled(ctx.rs.lang, "speaker_before").search(before):
+            continue  # "a recruiter once told me", "says Tom Hughes, a trainer": the story's characters and voices
         if served(sentence.text, mention, ctx.rs.lang):
             continue  # "advises first-time buyers": the people the role serves
-        ctx.add("related_role", mention.label, sentence, "related_role.mention")
+        label = ungraded(mention.label, ctx.rs.lang)
+        if not label or label != mention.label and (ctx.is_role(label) or _variant_of_role(ctx, label)):
+            continue  # "senior managers", "first-year associates" in an article on associates: no other job
+        ctx.add("related_role", label, sentence, "related_role.mention")
 
 
 def _sideways(ctx: Context, sentence: Sentence) -> bool:
@@ -714,10 +720,11 @@ def _variant_of_role(ctx: Context, label: str) -> bool:
     """"security analyst" in an article on information security analysts, "infermiere del pubblico" in one on
     nurses: the role itself, shortened or qualified, not another role."""
     stop = stopwords(ctx.rs.lang) | word_set(ctx.rs.lang, "variant_modifiers")
-    words = {fold(w) for w in re.findall(r"[\w&'-]+", label)} - stop
+    lang = ctx.rs.lang
+    words = {word_key(fold(w), lang) for w in re.findall(r"[\w&'-]+", label) if fold(w) not in stop}
     for name in (ctx.article.role, *ctx.aliases()):  # "promotore" after "l'ex promotore finanziario"
-        role = {fold(w) for w in re.findall(r"[\w&'-]+", name)} - stop
-        if words and role and words <= role:
+        role = {word_key(fold(w), lang) for w in re.findall(r"[\w&'-]+", name) if fold(w) not in stop}
+        if words and role and words <= role:  # "l'infermiere o l'infermiera": the role in its other gender too
             return True
     return False
 

@@ -16,10 +16,10 @@ def own_occurrences(names: list[str], text: str, lang: str, qualifier: re.Patter
     """For each name, how many times `text` names it outside a longer name of the list. A name qualified there by
     a word `qualifier` matches (before it in a head-last language, after it in a head-first one: "a qualified
     solicitor", "un notaio abilitato") is another rung or kind of it and counts for none."""
-    keyed = {name: [_key(w, lang) for w in _WORD.findall(fold(name))] for name in names}
+    keyed = {name: [word_key(w, lang) for w in _WORD.findall(fold(name))] for name in names}
     prefixes = {w[:3] for name in names for w in _WORD.findall(fold(name))} | {k[:3] for words in keyed.values() for k in words}
     words = _WORD.findall(fold(text))
-    tokens = [_key(w, lang) if w[:3] in prefixes else "" for w in words]
+    tokens = [word_key(w, lang) if w[:3] in prefixes else "" for w in words]
     spans = {name: [(i, i + len(key)) for i in range(len(tokens) - len(key) + 1) if key and tokens[i : i + len(key)] == key]
              for name, key in keyed.items()}
     after = head_first(lang)
@@ -34,5 +34,6 @@ def own_occurrences(names: list[str], text: str, lang: str, qualifier: re.Patter
     return {name: sum(1 for a, b in found if not inside_longer(name, a, b) and not qualified(a, b)) for name, found in spans.items()}
 
 
-def _key(word: str, lang: str) -> str:
+def word_key(word: str, lang: str) -> str:
+    """A word's singular without its final vowels: the form plurals and genders share ("infermiere", "infermiera")."""
     return singular_word(word, lang).rstrip("aeiou") or word
