@@ -122,7 +122,7 @@ def _token_rules(ctx: Context, sentence: Sentence) -> None:
             before = len(ctx.facts)
             _emit_label(ctx, sentence, found.rule, spec, found.label)
             if len(ctx.facts) > before:  # a label the family rejects leaves the words to the other rules
-                ctx.token_spans.setdefault(family, []).append((found.start, found.end))
+                ctx.token_spans.setdefault(family, []).append((found.named if spec.get("claim_objects") else found.start, found.end))
 
 
 def _tagged(ctx: Context, sentence: Sentence, imperative: bool = False):
@@ -246,6 +246,16 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                     item = f"{group_of(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
+
+
+def _token_read(ctx: Context, family: str, start: int, end: int) -> bool:
+    """Whether a token rule of a family scored alike took the item's words: its start, or any of its words where that
+    family claims only the words it names (`claim_objects`: the sector before "work in catering: pubs" is free)."""
+    for alike in _scored_alike(family):
+        overlap = families()[alike].get("claim_objects")
+        if any(a < end and start < b if overlap else a <= start < b for a, b in ctx.token_spans.get(alike, ())):
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -428,7 +438,7 @@ def _bare_object(rs: RuleSet, item: str, actions: bool = False) -> bool:
 
 def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, offset: int, verb, match_start: int) -> None:
     """Turn one captured item into facts of the family's kind."""
-    if any(a <= offset < b for family in _scored_alike(rule.family) for a, b in ctx.token_spans.get(family, ())):
+    if _token_read(ctx, rule.family, offset, offset + len(item)):
         return  # a token rule read this item already, as a fact scored the same ("employed by care homes": one workplace)
     kind = spec["kind"]
     lang = ctx.rs.lang
