@@ -387,8 +387,9 @@ def _about_role(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
 
 
 def _inside_longer_name(text: str, start: int, lang: str) -> bool:
-    """True when a capitalised word that is not a function word runs into the match ("Chartered Financial ...")."""
-    previous = re.search(r"\b([A-Z][\w-]*)\s+$", text[:start])
+    """True when a capitalised word that is not a function word runs into the match ("Chartered Financial ...", with
+    its number: "Level 3 Diploma in ...")."""
+    previous = re.search(r"\b([A-Z][\w-]*)(?:\s+\d+)?\s+$", text[:start])
     return bool(previous) and previous.group(1).lower() not in stopwords(lang) and text[start:start + 1].isupper()
 
 
