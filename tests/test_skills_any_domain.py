@@ -88,3 +88,14 @@ def test_apprenticeships_and_courses_with_their_trade(tmp_path):
                           "regionale di 1000 ore. Ha frequentato un corso di pasticceria. Nel corso di tre anni ha imparato.", "it"),
                  "qualification")
     assert {"corso regionale di 1000 ore", "corso di pasticceria"} <= it and not any("tre anni" in q for q in it)
+
+
+def test_a_rated_table_row_and_a_title_case_entry_are_one_skill(tmp_path):
+    it = ("## Conoscenze\n\n| Conoscenza | Importanza (0-100) |\n|---|---|\n| Economia e contabilità | 71 |\n"
+          "| Legislazione e istituzioni | 58 |\n\n## Contabilità e bilancio\n\n- Fatture e registri\n")
+    skills = lowered(facts_of(tmp_path, "Responsabile acquisti", it, "it"), "skill")
+    assert {"economia e contabilità", "legislazione e istituzioni"} <= skills
+    assert not any("importanza" in s or s in ("istituzioni", "fatture") for s in skills)  # "contabilità" names no skills heading
+    en = "## Knowledge\n\n- Customer and Personal Service\n- Building and Construction\n\n## Skills\n\n- Patience and empathy\n"
+    skills = lowered(facts_of(tmp_path, "Claims Adjuster", en, "en"), "skill")
+    assert {"customer and personal service", "building and construction", "patience", "empathy"} <= skills

@@ -831,14 +831,16 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in spans]
         else:
             rule_id = f"{family}.{'lead_list' if by_lead else 'section_list'}"
-            text = values if explained else sentence.text
+            rated = labelled and _RATING.match(values)  # a table row "Economia e contabilità | 71": the first cell whole
+            text = label_part if rated else values if explained else sentence.text
             if families()[family].get("examples"):
                 text = _examples(ctx, sentence, families()[family], text, rule_id)
             text = trim(text, ctx.rs, ["clause", "purpose"])
             long = len(text.split()) > 8 and not _object_list(ctx.rs, text)
             listed = names(text, ctx.rs)
-            texts = listed or _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["item_comma"]) if long else text,
-                                               families()[family].get("item_conj", 0))
+            texts = listed or [text] if rated or _TITLE_CASE.match(text.strip()) else \
+                listed or _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["item_comma"]) if long else text,
+                                           families()[family].get("item_conj", 0))
             skills = _only_skills(ctx.rs, text) if family in ("skill", "qualification") else []
             if family == "qualification" and any(software(name) for name in listed):
                 family, rule_id = "skill", "skill.named_tools"  # "Python, SQL and Spark" under Requirements
@@ -853,6 +855,12 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             continue
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
+
+
+# A rating in a table's other column ("Importanza (0-100) 78", "85", "4/5"), and a name in title case ("Judgment and
+# Decision Making", "Customer and Personal Service": a classification's entry, one item with its conjunction).
+_RATING = re.compile(r"^\s*(?:[^\W\d_]+\s*){0,2}(?:\([\d\s./-]+\)\s*)?\d+(?:[.,]\d+)?\s*(?:%|/\s*\d+)?\s*$")
+_TITLE_CASE = re.compile(r"^[A-Z][a-z]+(?:\s+(?:and|&|of|or)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+)*\s+(?:and|&)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*$")
 
 
 def _read_whole(ctx: Context, sentence: Sentence, kind: str) -> bool:
@@ -1042,7 +1050,9 @@ def _plain_family(text: str, cues: tuple[tuple[str, tuple[str, ...]], ...]) -> s
 
 def _holds(text: str, words: str) -> bool:
     """The heading holds the words, "..." standing for any words between ("what ... does": "What a broker does"), a
-    final "$" for the heading's end ("what ... do$": "What Locksmiths Do", not "What qualifications do you need")."""
+    final "$" for the heading's end ("what ... do$": "What Locksmiths Do", not "What qualifications do you need"), a
+    leading space for a word's start (" abilità": not "contabilità")."""
+    text = " " + text
     end = words.endswith("$")
     if end:
         words, text = words[:-1], text.rstrip(" ?!.:")
