@@ -840,9 +840,11 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             text = trim(text, ctx.rs, ["clause", "purpose"])
             long = len(text.split()) > 8 and not _object_list(ctx.rs, text)
             listed = names(text, ctx.rs)
-            texts = listed or [text] if rated or _TITLE_CASE.match(text.strip()) else \
-                listed or _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["item_comma"]) if long else text,
-                                           families()[family].get("item_conj", 0))
+            if rated or _title_case_entry(ctx.rs, text):
+                texts = listed or [text]
+            else:
+                texts = listed or _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["item_comma"]) if long else text,
+                                                   families()[family].get("item_conj", 0))
             skills = _only_skills(ctx.rs, text) if family in ("skill", "qualification") else []
             if family == "qualification" and any(software(name) for name in listed):
                 family, rule_id = "skill", "skill.named_tools"  # "Python, SQL and Spark" under Requirements
@@ -859,10 +861,19 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
 
 
-# A rating in a table's other column ("Importanza (0-100) 78", "85", "4/5"), and a name in title case ("Judgment and
-# Decision Making", "Customer and Personal Service": a classification's entry, one item with its conjunction).
+# A rating in a table's other column ("Importanza (0-100) 78", "85", "4/5"): the row's first cell is the item.
 _RATING = re.compile(r"^\s*(?:[^\W\d_]+\s*){0,2}(?:\([\d\s./-]+\)\s*)?\d+(?:[.,]\d+)?\s*(?:%|/\s*\d+)?\s*$")
-_TITLE_CASE = re.compile(r"^[A-Z][a-z]+(?:\s+(?:and|&|of|or)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+)*\s+(?:and|&)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*$")
+
+
+def _title_case_entry(rs: RuleSet, text: str) -> bool:
+    """A classification's entry, its words capitalised but the function words, with a conjunction ("Judgment and
+    Decision Making", "Customer and Personal Service"): one item, not two."""
+    words = text.split()
+    markers = word_set(rs.lang, "complement_markers")
+    joins = [w for w in words if not w[:1].isupper()]
+    return len(words) >= 3 and bool(rs.lists["conjunction"].search(text)) \
+        and all(w in markers or not w.isalpha() or rs.lists["conjunction"].fullmatch(f" {w} ") for w in joins) \
+        and all(w[1:].islower() for w in words if w not in joins)
 
 
 def _read_whole(ctx: Context, sentence: Sentence, kind: str) -> bool:
