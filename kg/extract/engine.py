@@ -124,7 +124,7 @@ def _token_rules(ctx: Context, sentence: Sentence) -> None:
             before = len(ctx.facts)
             _emit_label(ctx, sentence, found.rule, spec, found.label)
             if len(ctx.facts) > before:  # a label the family rejects leaves the words to the other rules
-                ctx.token_spans.setdefault(family, []).append((found.start, found.end))
+                ctx.token_spans.setdefault(family, []).append((found.named if spec.get("claim_objects") else found.start, found.end))
 
 
 def _tagged(ctx: Context, sentence: Sentence, imperative: bool = False):
@@ -248,6 +248,16 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                     item = f"{group_of(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
+
+
+def _token_read(ctx: Context, family: str, start: int, end: int) -> bool:
+    """Whether a token rule of a family scored alike took the item's words: its start, or any of its words where that
+    family claims only the words it names (`claim_objects`: the sector before "work in catering: pubs" is free)."""
+    for alike in _scored_alike(family):
+        overlap = families()[alike].get("claim_objects")
+        if any(a < end and start < b if overlap else a <= start < b for a, b in ctx.token_spans.get(alike, ())):
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -379,8 +389,9 @@ def _about_role(ctx: Context, sentence: Sentence, rule: Rule) -> bool:
 
 
 def _inside_longer_name(text: str, start: int, lang: str) -> bool:
-    """True when a capitalised word that is not a function word runs into the match ("Chartered Financial ...")."""
-    previous = re.search(r"\b([A-Z][\w-]*)\s+$", text[:start])
+    """True when a capitalised word that is not a function word runs into the match ("Chartered Financial ...", with
+    its number: "Level 3 Diploma in ...")."""
+    previous = re.search(r"\b([A-Z][\w-]*)(?:\s+\d+)?\s+$", text[:start])
     return bool(previous) and previous.group(1).lower() not in stopwords(lang) and text[start:start + 1].isupper()
 
 
@@ -430,7 +441,7 @@ def _bare_object(rs: RuleSet, item: str, actions: bool = False) -> bool:
 
 def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, offset: int, verb, match_start: int) -> None:
     """Turn one captured item into facts of the family's kind."""
-    if any(a <= offset < b for family in _scored_alike(rule.family) for a, b in ctx.token_spans.get(family, ())):
+    if _token_read(ctx, rule.family, offset, offset + len(item)):
         return  # a token rule read this item already, as a fact scored the same ("employed by care homes": one workplace)
     kind = spec["kind"]
     lang = ctx.rs.lang
@@ -829,14 +840,18 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in spans]
         else:
             rule_id = f"{family}.{'lead_list' if by_lead else 'section_list'}"
-            text = values if explained else sentence.text
+            rated = labelled and _RATING.match(values)  # a table row "Economia e contabilità | 71": the first cell whole
+            text = label_part if rated else values if explained else sentence.text
             if families()[family].get("examples"):
                 text = _examples(ctx, sentence, families()[family], text, rule_id)
             text = trim(text, ctx.rs, ["clause", "purpose"])
             long = len(text.split()) > 8 and not _object_list(ctx.rs, text)
             listed = names(text, ctx.rs)
-            texts = listed or _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["item_comma"]) if long else text,
-                                               families()[family].get("item_conj", 0))
+            if rated or _title_case_entry(ctx.rs, text):
+                texts = listed or [text]
+            else:
+                texts = listed or _short_conjuncts(ctx.rs, trim(text, ctx.rs, ["item_comma"]) if long else text,
+                                                   families()[family].get("item_conj", 0))
             skills = _only_skills(ctx.rs, text) if family in ("skill", "qualification") else []
             if family == "qualification" and any(software(name) for name in listed):
                 family, rule_id = "skill", "skill.named_tools"  # "Python, SQL and Spark" under Requirements
@@ -851,6 +866,21 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             continue
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
+
+
+# A rating in a table's other column ("Importanza (0-100) 78", "85", "4/5"): the row's first cell is the item.
+_RATING = re.compile(r"^\s*(?:[^\W\d_]+\s*){0,2}(?:\([\d\s./-]+\)\s*)?\d+(?:[.,]\d+)?\s*(?:%|/\s*\d+)?\s*$")
+
+
+def _title_case_entry(rs: RuleSet, text: str) -> bool:
+    """A classification's entry, its words capitalised but the function words, with a conjunction ("Judgment and
+    Decision Making", "Customer and Personal Service"): one item, not two."""
+    words = text.split()
+    markers = word_set(rs.lang, "complement_markers")
+    joins = [w for w in words if not w[:1].isupper()]
+    return len(words) >= 3 and bool(rs.lists["conjunction"].search(text)) \
+        and all(w in markers or not w.isalpha() or rs.lists["conjunction"].fullmatch(f" {w} ") for w in joins) \
+        and all(w[1:].islower() for w in words if w not in joins)
 
 
 def _read_whole(ctx: Context, sentence: Sentence, kind: str) -> bool:
@@ -1040,7 +1070,9 @@ def _plain_family(text: str, cues: tuple[tuple[str, tuple[str, ...]], ...]) -> s
 
 def _holds(text: str, words: str) -> bool:
     """The heading holds the words, "..." standing for any words between ("what ... does": "What a broker does"), a
-    final "$" for the heading's end ("what ... do$": "What Locksmiths Do", not "What qualifications do you need")."""
+    final "$" for the heading's end ("what ... do$": "What Locksmiths Do", not "What qualifications do you need"), a
+    leading space for a word's start (" abilità": not "contabilità")."""
+    text = " " + text
     end = words.endswith("$")
     if end:
         words, text = words[:-1], text.rstrip(" ?!.:")

@@ -41,6 +41,7 @@ class Found(NamedTuple):
     start: int  # character offsets in the sentence of the words the match took (separators and verb included)
     end: int
     subject: int  # where the match that opened the list starts (the role's name, when the rule names it)
+    named: int  # where the words of the label start (after the cue)
 
 
 @lru_cache(maxsize=None)
@@ -142,7 +143,7 @@ def _fact(rs: RuleSet, text: str, span: Span, rule: TokenRule, match: Match, sub
         words = f"{_infinitive(rs, tokens[match.captures['verb'][0]])}{'' if words[0] in ',;' else ' '}{words}"  # "prepare, cook and serve meals"
     else:  # a nominal duty opening a list item: "Gestione dell'agenda" is "gestione dell'agenda"
         words = lower_label(words)
-    return Found(rule.family, f"{rule.family}.{rule.id}", words, tokens[match.start].start, end, subject)
+    return Found(rule.family, f"{rule.family}.{rule.id}", words, tokens[match.start].start, end, subject, start)
 
 
 def _infinitive(rs: RuleSet, verb) -> str:
