@@ -55,6 +55,12 @@ class Table:
         if self.db.in_transaction:
             self.db.execute("COMMIT")
 
+    def close(self) -> None:
+        """Let the database go; what was not committed is rolled back."""
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+        self.db.close()
+
     def save(self, path: Path) -> None:
         """A copy of the whole database at `path` (a new file)."""
         target = sqlite3.connect(path, isolation_level=None)
