@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 import kg
 from kg import render
 from kg.export import FORMATS, void
-from kg.export.blocks import BlockIndex
+from kg.export.blocks import BlockIndex, Layout, splice, write
 from kg.graph.index import GraphIndex
 from kg.graph.labels import LABELS, label_map
 from kg.graph.namespaces import KG, KGR, SCHEMA
@@ -130,6 +130,19 @@ def test_an_index_of_another_version_or_file_is_not_used(tmp_path):
     (tmp_path / "careers.ttl").write_bytes((tmp_path / "careers.ttl").read_bytes() + b"# edited by hand\n")
     assert set(spliced.indexes(tmp_path, "v1")) == every - {"careers.ttl"}
     assert BlockIndex.load(tmp_path / "nothing.pickle", "v1", tmp_path / "careers.ttl") is None
+
+
+def test_a_splice_whose_blocks_are_unchanged_leaves_the_file_alone(tmp_path):
+    """Blocks rendered anew as the file holds them: nothing is written (an edit's untouched exports are not copied);
+    one block that differs, one that goes or one that comes: the file is written again."""
+    layout, path = Layout(b"head\n", b"foot\n", b",\n"), tmp_path / "file"
+    blocks = {"a": b"A", "b": b"B", "c": b"C"}
+    index = write(path, layout, "v", sorted(blocks), blocks.get)
+    assert splice(path, index, layout, ["a", "c", "d"], blocks.get) is index and path.read_bytes() == b"head\nA,\nB,\nCfoot\n"
+    for changed in ({**blocks, "b": b"b"}, {"a": b"A", "c": b"C"}, {**blocks, "d": b"D"}):
+        spliced_index = splice(path, index, layout, ["b", "d"], changed.get)
+        assert spliced_index is not index and path.read_bytes() == b"head\n" + b",\n".join(v for _, v in sorted(changed.items())) + b"foot\n"
+        index = write(path, layout, "v", sorted(blocks), blocks.get)
 
 
 def _facts(sample: GraphIndex) -> list[tuple]:
