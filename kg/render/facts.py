@@ -104,14 +104,14 @@ class Table:
         """The facts naming any of `ids`: as subject, or as the node a link points at."""
         self._choose(ids)
         return self.db.execute(
-            f"SELECT {_COLUMNS} FROM fact WHERE rowid IN (SELECT f.rowid FROM fact f JOIN temp.chosen c ON f.subject = c.id"
-            f" UNION SELECT f.rowid FROM fact f JOIN temp.chosen c ON f.object = c.id WHERE f.literal = 0){_ORDER}").fetchall()
+            f"SELECT {_COLUMNS} FROM fact WHERE rowid IN (SELECT f.rowid FROM temp.chosen c CROSS JOIN fact f ON f.subject = c.id"
+            f" UNION SELECT f.rowid FROM temp.chosen c CROSS JOIN fact f ON f.object = c.id WHERE f.literal = 0){_ORDER}").fetchall()
 
     def links_from(self, ids: Iterable[str], predicates: frozenset[str] | None) -> list[Row]:
         """The links (facts between nodes) whose subject is one of `ids`, of the `predicates` (None: of any)."""
         kept, values = _kept(predicates)
         self._choose(ids)
-        return self.db.execute(f"SELECT {_COLUMNS} FROM fact JOIN temp.chosen c ON fact.subject = c.id"
+        return self.db.execute(f"SELECT {_COLUMNS} FROM temp.chosen c CROSS JOIN fact ON fact.subject = c.id"
                                f" WHERE literal = 0{kept}{_ORDER}", values).fetchall()
 
     def links(self, predicates: frozenset[str] | None) -> list[tuple[str, str]]:
@@ -139,7 +139,8 @@ class Table:
         return facts, int(quotes)
 
     def _choose(self, ids: Iterable[str]) -> None:
-        """`ids` in the temporary table `chosen`, for a join (an IN list of thousands of parameters is slower, and capped)."""
+        """`ids` in the temporary table `chosen`, for a join (an IN list of thousands of parameters is slower, and capped);
+        the joins read it first (CROSS JOIN), then the facts of each id by index, not every fact."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (id TEXT PRIMARY KEY)")
         self.db.execute("DELETE FROM temp.chosen")
         self.db.executemany("INSERT OR IGNORE INTO temp.chosen (id) VALUES (?)", ((i,) for i in ids))
