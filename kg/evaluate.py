@@ -3,7 +3,9 @@
 A gold phrase and a node match when they share most of their content words (numbers included), measured symmetrically:
 |common| / max(|gold words|, |node words|) >= 0.5, after dropping function words of every language and
 reducing words to a stem (so plurals and verb forms agree). Pairs are taken best first, one to one. For
-other roles the words of the article's own role are ignored. Salaries match on currency and figures.
+other roles the words of the article's own role are ignored. Salaries match on currency and figures; how
+often a matched salary's period, date, place, source and basis agree with the gold is reported beside the score
+(`Report.salary_details`), since a figure with the wrong place or year misleads an analyst as much as a miss.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ import yaml
 
 from kg.errors import KgError
 from kg.extract.facts import Fact, kinds
-from kg.language.profile import fold, languages, profile, stopwords
+from kg.language.profile import fold, languages, profile, rules_data, stopwords
 from kg.pipeline.build import Build, build
 from kg.read.article import Article
 from kg.resolve import curation
 
 THRESHOLD = 0.5
 ROLE_KEYS = ("promotes_to", "promoted_from", "related_roles")
+SALARY_DETAILS = ("period", "as_of", "place", "source", "basis")
 
 
 @dataclass
@@ -65,6 +68,8 @@ class Report:
     extras: list[tuple[str, str, str]] = field(default_factory=list)  # (article, key, extracted label)
     unpaired: list[str] = field(default_factory=list)
     by_alias: list[str] = field(default_factory=list)  # gold files whose article kg names by one of the gold's aliases
+    # per salary detail, over the matched salaries whose gold states it: [kg says the same, kg says otherwise, kg says nothing]
+    salary_details: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0, 0] for k in SALARY_DETAILS})
     uncurated: Score | None = None  # the micro score without curation.yaml, when the corpus has one
     raw: "Report | None" = None  # the whole report without curation.yaml, beside this one when the corpus has one
 
@@ -77,6 +82,7 @@ class Report:
             "extras": [list(e) for e in self.extras],
             "unpaired_gold": self.unpaired,
             "paired_by_alias": self.by_alias,
+            "salary_details": {k: dict(zip(("same", "other", "none"), v)) for k, v in self.salary_details.items()},
             **({"micro_without_curation": self.uncurated.as_dict()} if self.uncurated else {}),
             **({"without_curation": {"micro": self.raw.total.as_dict(),
                                      "by_type": {k: v.as_dict() for k, v in sorted(self.raw.by_type.items())},
@@ -117,6 +123,8 @@ def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build 
             expected = _gold_values(file.gold, key)
             values = [value for value, _ in file.predicted.get(key, {}).values()]
             score, misses, extras = _score(key, expected, values, file.role)
+            if key == "salary":
+                _compare_details(expected, values, _pairs(key, expected, values, file.role), file.lang, report.salary_details)
             report.by_type.setdefault(key, Score()).add(score)
             report.by_language.setdefault(_language(file, files), Score()).add(score)
             report.total.add(score)
@@ -200,6 +208,10 @@ def format_table(report: Report) -> str:
         lines += ["", "misses (gold not found):"] + [f"  {a}  {k}: {m}" for a, k, m in report.misses]
     if report.extras:
         lines += ["", "extras (extracted, not in gold):"] + [f"  {a}  {k}: {e}" for a, k, e in report.extras]
+    stated = {k: v for k, v in report.salary_details.items() if sum(v)}
+    if stated:
+        lines += ["", "matched salaries, details the gold states (same / other / none in kg):"]
+        lines += [f"  {k:<8}{same:>4} /{other:>3} /{none:>3}" for k, (same, other, none) in stated.items()]
     if report.unpaired:
         lines += ["", "gold files with no article of their role: " + ", ".join(report.unpaired)]
     if report.by_alias:
@@ -283,7 +295,13 @@ def _score(key: str, expected: list, predicted: list, role: str) -> tuple[Score,
 
 
 def _pair(key: str, expected: list, predicted: list, role: str) -> tuple[set[int], set[int]]:
-    """Gold phrases and predictions paired best first, one to one: the indices of each side that found a pair."""
+    """The indices of each side that found a pair."""
+    pairs = _pairs(key, expected, predicted, role)
+    return {i for i, _ in pairs}, {j for _, j in pairs}
+
+
+def _pairs(key: str, expected: list, predicted: list, role: str) -> list[tuple[int, int]]:
+    """Gold phrases and predictions paired best first, one to one: (gold index, prediction index)."""
     if key == "salary":
         similarity = _salary_similarity
     else:
@@ -295,14 +313,41 @@ def _pair(key: str, expected: list, predicted: list, role: str) -> tuple[set[int
         ((similarity(g, p), i, j) for i, g in enumerate(expected) for j, p in enumerate(predicted)),
         key=lambda t: (-t[0], t[1], t[2]),
     )
-    used_gold, used_pred = set(), set()
+    used_gold, used_pred, found = set(), set(), []
     for value, i, j in pairs:
         if value < THRESHOLD:
             break
         if i not in used_gold and j not in used_pred:
             used_gold.add(i)
             used_pred.add(j)
-    return used_gold, used_pred
+            found.append((i, j))
+    return found
+
+
+def _compare_details(expected: list, predicted: list, pairs: list[tuple[int, int]], lang: str,
+                     tally: dict[str, list[int]]) -> None:
+    """Count, for each detail the gold states of a matched salary, whether kg states the same, another or none.
+    Period and date compare as written; place and source as phrases; kg's basis is a code ("gross", "net base")
+    and the gold's free text ("retribuzione media lorda"): they agree when the text says each code, as the language's
+    rules file reads it (`salary: bases:`)."""
+    for i, j in pairs:
+        gold, found = expected[i], predicted[j]
+        for key in SALARY_DETAILS:
+            if gold.get(key) in (None, ""):
+                continue
+            mine = found.get(key)
+            if mine in (None, ""):
+                tally[key][2] += 1
+                continue
+            a, b = str(gold[key]), str(mine)
+            if key in ("period", "as_of"):
+                same = fold(a) == fold(b)
+            elif key == "basis":
+                bases = rules_data(lang)["salary"]["bases"] if lang in languages() else {}
+                same = all(code in bases and re.search(bases[code], a, re.IGNORECASE) for code in b.split())
+            else:
+                same = max(_phrase_similarity(g, b, frozenset()) for g in _alternatives(a)) >= THRESHOLD
+            tally[key][0 if same else 1] += 1
 
 
 def _show(value) -> str:

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.evaluate import _phrase_similarity, evaluate
+from kg.evaluate import _phrase_similarity, evaluate, format_table
 from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD, write_article
 
 # Floors (set, language) -> micro-F1 a drop under which fails CI. tests/data/corpus is the set the rules are
@@ -16,12 +16,13 @@ from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD, write_article
 # tuning (their READMEs give the untuned figures) and are floored only against regressions.
 FLOOR_MICRO_F1 = {("corpus", "it"): 0.86, ("corpus", "en"): 0.86, ("heldout", "it"): 0.77, ("heldout", "en"): 0.73,
                   ("heldout2", "it"): 0.74, ("heldout2", "en"): 0.70, ("heldout3", "it"): 0.75, ("heldout3", "en"): 0.70,
-                  # heldout4 to heldout9: never tuned on, floored against regressions (about .02 under the last score)
+                  # heldout4 to heldout10: never tuned on, floored against regressions (about .02 under the last score)
                   ("heldout4", "it"): 0.61, ("heldout4", "en"): 0.55, ("heldout5", "it"): 0.61, ("heldout5", "en"): 0.48,
                   ("heldout6", "it"): 0.59, ("heldout6", "en"): 0.58,
                   ("heldout7", "it"): 0.63, ("heldout7", "en"): 0.58,
                   ("heldout8", "it"): 0.64, ("heldout8", "en"): 0.53,
-                  ("heldout9", "it"): 0.62, ("heldout9", "en"): 0.59}
+                  ("heldout9", "it"): 0.62, ("heldout9", "en"): 0.59,
+                  ("heldout10", "it"): 0.62, ("heldout10", "en"): 0.61}
 # Articles whose role kg names otherwise than the gold's role or aliases (all their facts count as missed).
 UNPAIRED_AT_MOST = {("heldout4", "it"): 1, ("heldout4", "en"): 1, ("heldout5", "en"): 1, ("heldout8", "en"): 1}
 
@@ -85,6 +86,23 @@ def test_gold_is_paired_through_an_alias_kg_names_the_role_by(tmp_path):
     (gold / "teller.yaml").write_text("role: teller\nresponsibilities: [process deposits]\n", encoding="utf-8")
     report = evaluate(gold, tmp_path)
     assert (report.unpaired, report.by_alias) == (["bank-teller.yaml"], [])
+
+
+def test_a_matched_salary_s_details_are_compared_with_the_gold_s(tmp_path):
+    """A salary matches on its figures; its period, date, place, source and basis are tallied beside the score:
+    the same, another, or none stated by kg. kg's basis code ("gross") agrees with the gold's free text when the
+    language's rules read that code in it ("retribuzione lorda")."""
+    write_article(tmp_path, "a.md", "---\ntitle: Cuoco\nlang: it\n---\n\nSecondo JobPricing, nel 2023 un cuoco a Milano "
+                  "guadagna in media 28.000 euro lordi all'anno.\n")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "cuoco.yaml").write_text("role: cuoco\nsalary:\n  - {average: 28000, currency: EUR, period: month, as_of: '2023',"
+                                     " place: Milano, source: JobPricing, basis: retribuzione media lorda}\n", encoding="utf-8")
+    report = evaluate(gold, tmp_path)
+    assert report.by_type["salary"].tp == 1
+    assert report.salary_details == {"period": [0, 1, 0], "as_of": [1, 0, 0], "place": [1, 0, 0], "source": [1, 0, 0],
+                                     "basis": [1, 0, 0]}
+    assert "period     0 /  1 /  0" in format_table(report)
 
 
 @pytest.mark.parametrize(

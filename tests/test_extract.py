@@ -205,6 +205,33 @@ def test_salary_source_date_place_it():
     assert (attrs["source"], attrs["as_of"], attrs["place"], attrs["average"]) == ("JobPricing", "2023", "Italia", "41500")
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence", "source", "as_of"),
+    [
+        ("en", "The U.S. Bureau of Labor Statistics reports a median wage of $41,000 a year.", "U.S. Bureau of Labor Statistics", None),
+        ("en", "In Acme's 2024 salary survey, certified welders reported an average of $52,000.", "Acme's 2024 salary survey", "2024"),
+        ("en", "According to the 2025 Northgate compensation survey, a junior chef earns $38,000.", "Northgate compensation survey", "2025"),
+        ("it", "Secondo il Rapporto 2024 della Fondazione Studi, un cuoco guadagna 26.000 euro l'anno.", "Fondazione Studi", "2024"),
+        ("it", "Secondo i dati di Glassdoor del 2024 un cuoco guadagna 1.500 euro netti al mese.", "Glassdoor", "2024"),
+    ],
+)
+def test_salary_sources_named_by_their_shape(lang, sentence, source, as_of):
+    attrs = dict(figures(sentence, ruleset(lang))[0].attrs)
+    assert (attrs.get("source"), attrs.get("as_of")) == (source, as_of)
+
+
+def test_a_salary_takes_the_source_date_and_place_said_before_it(tmp_path):
+    """Source and date hold for the rest of their section, a place for the rest of its paragraph; a sentence that
+    only says where the figures come from counts too; another section starts afresh."""
+    body = ("## Pay\n\nThe figures below come from the Welders Guild 2024 survey. Welders in Leeds earn £31,000 a year. "
+            "The top tenth earn more than £45,000.\n\nApprentices earn £19,000.\n\n## Hours\n\nOvertime pays £20 an hour.")
+    facts = facts_of(tmp_path, "Welder", body, "en")
+    said = {dict(f.attrs).get("max", dict(f.attrs).get("amount", dict(f.attrs).get("min"))):
+            tuple(dict(f.attrs).get(k) for k in ("source", "as_of", "place")) for f in facts if f.kind == "salary"}
+    assert said == {"31000": ("Welders Guild 2024", "2024", "Leeds"), "45000": ("Welders Guild 2024", "2024", "Leeds"),
+                    "19000": ("Welders Guild 2024", "2024", None), "20": (None, None, None)}
+
+
 def test_pay_structure_without_figure_gives_no_salary(tmp_path):
     body = "Il compenso è composto da uno stipendio base, provvigioni e un bonus annuale."
     facts = facts_of(tmp_path, "Agente di commercio", body, "it")

@@ -180,3 +180,21 @@ def test_training_is_byte_reproducible(tmp_path):
     assert digests[0] == digests[1]
     toks = analyse(IT, "it", models_dir=tmp_path / "a")  # the tiny model is a working model
     assert [t.text for t in toks][:2] == ["L'", "infermiere"]
+
+
+def test_a_paragraph_is_analysed_sentence_by_sentence_and_each_sentence_kept():
+    """The reader analyses a whole body to name the role, the extractor each sentence: a sentence analysed within a
+    paragraph is the same tokens as alone (offsets shifted, numbered in the paragraph), and asking for it alone later
+    costs nothing."""
+    from kg.language.analyse import _analysed
+
+    first, second = "The nurse checks the charts.", "She reports to the ward manager."
+    paragraph = f"{first} {second}"
+    _analysed.cache_clear()
+    tokens = analyse(paragraph, "en")
+    alone = analyse(second, "en")
+    assert _analysed.cache_info().hits == 1
+    shift = len(first) + 1
+    assert [(t.text, t.start - shift, t.end - shift, t.lemma, t.pos) for t in tokens if t.sent == 1] == \
+        [(t.text, t.start, t.end, t.lemma, t.pos) for t in alone]
+    assert {t.sent for t in tokens} == {0, 1} and {t.sent for t in alone} == {0}

@@ -13,6 +13,7 @@ from kg import lexicon, yamlfile
 from kg.extract.clauses import clean
 from kg.extract.facts import Evidence, Fact
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
+from kg.extract.salary import Said
 from kg.language.matcher import Span
 from kg.language.profile import fold, head_first, pattern
 from kg.read.article import Article, Sentence
@@ -51,6 +52,7 @@ class Context:
     screened: dict[str, frozenset[Rule]] = field(default_factory=dict)  # text -> the rules it may match (names known)
     tagged: dict[tuple[int, bool], Span] = field(default_factory=dict)  # (sentence start, imperative) -> its tokens for the token rules (kg/extract/syntax.py)
     token_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # family -> words its token rules took (this sentence)
+    said: Said = field(default_factory=Said)  # the source, date and place of the figures read so far
 
     def add(self, kind: str, obj: str, sentence: Sentence, rule: Rule | str, **extra) -> None:
         if obj[-1:].isdigit() and re.search(re.escape(obj) + r"[.,]\d", sentence.text):

@@ -640,7 +640,9 @@ def _after_preposition(text: str, start: int, lang: str) -> bool:
 
 
 def _salaries(ctx: Context, sentence: Sentence) -> None:
-    for figure in figures(sentence.text, ctx.rs, sentence.block.lead if sentence.block.kind == "item" else ""):
+    found = figures(sentence.text, ctx.rs, sentence.block.lead if sentence.block.kind == "item" else "", ctx.said.before(sentence))
+    ctx.said.note(sentence, ctx.rs, bool(found))
+    for figure in found:
         values = dict(figure.attrs)
         label = " ".join(f"{k}={values[k]}" for k in ("min", "max", "median", "average", "amount", "currency", "period") if k in values)
         ctx.add("salary", label, sentence, "salary.figure", attrs=figure.attrs)

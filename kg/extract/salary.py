@@ -8,13 +8,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
 from kg import lexicon
 from kg.extract.ruleset import RuleSet, expand
 from kg.language.profile import fold, rules_data, with_borrowed
+from kg.read.article import Sentence
 
 CARRIED = frozenset({"median", "average"})  # qualifiers a list of figures states once for all; never min or max
 
@@ -105,16 +106,45 @@ def _labelled_place(sentence: str):
     return lexicon.lookup("places", label) if colon and len(label.split()) <= 4 else None
 
 
-def figures(sentence: str, rs: RuleSet, lead: str = "") -> list[Figure]:
+@dataclass
+class Said:
+    """What the article's earlier figures said of their source, date and place, for the figures after them that do
+    not say it again: "The BLS reports a median of $48,000 in the United States (May 2023). The lowest 10 percent
+    earned less than $35,000." A source and a date hold for the rest of their section; a place only for the rest of
+    its paragraph, since the next paragraph so often compares another place."""
+
+    section: tuple[str, ...] = ()
+    block: int = -1
+    details: dict[str, str] = field(default_factory=dict)
+
+    def before(self, sentence: Sentence) -> dict[str, str]:
+        """What holds for `sentence`."""
+        if sentence.section != self.section:
+            return {}
+        if sentence.block.start != self.block:
+            return {k: v for k, v in self.details.items() if k != "place"}
+        return dict(self.details)
+
+    def note(self, sentence: Sentence, rs: RuleSet, figures: bool) -> None:
+        """What a sentence that gave figures, or that cites where figures come from ("The data below come from the
+        ONS"), says of their source, date and place holds for the figures after it."""
+        if not figures and not _cited(sentence.text, rs):
+            return
+        details = self.before(sentence) | _common(sentence.text, rs)
+        self.section, self.block, self.details = sentence.section, sentence.block.start, details
+
+
+def figures(sentence: str, rs: RuleSet, lead: str = "", said: dict[str, str] | None = None) -> list[Figure]:
     """Salary observations of a sentence that speaks of pay; none when it names no amount. `lead` is what introduces
     a list or table the sentence is an item or row of ("Bakers earn, according to the Acme Pay Survey 2025:"): it
-    can be the pay word, and the source, date and place the rows leave unsaid."""
+    can be the pay word, and the source, date and place the rows leave unsaid; `said` is what earlier figures said of
+    them (`Said.before`), for what neither the sentence nor its lead says."""
     cfg = rs.data["salary"]
     if not re.search(cfg["cue"], sentence + "\n" + lead, re.IGNORECASE) and _labelled_place(sentence) is None:
         return []  # "- California: $137,690" in a salary guide needs no pay word
     found = amounts(sentence, rs)
     groups = _ranges(sentence, found, rs)
-    common = (_common(lead, rs) if lead and found else {}) | _common(sentence, rs)
+    common = (said or {}) | (_common(lead, rs) if lead and found else {}) | _common(sentence, rs)
     out = []
     carried = None  # "the median is $95,000; in Frankfurt €64,000": a list of medians by place says "median" once
     for index, group in enumerate(groups):
@@ -205,17 +235,31 @@ def _default_period(value: Decimal) -> str:
     return "year" if value >= 10000 else "month" if value >= 400 else "hour"
 
 
+def _cited(sentence: str, rs: RuleSet) -> bool:
+    return any(_source_pattern(rs.lang, pat).search(sentence) for pat in rs.data["salary"]["source"])
+
+
+@lru_cache(maxsize=None)
+def _source_pattern(lang: str, pattern: str) -> re.Pattern:
+    return re.compile(expand(pattern, _macros(lang)))
+
+
+@lru_cache(maxsize=None)
+def _macros(lang: str) -> dict[str, str]:
+    return {"month": "|".join(sorted(rules_data(lang)["language"]["months"], key=len, reverse=True))}
+
+
 def _common(sentence: str, rs: RuleSet) -> dict[str, str]:
     """Source, date and place: said once for every figure of the sentence."""
     cfg = rs.data["salary"]
-    macros = {"month": "|".join(sorted(rs.data["language"]["months"], key=len, reverse=True))}
+    macros = _macros(rs.lang)
     attrs: dict[str, str] = {}
-    source_span = (0, 0)
+    source_span, cited = (0, 0), ""
     for pat in cfg["source"]:
-        m = re.search(expand(pat, macros), sentence)
+        m = _source_pattern(rs.lang, pat).search(sentence)
         if m:
             attrs["source"] = m.group("x").rstrip(".,;")
-            source_span = m.span("x")
+            source_span, cited = m.span("x"), m.group(0)
             break
     for pat in cfg["date"]:
         m = re.search(expand(pat, macros), sentence, re.IGNORECASE)
@@ -224,6 +268,10 @@ def _common(sentence: str, rs: RuleSet) -> dict[str, str]:
             number = rs.data["language"]["months"].get(month.lower()) if month else None
             attrs["as_of"] = f"{m.group('year')}-{number:02d}" if number else m.group("year")
             break
+    else:  # "according to the 2025 Acme pay survey", "Hays Salary Guide 2024": the year the source is of
+        year = re.search(r"\b(?:19|20)\d\d\b", cited)
+        if year:
+            attrs["as_of"] = year.group()
     labelled = _labelled_place(sentence)
     if labelled is not None:  # "- Regno Unito: un infermiere parte da 28.407 sterline": a salary guide's place
         attrs["place"] = labelled.label(rs.lang)

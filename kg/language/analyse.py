@@ -65,13 +65,14 @@ def _analysed(text: str, lang: str, models_dir: str, imperative: bool) -> tuple[
     its role mentions, a noun phrase of a regulation)."""
     tagger, lemmatizer = load_models(lang, models_dir)
     spans = tokenize(text, lang)
+    ranges = sentence_ranges(text, spans, lang)
+    if len(ranges) > 1:  # a paragraph or a whole body: each sentence kept on its own, for when it is asked alone
+        return tuple(Token(t.text, t.start + spans[a][0], t.end + spans[a][0], t.lemma, t.pos, n)
+                     for n, (a, b) in enumerate(ranges)
+                     for t in _analysed(text[spans[a][0]:spans[b - 1][1]], lang, models_dir, imperative))
     base_form = (lambda w: lemmatizer.lemma(w, "VERB") == w.lower()) if imperative else None
-    out: list[Token] = []
-    for n, (a, b) in enumerate(sentence_ranges(text, spans, lang)):
-        words = [text[s:e] for s, e in spans[a:b]]
-        for w, (s, e), pos in zip(words, spans[a:b], tagger.tag(words, base_form)):
-            out.append(Token(w, s, e, lemmatizer.lemma(w, pos), pos, n))
-    return tuple(out)
+    words = [text[s:e] for s, e in spans]
+    return tuple(Token(w, s, e, lemmatizer.lemma(w, pos), pos, 0) for w, (s, e), pos in zip(words, spans, tagger.tag(words, base_form)))
 
 
 def chunks(tokens: list[Token], lang: str) -> list[Chunk]:
