@@ -129,8 +129,8 @@ class Table:
     def neighbours(self, node: str, predicates: frozenset[str] | None) -> list[str]:
         """The other end of each link of the `predicates` naming `node` (once per link and direction)."""
         kept, values = _kept(predicates)
-        query = (f"SELECT object FROM fact WHERE subject = ? AND literal = 0{kept}"
-                 f" UNION ALL SELECT subject FROM fact WHERE object = ? AND literal = 0{kept}")
+        query = (f"SELECT object FROM fact INDEXED BY fact_subject WHERE subject = ? AND literal = 0{kept}"  # not by
+                 f" UNION ALL SELECT subject FROM fact INDEXED BY fact_object WHERE object = ? AND literal = 0{kept}")  # predicate
         return [other for (other,) in self.db.execute(query, (node, *values, node, *values))]
 
     def counts(self) -> tuple[int, int]:
