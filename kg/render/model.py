@@ -96,6 +96,7 @@ class Career:
         self.nodes, self.articles, self.type_labels, self.table = nodes, articles, type_labels, table
         self.layouts = {} if layouts is None else layouts  # kg.render.layout's memo: kept with the Career
         self._by_id = {article.id: article for article in articles}
+        self._counted: dict = {}  # what the table counted, by question: a Career's facts do not change (`updated` makes another)
 
     @classmethod
     def made(cls, nodes: dict[str, Node], facts: list[Fact], articles: list[Article], type_labels: dict[str, str]) -> Career:
@@ -140,7 +141,9 @@ class Career:
 
     def degrees(self, predicates: frozenset[str] | None = None) -> dict[str, int]:
         """Node id -> how many links of the `predicates` name it, for the nodes some link names."""
-        return self.table.degrees(predicates)
+        if ("degrees", predicates) not in self._counted:
+            self._counted["degrees", predicates] = self.table.degrees(predicates)
+        return self._counted["degrees", predicates]
 
     def neighbours(self, node: str, predicates: frozenset[str] | None = None) -> list[str]:
         """The other end of every link of the `predicates` naming `node`, once per link and direction."""
@@ -150,10 +153,15 @@ class Career:
         return [f for f in self.facts if not f.literal]
 
     def fact_count(self) -> int:
-        return self.table.counts()[0]
+        return self._counts()[0]
 
     def evidence_count(self) -> int:
-        return self.table.counts()[1]
+        return self._counts()[1]
+
+    def _counts(self) -> tuple[int, int]:
+        if "counts" not in self._counted:
+            self._counted["counts"] = self.table.counts()
+        return self._counted["counts"]
 
     def _facts(self, rows: list) -> list[Fact]:
         articles, nowhere = self._by_id, Article("", "", "", "")
