@@ -107,11 +107,12 @@ class Table:
             f"SELECT {_COLUMNS} FROM fact WHERE rowid IN (SELECT f.rowid FROM temp.chosen c CROSS JOIN fact f ON f.subject = c.id"
             f" UNION SELECT f.rowid FROM temp.chosen c CROSS JOIN fact f ON f.object = c.id WHERE f.literal = 0){_ORDER}").fetchall()
 
-    def links_from(self, ids: Iterable[str], predicates: frozenset[str] | None) -> list[Row]:
-        """The links (facts between nodes) whose subject is one of `ids`, of the `predicates` (None: of any)."""
+    def links_from(self, ids: Iterable[str], predicates: frozenset[str] | None, columns: str = _COLUMNS) -> list[tuple]:
+        """The links (facts between nodes) whose subject is one of `ids`, of the `predicates` (None: of any): Rows,
+        or the `columns` asked for."""
         kept, values = _kept(predicates)
         self._choose(ids)
-        return self.db.execute(f"SELECT {_COLUMNS} FROM temp.chosen c CROSS JOIN fact ON fact.subject = c.id"
+        return self.db.execute(f"SELECT {columns} FROM temp.chosen c CROSS JOIN fact ON fact.subject = c.id"
                                f" WHERE literal = 0{kept}{_ORDER}", values).fetchall()
 
     def links(self, predicates: frozenset[str] | None) -> list[tuple[str, str]]:

@@ -128,11 +128,12 @@ class Career:
         members = set(node_ids)
         return self._facts([row for row in self.table.links_from(members, predicates) if row[2] in members])
 
-    def links_from(self, node_ids: set[str]) -> dict[str, list[Fact]]:
-        """Node id -> its links to other nodes, for the nodes among `node_ids` that have some."""
-        found: dict[str, list[Fact]] = {}
-        for fact in self._facts(self.table.links_from(node_ids, None)):
-            found.setdefault(fact.subject, []).append(fact)
+    def links_from(self, node_ids: set[str]) -> dict[str, list[tuple[str, str]]]:
+        """Node id -> (predicate, object) of its links to other nodes (their evidence left unread), for the nodes
+        among `node_ids` that have some."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for subject, predicate, obj in self.table.links_from(node_ids, None, "subject, predicate, object"):
+            found.setdefault(subject, []).append((predicate, obj))
         return found
 
     def links(self, predicates: frozenset[str] | None = None) -> list[tuple[str, str]]:

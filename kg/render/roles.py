@@ -48,7 +48,7 @@ def touched(graph: GraphIndex | StoreIndex, change: Change) -> set[str]:
     return {node_id(node) for node in near if KG.Role in graph.objects(node, RDF.type)}
 
 
-def _groups(role: Node, facts: list[Fact], career: Career, details: dict[str, list[Fact]]) -> dict:
+def _groups(role: Node, facts: list[Fact], career: Career, details: dict[str, list[tuple[str, str]]]) -> dict:
     outgoing = sorted((f for f in facts if f.subject == role.id), key=lambda f: (not f.literal, f.predicate, f.object))
     incoming = sorted((f for f in facts if f.subject != role.id), key=lambda f: (f.predicate, f.subject))
     return {
@@ -57,17 +57,17 @@ def _groups(role: Node, facts: list[Fact], career: Career, details: dict[str, li
     }
 
 
-def _grouped(career: Career, facts: list[Fact], other, details: dict[str, list[Fact]]) -> list[dict]:
+def _grouped(career: Career, facts: list[Fact], other, details: dict[str, list[tuple[str, str]]]) -> list[dict]:
     return [{"predicate": predicate, "entries": [_item(career, f, other(f), details.get(other(f), [])) for f in group]}
             for predicate, group in groupby(facts, key=lambda f: f.predicate)]
 
 
-def _item(career: Career, fact: Fact, other: str, details: list[Fact]) -> dict:
+def _item(career: Career, fact: Fact, other: str, details: list[tuple[str, str]]) -> dict:
     node = None if fact.literal else career.nodes[other]
     return {
         "fact": fact,
         "text": node.label if node else other,
         "type": career.type_labels.get(node.type, node.type) if node else "",
         "href": f"../{node.page}" if node and node.page else "",
-        "details": [(d.predicate, career.nodes[d.object].label) for d in details if d.object in career.nodes],
+        "details": [(predicate, career.nodes[obj].label) for predicate, obj in details if obj in career.nodes],
     }
