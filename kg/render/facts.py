@@ -15,15 +15,17 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
-SCHEMA = """
+TABLES = """
 CREATE TABLE IF NOT EXISTS fact (subject TEXT NOT NULL, predicate TEXT NOT NULL, object TEXT NOT NULL,
                                  literal INTEGER NOT NULL, evidence BLOB NOT NULL, quotes INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS fact_subject ON fact (subject, predicate, object);
-CREATE INDEX IF NOT EXISTS fact_object ON fact (object, subject) WHERE literal = 0;
-CREATE INDEX IF NOT EXISTS fact_predicate ON fact (predicate, subject, object) WHERE literal = 0;
 CREATE TABLE IF NOT EXISTS node (id TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS article (id TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+"""
+INDEXES = """
+CREATE INDEX IF NOT EXISTS fact_subject ON fact (subject, predicate, object);
+CREATE INDEX IF NOT EXISTS fact_object ON fact (object, subject) WHERE literal = 0;
+CREATE INDEX IF NOT EXISTS fact_predicate ON fact (predicate, subject, object) WHERE literal = 0;
 """
 _ORDER = " ORDER BY subject, predicate, object, literal"
 _COLUMNS = "subject, predicate, object, literal, evidence"
@@ -37,10 +39,14 @@ class Table:
         self.db, self.path = db, path
 
     @classmethod
-    def memory(cls) -> Table:
+    def memory(cls, rows: Iterable[tuple] = ()) -> Table:
+        """A database in memory holding the facts `rows` (as `add` takes them), indexed once they are in."""
         db = sqlite3.connect(":memory:", isolation_level=None)
-        db.executescript(SCHEMA)
-        return cls(db)
+        db.executescript(TABLES)
+        table = cls(db)
+        table.add(rows)
+        db.executescript(INDEXES)
+        return table
 
     @classmethod
     def open(cls, path: Path) -> Table:

@@ -101,10 +101,9 @@ class Career:
     @classmethod
     def made(cls, nodes: dict[str, Node], facts: list[Fact], articles: list[Article], type_labels: dict[str, str]) -> Career:
         """A Career of these, its facts in a table in memory."""
-        table = Table.memory()
+        table = Table.memory(_rows(facts))
         table.put("node", nodes)
         table.put("article", {article.id: article for article in articles})
-        table.add(_rows(facts))
         return cls(nodes, articles, type_labels, table)
 
     def __eq__(self, other: object) -> bool:
