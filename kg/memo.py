@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from kg.atomic import write_atomic
 from kg.cachedir import cache_root
+from kg.codedigest import add_files
 
 FOLDER = f"compiled-{sys.implementation.cache_tag}"  # `kg cache` lists and clears it (kg.pipeline.caches)
 KEEP = 4  # entries kept per name: a rules file edited back and forth, or two checkouts sharing one cache folder
@@ -67,9 +68,7 @@ def code_version() -> str:
     digest = hashlib.sha256()
     here = Path(__file__).parent
     for module in MODULES:
-        digest.update(module.encode() + b"\0" + (here / module).read_bytes())
+        add_files(digest, module, here / module)
     for package in CODE:
-        root = here / package.split(".", 1)[1]
-        for path in sorted(p for p in root.rglob("*") if p.name.endswith((".py", ".yaml")) and "__pycache__" not in p.parts):
-            digest.update(f"{package}/{path.relative_to(root).as_posix()}".encode() + b"\0" + path.read_bytes())
+        add_files(digest, package, here / package.split(".", 1)[1], (".py", ".yaml"))
     return digest.hexdigest()[:16]

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kg.atomic import write_atomic
 from kg.cachedir import cache_folder
+from kg.codedigest import add_files
 from kg.extract.facts import Fact
 from kg.extract.ruleset import rules_version
 from kg.pipeline.manifest import article_key
@@ -46,9 +47,7 @@ def code_version() -> str:
     """Digest of the code, rules, lexicons and models extraction runs: a new release invalidates every entry."""
     digest = hashlib.sha256()
     for package in _CODE:
-        root = Path(str(resources.files(package)))
-        for path in sorted(p for p in root.rglob("*") if p.name.endswith(_CODE_FILES) and "__pycache__" not in p.parts):
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+        add_files(digest, package, Path(str(resources.files(package))), _CODE_FILES)
     return digest.hexdigest()[:16]
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from kg.atomic import write_atomic
 from kg.cachedir import cache_folder
+from kg.codedigest import add_files
 
 FILE = "kg-manifest.json"
 RACY_NS = 2_000_000_000  # an article stamp younger than this when recorded is not trusted (see `inputs`)
@@ -53,9 +54,7 @@ def code_version() -> str:
     """Digest of every file kg runs or reads (code, rules, lexicons, models, ontology, templates, queries)."""
     digest = hashlib.sha256()
     for package in _PACKAGES:
-        root = Path(str(resources.files(package)))
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts and not p.name.endswith(".pyc")):
-            digest.update(f"{package}/{path.relative_to(root).as_posix()}".encode() + b"\0" + path.read_bytes())
+        add_files(digest, package, Path(str(resources.files(package))))
     return digest.hexdigest()
 
 
