@@ -87,7 +87,7 @@ def measure(size: int, runs: int, rdflib_questions: bool) -> dict:
         params = {p.name: _example(graph, p) for p in question.params if not p.optional}
         for _ in range(runs):
             timed(f"store: {question.name}", lambda: list(kg.query(graph, question.name, **params)))
-            if question.pages_by or not question.params:  # a corpus-wide list: its first page is the target
+            if question.pages_by or question.pager or not question.params:  # a corpus-wide list or a ladder: its first page is the target
                 timed(f"store: {question.name}, first page of 20",
                       lambda: list(kg.query(graph, question.name, page=Page(20, 0), **params)))
         if rdflib_questions:

@@ -131,8 +131,9 @@ def stages(source: Path, exports: Path, runs: int) -> None:
     _table(times)
 
 
-def _wrap(run_times: dict[str, list[float]], label: str, function):
-    """`function`, adding its wall and CPU seconds (the whole process's: Oxigraph's threads count) to run_times[label]."""
+def _wrap(run_times: dict[str, list[float]], label: str, function, peaks: dict[str, float] | None = None):
+    """`function`, adding its wall and CPU seconds (the whole process's: Oxigraph's threads count) to run_times[label];
+    given `peaks`, the process's peak RSS in MB once it returns goes to peaks[label] (where the peak rises)."""
     def timed(*args, **kwargs):
         started, used = time.perf_counter(), time.process_time()
         try:
@@ -141,14 +142,20 @@ def _wrap(run_times: dict[str, list[float]], label: str, function):
             run_times.setdefault(label, [0.0, 0.0])
             run_times[label][0] += time.perf_counter() - started
             run_times[label][1] += time.process_time() - used
+            if peaks is not None:
+                peaks[label] = max(peaks.get(label, 0.0), _peak())
     return timed
 
 
-def _table(times: dict[str, list[tuple[float, float]]]) -> None:
-    print(f"{'stage':60} {'wall s':>8} {'CPU s':>8}")
+def _peak() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _table(times: dict[str, list[tuple[float, float]]], peaks: dict[str, float] | None = None) -> None:
+    print(f"{'stage':60} {'wall s':>8} {'CPU s':>8}" + (f" {'peak RSS MB after':>18}" if peaks else ""))
     for label, values in times.items():
         wall, cpu = statistics.median(v[0] for v in values), statistics.median(v[1] for v in values)
-        print(f"{label:60} {wall:8.2f} {cpu:8.2f}")
+        print(f"{label:60} {wall:8.2f} {cpu:8.2f}" + (f" {peaks.get(label, 0):18.0f}" if peaks else ""))
 
 
 def full(source: Path, runs: int) -> None:
@@ -162,6 +169,7 @@ def full(source: Path, runs: int) -> None:
     from kg.store import graphs, persisted
 
     run_times: dict[str, list[float]] = {}
+    peaks: dict[str, float] = {}
     steps = {  # label -> (module, function name)
         "read the extraction cache": (build, "_read"),
         "resolve: role table": (build, "role_table"),
@@ -176,11 +184,11 @@ def full(source: Path, runs: int) -> None:
         "persist: checkpoint and label index": (persisted, "persist"),
     }
     for label, (owner, attribute) in steps.items():
-        setattr(owner, attribute, _wrap(run_times, label, getattr(owner, attribute)))
-    build.FORMATS = {name: dataclasses.replace(fmt, from_store=fmt.from_store and _wrap(run_times, f"write {name} (store)", fmt.from_store))
+        setattr(owner, attribute, _wrap(run_times, label, getattr(owner, attribute), peaks))
+    build.FORMATS = {name: dataclasses.replace(fmt, from_store=fmt.from_store and _wrap(run_times, f"write {name} (store)", fmt.from_store, peaks))
                      for name, fmt in build.FORMATS.items()}
     blocks = spliced.write
-    spliced.write = lambda path, *args: _wrap(run_times, f"write {path.name}", blocks)(path, *args)
+    spliced.write = lambda path, *args: _wrap(run_times, f"write {path.name}", blocks, peaks)(path, *args)
     times: dict[str, list[tuple[float, float]]] = {}
     work = Path(tempfile.mkdtemp(prefix="kg-bench-full-"))
     for _ in range(runs):
@@ -191,14 +199,16 @@ def full(source: Path, runs: int) -> None:
         started, used = time.perf_counter(), time.process_time()
         result = build.build(source, out=exports)
         run_times["**kg.build**"] = [time.perf_counter() - started, time.process_time() - used]
+        peaks["**kg.build**"] = _peak()
         started, used = time.perf_counter(), time.process_time()
         build.write(result, exports)
         run_times["**write**"] = [time.perf_counter() - started, time.process_time() - used]
+        peaks["**write**"] = _peak()
         for label, (wall, cpu) in run_times.items():
             times.setdefault(label, []).append((wall, cpu))
-    print(f"{len(result.articles)} articles, {result.triple_count} triples; warm full build, medians of {runs}; "
-          f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    _table(times)
+    print(f"{len(result.articles)} articles, {result.triple_count} triples into {exports}; warm full build, medians of {runs}; "
+          f"peak RSS {_peak():.0f} MB")
+    _table(times, peaks)
 
 
 def extraction(source: Path, runs: int) -> None:

@@ -14,8 +14,8 @@ from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD, write_article
 # Floors (set, language) -> micro-F1 a drop under which fails CI. tests/data/corpus is the set the rules are
 # tuned on (issue #7 asks >= 0.85 micro, 0.80 each); heldout, heldout2 and heldout3 were written by others before any
 # tuning (their READMEs give the untuned figures) and are floored only against regressions.
-FLOOR_MICRO_F1 = {("corpus", "it"): 0.86, ("corpus", "en"): 0.86, ("heldout", "it"): 0.77, ("heldout", "en"): 0.73,
-                  ("heldout2", "it"): 0.74, ("heldout2", "en"): 0.70, ("heldout3", "it"): 0.75, ("heldout3", "en"): 0.70,
+FLOOR_MICRO_F1 = {("corpus", "it"): 0.86, ("corpus", "en"): 0.86, ("heldout", "it"): 0.78, ("heldout", "en"): 0.74,
+                  ("heldout2", "it"): 0.75, ("heldout2", "en"): 0.72, ("heldout3", "it"): 0.77, ("heldout3", "en"): 0.71,
                   # heldout4 to heldout10: never tuned on, floored against regressions (about .02 under the last score)
                   ("heldout4", "it"): 0.61, ("heldout4", "en"): 0.55, ("heldout5", "it"): 0.61, ("heldout5", "en"): 0.48,
                   ("heldout6", "it"): 0.59, ("heldout6", "en"): 0.58,

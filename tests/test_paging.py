@@ -123,6 +123,17 @@ def test_api_pages_say_which_rows_and_where_the_next_starts(sample_build, sample
     assert [row["role"]["value"] for row in json.loads(body)["results"]["bindings"]] == whole[2:5]
 
 
+
+def test_api_pages_a_ladder_from_its_walk(sample_build, sample_exports):
+    """/api/promotion-ladder?limit=&offset= is cut by the ladder's pager (kg.query.ladder), rows as in the whole."""
+    whole = json.loads(answer.named(sample_build.graph, "promotion-ladder", {"role": "account manager"}, "application/json", None,
+                                    1000)[2])["results"]["bindings"]
+    assert len(whole) > 3
+    with kg_serving(sample_build.graph, sample_exports, workers=1) as url:
+        response = urllib.request.urlopen(f"{url}/api/promotion-ladder?role=account%20manager&limit=2&offset=1")
+        assert json.loads(response.read())["results"]["bindings"] == whole[1:3]
+        assert (response.headers["X-KG-Rows"], response.headers["X-KG-Next-Offset"]) == ("2-3", "3")
+
 def test_the_python_api_pages_a_named_question(graph):
     """`kg.query(..., page=...)` is the notebook's `kg query --limit --offset`."""
     whole = values(kg.query(graph, "skills-by-role", role="account manager"))

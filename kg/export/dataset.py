@@ -64,10 +64,10 @@ class ArticleGraphs:
         used, part = set(), set(_own_triples(graph, article))
         for node in graph.referrers.get(article, ()):
             properties = graph.subjects[node]
-            if article in properties.get(KG.article, ()):
+            if article in properties.get(_ARTICLE, ()):
                 used.add(node)
-                part.add((node, KG.article, article))
-            if article in properties.get(PROV.wasDerivedFrom, ()):
+                part.add((node, _ARTICLE, article))
+            if article in properties.get(_DERIVED, ()):
                 fact = _reified(properties)
                 part.update(_own_triples(graph, node))
                 part.add(fact)
@@ -99,8 +99,8 @@ class ArticleGraphs:
         has thousands of fact triples to skip, and each of its articles used to skip them again."""
         found = self.described.get(node)
         if found is None:
-            own = [t for t in _own_triples(self.graph, node) if t[1] != KG.article and not self._fact(t)]
-            found = self.described[node] = (own, [t[2] for t in own if isinstance(t[2], URIRef) and t[1] != RDF.type])
+            own = [t for t in _own_triples(self.graph, node) if t[1] not in _NOT_DESCRIPTION and not self._fact(t)]
+            found = self.described[node] = (own, [t[2] for t in own if isinstance(t[2], URIRef) and t[1] not in _TYPES])
         return found
 
     def digest(self, node) -> bytes:
@@ -179,6 +179,9 @@ def _closure(node, own: dict, closures: dict) -> list:
 
 
 _OX_TYPE = ox.NamedNode(str(RDF.type))
+# Made once (an rdflib namespace makes a new term on every attribute read); sets test by hash, not Python __eq__.
+_ARTICLE, _DERIVED, _REIFIED = KG.article, PROV.wasDerivedFrom, (RDF.subject, RDF.predicate, RDF.object)
+_NOT_DESCRIPTION, _TYPES = frozenset({_ARTICLE}), frozenset({RDF.type})
 
 
 @lru_cache(maxsize=1 << 12)
@@ -193,7 +196,7 @@ def _query(name: str) -> str:
 
 def _reified(properties: dict) -> tuple:
     """The (subject, predicate, object) an evidence is about; None where it does not say."""
-    return tuple(next(iter(properties.get(prop, ())), None) for prop in (RDF.subject, RDF.predicate, RDF.object))
+    return tuple(next(iter(properties.get(prop, ())), None) for prop in _REIFIED)
 
 
 def _own_triples(graph: GraphIndex, subject):

@@ -13,7 +13,7 @@ from kg.export.blocks import Layout, write_to
 from kg.export.dataset import ONTOLOGY_GRAPH, ArticleGraphs, article_graph_iri, named_triples, ontology_triples, store_quads
 from kg.export.lines import SortedLines
 from kg.export.ntriples import StoreTerms, Terms
-from kg.export.turtle import LAYOUT, Names, grouped, statements
+from kg.export.turtle import LAYOUT, Names, grouped, statement, statements
 from kg.graph.index import GraphIndex, indexed
 from kg.graph.namespaces import KG
 from kg.store.change import Change
@@ -47,6 +47,7 @@ class TrigBlocks:
 
     def __init__(self, graph: GraphIndex) -> None:
         self.graphs, self.names, self.articles = ArticleGraphs(graph), Names(), _articles(graph)
+        self.described: dict = {}  # node -> the statement of its description alone, as every graph naming it holds it
 
     def __call__(self, key: str) -> bytes | None:
         if key == str(ONTOLOGY_GRAPH):
@@ -55,7 +56,20 @@ class TrigBlocks:
             part = self.graphs.part(self.articles[key])
         else:
             return None
-        return f"<{key}> {{\n{statements(grouped(part), self.names).strip(chr(10))}\n}}\n".encode("utf-8")
+        text = statements(grouped(part), self.names, lambda subject, properties: self._statement(subject, properties, part))
+        return f"<{key}> {{\n{text.strip(chr(10))}\n}}\n".encode("utf-8")
+
+    def _statement(self, subject, properties: dict, part) -> str:
+        """A subject's statement in the graph of triples `part`; a node described in many graphs with nothing else
+        of it there (a skill most articles name) is rendered once."""
+        description = self.graphs.described.get(subject)
+        if (description is None or sum(map(len, properties.values())) != len(description[0])
+                or not all(triple in part for triple in description[0])):
+            return statement(self.names, subject, properties)
+        found = self.described.get(subject)
+        if found is None:
+            found = self.described[subject] = statement(self.names, subject, properties)
+        return found
 
     def touched(self, change: Change, notes: dict) -> set[str]:
         """The names of the graphs `change` may alter, given the `notes` of the file before it."""

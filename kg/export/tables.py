@@ -110,28 +110,43 @@ class Facts:
 
     def __init__(self, graph: GraphIndex) -> None:
         self.graph = graph
+        self.articles: dict = {}  # article -> (language, source path): every row of an article repeats them
+        self.labels: dict = {}  # (node, language) -> its label: a node's row repeats across its facts
 
     def keys(self) -> list[str]:
         return sorted(map(str, self.graph.of_type(KG.Evidence)))
 
     def __call__(self, key: str) -> bytes | None:
-        graph = self.graph
-        properties = graph.subjects.get(URIRef(key), {})
+        properties = self.graph.subjects.get(URIRef(key), {})
         if _EVIDENCE not in properties.get(_TYPE, ()):
             return None
-        one = {p: properties.get(p, (None,))[0] for p in _EVIDENCE_PROPERTIES}
-        article = one[PROV.wasDerivedFrom]
-        lang = str(graph.value(article, SCHEMA.inLanguage) or "")
-        subject, obj = one[RDF.subject], one[RDF.object]
+        (article, subject, predicate, obj, quote, section, line, start, end, rule,
+         confidence) = (properties.get(p, (None,))[0] for p in _EVIDENCE_PROPERTIES)
+        lang, path = self._article(article)
         return _row((
-            str(subject), _label(graph, subject, lang), compact(one[RDF.predicate]),
-            str(obj) if isinstance(obj, URIRef) else "", _label(graph, obj, lang),
-            str(one[KG.quote]), str(one[KG.section] or ""), str(graph.value(article, KG.sourcePath)),
-            *(_number(one[p]) for p in (KG.sourceLine, KG.startOffset, KG.endOffset)),
-            str(one[KG.rule]), str(one[KG.confidence] or ""), key,
+            str(subject), self._label(subject, lang), compact(predicate),
+            str(obj) if isinstance(obj, URIRef) else "", self._label(obj, lang),
+            str(quote), str(section or ""), path, _number(line), _number(start), _number(end),
+            str(rule), str(confidence or ""), key,
         ))
 
+    def _article(self, article) -> tuple[str, str]:
+        found = self.articles.get(article)
+        if found is None:
+            found = self.articles[article] = (str(self.graph.value(article, _LANGUAGE) or ""),
+                                              str(self.graph.value(article, _PATH)))
+        return found
 
-_TYPE, _EVIDENCE = RDF.type, KG.Evidence
+    def _label(self, term, lang: str) -> str:
+        if isinstance(term, Literal):
+            return str(term)
+        found = self.labels.get((term, lang))
+        if found is None:
+            found = self.labels[term, lang] = _label(self.graph, term, lang)
+        return found
+
+
+# Terms made once: an rdflib namespace makes a new one on every attribute read, and compares it in Python.
+_TYPE, _EVIDENCE, _LANGUAGE, _PATH = RDF.type, KG.Evidence, SCHEMA.inLanguage, KG.sourcePath
 _EVIDENCE_PROPERTIES = (PROV.wasDerivedFrom, RDF.subject, RDF.predicate, RDF.object, KG.quote, KG.section, KG.sourceLine,
                         KG.startOffset, KG.endOffset, KG.rule, KG.confidence)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, split_uri
@@ -48,7 +48,7 @@ def blocks(graph: GraphIndex) -> Render:
     def render(key: str) -> bytes | None:
         subject = URIRef(key)
         properties = graph.subjects.get(subject)
-        return _statement(names, subject, properties).encode("utf-8") if properties else None
+        return statement(names, subject, properties).encode("utf-8") if properties else None
 
     return render
 
@@ -61,19 +61,31 @@ def grouped(triples: Iterable[tuple]) -> dict:
     return by_subject
 
 
-def statements(by_subject: dict, names: "Names") -> str:
-    """The statements of subject -> predicate -> objects, subjects in IRI order."""
-    return "".join(_statement(names, subject, by_subject[subject]) for subject in sorted(by_subject, key=str))
+def statements(by_subject: dict, names: "Names", render: Callable[[object, dict], str] | None = None) -> str:
+    """The statements of subject -> predicate -> objects, subjects in IRI order; `render(subject, properties)`
+    makes one (by default `statement`: a caller may hand back one it made before for the same triples)."""
+    render = render or (lambda subject, properties: statement(names, subject, properties))
+    return "".join(render(subject, by_subject[subject]) for subject in sorted(by_subject, key=str))
 
 
-def _statement(names: "Names", subject, properties: dict) -> str:
+def statement(names: "Names", subject, properties: dict) -> str:
+    """One subject's statement: `a` and rdfs:label first, then the predicates in IRI order, objects sorted."""
     order = [p for p in _FIRST if p in properties]
-    order += sorted(p for p in properties if p not in _FIRSTS)
+    order += sorted((p for p in properties if p not in _FIRSTS), key=str)  # IRIs: rdflib's order, without its Python __lt__
     parts = []
     for predicate in order:
-        objects = sorted(properties[predicate])
+        objects = _sorted(properties[predicate])
         parts.append(f"{names.verb(predicate)} " + ",\n        ".join(names.label(o) for o in objects))
     return f"\n{names.label(subject)} " + " ;\n    ".join(parts) + " .\n"
+
+
+def _sorted(objects: list) -> list:
+    """`sorted(objects)` as rdflib orders terms: IRIs alone compare as strings, in C rather than rdflib's `__lt__`."""
+    if len(objects) < 2:
+        return objects
+    if all(type(o) is URIRef for o in objects):
+        return sorted(objects, key=str)
+    return sorted(objects)
 
 
 class Names:

@@ -118,9 +118,13 @@ class GraphIndex:
         found = []
         for evidence in self.referrers.get(node, ()):
             properties = self.subjects[evidence]
-            if node in properties.get(RDF.subject, ()) and KG.Evidence in properties.get(RDF.type, ()):
-                found.append((properties.get(RDF.predicate, (None,))[0], properties.get(RDF.object, (None,))[0]))
+            if node in properties.get(_SUBJECT, ()) and _EVIDENCE in properties.get(_TYPE, ()):
+                found.append((properties.get(_PREDICATE, (None,))[0], properties.get(_OBJECT, (None,))[0]))
         return found
+
+
+# Made once: an rdflib namespace makes a new term on every attribute read.
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT, _EVIDENCE = RDF.type, RDF.subject, RDF.predicate, RDF.object, KG.Evidence
 
 
 @writer

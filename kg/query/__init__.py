@@ -22,9 +22,11 @@ from rdflib.query import Result
 from kg.errors import KgError, NotFound
 from kg.graph import labels
 from kg.graph.namespaces import PREFIXES
-from kg.query import formats, keyset
+from kg.query import formats, keyset, ladder
 from kg.query.catalogue import Question, from_file, questions
 from kg.query.paging import Page
+
+PAGERS = {"ladder": ladder.cut}  # `pages-by: NAME` -> what cuts a page of that question from less than its whole answer
 
 __all__ = ["Page", "Question", "formats", "query", "question", "questions", "run", "sparql"]
 
@@ -55,9 +57,14 @@ def run(graph: Graph, asked: Question, params: dict[str, str], page: Page | None
     for name, value in params.items():
         node = labels.find(graph, str(value), declared[name].type_)
         bindings[name] = node if node is not None else Literal(str(value))
+    if asked.pager and page is not None and page.limit is not None:
+        if asked.pager not in PAGERS:
+            raise KgError(f"no pager called {asked.pager!r}; pages-by names one of {', '.join(PAGERS)} or a variable", asked.source)
+        answer = lambda text, bound: _execute(graph, text, bound, asked.source)  # noqa: E731
+        return page.cut(PAGERS[asked.pager](bindings, page, answer))
     nodes = keyset.nodes_in_order(graph, asked, params, page)
     if nodes is not None:  # a page of a corpus-wide list from its first nodes: Oxigraph cannot sort just the top
-        return page.cut(keyset.cut(asked, nodes, page, lambda text: _execute(graph, text, bindings, asked.source)))
+        return page.cut(keyset.cut(graph, asked, nodes, page, lambda text: _execute(graph, text, bindings, asked.source)))
     return _execute(graph, asked.text, bindings, asked.source, page)
 
 

@@ -9,7 +9,10 @@
 
 `pages-by` says the answer is sorted first by that variable's IRI (as a string) and every row's value is an
 instance of the class (or of one of a list of classes: `class: [kg:Role, kg:Regulation]`): a page is then cut from the class's first nodes in that order (kg.query.keyset)
-instead of from the whole sorted answer.
+instead of from the whole sorted answer. `then: {variable: role, via: kg:inIndustry}` says the rows of one node
+are sorted next by ?role's IRI, every ?role a subject of kg:inIndustry with that node as object: a node with
+many rows is then asked for a few of them at a time too. `pages-by: ladder` says the answer is promotion-ladder.rq's (its rows in
+its order): a page is cut from the ladder's walk (kg.query.ladder).
 
 The body stays plain SPARQL (its own PREFIX lines, parameters as ordinary variables) so it runs unchanged
 in GraphDB or Fuseki; kg binds each parameter to an RDF term, never into the text.
@@ -39,9 +42,16 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Then:
+    name: str  # the variable the rows of one node are sorted by next (its IRI)
+    via: URIRef  # every row's value of it is a subject of this property, the node its object
+
+
+@dataclass(frozen=True)
 class PagesBy:
     name: str
     types: tuple[URIRef, ...]  # every row's value of the variable is an instance of one of these
+    then: Then | None = None  # a second level: the rows of one node can be many
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ class Question:
     text: str  # the SPARQL, header included (comments are valid SPARQL)
     source: str  # where it was read from, for error messages
     pages_by: PagesBy | None = None  # the variable the answer is sorted by first, and its classes
+    pager: str | None = None  # `pages-by: NAME`: a page is cut by the pager of that name (kg.query.PAGERS)
 
 
 def parse(text: str, name: str, source: str) -> Question:
@@ -67,7 +78,8 @@ def parse(text: str, name: str, source: str) -> Question:
     params = tuple(_param(key, spec or {}, text, source) for key, spec in (meta.get("params") or {}).items())
     keyed = meta.get("pages-by")
     pages_by = _pages_by(keyed, text, source) if isinstance(keyed, dict) else None
-    return Question(name, str(meta.get("summary", "")), params, str(meta.get("example", "")), text, source, pages_by)
+    return Question(name, str(meta.get("summary", "")), params, str(meta.get("example", "")), text, source, pages_by,
+                    keyed if isinstance(keyed, str) else None)
 
 
 def _param(key: str, spec: dict, text: str, source: str) -> Param:
@@ -76,8 +88,9 @@ def _param(key: str, spec: dict, text: str, source: str) -> Param:
 
 
 def _pages_by(spec: dict, text: str, source: str) -> PagesBy:
-    key, named = str(spec.get("variable", "")), spec.get("class")
-    return PagesBy(key, tuple(_class(key, each, text, source) for each in (named if isinstance(named, list) else [named])))
+    key, named, then = str(spec.get("variable", "")), spec.get("class"), spec.get("then")
+    then = Then(str(then.get("variable", "")), _class(str(then.get("variable", "")), then.get("via"), text, source)) if isinstance(then, dict) else None
+    return PagesBy(key, tuple(_class(key, each, text, source) for each in (named if isinstance(named, list) else [named])), then)
 
 
 def _class(key: str, named: object, text: str, source: str) -> URIRef:

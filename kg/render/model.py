@@ -194,7 +194,7 @@ def read(graph: Graph | GraphIndex, source_link: str = SOURCE_LINK) -> Career:
         if subject not in nodes:
             continue
         for p, objects in properties.items():
-            if p == RDF.type:
+            if p in _TYPES:
                 continue
             for o in objects:
                 if isinstance(o, URIRef) and node_id(o) in nodes:
@@ -444,18 +444,23 @@ def _article(graph: GraphIndex, iri: URIRef, source_link: str) -> Article:
 def _evidence(graph: GraphIndex, articles: dict[str, Article]) -> dict[tuple, tuple[Evidence, ...]]:
     found = defaultdict(list)
     for ev in graph.of_type(KG.Evidence):
-        key = (graph.value(ev, RDF.subject), graph.value(ev, RDF.predicate), graph.value(ev, RDF.object))
-        source = graph.value(ev, PROV.wasDerivedFrom)
+        subject, predicate, obj, source, quote, section, line, curated, confidence = (
+            graph.value(ev, p) for p in _EVIDENCE_PROPERTIES)
         article = articles.get(node_id(source)) if source is not None else None
-        found[key].append(Evidence(
-            quote=str(graph.value(ev, KG.quote) or ""),
-            section=str(graph.value(ev, KG.section) or ""),
+        found[subject, predicate, obj].append(Evidence(
+            quote=str(quote or ""),
+            section=str(section or ""),
             article=article or Article("", "", "", ""),
-            line=int(graph.value(ev, KG.sourceLine) or 0),
-            curated=str(graph.value(ev, KG.curated) or ""),
-            confidence=str(graph.value(ev, KG.confidence) or ""),
+            line=int(line or 0),
+            curated=str(curated or ""),
+            confidence=str(confidence or ""),
         ))
     return {k: tuple(sorted(v, key=lambda e: (e.article.id, e.line, e.quote, e.section, e.curated))) for k, v in found.items()}
+
+
+_TYPES = frozenset({RDF.type})  # `in` by hash, not by rdflib's Python __eq__
+_EVIDENCE_PROPERTIES = (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom, KG.quote, KG.section, KG.sourceLine,
+                        KG.curated, KG.confidence)  # made once: an rdflib namespace makes a new term on every read
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,12 @@ def bind(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
     return f"{text[:at]} VALUES ({names}) {{ ({row}) }} {text[at:]}"
 
 
-def among(text: str, name: str, terms: list[ox.NamedNode]) -> str:
-    """`text` with ?`name` limited to `terms`, one VALUES row each, at the start of its WHERE group."""
+def among(text: str, names: tuple[str, ...], rows: list[tuple[ox.NamedNode, ...]]) -> str:
+    """`text` with (?`names`...) limited to `rows`, one VALUES row each, at the start of its WHERE group."""
     at = where_group(text)
-    return f"{text[:at]} VALUES ?{name} {{ {' '.join(str(term) for term in terms)} }} {text[at:]}"
+    if len(names) == 1:
+        block = f"VALUES ?{names[0]} {{ {' '.join(str(term) for term, in rows)} }}"
+    else:  # one block of pairs: a block per variable made Oxigraph read a whole industry's evidence for each role
+        pairs = " ".join("(" + " ".join(map(str, row)) + ")" for row in rows)
+        block = f"VALUES ({' '.join('?' + name for name in names)}) {{ {pairs} }}"
+    return f"{text[:at]} {block} {text[at:]}"
