@@ -15,7 +15,7 @@ from click.testing import CliRunner
 import kg
 from kg.cli import main
 from kg.errors import KgError
-from kg.pipeline import caches, manifest
+from kg.pipeline import caches, manifest, views
 from kg.pipeline.cache import ORIGIN, folder_for
 from kg.store import graphs, persisted
 from tests.conftest import write_article
@@ -47,9 +47,10 @@ def built(source, out, when: float):
     """Build `source` into `out`, its caches last used at `when` (seconds since the epoch): no clock involved."""
     kg.write(kg.build(source), out)
     turtle = out / "careers.ttl"
-    for stamp in (folder_for(source) / ORIGIN, graphs.folder_for(turtle) / graphs.STAMP, persisted.folder_for(turtle) / persisted.STAMP):
+    for stamp in (folder_for(source) / ORIGIN, graphs.folder_for(turtle) / graphs.STAMP, persisted.folder_for(turtle) / persisted.STAMP,
+                  views.folder(out) / caches.VIEWS):
         os.utime(stamp, (when, when))
-    return folder_for(source), graphs.folder_for(turtle), persisted.folder_for(turtle)
+    return folder_for(source), graphs.folder_for(turtle), persisted.folder_for(turtle), views.folder(out)
 
 
 def test_the_article_cache_of_a_removed_source_folder_is_deleted_by_the_next_build(tmp_path):
@@ -71,14 +72,14 @@ def test_over_the_cap_the_least_recently_built_go_first_entry_by_entry(tmp_path)
     total = sum(c.size for c in found.values())
     assert caches.cap(set(new), total - 1) == oldest_entry[1]  # one entry is enough
     assert not oldest_entry[2].exists() and len(list(old[0].glob("*.pickle"))) == 1
-    caches.cap(set(new), sum(found[folder].size for folder in new) + found[mid[2]].size)
-    assert [c.folder for c in caches.caches()] == [mid[2], *new]  # no emptied folder is left
+    caches.cap(set(new), sum(found[folder].size for folder in new) + found[mid[-1]].size)
+    assert [c.folder for c in caches.caches()] == [mid[-1], *new]  # no emptied folder is left
     caches.cap(set(new), 0)
     assert [c.folder for c in caches.caches()] == list(new)  # never the build's own
 
 
 def test_files_the_persisted_store_hard_links_from_the_store_of_record_count_once(tmp_path):
-    _, record, store = built(corpus(tmp_path / "source", "paralegal"), tmp_path / "out", 1_000)
+    _, record, store, _ = built(corpus(tmp_path / "source", "paralegal"), tmp_path / "out", 1_000)
     files = [path for path in (*record.rglob("*"), *store.rglob("*")) if path.is_file()]
     inodes = {path.stat().st_ino: path.stat().st_size for path in files}
     assert len(inodes) < len(files)  # the persisted store is a hard-link backup of the store of record
@@ -95,7 +96,7 @@ def test_a_build_with_nothing_new_marks_its_caches_used(tmp_path):
 
 
 def test_the_manifest_marks_the_stamps_the_caches_are_dated_by():
-    assert manifest.USED == {"articles": ORIGIN, "store": persisted.STAMP, "graphs": graphs.STAMP}
+    assert manifest.USED == {"articles": ORIGIN, "store": persisted.STAMP, "graphs": graphs.STAMP, "views": caches.VIEWS}
 
 
 def test_a_build_that_writes_keeps_the_caches_under_kg_cache_max_mb(tmp_path, monkeypatch):
@@ -104,7 +105,8 @@ def test_a_build_that_writes_keeps_the_caches_under_kg_cache_max_mb(tmp_path, mo
     source = corpus(tmp_path / "source", "recruiter")
     kg.write(kg.build(source), tmp_path / "out")
     turtle = tmp_path / "out" / "careers.ttl"
-    assert {c.folder for c in caches.caches()} == {folder_for(source), graphs.folder_for(turtle), persisted.folder_for(turtle)}
+    assert {c.folder for c in caches.caches()} == {folder_for(source), graphs.folder_for(turtle), persisted.folder_for(turtle),
+                                                   views.folder(tmp_path / "out")}
     monkeypatch.setenv("KG_CACHE_MAX_MB", "lots")
     with pytest.raises(KgError, match="KG_CACHE_MAX_MB must be a number of megabytes, got 'lots'"):
         kg.write(kg.build(source), tmp_path / "out")
@@ -128,15 +130,16 @@ def test_kg_cache_info_and_clear(tmp_path, own_cache):
     built(kept_source, kept_out, 2_000)
     shutil.rmtree(gone_source), shutil.rmtree(gone_out)
     info = CliRunner().invoke(main, ["cache", "info"]).output.splitlines()
-    assert info[0].startswith(f"{own_cache}: 6 caches, ") and info[0].endswith("; 3 of them for folders that are gone (kg cache clear deletes them)")
+    assert info[0].startswith(f"{own_cache}: 8 caches, ") and info[0].endswith("; 4 of them for folders that are gone (kg cache clear deletes them)")
     assert [line.split()[:3] + line.split()[-2:] for line in info[1:]] == [
         ["articles", "1", "article", str(gone_source), "(gone)"], ["graphs", "1", "store", str(gone_out), "(gone)"],
-        ["store", "1", "store", str(gone_out), "(gone)"], ["articles", "2", "articles", "kB", str(kept_source)],
-        ["graphs", "1", "store", "kB", str(kept_out)], ["store", "1", "store", "kB", str(kept_out)]]
+        ["store", "1", "store", str(gone_out), "(gone)"], ["views", "1", "model", str(gone_out), "(gone)"],
+        ["articles", "2", "articles", "kB", str(kept_source)], ["graphs", "1", "store", "kB", str(kept_out)],
+        ["store", "1", "store", "kB", str(kept_out)], ["views", "1", "model", "kB", str(kept_out)]]
     cleared = CliRunner().invoke(main, ["cache", "clear"])
-    assert cleared.output.splitlines()[-1].startswith("cleared 3 caches, ")
+    assert cleared.output.splitlines()[-1].startswith("cleared 4 caches, ")
     assert {c.serves for c in caches.caches()} == {kept_source, kept_out}
-    assert CliRunner().invoke(main, ["cache", "clear", str(kept_out)]).output.splitlines()[-1].startswith("cleared 2 caches, ")
+    assert CliRunner().invoke(main, ["cache", "clear", str(kept_out)]).output.splitlines()[-1].startswith("cleared 3 caches, ")
     assert [c.serves for c in caches.caches()] == [kept_source]
     assert CliRunner().invoke(main, ["cache", "clear", str(kept_out)]).output == "nothing to clear\n"
     both = CliRunner().invoke(main, ["cache", "clear", "--all", str(kept_source)])

@@ -8,7 +8,7 @@ import random
 import re
 import subprocess
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -283,3 +283,42 @@ def test_a_layout_is_laid_out_once_and_kept_for_the_same_nodes_and_edges(monkeyp
     for more in range(layout.MEMO):
         layout.positions(nodes, edges[:more], memo)
     assert len(memo) == layout.MEMO and placed not in memo.values()
+
+
+def _capped_over_every_fact(career, node_ids, keep):
+    """network.capped as it was: every fact scanned for the links among `node_ids`."""
+    from kg.render import network
+
+    members = set(node_ids)
+    links = defaultdict(Counter)
+    for fact in career.facts:
+        if not fact.literal and fact.subject in members and fact.object in members and (keep is None or fact.predicate in keep):
+            links[fact.subject][fact.object] += 1
+            links[fact.object][fact.subject] += 1
+    degree = {node: sum(counter.values()) for node, counter in links.items()}
+    if len(node_ids) <= network.LIMIT and sum(degree.values()) <= 2 * network.EDGES:
+        return node_ids, 0
+    chosen, edges = set(), 0
+    for node in sorted(members, key=lambda i: (-degree.get(i, 0), i)):
+        added = sum(n for other, n in links[node].items() if other in chosen) if node in links else 0
+        if len(chosen) == network.LIMIT or edges + added > network.EDGES:
+            break
+        chosen.add(node)
+        edges += added
+    return [i for i in node_ids if i in chosen], len(members) - len(chosen)
+
+
+@pytest.mark.parametrize("limit, edges", [(10, 10_000), (40, 25), (200, 60), (500, 10_000)])
+def test_the_nodes_a_network_draws_are_those_counted_over_every_fact(monkeypatch, limit, edges):
+    """capped counts degrees in the Career's table and reads the links of the nodes it takes: the same nodes as
+    counting every fact, for each view's nodes and links (all; roles and skills by `requires skill`; a ladder's family)."""
+    from kg.render import network
+
+    monkeypatch.setattr(network, "LIMIT", limit)
+    monkeypatch.setattr(network, "EDGES", edges)
+    career = read(synthetic_graph(roles=90, skills_per_role=4, skill_count=60))
+    needs = skills.holders(career)
+    family = sorted({n for pair in career.links(ladder.STEPS) for n in pair})
+    for node_ids, keep in ((list(career.nodes), None), (sorted({r for rs in needs.values() for r in rs}) + list(needs), skills._REQUIRES),
+                           (family, ladder.STEPS)):
+        assert network.capped(career, node_ids, keep) == _capped_over_every_fact(career, node_ids, keep)

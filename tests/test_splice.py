@@ -4,6 +4,7 @@ those made from the store (VoID, the views' Career model, the label index) or ke
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 
@@ -17,7 +18,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 import kg
 from kg import render
 from kg.export import FORMATS, void
-from kg.export.blocks import BlockIndex
+from kg.export.blocks import BlockIndex, Layout, splice, write
 from kg.graph.index import GraphIndex
 from kg.graph.labels import LABELS, label_map
 from kg.graph.namespaces import KG, KGR, SCHEMA
@@ -131,6 +132,19 @@ def test_an_index_of_another_version_or_file_is_not_used(tmp_path):
     assert BlockIndex.load(tmp_path / "nothing.pickle", "v1", tmp_path / "careers.ttl") is None
 
 
+def test_a_splice_whose_blocks_are_unchanged_leaves_the_file_alone(tmp_path):
+    """Blocks rendered anew as the file holds them: nothing is written (an edit's untouched exports are not copied);
+    one block that differs, one that goes or one that comes: the file is written again."""
+    layout, path = Layout(b"head\n", b"foot\n", b",\n"), tmp_path / "file"
+    blocks = {"a": b"A", "b": b"B", "c": b"C"}
+    index = write(path, layout, "v", sorted(blocks), blocks.get)
+    assert splice(path, index, layout, ["a", "c", "d"], blocks.get) is index and path.read_bytes() == b"head\nA,\nB,\nCfoot\n"
+    for changed in ({**blocks, "b": b"b"}, {"a": b"A", "c": b"C"}, {**blocks, "d": b"D"}):
+        spliced_index = splice(path, index, layout, ["b", "d"], changed.get)
+        assert spliced_index is not index and path.read_bytes() == b"head\n" + b",\n".join(v for _, v in sorted(changed.items())) + b"foot\n"
+        index = write(path, layout, "v", sorted(blocks), blocks.get)
+
+
 def _facts(sample: GraphIndex) -> list[tuple]:
     return sorted(sample.triples())
 
@@ -225,3 +239,46 @@ def test_the_views_career_kept_is_the_last_writes_only(tmp_path, monkeypatch):
     assert views.kept(out, "another", link) is None and views.kept(out, version, "../elsewhere/") is None
     (out / "careers.ttl").write_bytes((out / "careers.ttl").read_bytes())
     assert views.kept(out, version, link) is None
+
+
+def test_an_edit_rewrites_the_kept_careers_rows_only_once_its_exports_are_written(tmp_path, monkeypatch):
+    """The kept Career is one sqlite file, a row per node, article and fact: an edit changes the rows of what it
+    touched in a transaction that only the end of its write commits. A write that fails after its views leaves the
+    file as the last write kept it, and lets it go; an edit that ends keeps the new graph's Career, the one a full
+    read of its store gives."""
+    from kg.render.facts import Table
+
+    source, out = _sample_copy(tmp_path, monkeypatch)
+    kg.write(kg.build(source, out=out), out)
+    path = views.folder(out) / views.FILE
+
+    def rows() -> tuple:
+        table = Table.open(path)
+        try:
+            return table.every(), table.objects("node"), table.objects("article"), table.meta()
+        finally:
+            table.close()
+
+    before = rows()
+    article = source / "account-manager.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Chicago", "Boston"), encoding="utf-8")
+    write_changed = spliced.write_changed
+    monkeypatch.setattr(spliced, "write_changed", lambda *args: pytest.fail("stopped after the views"))
+    edited = kg.build(source, out=out)
+    with pytest.raises(pytest.fail.Exception):
+        kg.write(edited, out)
+    del edited  # its store of record, open
+    gc.collect()
+    assert rows() == before
+    table = Table.open(path)
+    table.begin()  # not locked by the failed write any more
+    table.close()
+    monkeypatch.setattr(spliced, "write_changed", write_changed)
+    kg.write(kg.build(source, out=out), out)  # the failed write left the exports unrecorded: written whole
+    before = rows()
+    article.write_text(article.read_text(encoding="utf-8").replace("Boston", "Denver"), encoding="utf-8")
+    edited = kg.build(source, out=out)
+    kg.write(edited, out)
+    assert not edited.change.full and rows() != before
+    assert views.kept(out, edited.inputs.context, render.source_link(source, out)) == model.from_store(
+        edited.store, render.source_link(source, out))

@@ -11,7 +11,7 @@ from kg.cli.common import USAGE, fail
 from kg.pipeline import caches
 from kg.pipeline.caches import Cache
 
-WHAT = {"articles": ("article", "articles"), "store": ("store", "stores"), "graphs": ("store", "stores"), "compiled": ("table", "tables")}  # kind -> what one entry is, one and many
+WHAT = {"articles": ("article", "articles"), "store": ("store", "stores"), "graphs": ("store", "stores"), "views": ("model", "models"), "compiled": ("table", "tables")}  # kind -> what one entry is, one and many
 
 
 def _size(count: int) -> str:

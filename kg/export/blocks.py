@@ -125,21 +125,37 @@ def write_to(out: BinaryIO, layout: Layout, version: str, keys: Iterable[str], r
 
 def splice(path: Path, old: BlockIndex, layout: Layout, changed: Iterable[str], render: Render) -> BlockIndex:
     """The file at `path` (indexed by `old`) rewritten with the blocks of the `changed` keys rendered anew, every
-    other block copied: the bytes `write` gives for the new graph when every key whose block differs is in `changed`."""
+    other block copied: the bytes `write` gives for the new graph when every key whose block differs is in `changed`.
+    When each of those blocks is the one the file holds, the file is left alone (`old` is its index still)."""
+    blocks = {key: render(key) for key in sorted(set(changed))}
+    if _holds(path, old, blocks):
+        return old
     with open(path, "rb") as source, atomic_file(path) as out:
         writer = _Writer(out, layout, old.version)
         done = 0  # old blocks before this one are written or replaced
-        for key in sorted(set(changed)):
+        for key, data in blocks.items():
             position = bisect_left(old.keys, key, lo=done)
             writer.run(source, old, done, position)
             done = position + (position < len(old.keys) and old.keys[position] == key)
-            data = render(key)
             if data is not None:
                 writer.block(key, data)
         writer.run(source, old, done, len(old.keys))
         writer.close()
     writer.index.stamp = stamp(path)
     return writer.index
+
+
+def _holds(path: Path, index: BlockIndex, blocks: dict[str, bytes | None]) -> bool:
+    """Whether the file at `path` (indexed by `index`) already holds these blocks, and no block of a key given None."""
+    with open(path, "rb") as source:
+        for key, data in blocks.items():
+            position = bisect_left(index.keys, key)
+            there = position < len(index.keys) and index.keys[position] == key
+            if data is None and there or data is not None and not there:
+                return False
+            if there and os.pread(source.fileno(), index.ends[position] - index.starts[position], index.starts[position]) != data:
+                return False
+    return True
 
 
 def _copy(source: BinaryIO, out: BinaryIO, offset: int, length: int) -> None:

@@ -345,39 +345,42 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
     link = _link(result, out)
     career = views.career(None if change.full else views.kept(out, version, link), result.store,
                           _readable(result), link, change)
-    labels = None if change.full else store.previous_labels(turtle)  # before careers.ttl changes
-    manifest.forget(out)
-    for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
-        leftover.unlink(missing_ok=True)
-    written, done = [], 0
-    for done, part in enumerate(parts(result, out, change, career), 1):
-        for name, data in part.items():
-            if data is not None and _differs(out / name, data):
-                write_atomic(out / name, data)
-            written.append(out / name)
+    try:
+        labels = None if change.full else store.previous_labels(turtle)  # before careers.ttl changes
+        manifest.forget(out)
+        for leftover in out.rglob(".*.tmp") if out.is_dir() else ():  # from a build killed mid-write
+            leftover.unlink(missing_ok=True)
+        written, done = [], 0
+        for done, part in enumerate(parts(result, out, change, career), 1):
+            for name, data in part.items():
+                if data is not None and _differs(out / name, data):
+                    write_atomic(out / name, data)
+                written.append(out / name)
+            if progress:
+                progress(done, STEPS)
+        files, indexes = spliced.write_changed(out, change, lambda: result.index, result.store, version, previous)
+        written += files
+        result.triples = indexes[spliced.VOID].notes["counts"].triples
         if progress:
-            progress(done, STEPS)
-    files, indexes = spliced.write_changed(out, change, lambda: result.index, result.store, version, previous)
-    written += files
-    result.triples = indexes[spliced.VOID].notes["counts"].triples
-    if progress:
-        progress(done + 1, STEPS)
-    _remove_unwritten(out, written)
-    record = result.store if edited else None  # the store of record, open
-    if labels is None:
-        labels = LabelIndex.of_store(result.store)
-    else:
-        labels.update(result.store, change.subjects)
-    published = store.persist(master, labels, turtle, record)
-    graphs.written(master, turtle, record)
-    if edited and published:  # the store of record let go: the next build in this process edits it again
-        result.store = record = pyoxigraph.Store.read_only(str(store.folder_for(turtle)))
-    if published and result.inputs:  # else the next build saves the store
-        spliced.record(out, indexes)
-        views.keep(out, version, link, career)
-        manifest.record(out, result.inputs, written, manifest.Manifest(
-            result.summary(), [str(e) for e in result.errors], [str(w) for w in result.warnings]))
-    caches.cap({store.folder_for(turtle), master} | ({folder_for(result.source)} if result.source else set()), limit)
+            progress(done + 1, STEPS)
+        _remove_unwritten(out, written)
+        record = result.store if edited else None  # the store of record, open
+        if labels is None:
+            labels = LabelIndex.of_store(result.store)
+        else:
+            labels.update(result.store, change.subjects)
+        published = store.persist(master, labels, turtle, record)
+        graphs.written(master, turtle, record)
+        if edited and published:  # the store of record let go: the next build in this process edits it again
+            result.store = record = pyoxigraph.Store.read_only(str(store.folder_for(turtle)))
+        if published and result.inputs:  # else the next build saves the store
+            spliced.record(out, indexes)
+            views.keep(out, version, link, career)
+            manifest.record(out, result.inputs, written, manifest.Manifest(
+                result.summary(), [str(e) for e in result.errors], [str(w) for w in result.warnings]))
+    finally:
+        career.table.close()  # what `views.keep` did not commit is rolled back, and the file let go
+    caches.cap({store.folder_for(turtle), master, views.folder(out)} | ({folder_for(result.source)} if result.source else set()), limit)
     if progress:
         progress(STEPS, STEPS)
     return written

@@ -1,8 +1,9 @@
 """The caches kg keeps in the user's cache folder: which folder each serves, how big, and keeping them tidy.
 
-Three kinds with one cache folder per folder served (kg.cachedir): `articles-*`, what the articles of a source folder
+Four kinds with one cache folder per folder served (kg.cachedir): `articles-*`, what the articles of a source folder
 extracted to (kg.pipeline.cache), `store-*`, the Oxigraph store of an export folder readers open
-(kg.store.persisted), and `graphs-*`, the store of record it is published from, updated in place (kg.store.graphs);
+(kg.store.persisted), `graphs-*`, the store of record it is published from, updated in place (kg.store.graphs), and
+`views-*`, the views' model of its exports, updated in place too (kg.pipeline.views);
 and a fourth that serves no folder, `compiled-*`: the rules, lexicons and models a process would otherwise parse (kg.memo).
 Each records the folder it serves and is re-stamped by every build that uses it, so:
 - a build deletes the caches of folders that are gone (temp corpora, benchmarks, renamed projects), as the
@@ -28,6 +29,7 @@ from kg.pipeline.cache import ORIGIN
 from kg.store.graphs import STAMP as GRAPHS
 from kg.store.persisted import STAMP
 
+VIEWS = "views.json"  # the stamp of a `views-*` cache: the views' Career kept for an export folder (kg.pipeline.views)
 DEFAULT_MAX_MB = 2048  # a 10,000-article corpus takes a few hundred MB (its articles and its store): room for several
 
 
@@ -64,6 +66,7 @@ KINDS = (
     Kind("articles", ORIGIN, _source_of, lambda cache: list(cache.glob("*.pickle"))),
     Kind("store", STAMP, _exports_of(STAMP), lambda cache: [cache]),
     Kind("graphs", GRAPHS, _exports_of(GRAPHS), lambda cache: [cache]),
+    Kind("views", VIEWS, _exports_of(VIEWS), lambda cache: [cache]),
     Kind("compiled", "", lambda cache: None, lambda cache: list(cache.glob("*.pickle"))),  # kg.memo: rules, lexicons, models
 )
 _LEFTOVER = re.compile(rf"\.(?:{'|'.join(k.prefix for k in KINDS)})-.+\.(\d+)\.(?:tmp|old)")  # a store being swapped in

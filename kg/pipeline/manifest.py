@@ -32,8 +32,8 @@ from kg.codedigest import add_files
 FILE = "kg-manifest.json"
 RACY_NS = 2_000_000_000  # an article stamp younger than this when recorded is not trusted (see `inputs`)
 CURATION = "curation.yaml"  # kg.resolve.curation.FILENAME (imported there with the stage; the check must stay light)
-USED = {"articles": "kg-origin.json", "store": "kg-stamp.json", "graphs": "kg-graphs.json"}  # kg.pipeline.cache.ORIGIN,
-# kg.store.persisted.STAMP, kg.store.graphs.STAMP: idem
+USED = {"articles": "kg-origin.json", "store": "kg-stamp.json", "graphs": "kg-graphs.json", "views": "views.json"}
+# kg.pipeline.cache.ORIGIN, kg.store.persisted.STAMP, kg.store.graphs.STAMP, kg.pipeline.caches.VIEWS: idem
 _PACKAGES = ("kg", "kg.ontology")
 
 
@@ -131,7 +131,7 @@ def _used(out: Path, root: Path) -> None:
     """A build with nothing new still used its caches: mark them so, or the size cap (kg.pipeline.caches), which
     deletes the least recently used first, would take them before those of folders nobody builds any more."""
     for path in (cache_folder("articles", root) / USED["articles"], _file(out).parent / USED["store"],
-                 cache_folder("graphs", out) / USED["graphs"]):
+                 cache_folder("graphs", out) / USED["graphs"], cache_folder("views", out) / USED["views"]):
         with contextlib.suppress(OSError):
             os.utime(path)
 

@@ -8,7 +8,7 @@ from kg.render.network import capped, network, panel, render_page
 
 def model(career: Career) -> dict:
     node_ids, hidden = capped(career, list(career.nodes))
-    facts_panel, facts = panel(career, node_ids, keep=lambda f: True, hidden=hidden)
+    facts_panel, facts = panel(career, node_ids, hidden=hidden)
     return {"panel": facts_panel, "networks": [network(career, "graph", node_ids, facts)], "hidden": hidden}
 
 

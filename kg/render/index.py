@@ -14,5 +14,5 @@ def render(career: Career) -> dict[str, bytes]:
     types = [{"label": career.type_labels.get(t, t), "count": counts[t]} for t in sorted(counts, key=legend_order)]
     roles = sorted(career.of_type("Role"), key=lambda n: (n.label.casefold(), n.id))
     return {"index.html": page.render("index.html", current="index.html", title="Career knowledge graph", types=types, roles=roles,
-                                      articles=career.articles, facts=len(career.facts),
+                                      articles=career.articles, facts=career.fact_count(),
                                       evidence=career.evidence_count(), nodes=len(career.nodes))}

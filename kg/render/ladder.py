@@ -13,7 +13,7 @@ import networkx as nx
 from kg.render.model import Career, Fact
 from kg.render.network import capped, network, panel, render_page
 
-STEPS = ("promotes to", "reports to")
+STEPS = frozenset({"promotes to", "reports to"})
 HIERARCHY = {
     "layout": {"hierarchical": {"enabled": True, "direction": "DU", "sortMethod": "directed",
                                 "levelSeparation": 130, "nodeSpacing": 260}},
@@ -30,17 +30,17 @@ def is_step(fact: Fact) -> bool:
 
 def model(career: Career) -> dict:
     ladder = nx.DiGraph()
-    ladder.add_edges_from((f.subject, f.object) for f in career.edges() if is_step(f))
+    ladder.add_edges_from(career.links(STEPS))
     levels = _levels(ladder)
     families = sorted((sorted(c) for c in nx.weakly_connected_components(ladder)), key=lambda c: (-len(c), c[0]))
-    drawn = [capped(career, family, is_step) for family in families]
+    drawn = [capped(career, family, STEPS) for family in families]
     hidden = sum(left_out for _, left_out in drawn)
-    facts_panel, facts = panel(career, sorted(n for family, _ in drawn for n in family), keep=is_step, hidden=hidden)
+    facts_panel, facts = panel(career, sorted(n for family, _ in drawn for n in family), keep=STEPS, hidden=hidden)
     networks = []
     for number, (family, _) in enumerate(drawn, 1):
         hub = min(family, key=lambda n: (-ladder.degree(n), n))
         big = len(family) > PLACED_FROM
-        spec = network(career, f"ladder-{number}", family, facts, keep=is_step, options=PLACED if big else HIERARCHY,
+        spec = network(career, f"ladder-{number}", family, facts, keep=STEPS, options=PLACED if big else HIERARCHY,
                        nodes=_rows(family, levels) if big else {n: {"level": levels[n]} for n in family},
                        edges=lambda f: {"label": f.predicate, "dashes": f.predicate == "reports to"})
         networks.append({**spec, "title": f"Around {career.nodes[hub].label}"})

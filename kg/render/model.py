@@ -8,10 +8,11 @@ views read.
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -20,6 +21,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS
 from kg.graph.index import GraphIndex, indexed
 from kg.graph.namespaces import KG, KGR, SCHEMA
 from kg.graph.ontology import ontology
+from kg.render.facts import Table
 from kg.store.change import Change
 from kg.store.terms import term
 
@@ -85,41 +87,93 @@ class Node:
         return f"roles/{self.slug}.html" if self.type == "Role" else None
 
 
-@dataclass
 class Career:
-    nodes: dict[str, Node]
-    facts: list[Fact]
-    articles: list[Article]
-    type_labels: dict[str, str]
-    layouts: dict = field(default_factory=dict, compare=False, repr=False)  # kg.render.layout's memo: kept with the Career
+    """Every node and article, in memory, and the facts in a sqlite table (kg.render.facts), read as a view asks:
+    a view of a large graph reads the facts it draws, and an edit (`updated`) rewrites those of what it touched."""
 
-    def __getstate__(self) -> dict:
-        """What a kept Career pickles (kg.pipeline.views): its fields, not what is worked out from them."""
-        return {name: value for name, value in self.__dict__.items() if name != "_positions"}
+    def __init__(self, nodes: dict[str, Node], articles: list[Article], type_labels: dict[str, str], table: Table,
+                 layouts: dict | None = None) -> None:
+        self.nodes, self.articles, self.type_labels, self.table = nodes, articles, type_labels, table
+        self.layouts = {} if layouts is None else layouts  # kg.render.layout's memo: kept with the Career
+        self._by_id = {article.id: article for article in articles}
+        self._counted: dict = {}  # what the table counted, by question: a Career's facts do not change (`updated` makes another)
+
+    @classmethod
+    def made(cls, nodes: dict[str, Node], facts: list[Fact], articles: list[Article], type_labels: dict[str, str]) -> Career:
+        """A Career of these, its facts in a table in memory."""
+        table = Table.memory(_rows(facts))
+        table.put("node", nodes)
+        table.put("article", {article.id: article for article in articles})
+        return cls(nodes, articles, type_labels, table)
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Career) and (self.nodes, self.articles, self.type_labels, self.facts)
+                == (other.nodes, other.articles, other.type_labels, other.facts))
+
+    @property
+    def facts(self) -> list[Fact]:
+        """Every fact, sorted by subject, predicate and object."""
+        return self._facts(self.table.every())
 
     def of_type(self, type_: str) -> list[Node]:
         return [n for n in self.nodes.values() if n.type == type_]
 
     def facts_about(self, node_ids: set[str]) -> list[Fact]:
         """The facts naming any of these nodes, in the order of `facts`."""
-        positions = sorted({i for node in node_ids for i in self._positions.get(node, ())})
-        return [self.facts[i] for i in positions]
+        return self._facts(self.table.about(node_ids))
 
-    @cached_property
-    def _positions(self) -> dict[str, list[int]]:
-        """Node id -> where the facts naming it are in `facts`: one role page must not scan them all."""
-        found = defaultdict(list)
-        for index, fact in enumerate(self.facts):
-            found[fact.subject].append(index)
-            if not fact.literal:
-                found[fact.object].append(index)
+    def links_among(self, node_ids: list[str], predicates: frozenset[str] | None = None) -> list[Fact]:
+        """The links of the `predicates` (None: every link) from a node of `node_ids` to another, in the order of `facts`."""
+        members = set(node_ids)
+        return self._facts([row for row in self.table.links_from(members, predicates) if row[2] in members])
+
+    def links_from(self, node_ids: set[str]) -> dict[str, list[tuple[str, str]]]:
+        """Node id -> (predicate, object) of its links to other nodes (their evidence left unread), for the nodes
+        among `node_ids` that have some."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for subject, predicate, obj in self.table.links_from(node_ids, None, "subject, predicate, object"):
+            found.setdefault(subject, []).append((predicate, obj))
         return found
+
+    def links(self, predicates: frozenset[str] | None = None) -> list[tuple[str, str]]:
+        """(subject, object) of every link of the `predicates` (None: of any), in the order of `facts`."""
+        return self.table.links(predicates)
+
+    def degrees(self, predicates: frozenset[str] | None = None) -> dict[str, int]:
+        """Node id -> how many links of the `predicates` name it, for the nodes some link names."""
+        if ("degrees", predicates) not in self._counted:
+            self._counted["degrees", predicates] = self.table.degrees(predicates)
+        return self._counted["degrees", predicates]
+
+    def neighbours(self, node: str, predicates: frozenset[str] | None = None) -> list[str]:
+        """The other end of every link of the `predicates` naming `node`, once per link and direction."""
+        return self.table.neighbours(node, predicates)
 
     def edges(self) -> list[Fact]:
         return [f for f in self.facts if not f.literal]
 
+    def fact_count(self) -> int:
+        return self._counts()[0]
+
     def evidence_count(self) -> int:
-        return sum(len(f.evidence) for f in self.facts)
+        return self._counts()[1]
+
+    def _counts(self) -> tuple[int, int]:
+        if "counts" not in self._counted:
+            self._counted["counts"] = self.table.counts()
+        return self._counted["counts"]
+
+    def _facts(self, rows: list) -> list[Fact]:
+        articles, nowhere = self._by_id, Article("", "", "", "")
+        return [Fact(s, p, o, bool(literal), tuple(Evidence(quote, section, articles.get(article) or nowhere, line, curated, confidence)
+                                                    for quote, section, article, line, curated, confidence in pickle.loads(evidence)))
+                for s, p, o, literal, evidence in rows]
+
+
+def _rows(facts: list[Fact]):
+    """Facts as the table keeps them: an evidence's article by its id."""
+    return ((f.subject, f.predicate, f.object, f.literal, tuple((e.quote, e.section, e.article.id, e.line, e.curated, e.confidence)
+                                                               for e in f.evidence), len(f.evidence)) for f in facts)
 
 
 def node_id(term: URIRef | str) -> str:
@@ -147,9 +201,7 @@ def read(graph: Graph | GraphIndex, source_link: str = SOURCE_LINK) -> Career:
                     facts.append(Fact(subject, labels(p), node_id(o), False, evidence.get((s, p, o), ())))
                 elif isinstance(o, Literal) and (s, p, o) in evidence:
                     facts.append(Fact(subject, labels(p), str(o), True, evidence[(s, p, o)]))
-    facts.sort(key=lambda f: (f.subject, f.predicate, f.object))
-    return Career(nodes=dict(sorted(nodes.items())), facts=facts,
-                  articles=sorted(articles.values(), key=lambda a: a.id), type_labels=_type_labels())
+    return Career.made(dict(sorted(nodes.items())), facts, sorted(articles.values(), key=lambda a: a.id), _type_labels())
 
 
 def from_store(store: ox.Store, source_link: str = SOURCE_LINK) -> Career:
@@ -176,15 +228,13 @@ def from_store(store: ox.Store, source_link: str = SOURCE_LINK) -> Career:
     facts = []
     for iri, node in by_iri.items():
         facts += _facts_of(values, iri, node, nodes, evidence, labels)
-    facts.sort(key=lambda f: (f.subject, f.predicate, f.object))
-    return Career(nodes=dict(sorted(nodes.items())), facts=facts,
-                  articles=sorted(articles.values(), key=lambda a: a.id), type_labels=_type_labels())
+    return Career.made(dict(sorted(nodes.items())), facts, sorted(articles.values(), key=lambda a: a.id), _type_labels())
 
 
 def updated(career: Career, store: ox.Store, change: Change, source_link: str = SOURCE_LINK) -> Career:
     """`from_store` of `store`, given the Career of the graph before `change` (as `from_store` or `read` made it,
-    with the same `source_link`):
-    only the subjects whose node, article or facts the change may alter are read again.
+    with the same `source_link`), whose table it takes over (the old Career is not to be read after):
+    only the subjects whose node, article or facts the change may alter are read again, and their rows rewritten.
 
     A fact depends on its subject's triples, on whether its object is a node, and on the evidences about it and
     their articles. So the subjects read again are those the change touched, those of the evidences it touched or
@@ -208,16 +258,20 @@ def updated(career: Career, store: ox.Store, change: Change, source_link: str = 
             articles[node_id(iri)] = _stored_article(values, iri, source_link)
         dirty.update(values.about([iri, *values.subjects(PROV.wasDerivedFrom, iri)]))  # what its evidences show
     nodes = {node.id: node for node in by_iri.values()}
-    facts = [fact for fact in career.facts if _iri(fact.subject) not in dirty]
+    facts = []
     labels = _labels()
     for iri in dirty:
         if iri in by_iri:
             evidence = _stored_evidence(values, articles, values.subjects(RDF.subject, iri))
             facts += _facts_of(values, iri, by_iri[iri], nodes, evidence, labels)
-    facts.sort(key=lambda f: (f.subject, f.predicate, f.object))
-    return Career(nodes=dict(sorted(nodes.items())), facts=facts,
-                  articles=sorted(articles.values(), key=lambda a: a.id), type_labels=career.type_labels,
-                  layouts=career.layouts)
+    table = career.table
+    table.begin()
+    table.remove({node_id(iri) for iri in dirty})
+    table.add(_rows(facts))
+    table.put("node", {node_id(iri): by_iri.get(iri) for iri in change.subjects})
+    table.put("article", {node_id(iri): articles.get(node_id(iri)) for iri in change.subjects})
+    return Career(dict(sorted(nodes.items())), sorted(articles.values(), key=lambda a: a.id), career.type_labels, table,
+                  career.layouts)
 
 
 def _iri(node: str) -> str:

@@ -6,7 +6,7 @@ than through pyvis's Network.add_node/add_edge, which look every id up in a list
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Callable
@@ -34,18 +34,18 @@ def style(type_: str) -> dict:
     return palette().get(type_, _UNKNOWN)
 
 
-def panel(career: Career, node_ids: list[str], keep: Callable[[Fact], bool] | None = None, hidden: int = 0) -> tuple[dict, list[Fact]]:
+def panel(career: Career, node_ids: list[str], keep: frozenset[str] | None = None, hidden: int = 0) -> tuple[dict, list[Fact]]:
     """What the side panel shows for these nodes: their facts with evidence, and every node those facts name.
 
-    Given `keep`, a view of more than BIG nodes or one that left some out (`hidden`) carries only the facts it
-    draws and QUOTES pieces of evidence each; each role's page has the rest (every fact of every node made
-    pages of a hundred megabytes)."""
-    facts = career.facts_about(set(node_ids))
+    A view of more than BIG nodes or one that left some out (`hidden`) carries only the facts it draws (the links
+    among them of the predicates `keep`, None: of any) and QUOTES pieces of evidence each; each role's page has
+    the rest (every fact of every node made pages of a hundred megabytes)."""
     quotes = None  # every piece of evidence
-    if keep is not None and (hidden or len(node_ids) > BIG):
+    if hidden or len(node_ids) > BIG:
         quotes = QUOTES
-        members = set(node_ids)
-        facts = [f for f in facts if not f.literal and f.subject in members and f.object in members and keep(f)]
+        facts = career.links_among(node_ids, keep)
+    else:
+        facts = career.facts_about(set(node_ids))
     named = set(node_ids) | {f.subject for f in facts} | {f.object for f in facts if not f.literal}
     nodes = {i: career.nodes[i] for i in sorted(named)}
     return {
@@ -59,27 +59,28 @@ def panel(career: Career, node_ids: list[str], keep: Callable[[Fact], bool] | No
     }, facts
 
 
-def capped(career: Career, node_ids: list[str], keep: Callable[[Fact], bool] = lambda f: True) -> tuple[list[str], int]:
+def capped(career: Career, node_ids: list[str], keep: frozenset[str] | None = None) -> tuple[list[str], int]:
     """The nodes of `node_ids` a network draws, in their order, and how many it leaves out: all of them, or the
-    most connected (by the facts `keep` draws; ties by id) while they are at most LIMIT with at most EDGES
-    edges among them."""
+    most connected (by the links of the predicates `keep`, None: of any; ties by id) while they are at most LIMIT
+    with at most EDGES edges among them. Those links must join `node_ids` only to one another (true of every
+    view's: all nodes, the roles and the skills they require, a family of the ladder), so degrees are counted by
+    the Career's table and the walk reads the links of the nodes it takes, not those of every node."""
     members = set(node_ids)
-    links: dict[str, Counter] = defaultdict(Counter)
-    for fact in career.facts_about(members):
-        if not fact.literal and fact.subject in members and fact.object in members and keep(fact):
-            links[fact.subject][fact.object] += 1
-            links[fact.object][fact.subject] += 1
-    degree = {node: sum(counter.values()) for node, counter in links.items()}
+    degrees = career.degrees(keep)
+    degree = {node: degrees[node] for node in members if node in degrees}
     if len(node_ids) <= LIMIT and sum(degree.values()) <= 2 * EDGES:
         return node_ids, 0
     chosen: set[str] = set()
+    toward: Counter = Counter()  # node -> its links to the nodes chosen so far
     edges = 0
     for node in sorted(members, key=lambda i: (-degree.get(i, 0), i)):
-        added = sum(n for other, n in links[node].items() if other in chosen) if node in links else 0
+        added = toward[node]
         if len(chosen) == LIMIT or edges + added > EDGES:
             break
         chosen.add(node)
         edges += added
+        if node in degree:
+            toward.update(career.neighbours(node, keep))
     return [i for i in node_ids if i in chosen], len(members) - len(chosen)
 
 
@@ -95,9 +96,9 @@ def legend_order(type_: str) -> tuple[int, str]:
     return (order.index(type_) if type_ in order else len(order), type_)
 
 
-def network(career: Career, name: str, node_ids: list[str], facts: list[Fact], *, keep: Callable[[Fact], bool] = lambda f: True,
+def network(career: Career, name: str, node_ids: list[str], facts: list[Fact], *, keep: frozenset[str] | None = None,
             options: dict | None = None, nodes: dict[str, dict] | None = None, edges: Callable[[Fact], dict] = lambda f: {}) -> dict:
-    """One vis-network: the given nodes and the edges among them that `keep` accepts.
+    """One vis-network: the given nodes and the edges among them of the predicates `keep` (None: of any).
 
     Edge ids are indexes into the panel's facts, so a clicked edge finds its evidence.
     """
@@ -110,7 +111,7 @@ def network(career: Career, name: str, node_ids: list[str], facts: list[Fact], *
         node = career.nodes[i]
         vis_nodes[i] = Node(i, "dot", node.label or i, group=node.type, **extra.get(i, {})).options
     drawn = [(index, f) for index, f in enumerate(facts)
-             if not f.literal and f.subject in members and f.object in members and keep(f)]
+             if not f.literal and f.subject in members and f.object in members and (keep is None or f.predicate in keep)]
     vis_edges = [Edge(fact.subject, fact.object, directed=True, id=f"f{index}", **edges(fact)).options for index, fact in drawn]
     big = len(node_ids) > BIG
     if big and not all("x" in vis_nodes[i] for i in vis_nodes):  # a view may place its own nodes

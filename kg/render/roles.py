@@ -22,11 +22,12 @@ from kg.store.described import StoreIndex
 
 def render(career: Career, touched: set[str] | None = None) -> dict[str, bytes | None]:
     """Every role's page; with `touched` (node ids), the others are None: their pages are as they were."""
-    details: dict[str, list[Fact]] = {}  # what the graph says about each thing a role points at
-    for fact in career.edges():
-        details.setdefault(fact.subject, []).append(fact)
-    return {role.page: page.render("role.html", root="../", title=role.label, role=role, **_groups(career, role, details))
-            if touched is None or role.id in touched else None for role in career.of_type("Role")}
+    drawn = [role for role in career.of_type("Role") if touched is None or role.id in touched]
+    facts = {role.id: career.facts_about({role.id}) for role in drawn}
+    details = career.links_from({f.object for role in drawn for f in facts[role.id] if f.subject == role.id and not f.literal})
+    pages = {role.page: page.render("role.html", root="../", title=role.label, role=role, **_groups(role, facts[role.id], career, details))
+             for role in drawn}  # what the graph says about each thing a role points at
+    return {role.page: pages.get(role.page) for role in career.of_type("Role")}
 
 
 def touched(graph: GraphIndex | StoreIndex, change: Change) -> set[str]:
@@ -47,8 +48,7 @@ def touched(graph: GraphIndex | StoreIndex, change: Change) -> set[str]:
     return {node_id(node) for node in near if KG.Role in graph.objects(node, RDF.type)}
 
 
-def _groups(career: Career, role: Node, details: dict[str, list[Fact]]) -> dict:
-    facts = career.facts_about({role.id})
+def _groups(role: Node, facts: list[Fact], career: Career, details: dict[str, list[tuple[str, str]]]) -> dict:
     outgoing = sorted((f for f in facts if f.subject == role.id), key=lambda f: (not f.literal, f.predicate, f.object))
     incoming = sorted((f for f in facts if f.subject != role.id), key=lambda f: (f.predicate, f.subject))
     return {
@@ -57,17 +57,17 @@ def _groups(career: Career, role: Node, details: dict[str, list[Fact]]) -> dict:
     }
 
 
-def _grouped(career: Career, facts: list[Fact], other, details: dict[str, list[Fact]]) -> list[dict]:
+def _grouped(career: Career, facts: list[Fact], other, details: dict[str, list[tuple[str, str]]]) -> list[dict]:
     return [{"predicate": predicate, "entries": [_item(career, f, other(f), details.get(other(f), [])) for f in group]}
             for predicate, group in groupby(facts, key=lambda f: f.predicate)]
 
 
-def _item(career: Career, fact: Fact, other: str, details: list[Fact]) -> dict:
+def _item(career: Career, fact: Fact, other: str, details: list[tuple[str, str]]) -> dict:
     node = None if fact.literal else career.nodes[other]
     return {
         "fact": fact,
         "text": node.label if node else other,
         "type": career.type_labels.get(node.type, node.type) if node else "",
         "href": f"../{node.page}" if node and node.page else "",
-        "details": [(d.predicate, career.nodes[d.object].label) for d in details if d.object in career.nodes],
+        "details": [(predicate, career.nodes[obj].label) for predicate, obj in details if obj in career.nodes],
     }

@@ -6,29 +6,25 @@ from kg.render.model import Career, Node
 from kg.render.network import capped, network, panel, render_page
 
 REQUIRES = "requires skill"
+_REQUIRES = frozenset({REQUIRES})
 SHARED = {"borderWidth": 3, "color": {"border": "#111111"}}
 
 
 def holders(career: Career) -> dict[str, list[str]]:
     """Skill id -> the ids of the roles that require it, both sorted."""
     found: dict[str, list[str]] = {}
-    for fact in career.edges():
-        if fact.predicate == REQUIRES:
-            found.setdefault(fact.object, []).append(fact.subject)
+    for role, skill in career.links(_REQUIRES):
+        found.setdefault(skill, []).append(role)
     return {skill: sorted(roles) for skill, roles in sorted(found.items())}
 
 
 def model(career: Career) -> dict:
     needs = holders(career)
-    node_ids, hidden = capped(career, sorted({r for roles in needs.values() for r in roles}) + list(needs), _requires)
-    facts_panel, facts = panel(career, node_ids, keep=_requires, hidden=hidden)
+    node_ids, hidden = capped(career, sorted({r for roles in needs.values() for r in roles}) + list(needs), _REQUIRES)
+    facts_panel, facts = panel(career, node_ids, keep=_REQUIRES, hidden=hidden)
     sizes = {skill: {"size": 8 + 5 * len(roles), **(SHARED if len(roles) > 1 else {})} for skill, roles in needs.items()}
     return {"panel": facts_panel, "hidden": hidden,
-            "networks": [network(career, "skills", node_ids, facts, keep=_requires, nodes=sizes)]}
-
-
-def _requires(fact) -> bool:
-    return fact.predicate == REQUIRES
+            "networks": [network(career, "skills", node_ids, facts, keep=_REQUIRES, nodes=sizes)]}
 
 
 def shared(career: Career) -> list[tuple[Node, list[Node]]]:
