@@ -14,7 +14,7 @@ family's precision, a family near the global one, and a feature seen on few fact
 penalties are chosen by leave-one-set-out cross-validation (log-loss) over a small grid: each set in turn is
 scored by a model fitted on the others, as an unseen article would be.
 
-tests/data/heldout4 to heldout9 are never fitted on: they are the untouched measures of what the confidence is worth.
+tests/data/heldout4 to heldout10 are never fitted on: they are the untouched measures of what the confidence is worth.
 """
 
 from __future__ import annotations
