@@ -231,13 +231,18 @@ def _bold_heading(text: str, bold: str) -> bool:
     return bool(bold) and text.rstrip(" :") == bold.rstrip(" :") and len(bold.split()) <= 12 and not bold.endswith((".", "!"))
 
 
+_UNIT = re.compile(r"\s*\(([A-Z]{3}|[^()\s\w])\)$")  # a currency's code or sign: "(AUD)", "(€)"
+
+
 def _row_start(tokens, close: int) -> int:
     return next(j for j in range(close, -1, -1) if tokens[j].type == "tr_open")
 
 
 def _row_text(header: list[str], row: list[str]) -> str:
-    """A table row as the sentence a writer would have made of it: "Junior analyst: Annual salary $45,000"."""
-    first, rest = row[0], [f"{name} {cell}".strip() if name else cell for name, cell in zip(header[1:] + [""] * len(row), row[1:]) if cell]
+    """A table row as the sentence a writer would have made of it: "Junior analyst: Annual salary $45,000", the
+    unit a column's name gives in brackets before its cell ("Base salary (AUD)" -> "Base salary AUD 70,000")."""
+    names = [_UNIT.sub(r" \1", name) for name in header[1:]]
+    first, rest = row[0], [f"{name} {cell}".strip() if name else cell for name, cell in zip(names + [""] * len(row), row[1:]) if cell]
     return f"{first}: {', '.join(rest)}" if first and rest else first or ", ".join(rest)
 
 
