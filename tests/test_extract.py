@@ -177,6 +177,16 @@ def test_locations_are_places_not_workplaces(tmp_path):
     assert found == {"Boston", "Denver", "Austin"}
 
 
+@pytest.mark.parametrize(("lang", "body", "places"), [
+    ("it", "Cerchiamo un elettricista a Dalmine (BG). Trasferte a Fasano (BR). Si applica il Regolamento (CE) 852/2004.",
+     {"Dalmine", "Fasano"}),
+    ("en", "Drivers are based at our yard in Joplin, MO and deliver to Tulsa, OK. Dr Lee, MD signs the medicals.",
+     {"Joplin", "Tulsa"}),
+])
+def test_a_town_with_its_province_or_state_code_is_a_place(tmp_path, lang, body, places):
+    assert objects(facts_of(tmp_path, "Autista" if lang == "it" else "Truck driver", body, lang), "location") == places
+
+
 # ---------------------------------------------------------------- pay
 
 @pytest.mark.parametrize(

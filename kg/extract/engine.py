@@ -489,6 +489,8 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
             if place.split()[0] in lexicon.not_places() or fold(place) in {fold(m) for m in profile(lang)["months"]}:
                 continue
             entry = lexicon.lookup("places", place)
+            if entry is None and len(place) <= 2:
+                continue  # "Joplin, MO": a state's or province's code the gazetteer does not know names no place alone
             _emit_label(ctx, sentence, rule, spec, entry.label(lang) if entry else place, key=entry.id if entry else "")
         return
     if verb:
