@@ -303,7 +303,9 @@ def _source_pattern(lang: str, pattern: str) -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _macros(lang: str) -> dict[str, str]:
-    return {"month": "|".join(sorted(rules_data(lang)["language"]["months"], key=len, reverse=True))}
+    """The rules file's macros ({source_name}), and {month}: the language's month names."""
+    data = rules_data(lang)
+    return {**data.get("macros", {}), "month": "|".join(sorted(data["language"]["months"], key=len, reverse=True))}
 
 
 def _common(sentence: str, rs: RuleSet) -> dict[str, str]:
