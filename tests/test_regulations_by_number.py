@@ -64,3 +64,19 @@ def test_traineeships_by_length_and_a_title_that_ends_at_the_next_it(tmp_path):
             "qualifica di operatore meccanico", "diploma di perito meccanico"} <= qualifications
     assert "tirocinio" not in qualifications
 
+
+
+def test_the_workplaces_a_sector_lists_after_a_colon(tmp_path):
+    body_it = "Lavora nel settore socioassistenziale: case di riposo, comunità e centri diurni."
+    industries_it = labels(facts_of(tmp_path, "Educatore", body_it, "it"), "industry")
+    assert {"case di riposo", "centri diurni"} <= industries_it
+    body_en = "Porters work in the leisure sector: hotels, gyms and stadiums."
+    industries_en = labels(facts_of(tmp_path, "Porter", body_en, "en"), "industry")
+    assert {"hotels", "gyms", "stadiums"} <= industries_en
+
+
+def test_the_body_that_holds_a_register_or_takes_the_registration(tmp_path):
+    body_en = "Only people on the register held by Podiatry Council Scotland may use the title."
+    assert "Podiatry Council Scotland" in labels(facts_of(tmp_path, "Podiatrist", body_en, "en"), "regulator")
+    body_it = "Ci si iscrive all'albo presso l'Ordine TSRM e PSTRP della propria provincia."
+    assert "Ordine TSRM e PSTRP" in labels(facts_of(tmp_path, "Ortottista", body_it, "it"), "regulator")
