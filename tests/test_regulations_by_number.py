@@ -80,3 +80,19 @@ def test_the_body_that_holds_a_register_or_takes_the_registration(tmp_path):
     assert "Podiatry Council Scotland" in labels(facts_of(tmp_path, "Podiatrist", body_en, "en"), "regulator")
     body_it = "Ci si iscrive all'albo presso l'Ordine TSRM e PSTRP della propria provincia."
     assert "Ordine TSRM e PSTRP" in labels(facts_of(tmp_path, "Ortottista", body_it, "it"), "regulator")
+
+
+def test_a_second_exam_of_a_pass_and_foundation_training_en(tmp_path):
+    body = ("Candidates must pass the written theory exam and the practical driving test. New dentists then complete "
+            "dental foundation training.")
+    facts = facts_of(tmp_path, "Dentist", body, "en")
+    assert "practical driving test" in labels(facts, "regulation")
+    assert "foundation training" in labels(facts, "qualification")
+
+
+def test_fitness_checks_and_regional_laws_it(tmp_path):
+    body = ("Servono l'idoneità psicofisica e attitudinale e il libretto previsto dalle leggi regionali. Vale anche la "
+            "legge regionale n. 12 del 2005.")
+    regulations = labels(facts_of(tmp_path, "Agente di polizia penitenziaria", body, "it"), "regulation")
+    assert {"idoneità psicofisica e attitudinale", "leggi regionali"} <= regulations
+    assert "legge regionale" not in regulations
