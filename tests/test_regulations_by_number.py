@@ -20,10 +20,11 @@ def test_acts_and_standards_by_number_en(tmp_path):
 
 def test_a_scheme_by_its_name_but_not_a_graduate_one_en(tmp_path):
     body = ("Installers can join the Approved Boiler Fitters Scheme. Breaches are reported under the Notifiable Data "
-            "Breaches scheme. The Graduate Programme lasts two years and the Cycle Scheme saves tax.")
+            "Breaches scheme. The Graduate Programme lasts two years, the Cycle Scheme saves tax and new nurses join the "
+            "Nurse Residency Program.")
     regulations = labels(facts_of(tmp_path, "Heating Engineer", body, "en"), "regulation")
     assert {"Approved Boiler Fitters Scheme", "Notifiable Data Breaches scheme"} <= regulations
-    assert not {"Graduate Programme", "Cycle Scheme"} & regulations
+    assert not {"Graduate Programme", "Cycle Scheme", "Nurse Residency Program"} & regulations
 
 
 def test_a_licence_from_an_acronym_names_its_issuer_en(tmp_path):
