@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+from collections import Counter
 
 import pyoxigraph as ox
 import pytest
@@ -107,7 +108,10 @@ def test_counts_and_labels_kept_from_the_change_are_those_of_the_new_graph(old, 
     labels.update(store, change.subjects)
     assert labels.winners() == LabelIndex.of_store(store).winners() == _label_indexes(GraphIndex(new))
     assert model.from_store(store) == model.read(GraphIndex(new))
-    assert model.updated(model.from_store(to_store(old)), store, change) == model.from_store(store)
+    kept, fresh = model.updated(model.from_store(to_store(old)), store, change), model.from_store(store)
+    assert kept == fresh
+    linked = Counter(node for f in fresh.facts if not f.literal for node in (f.subject, f.object))
+    assert kept.degrees() == fresh.degrees() == dict(linked)  # kept by the degree table's triggers
 
 
 def _text_labels(triples: set) -> set:
