@@ -60,6 +60,44 @@ def requirement(pattern: str, flags: int = 0) -> Requirement:
     return tuple(sorted(set(useful), key=lambda s: (_weakness(s), sorted(s))))
 
 
+_NEGATED_RUN = re.compile(r"\(\?P<\w+>\[\^((?:\\.|[^\]\\])+)\]")  # "(?P<x>[^.;:]": the class, written
+
+
+def breaks(pattern: str, flags: int = 0) -> str | None:
+    """Where a match may start, for a pattern that opens on a capture of an unbounded run of a negated class
+    ("(?P<x>[^.;:]+?) assumono"): at the search's start or right after a character of that class, since one
+    character further back the run would take that character too and the match hold all the same. The class as a
+    positive one, so a search tries those places alone instead of every one (which is quadratic in the sentence);
+    None for any other pattern, or one whose capture a back-reference reads again."""
+    written = _NEGATED_RUN.match(pattern)
+    try:
+        parsed = list(_parser.parse(pattern, flags))
+    except re.error:
+        return None
+    if written is None or not parsed or parsed[0][0] is not c.SUBPATTERN or _refers_back(parsed):
+        return None
+    _, added, removed, body = parsed[0][1]
+    body = list(body)
+    if added or removed or not body or body[0][0] not in (c.MAX_REPEAT, c.MIN_REPEAT):
+        return None
+    low, high, run = body[0][1]
+    run = list(run)
+    if low < 1 or high is not c.MAXREPEAT or len(run) != 1 or run[0][0] is not c.IN or run[0][1][:1] != [(c.NEGATE, None)]:
+        return None
+    return f"[{written.group(1)}]"
+
+
+def _refers_back(node) -> bool:
+    """Whether a parsed pattern (or any piece of it) holds a back-reference or a test on a group."""
+    if isinstance(node, _parser.SubPattern):
+        node = list(node)
+    if not isinstance(node, (list, tuple)):
+        return False
+    if len(node) == 2 and (node[0] is c.GROUPREF or node[0] is c.GROUPREF_EXISTS):
+        return True
+    return any(_refers_back(value) for value in node)
+
+
 def _weakness(alternatives: frozenset[str]) -> tuple:
     """Sort key: sets of selective literals first, the longer their shortest literal and the fewer the better."""
     return (not all(map(_selective, alternatives)), -min(map(len, alternatives)), len(alternatives))

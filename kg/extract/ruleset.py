@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from kg import lexicon
 from kg.errors import KgError
-from kg.extract.prefilter import Requirement, Screen, requirement
+from kg.extract.prefilter import Requirement, Screen, breaks, requirement
 from kg.language import rulesfile
 from kg.language.alternation import alternation
-from kg.language.precompiled import Program, program, rebuilt
+from kg.language.precompiled import Program, kept, program, rebuilt
 from kg.language.profile import rules_data, rules_text, with_borrowed
 from kg.language.schema import schema
 from kg.language.verbs import ambiguous, conjugated
@@ -43,14 +43,42 @@ class Rule:
     flags: int
     on_masked: bool  # it names the role, so it runs on the text with the role's names masked
     program: Program  # the compiled form (kg/language/precompiled.py)
+    breaks: str | None = None  # the characters only after which a match may start, if known (kg/extract/prefilter.py)
 
     @cached_property
     def regex(self) -> re.Pattern:
         """Made the first time a sentence passes the rule's screen."""
         return rebuilt(self.source, self.flags, self.program)
 
+    @cached_property
+    def _starts(self) -> re.Pattern:
+        return re.compile(self.breaks or "(?!)", self.flags)
+
+    def search(self, text: str, pos: int = 0) -> re.Match | None:
+        """regex.search, trying only the places a match may start when the rule knows them: at `pos`, or after
+        one of its `breaks`."""
+        if self.breaks is None:
+            return self.regex.search(text, pos)
+        found = self.regex.match(text, pos)
+        for after in self._starts.finditer(text, pos) if found is None else ():
+            if (found := self.regex.match(text, after.end())) is not None:
+                break
+        return found
+
+    def finditer(self, text: str):
+        """regex.finditer, by `search` (a rule with `breaks` matches at least one character: no empty match)."""
+        if self.breaks is None:
+            return self.regex.finditer(text)
+        return self._found(text)
+
+    def _found(self, text: str):
+        pos = 0
+        while (found := self.search(text, pos)) is not None:
+            yield found
+            pos = found.end()
+
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "regex"}  # kept on disk as its program (kg/memo.py)
+        return {k: v for k, v in self.__dict__.items() if k not in ("regex", "_starts")}  # kept on disk as its program (kg/memo.py)
 
 
 class Patterns(dict):
@@ -98,6 +126,19 @@ class RuleSet:
     version: str
     verbs: dict[str, str]  # duty verb form -> infinitive
     patterns: Patterns
+    _stop_unions: dict[tuple[str, ...], re.Pattern | None] = field(default_factory=dict, repr=False)
+
+    def first_stop(self, names: tuple[str, ...]) -> re.Pattern | None:
+        """One pattern for several stop groups, whose search starts where the first stop of any of them does (the
+        leftmost position one alternative matches at): a clause is cut in one scan, not one per group. None when
+        the groups' flags differ."""
+        if names not in self._stop_unions:
+            parts = [self.stops[name] for name in names]
+            live = [p for p in parts if p.pattern != "(?!)"] or parts[:1]  # a group the file leaves out never matches
+            flags = {p.flags for p in live}
+            self._stop_unions[names] = live[0] if len(live) == 1 else None if len(flags) > 1 else kept(
+                f"stops-{self.lang}-{'-'.join(names)}", "|".join(f"(?:{p.pattern})" for p in live), flags.pop())
+        return self._stop_unions[names]
 
     @property
     def duty_verb(self) -> re.Pattern:
@@ -161,7 +202,8 @@ def _compile(lang: str) -> Compiled:
             options = {k: v for k, v in item.items() if k not in ("id", "pattern")}
             source = expand(item["pattern"], macros)
             flags = 0 if options.get("case") else re.IGNORECASE
-            rule = Rule(family, item["id"], source, options, flags, ROLE_MARK in source, _checked(lang, family, index, source, flags))
+            rule = Rule(family, item["id"], source, options, flags, ROLE_MARK in source, _checked(lang, family, index, source, flags),
+                        breaks(source, flags))
             rules.setdefault(family, []).append(rule)
             needs[rule] = requirement(source, flags)
     stops = {name: ("(?!)", 0) for name in schema()["names"]["stops"]}  # a group the file leaves out never ends a phrase
