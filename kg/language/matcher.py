@@ -82,6 +82,20 @@ class _Element:
                 return False
         return True
 
+    def openings(self, span: Span, start: int, end: int) -> list[int]:
+        """The positions from `start` where one repetition of this element may begin, read off one of its tests at a
+        time over the whole span (a flag or a set of values it wants, else every position): a superset of where
+        `step` succeeds, found without a call per position."""
+        if self.chunk:
+            return sorted(i for i, chunk in span.chunk_at.items() if start <= i < end and chunk.kind == self.chunk)
+        for attribute, test in self.tests if self.op != "!" else ():
+            if test is True:
+                return [i for i in range(start, end) if attribute in span.flags[i]]
+            if isinstance(test, frozenset):
+                values = span.values[attribute]
+                return [i for i in range(start, end) if values[i] in test]
+        return list(range(start, end))
+
     def step(self, span: Span, i: int, end: int) -> int | None:
         """Where one repetition of this element starting at token i ends, or None."""
         if i >= end:
@@ -241,14 +255,19 @@ def match_at(patterns: Pattern | tuple[Pattern, ...], span: Span, start: int, en
 def finditer(patterns: Pattern | tuple[Pattern, ...], span: Span, start: int = 0, end: int | None = None) -> Iterator[Match]:
     """Leftmost non-overlapping matches in tokens start..end; an empty match is skipped."""
     end = len(span.tokens) if end is None else end
-    i = start
-    while i < end:
+    alternatives = (patterns,) if isinstance(patterns, Pattern) else patterns
+    if any(pattern.first is None for pattern in alternatives):
+        starts = range(start, end)
+    else:  # a match opens where one alternative's first token dict passes: the other positions are not tried
+        starts = sorted({i for first in {id(p.first): p.first for p in alternatives}.values() for i in first.openings(span, start, end)})
+    after = start
+    for i in starts:
+        if i < after:
+            continue
         found = match_at(patterns, span, i, end)
         if found is not None and found.end > i:
             yield found
-            i = found.end
-        else:
-            i += 1
+            after = found.end
 
 
 def _match(elements, k: int, span: Span, i: int, end: int, captures: dict):
