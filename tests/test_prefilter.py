@@ -15,7 +15,7 @@ import pytest
 from kg.extract.context import Context
 from kg.extract.naming import role_names
 from kg.extract.clauses import trim
-from kg.extract.prefilter import Screen, breaks, caseless, requirement
+from kg.extract.prefilter import Screen, breaks, caseless, first_characters, requirement
 from kg.extract.ruleset import ruleset
 from kg.language.alternation import alternation
 from kg.pipeline.build import discover
@@ -164,3 +164,34 @@ def test_a_clause_cut_at_the_first_stop_of_several_groups_at_once_is_cut_where_e
         for names in groups:
             ends = [m.start() for m in (ctx.rs.stops[name].search(text) for name in names) if m]
             assert trim(text, ctx.rs, list(names)) == text[:min(ends, default=len(text))], (names, text)
+
+
+@pytest.mark.parametrize("pattern, flags, opening", [
+    (r"\s+which\b|,\s*so\b", re.IGNORECASE, r"[,\s]"),
+    (r"\s*[;:]\s", 0, r"[:;\s]"),
+    (r"(?<!\bhow)\s+to\s", 0, r"[\s]"),  # a lookaround takes no character
+    (r"(?:a|b)?c", 0, "[abc]"),
+    (r"x*", 0, None),  # may match nothing
+    (r"[^a]b", 0, None),
+    (r".b", 0, None),
+    (r"(?i:a)b", 0, None),  # flags of its own
+])
+def test_first_characters_reads_what_every_match_opens_with(pattern, flags, opening):
+    assert first_characters(pattern, flags) == opening
+
+
+def test_a_rule_behind_the_lookahead_of_its_first_characters_matches_what_it_did_without():
+    guarded = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)\(\?:(.*)\)", re.DOTALL)
+    checked = 0
+    for ctx, text in random.Random(8).sample(_texts(), 800):
+        for rules in ctx.rs.rules.values():
+            for rule in rules:
+                bare = guarded.fullmatch(rule.source)
+                if bare is None:
+                    continue
+                plain = re.compile(bare.group(1), rule.flags)
+                searched = ctx.searched(rule, text)
+                assert [(m.span(), m.groupdict()) for m in rule.regex.finditer(searched)] == \
+                       [(m.span(), m.groupdict()) for m in plain.finditer(searched)], (rule.id, searched)
+                checked += 1
+    assert checked > 50000

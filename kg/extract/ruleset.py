@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 
 from kg import lexicon
 from kg.errors import KgError
-from kg.extract.prefilter import Requirement, Screen, breaks, requirement
+from kg.extract.prefilter import Requirement, Screen, breaks, first_characters, requirement
 from kg.language import rulesfile
 from kg.language.alternation import alternation
 from kg.language.precompiled import Program, kept, program, rebuilt
@@ -38,7 +38,7 @@ class Rule:
 
     family: str
     id: str
-    source: str  # pattern with static macros expanded; {role} may remain
+    source: str  # pattern with static macros expanded, behind a lookahead of the characters its matches open with (if known)
     options: dict
     flags: int
     on_masked: bool  # it names the role, so it runs on the text with the role's names masked
@@ -111,6 +111,7 @@ class Compiled:
     lists: Patterns
     verbs: dict[str, str]  # duty verb form -> infinitive
     patterns: Patterns  # duty_verb, role_ref
+    openings: dict[str, str | None]  # stop group -> the characters its stops open with (kg/extract/prefilter.py)
 
 
 @dataclass
@@ -126,18 +127,25 @@ class RuleSet:
     version: str
     verbs: dict[str, str]  # duty verb form -> infinitive
     patterns: Patterns
+    openings: dict[str, str | None]  # stop group -> the characters its stops open with (kg/extract/prefilter.py)
     _stop_unions: dict[tuple[str, ...], re.Pattern | None] = field(default_factory=dict, repr=False)
 
     def first_stop(self, names: tuple[str, ...]) -> re.Pattern | None:
         """One pattern for several stop groups, whose search starts where the first stop of any of them does (the
-        leftmost position one alternative matches at): a clause is cut in one scan, not one per group. None when
-        the groups' flags differ."""
+        leftmost position one alternative matches at): a clause is cut in one scan, not one per group, and a
+        lookahead of the characters a stop opens with turns away the other positions at once
+        (kg/extract/prefilter.py). None when the groups' flags differ."""
         if names not in self._stop_unions:
-            parts = [self.stops[name] for name in names]
-            live = [p for p in parts if p.pattern != "(?!)"] or parts[:1]  # a group the file leaves out never matches
-            flags = {p.flags for p in live}
-            self._stop_unions[names] = live[0] if len(live) == 1 else None if len(flags) > 1 else kept(
-                f"stops-{self.lang}-{'-'.join(names)}", "|".join(f"(?:{p.pattern})" for p in live), flags.pop())
+            live = [name for name in names if self.stops[name].pattern != "(?!)"] or list(names[:1])  # a group left out never matches
+            parts = [self.stops[name] for name in live]
+            openings = [self.openings.get(name) for name in live]
+            union = None
+            if len({p.flags for p in parts}) == 1:
+                source = parts[0].pattern if len(parts) == 1 else "|".join(f"(?:{p.pattern})" for p in parts)
+                if None not in openings:  # an alternation opens with what any alternative does
+                    source = f"(?=[{''.join(o[1:-1] for o in openings)}])(?:{source})"
+                union = kept(f"stops-{self.lang}-{'-'.join(names)}", source, parts[0].flags) if source != parts[0].pattern else parts[0]
+            self._stop_unions[names] = union
         return self._stop_unions[names]
 
     @property
@@ -174,7 +182,7 @@ def ruleset(lang: str) -> RuleSet:
     """A language's rules, compiled by this process or an earlier one."""
     compiled = remembered(f"ruleset-{lang}", [rules_text(source) for source in with_borrowed(lang)], lambda: _compile(lang))
     return RuleSet(lang, rules_data(lang), compiled.rules, compiled.screen, compiled.stops, compiled.lists, rules_version(lang),
-                   compiled.verbs, compiled.patterns)
+                   compiled.verbs, compiled.patterns, compiled.openings)
 
 
 def _compile(lang: str) -> Compiled:
@@ -202,8 +210,9 @@ def _compile(lang: str) -> Compiled:
             options = {k: v for k, v in item.items() if k not in ("id", "pattern")}
             source = expand(item["pattern"], macros)
             flags = 0 if options.get("case") else re.IGNORECASE
-            rule = Rule(family, item["id"], source, options, flags, ROLE_MARK in source, _checked(lang, family, index, source, flags),
-                        breaks(source, flags))
+            program = _checked(lang, family, index, source, flags)
+            searched, program = _guarded(source, flags, program)
+            rule = Rule(family, item["id"], searched, options, flags, ROLE_MARK in source, program, breaks(source, flags))
             rules.setdefault(family, []).append(rule)
             needs[rule] = requirement(source, flags)
     stops = {name: ("(?!)", 0) for name in schema()["names"]["stops"]}  # a group the file leaves out never ends a phrase
@@ -213,7 +222,7 @@ def _compile(lang: str) -> Compiled:
     })
     patterns = {"duty_verb": (rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE), "role_ref": (macros["role_ref"], re.IGNORECASE)}
     return Compiled(rules, Screen(needs, ROLE_MARK), Patterns.compiled(stops), Patterns.compiled(_list_patterns(data["lists"], macros)),
-                    verbs, Patterns.compiled(patterns))
+                    verbs, Patterns.compiled(patterns), {name: first_characters(*stop) for name, stop in stops.items()})
 
 
 def _checked(lang: str, family: str, index: int, source: str, flags: int) -> Program:
@@ -227,6 +236,20 @@ def _checked(lang: str, family: str, index: int, source: str, flags: int) -> Pro
     except re.error as exc:
         where = rulesfile.line(lang, "rules", family, index, "pattern")
         raise KgError(f"rules.{family}[{index}].pattern: {exc}", rulesfile.path(lang), where) from None
+
+
+def _guarded(source: str, flags: int, checked: Program) -> tuple[str, Program]:
+    """The pattern behind a lookahead of the characters every match opens with ("(?=[sgc])(?:\\b(?:si occupa|...))"):
+    the same matches, but Python's re enters the pattern only where one may start, instead of trying each of its
+    alternatives at every position (it has no such scan of its own for a case-blind pattern or one opening on \\b)."""
+    opening = first_characters(source, flags)
+    if opening is None:
+        return source, checked
+    guarded = f"(?={opening})(?:{source})"
+    try:
+        return guarded, program(guarded, flags)
+    except re.error:  # "(?i)..." cannot be wrapped: left as it is
+        return source, checked
 
 
 def _words(words) -> str:
