@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.extract.clauses import trim
 from kg.extract.context import Context
 from kg.extract.naming import role_names
-from kg.extract.clauses import trim
 from kg.extract.prefilter import Screen, breaks, caseless, first_characters, requirement
 from kg.extract.ruleset import ruleset
 from kg.language.alternation import alternation
