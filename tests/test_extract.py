@@ -177,6 +177,16 @@ def test_locations_are_places_not_workplaces(tmp_path):
     assert found == {"Boston", "Denver", "Austin"}
 
 
+@pytest.mark.parametrize(("lang", "body", "places"), [
+    ("it", "Cerchiamo un elettricista a Dalmine (BG). Trasferte a Fasano (BR). Si applica il Regolamento (CE) 852/2004.",
+     {"Dalmine", "Fasano"}),
+    ("en", "Drivers are based at our yard in Joplin, MO and deliver to Tulsa, OK. Dr Lee, MD signs the medicals.",
+     {"Joplin", "Tulsa"}),
+])
+def test_a_town_with_its_province_or_state_code_is_a_place(tmp_path, lang, body, places):
+    assert objects(facts_of(tmp_path, "Autista" if lang == "it" else "Truck driver", body, lang), "location") == places
+
+
 # ---------------------------------------------------------------- pay
 
 @pytest.mark.parametrize(
@@ -278,6 +288,30 @@ def test_a_table_row_takes_the_pay_word_and_source_from_the_paragraph_before_it(
     found = [dict(f.attrs) for f in figures("Trainee: Minimum £18,000, Maximum £21,000", ruleset("en"), lead)]
     assert [(f.get("min"), f.get("max"), f.get("source")) for f in found] == [("18000", "21000", "Acme Pay Survey")]
     assert figures("Trainee: Minimum £18,000, Maximum £21,000", ruleset("en")) == []
+
+
+def test_a_range_s_second_figure_takes_the_first_s_currency():
+    found = [dict(f.attrs) for f in figures("Locum vets earn NZD 700 to 900 a day.", ruleset("en"))]
+    assert [(f.get("min"), f.get("max"), f["currency"]) for f in found] == [("700", "900", "NZD")]
+
+
+@pytest.mark.parametrize(("place", "currency"), [("Ontario", "CAD"), ("Queensland", "AUD"), ("Texas", "USD")])
+def test_a_bare_dollar_is_the_dollar_of_the_figure_s_place(place, currency):
+    found = figures(f"In {place} the median wage for roofers is $31.20 an hour.", ruleset("en"))
+    assert [dict(f.attrs)["currency"] for f in found] == [currency]
+
+
+def test_table_rows_take_the_currency_their_lead_states_and_their_columns_places():
+    lead = "Median pay for new hires, £ per year."
+    found = [dict(f.attrs) for f in figures("Groundskeeper: Leeds 24,500, Glasgow 23,800, Years 2", ruleset("en"), lead)]
+    assert [(f.get("amount"), f["currency"], f.get("place")) for f in found] == [("24500", "GBP", "Leeds"), ("23800", "GBP", "Glasgow")]
+
+
+def test_a_salary_table_s_rows_of_other_roles_are_not_the_role_s_pay(tmp_path):
+    body = ("## Pay\n\n| Figura | Stipendio lordo annuo (€) |\n|---|---|\n| Cuoco | 26.000 |\n| Cuoco junior | 21.000 |\n"
+            "| Capo partita | 29.000 |\n| Lombardia | 28.000 |\n")
+    facts = facts_of(tmp_path, "Cuoco", body, "it")
+    assert sorted(dict(f.attrs).get("amount") for f in facts if f.kind == "salary") == ["21000", "26000", "28000"]
 
 
 @pytest.mark.parametrize(("lang", "sentence"), [

@@ -26,6 +26,7 @@ class Amount:
     currency: str
     start: int
     end: int
+    bare: bool = False  # written "$" or "dollars": which country's dollar, the figure's place may say
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,9 @@ def _amount_pattern(lang: str, number: str, multipliers: tuple[str, ...]) -> re.
     )
 
 
-def amounts(sentence: str, rs: RuleSet) -> list[Amount]:
-    """Money amounts in `sentence`; an amount without a currency takes the next one's (ranges)."""
+def amounts(sentence: str, rs: RuleSet, stated: tuple[str, bool] | None = None) -> list[Amount]:
+    """Money amounts in `sentence`; an amount without a currency takes its range partner's ("da 28.000 a 35.000
+    euro", "AUD 650 to 850"), else the `stated` one (currency, bare) if it is written like money ("62,000")."""
     cfg = rs.data["salary"]
     pattern = _amount_pattern(rs.lang, cfg["number"], tuple(cfg["multipliers"]))
     codes = lexicon.currencies()
@@ -61,13 +63,42 @@ def amounts(sentence: str, rs: RuleSet) -> list[Amount]:
         value = _number(m.group("num"), rs.data["language"]["decimal_mark"])
         if m.group("mult"):
             value *= cfg["multipliers"][m.group("mult").lower()]
-        raw.append([value, codes.get(fold(currency)) if currency else None, m.start(), m.end(), bool(m.group("mult"))])
+        code = (codes.get(fold(currency)), fold(currency) in lexicon.bare_dollars()) if currency else None
+        if code is None and stated and _GROUPED.fullmatch(m.group("num").strip()):
+            code = stated  # a row of a table whose header says "£ per year"
+        raw.append([value, code, m.start(), m.end(), bool(m.group("mult"))])
     for i in range(len(raw) - 2, -1, -1):  # "da 28.000 a 35.000 euro": the first takes the second's
-        if raw[i][1] is None and raw[i + 1][1] and sentence[raw[i][3] : raw[i + 1][2]].strip().lower() in _joiners(rs.lang):
+        if raw[i][1] is None and raw[i + 1][1] and _joined(sentence, raw[i], raw[i + 1], rs):
             raw[i][1] = raw[i + 1][1]
             if raw[i + 1][4] and not raw[i][4] and raw[i][0] < 1000:
                 raw[i][0] *= raw[i + 1][0] / _number_of(sentence, raw[i + 1])
-    return [Amount(v, c, s, e) for v, c, s, e, _ in raw if c and v > 0]
+    for i in range(1, len(raw)):  # "AUD 650 to 850": the second takes the first's
+        if raw[i][1] is None and raw[i - 1][1] and _joined(sentence, raw[i - 1], raw[i], rs):
+            raw[i][1] = raw[i - 1][1]
+    return [Amount(v, c[0], s, e, c[1]) for v, c, s, e, _ in raw if c and c[0] and v > 0]
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?")  # "62,000", "1.650": money, not a year or a count
+
+
+def _joined(sentence: str, left: list, right: list, rs: RuleSet) -> bool:
+    return sentence[left[3] : right[2]].strip().lower() in _joiners(rs.lang)
+
+
+def stated_currency(text: str, rs: RuleSet) -> tuple[str, bool] | None:
+    """The currency a list's or table's lead states for all its figures ("Median base salary, £ per year."):
+    (code, bare), when the lead names a currency and no amount."""
+    m = _currency_word().search(text) if text else None
+    if m is None or amounts(text, rs):
+        return None
+    form = fold(m.group(0))
+    return lexicon.currencies()[form], form in lexicon.bare_dollars()
+
+
+@lru_cache(maxsize=None)
+def _currency_word() -> re.Pattern:
+    forms = sorted(lexicon.currencies(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -142,7 +173,7 @@ def figures(sentence: str, rs: RuleSet, lead: str = "", said: dict[str, str] | N
     cfg = rs.data["salary"]
     if not re.search(cfg["cue"], sentence + "\n" + lead, re.IGNORECASE) and _labelled_place(sentence) is None:
         return []  # "- California: $137,690" in a salary guide needs no pay word
-    found = amounts(sentence, rs)
+    found = amounts(sentence, rs, stated_currency(lead, rs))
     groups = _ranges(sentence, found, rs)
     common = (said or {}) | (_common(lead, rs) if lead and found else {}) | _common(sentence, rs)
     out = []
@@ -160,7 +191,10 @@ def figures(sentence: str, rs: RuleSet, lead: str = "", said: dict[str, str] | N
         if len(groups) > 1 and "place" in attrs and _labelled_place(sentence) is None:
             # "in New York the median is $95,000; in Frankfurt €64,000": each figure its own place
             attrs["place"] = _place(after, rs) or _place(own, rs) or attrs["place"]
-        attrs["currency"] = group[0].currency
+        column = lexicon.lookup("places", own.rpartition(":")[2].strip())
+        if column is not None:  # "HR Business Partner: London 62,000, Manchester 52,000": a table's columns by city
+            attrs["place"] = column.label(rs.lang)
+        attrs["currency"] = (group[0].bare and lexicon.dollar_of(attrs.get("place", ""))) or group[0].currency
         if len(group) > 1:
             attrs["min"], attrs["max"] = str(min(a.value for a in group)), str(max(a.value for a in group))
             if len(group) == 3:  # a band's middle column: "Median £27,500"

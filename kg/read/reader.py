@@ -15,6 +15,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from kg.errors import KgError
+from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import find_mentions
 from kg.language.occurrences import own_occurrences
 from kg.language.profile import detect_language, fold, head_first, languages, singular_role, stopwords, word_set
@@ -231,13 +232,18 @@ def _bold_heading(text: str, bold: str) -> bool:
     return bool(bold) and text.rstrip(" :") == bold.rstrip(" :") and len(bold.split()) <= 12 and not bold.endswith((".", "!"))
 
 
+_UNIT = re.compile(r"\s*\(([A-Z]{3}|[^()\s\w])\)$")  # a currency's code or sign: "(AUD)", "(€)"
+
+
 def _row_start(tokens, close: int) -> int:
     return next(j for j in range(close, -1, -1) if tokens[j].type == "tr_open")
 
 
 def _row_text(header: list[str], row: list[str]) -> str:
-    """A table row as the sentence a writer would have made of it: "Junior analyst: Annual salary $45,000"."""
-    first, rest = row[0], [f"{name} {cell}".strip() if name else cell for name, cell in zip(header[1:] + [""] * len(row), row[1:]) if cell]
+    """A table row as the sentence a writer would have made of it: "Junior analyst: Annual salary $45,000", the
+    unit a column's name gives in brackets before its cell ("Base salary (AUD)" -> "Base salary AUD 70,000")."""
+    names = [_UNIT.sub(r" \1", name) for name in header[1:]]
+    first, rest = row[0], [f"{name} {cell}".strip() if name else cell for name, cell in zip(names + [""] * len(row), row[1:]) if cell]
     return f"{first}: {', '.join(rest)}" if first and rest else first or ", ".join(rest)
 
 
@@ -440,8 +446,21 @@ def _titled_role(title: str, blocks: list[Block], lang: str) -> TitleRole:
             before = text[: mentions[0].start].split()
             if any(w.isdigit() or w in stopwords(lang) for w in before):  # a headline, not a modifier ("trade ...")
                 return read._replace(role=mentions[0].label)
+            if not before and _complement_follows(text, mentions[0].end, lang):  # "maestra alla primaria": where, not who
+                return read._replace(role=mentions[0].label)
             return read
     return read
+
+
+def _complement_follows(text: str, end: int, lang: str) -> bool:
+    """Whether a preposition the role's name did not take in follows its noun: the mention finder grows a name by the
+    language's grammar ("addetto alle vendite", "tecnico di radiologia"), so what it leaves out ("alla primaria", "in
+    a care home") says where or for whom the role works. After a participle the preposition is the participle's
+    ("consulente finanziario abilitato all'offerta fuori sede" is one legal name)."""
+    tokens = analyse(text, lang) if lang in LANGUAGES else []
+    last = [t for t in tokens if t.end <= end][-1:]
+    following = [t for t in tokens if t.start >= end][:1]
+    return bool(last and following) and last[0].pos in ("NOUN", "PROPN") and following[0].pos == "ADP"
 
 
 def _keywords(value) -> tuple[str, ...]:
