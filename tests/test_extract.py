@@ -242,6 +242,14 @@ def test_a_salary_takes_the_source_date_and_place_said_before_it(tmp_path):
                     "19000": ("Welders Guild 2024", "2024", None), "20": (None, None, None)}
 
 
+def test_a_figure_without_a_date_takes_the_article_s_byline_date(tmp_path):
+    body = ("*Kestrel Staffing · Care careers · Last reviewed 3 March 2026*\n\n## Pay\n\nCare assistants earn £24,000 a "
+            "year. In 2024 the average salary was £22,500.")
+    facts = facts_of(tmp_path, "Care assistant", body, "en")
+    dates = {dict(f.attrs).get("amount", dict(f.attrs).get("average")): dict(f.attrs).get("as_of") for f in facts if f.kind == "salary"}
+    assert dates == {"24000": "2026-03", "22500": "2024"}
+
+
 def test_pay_structure_without_figure_gives_no_salary(tmp_path):
     body = "Il compenso è composto da uno stipendio base, provvigioni e un bonus annuale."
     facts = facts_of(tmp_path, "Agente di commercio", body, "it")

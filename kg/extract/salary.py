@@ -15,7 +15,7 @@ from functools import lru_cache
 from kg import lexicon
 from kg.extract.ruleset import RuleSet, expand
 from kg.language.profile import fold, rules_data, with_borrowed
-from kg.read.article import Sentence
+from kg.read.article import Block, Sentence
 
 CARRIED = frozenset({"median", "average"})  # qualifiers a list of figures states once for all; never min or max
 
@@ -147,14 +147,15 @@ class Said:
     section: tuple[str, ...] = ()
     block: int = -1
     details: dict[str, str] = field(default_factory=dict)
+    dated: dict[str, str] = field(default_factory=dict)  # the article's own date, from its byline: every figure's last resort
 
     def before(self, sentence: Sentence) -> dict[str, str]:
         """What holds for `sentence`."""
         if sentence.section != self.section:
-            return {}
+            return dict(self.dated)
         if sentence.block.start != self.block:
-            return {k: v for k, v in self.details.items() if k != "place"}
-        return dict(self.details)
+            return self.dated | {k: v for k, v in self.details.items() if k != "place"}
+        return self.dated | self.details
 
     def note(self, sentence: Sentence, rs: RuleSet, figures: bool) -> None:
         """What a sentence that gave figures, or that cites where figures come from ("The data below come from the
@@ -163,6 +164,28 @@ class Said:
             return
         details = self.before(sentence) | _common(sentence.text, rs)
         self.section, self.block, self.details = sentence.section, sentence.block.start, details
+
+
+def byline_date(blocks: list[Block], rs: RuleSet) -> dict[str, str]:
+    """The date an article gives itself near its top ("Halden Recruitment · Published January 2026", "Redazione — 9
+    marzo 2026", "Last reviewed 3 March 2026"): a short paragraph among the first three with a date in it. Its
+    figures are of that date unless they say another."""
+    for block in [b for b in blocks if b.kind != "heading"][:3]:
+        if block.kind == "paragraph" and len(block.text) <= 200:
+            dated = _dated(block.text, rs)
+            if dated:
+                return {"as_of": dated}
+    return {}
+
+
+def _dated(text: str, rs: RuleSet) -> str | None:
+    for pat in rs.data["salary"]["date"]:
+        m = re.search(expand(pat, _macros(rs.lang)), text, re.IGNORECASE)
+        if m:
+            month = m.groupdict().get("month")
+            number = rs.data["language"]["months"].get(month.lower()) if month else None
+            return f"{m.group('year')}-{number:02d}" if number else m.group("year")
+    return None
 
 
 def figures(sentence: str, rs: RuleSet, lead: str = "", said: dict[str, str] | None = None) -> list[Figure]:
@@ -286,7 +309,6 @@ def _macros(lang: str) -> dict[str, str]:
 def _common(sentence: str, rs: RuleSet) -> dict[str, str]:
     """Source, date and place: said once for every figure of the sentence."""
     cfg = rs.data["salary"]
-    macros = _macros(rs.lang)
     attrs: dict[str, str] = {}
     source_span, cited = (0, 0), ""
     for pat in cfg["source"]:
@@ -295,13 +317,9 @@ def _common(sentence: str, rs: RuleSet) -> dict[str, str]:
             attrs["source"] = m.group("x").rstrip(".,;")
             source_span, cited = m.span("x"), m.group(0)
             break
-    for pat in cfg["date"]:
-        m = re.search(expand(pat, macros), sentence, re.IGNORECASE)
-        if m:
-            month = m.groupdict().get("month")
-            number = rs.data["language"]["months"].get(month.lower()) if month else None
-            attrs["as_of"] = f"{m.group('year')}-{number:02d}" if number else m.group("year")
-            break
+    dated = _dated(sentence, rs)
+    if dated:
+        attrs["as_of"] = dated
     else:  # "according to the 2025 Acme pay survey", "Hays Salary Guide 2024": the year the source is of
         year = re.search(r"\b(?:19|20)\d\d\b", cited)
         if year:

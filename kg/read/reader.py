@@ -335,8 +335,8 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     candidates |= set(kin)  # "Dental nursing": the body's "dental nurses"
     named_twice = [c for c in sorted(candidates) if _times(c, named, folded) >= 2]  # the longest: "registered nurse", not "nurse"
     best = max(named_twice, key=lambda c: (len(c.split()), _times(c, named, folded)), default=role)
-    if best == role and not find_mentions(role, lang, start_ok=True, role_slot=True):
-        best = _body_subject(blocks, lang, named, folded) or role  # "Una vita tra i fornelli": "Il cuoco è ..."
+    if not _names_a_role(best, blocks, lang):  # "Una vita tra i fornelli": "Il cuoco è ..."
+        best = _body_subject(blocks, lang, named, folded) or best  # "Behind the bar": the bartender, not the bar
     return best, aliases
 
 
@@ -344,8 +344,9 @@ def _body_reading(role: str, others: tuple[str, ...], aliases: tuple[str, ...], 
     """The title's role with or without its status words ("qualified plumber", "plumber"), or the other role a frame
     names ("From Apprentice to Electrician"): the one the body names most by itself, its short names counting for
     it ("the trainee" for "trainee solicitor", the title's "(LPN)" for "licensed practical nurse"); on a tie a rung
-    ("trainee solicitor"), else the name without status words, then the title's order. Whether the body voted: it
-    named the winner of two names or more, and the winner is a role's name (not "tips" of "Freelance tips")."""
+    ("trainee solicitor") or the name the title's acronym spells, else the name without status words, then the
+    title's order. Whether the body voted: it named the winner of two names or more, and the winner is a role's name
+    (not "tips" of "Freelance tips")."""
     names = list(dict.fromkeys([without_status(role, lang), role] + [n for other in others for n in (without_status(other, lang), other)
                                                                        if find_mentions(n, lang, start_ok=True, role_slot=True)]))
     if len(names) < 2:
@@ -353,7 +354,8 @@ def _body_reading(role: str, others: tuple[str, ...], aliases: tuple[str, ...], 
     shorts = {name: [s for s in (_status_noun(name, lang), *_acronyms_of(name, aliases, lang)) if s and s not in names] for name in names}
     counts = own_occurrences(names + [s for short in shorts.values() for s in short], body, lang, status_words(lang))
     votes = {name: counts[name] + sum(counts[s] for s in shorts[name]) for name in names}
-    rung = {name: bool(_status_noun(name, lang)) for name in names}  # "trainee solicitor" is a rung: it keeps a tie
+    # "trainee solicitor" is a rung, "certified nursing assistant" the name the title's "(CNA)" spells: each keeps a tie
+    rung = {name: bool(_status_noun(name, lang) or _acronyms_of(name, aliases, lang)) for name in names}
     best = max(names, key=lambda n: (votes[n], rung[n]))
     return best, votes[best] > 0 and bool(find_mentions(best, lang, start_ok=True, role_slot=True))
 
@@ -374,14 +376,25 @@ def _acronyms_of(name: str, aliases: tuple[str, ...], lang: str) -> list[str]:
 def _body_subject(blocks: list[Block], lang: str, named: Counter, folded: str) -> str | None:
     """The role of an article whose title names none: the first role its first sentence names, when the body
     names it again, else the role the body names most (twice at least)."""
-    text = next((b.text for b in blocks if b.kind != "heading"), "")
-    first = next((text[a:b] for a, b in split_sentences(text, lang)), "")
-    opening = [m.label for m in find_mentions(first, lang, start_ok=True, role_slot=True)]
+    opening = [m.label for m in find_mentions(_opening(blocks, lang), lang, start_ok=True, role_slot=True)]
     subject = next((c for c in opening if _times(c, named, folded) >= 2), None)
     if subject:
         return subject
     label, times = max(named.items(), key=lambda kv: (kv[1], len(kv[0])), default=(None, 0))
     return label if times >= 2 else None
+
+
+def _names_a_role(label: str, blocks: list[Block], lang: str) -> bool:
+    """Whether a title's phrase names the role: a role's noun phrase, or words the body's first sentence uses too
+    ("La guida turistica è ...": a name the mention finder does not know)."""
+    return bool(find_mentions(label, lang, start_ok=True, role_slot=True)) or \
+        re.search(rf"(?<!\w){re.escape(fold(label))}(?!\w)", fold(_opening(blocks, lang))) is not None
+
+
+def _opening(blocks: list[Block], lang: str) -> str:
+    """The body's first sentence, where an article most often names its role as the subject."""
+    text = next((b.text for b in blocks if b.kind != "heading"), "")
+    return next((text[a:b] for a, b in split_sentences(text, lang)), "")
 
 
 def _shortenings(role: str, lang: str) -> list[str]:
