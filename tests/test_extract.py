@@ -223,6 +223,11 @@ def test_salary_source_date_place_it():
         ("en", "According to the 2025 Northgate compensation survey, a junior chef earns $38,000.", "Northgate compensation survey", "2025"),
         ("it", "Secondo il Rapporto 2024 della Fondazione Studi, un cuoco guadagna 26.000 euro l'anno.", "Fondazione Studi", "2024"),
         ("it", "Secondo i dati di Glassdoor del 2024 un cuoco guadagna 1.500 euro netti al mese.", "Glassdoor", "2024"),
+        ("it", "Secondo il Conto annuale della Ragioneria generale dello Stato un cuoco guadagna 24.000 euro.",
+         "Conto annuale della Ragioneria generale dello Stato", None),
+        ("it", "Secondo il rapporto pubblicato dalla Cassa Edile nel marzo 2025 un muratore guadagna 1.600 euro al mese.", "Cassa Edile", "2025-03"),
+        ("en", "The Roofing Trades Council's workforce survey put median pay for roofers at £31,000.", "Roofing Trades Council's workforce survey", None),
+        ("en", "The State Employment Office indicates a median wage of $19.40 an hour for the year 2025.", "State Employment Office", "2025"),
     ],
 )
 def test_salary_sources_named_by_their_shape(lang, sentence, source, as_of):

@@ -320,7 +320,7 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     body = " ".join(b.text for b in blocks if b.kind != "heading")  # headings often repeat the title
     role, voted = _body_reading(role, others, aliases, body, lang)
     named = Counter(m.label for m in find_mentions(body, lang))
-    folded = fold(body)
+    folded = fold(body).replace("-", " ")  # "operatore socio-sanitario" names the "Operatore Socio Sanitario"
     if qualified and _times(role, named, folded) < 2:  # an advert's "Regional Truck Driver", the body's "truck driver"
         shorter = [c for c in _shortenings(role, lang) if _times(c, named, folded) >= 2]
         if shorter:
@@ -331,10 +331,12 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     if voted or _times(role, named, folded) >= 2 or any(m.label == role for m in find_mentions(role, lang, start_ok=True)):
         return role, aliases  # named in the body, or a role name whole ("responsabile acquisti"): no headline
     candidates = {m.label for segment in _segments(title) for m in find_mentions(segment, lang, start_ok=True)}
-    candidates |= {singular_role(phrase, lang) for phrase in _phrases(title, lang)}
+    candidates |= {name for phrase in _phrases(title, lang) if len(name := singular_role(phrase, lang)) > 2}  # not "chi" -> "co"
     candidates |= set(kin)  # "Dental nursing": the body's "dental nurses"
     named_twice = [c for c in sorted(candidates) if _times(c, named, folded) >= 2]  # the longest: "registered nurse", not "nurse"
     best = max(named_twice, key=lambda c: (len(c.split()), _times(c, named, folded)), default=role)
+    if fold(best) in {fold(a) for a in aliases}:
+        return role, aliases  # "Operatore Socio Sanitario (OSS)" and a body of OSS: the long name, OSS its alias
     if not _names_a_role(best, blocks, lang):  # "Una vita tra i fornelli": "Il cuoco è ..."
         best = _body_subject(blocks, lang, named, folded) or best  # "Behind the bar": the bartender, not the bar
     return best, aliases
@@ -438,7 +440,7 @@ def _common_stem(a: str, b: str) -> bool:
 
 def _times(label: str, named: Counter, folded_body: str) -> int:
     """How often the body names `label`: as a role mention, or as the words themselves (a plural's too)."""
-    return max(named[label], len(re.findall(rf"(?<!\w){re.escape(fold(label))}", folded_body)))
+    return max(named[label], len(re.findall(rf"(?<!\w){re.escape(fold(label).replace('-', ' '))}", folded_body)))
 
 
 
