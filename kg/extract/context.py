@@ -57,6 +57,8 @@ class Context:
     def add(self, kind: str, obj: str, sentence: Sentence, rule: Rule | str, **extra) -> None:
         if obj[-1:].isdigit() and re.search(re.escape(obj) + r"[.,]\d", sentence.text):
             return  # "tra i 28" of "tra i 28.000 euro": a clause cut inside a number names nothing
+        if kind == "skill" and self.is_role(obj):
+            return  # "esperienza come elettricista": the role itself is no skill of its own
         rule_id = rule if isinstance(rule, str) else f"{rule.family}.{rule.id}"
         evidence = Evidence(
             article=self.article.slug,

@@ -987,12 +987,37 @@ def _object_list(rs: RuleSet, text: str) -> bool:
 
 def _short_conjuncts(rs: RuleSet, text: str, most: int) -> list[str]:
     """"Active listening and objection handling": two items when each side has at most `most` words; not
-    "conoscenza matematica e statistica", where a lone adjective shares the head noun before it."""
-    parts = [text[a:b] for a, b in split_items(text, rs, always=True)] if most and "," not in text.rstrip(" ,;.") else [text]
+    "conoscenza matematica e statistica", where a lone adjective shares the head noun before it. A series of short
+    names ("Manualità, precisione e rapidità") is one item a member."""
+    if most and "," in text.rstrip(" ,;."):
+        return _short_series(rs, text) or [text]
+    parts = [text[a:b] for a, b in split_items(text, rs, always=True)] if most else [text]
     shared = len(parts) == 2 and len(parts[1].split()) == 1 and len(parts[0].split()) > 1 \
         and rs.lists["adjective"].search(fold(parts[1].strip(" .;")))
     return parts if len(parts) > 1 and not shared and not _adjective_shares_head(rs, text, parts) \
         and all(len(p.split()) <= most for p in parts) else [text]
+
+
+_SERIES_WORDS = 3  # a member of a series of names: "resolution of problems", "calm under pressure"
+
+
+def _short_series(rs: RuleSet, text: str) -> list[str]:
+    """The members of a comma series closed by a conjunction whose members are all short, none opening on a function
+    word, the first holding none, so no head or complement is shared ("knowledge of Excel, Word and Access",
+    "availability for shifts, weekends and holidays", "communication, in person and on the phone" stay whole), nor
+    is a noun the later members qualify ("Inglese tecnico, scritto e letto"); else none."""
+    parts = [text[a:b].strip(" .;") for a, b in split_items(text, rs, always=True)]
+    if len(parts) < 3 or any(not p or len(p.split()) > _SERIES_WORDS for p in parts):
+        return []
+    function_words = stopwords(rs.lang)
+    if set(re.findall(r"\w+", fold(parts[0]))) & function_words \
+            or any(fold(p).split()[0] in function_words for p in parts[1:]):
+        return []
+    if len(parts[0].split()) > 1 and rs.lang in LANGUAGES:
+        lone = {fold(p) for p in parts[1:] if len(p.split()) == 1}
+        if any(t.pos in ("ADJ", "VERB") and fold(t.text) in lone for t in analyse(text, rs.lang)):
+            return []
+    return parts
 
 
 def _adjective_shares_head(rs: RuleSet, text: str, parts: list[str]) -> bool:
