@@ -27,6 +27,7 @@ from kg.extract.context import (
 from kg.extract.counterparts import served
 from kg.extract.facts import Fact, kinds
 from kg.extract.grades import ungraded
+from kg.extract.ladders import ladder_lists
 from kg.extract.naming import head_last_names, head_of, head_word, role_names, singular_acronym
 from kg.extract.regulation import (
     bind_entity_types,
@@ -91,6 +92,7 @@ def extract(article: Article) -> list[Fact]:
         _compensation(ctx, sentence)
         _mentions(ctx, sentence, claimed)
     _list_items(ctx, body)
+    ladder_lists(ctx, body)
     bind_entity_types(ctx)
     _spell_out_acronyms(ctx)
     _relate_other_roles(ctx)
@@ -775,7 +777,7 @@ def _relate_other_roles(ctx: Context) -> None:
     ladder = {fold(f.subject) for f in ctx.facts if f.kind in chain and ctx.is_role(f.object)}
     ladder |= {fold(f.object) for f in ctx.facts if f.kind in chain and ctx.is_role(f.subject)}
     names = {fold(singular_role(a, ctx.rs.lang)) for a in ctx.aliases()}
-    ladder |= names
+    ladder |= names | {fold(a) for f in ctx.facts if f.kind in chain for a in f.alt}
     ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder and not _qualifies_alias(fold(f.object), names)]
     linked = set(ladder)
     for fact in list(ctx.facts):
