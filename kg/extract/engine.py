@@ -608,7 +608,7 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule | str, spec: dict, 
         label = pattern(ctx.rs.lang, "gender_slash").sub("", label)  # "segretario/a di direzione"
         label = singular_role(label, ctx.rs.lang) if label == label.lower() else label  # "HR partner" keeps its capitals
         label = singular_acronym(label, ctx.rs.lang)
-        if ctx.is_role(label):
+        if ctx.is_role(label) or _acronym_of_a_longer_name(ctx, sentence, label):
             return
         ctx.add("alias", label, sentence, rule)
         return
@@ -622,6 +622,23 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule | str, spec: dict, 
                 subject_key=regulation[2], key=key, alt=alt)
         return
     ctx.add(spec["kind"], label, sentence, rule, key=key, alt=alt)
+
+
+def _acronym_of_a_longer_name(ctx: Context, sentence: Sentence, label: str) -> bool:
+    """"Corpo nazionale dei vigili del fuoco (CNVVF)", "Board of Registered Nurses (BRN)": the acronym after the role's
+    name stands for a capitalised longer name that ends on it, not for the role ("business development
+    representative (BDR)" in an article on sales development representatives is one of its names)."""
+    if not label.isupper():
+        return False
+    bracket = re.search(rf"\(\s*{re.escape(label)}\s*\)", sentence.text)
+    if bracket is None:
+        return False
+    before = sentence.text[: bracket.start()].rstrip()
+    named = [m for m in ctx.role_names.finditer(before) if m.end() == len(before)]
+    if not named or fold(named[-1].group(0))[:1] == fold(label)[:1]:
+        return False
+    longer = re.compile(rf"\b{re.escape(label[0])}[\w'’]*(?:[\s'’]+[\w'’]+){{0,7}}?[\s'’]*$")  # "Corpo nazionale dei "
+    return longer.search(before[: named[-1].start()]) is not None
 
 
 def _subject_mention(ctx: Context, before: str) -> str:
