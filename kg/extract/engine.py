@@ -717,7 +717,7 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
         before = sentence.text[: mention.start]
         if any(a <= mention.start < b for a, b in claimed) or predicate.search(before) or compiled(ctx.rs.lang, "other_name_before").search(before):
             continue
-        if illustrative or _variant_of_role(ctx, mention.label):
+        if illustrative or _variant_of_role(ctx, mention.label) or _qualified_role(ctx, sentence, mention):
             continue
         if compiled(ctx.rs.lang, "narrator_after").match(sentence.text, mention.end) \
                 or compiled(ctx.rs.lang, "speaker_before").search(before):
@@ -755,6 +755,25 @@ def _variant_of_role(ctx: Context, label: str) -> bool:
     for name in (ctx.article.role, *ctx.aliases()):  # "promotore" after "l'ex promotore finanziario"
         role = {word_key(fold(w), lang) for w in re.findall(r"[\w&'-]+", name) if fold(w) not in stop}
         if words and role and words <= role:  # "l'infermiere o l'infermiera": the role in its other gender too
+            return True
+    return False
+
+
+def _qualified_role(ctx: Context, sentence: Sentence, mention: Mention) -> bool:
+    """"registered architects", "salaried dentists": the role's whole name with only adjectives or participles
+    added says which of its holders, not another job; a noun added ("landscape architect") names a specialism, and
+    a name that keeps only the role's head ("external auditor" beside internal auditors) another role."""
+    lang = ctx.rs.lang
+    if lang not in LANGUAGES:
+        return False
+    label = {word_key(fold(w), lang) for w in mention.label.split()}
+    for name in (ctx.article.role, *ctx.aliases()):
+        role = {word_key(fold(w), lang) for w in singular_role(name, lang).split()}
+        if not role <= label:
+            continue
+        extra = [t for t in analyse(sentence.text, lang) if mention.start <= t.start < mention.end
+                 and word_key(fold(t.text), lang) not in role and re.match(r"\w", t.text)]
+        if extra and all(t.pos in ("ADJ", "VERB") for t in extra):
             return True
     return False
 
