@@ -403,3 +403,17 @@ def test_a_list_of_colleagues_is_no_ladder(tmp_path):
     body = "## Con chi lavora\n\n- infermiere\n- fisioterapista\n- medico di reparto\n"
     facts = facts_of(tmp_path, "Operatore socio-sanitario", body, "it")
     assert not objects(facts, "promotes_to")
+
+
+@pytest.mark.parametrize("text, below", [
+    ("Before qualifying, most registered nurses work as healthcare assistants on a ward.", "healthcare assistant"),
+    ("Before that you will probably be a nursing associate.", "nursing associate"),
+])
+def test_the_job_held_before_the_role_en(tmp_path, text, below):
+    facts = facts_of(tmp_path, "Registered Nurse", text, "en")
+    assert (below, "registered nurse") in {(f.subject, f.object) for f in facts if f.kind == "promotes_to"}
+
+
+def test_a_grade_numeral_after_the_role_en(tmp_path):
+    body = "You can move from Surveyor I to Surveyor II, then chief surveyor."
+    assert "chief surveyor" in objects(facts_of(tmp_path, "Surveyor", body, "en"), "promotes_to")
