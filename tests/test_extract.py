@@ -177,6 +177,16 @@ def test_locations_are_places_not_workplaces(tmp_path):
     assert found == {"Boston", "Denver", "Austin"}
 
 
+@pytest.mark.parametrize(("lang", "body", "places"), [
+    ("it", "Cerchiamo un elettricista a Dalmine (BG). Trasferte a Fasano (BR). Si applica il Regolamento (CE) 852/2004.",
+     {"Dalmine", "Fasano"}),
+    ("en", "Drivers are based at our yard in Joplin, MO and deliver to Tulsa, OK. Dr Lee, MD signs the medicals.",
+     {"Joplin", "Tulsa"}),
+])
+def test_a_town_with_its_province_or_state_code_is_a_place(tmp_path, lang, body, places):
+    assert objects(facts_of(tmp_path, "Autista" if lang == "it" else "Truck driver", body, lang), "location") == places
+
+
 # ---------------------------------------------------------------- pay
 
 @pytest.mark.parametrize(
@@ -213,6 +223,11 @@ def test_salary_source_date_place_it():
         ("en", "According to the 2025 Northgate compensation survey, a junior chef earns $38,000.", "Northgate compensation survey", "2025"),
         ("it", "Secondo il Rapporto 2024 della Fondazione Studi, un cuoco guadagna 26.000 euro l'anno.", "Fondazione Studi", "2024"),
         ("it", "Secondo i dati di Glassdoor del 2024 un cuoco guadagna 1.500 euro netti al mese.", "Glassdoor", "2024"),
+        ("it", "Secondo il Conto annuale della Ragioneria generale dello Stato un cuoco guadagna 24.000 euro.",
+         "Conto annuale della Ragioneria generale dello Stato", None),
+        ("it", "Secondo il rapporto pubblicato dalla Cassa Edile nel marzo 2025 un muratore guadagna 1.600 euro al mese.", "Cassa Edile", "2025-03"),
+        ("en", "The Roofing Trades Council's workforce survey put median pay for roofers at £31,000.", "Roofing Trades Council's workforce survey", None),
+        ("en", "The State Employment Office indicates a median wage of $19.40 an hour for the year 2025.", "State Employment Office", "2025"),
     ],
 )
 def test_salary_sources_named_by_their_shape(lang, sentence, source, as_of):
@@ -230,6 +245,14 @@ def test_a_salary_takes_the_source_date_and_place_said_before_it(tmp_path):
             tuple(dict(f.attrs).get(k) for k in ("source", "as_of", "place")) for f in facts if f.kind == "salary"}
     assert said == {"31000": ("Welders Guild 2024", "2024", "Leeds"), "45000": ("Welders Guild 2024", "2024", "Leeds"),
                     "19000": ("Welders Guild 2024", "2024", None), "20": (None, None, None)}
+
+
+def test_a_figure_without_a_date_takes_the_article_s_byline_date(tmp_path):
+    body = ("*Kestrel Staffing · Care careers · Last reviewed 3 March 2026*\n\n## Pay\n\nCare assistants earn £24,000 a "
+            "year. In 2024 the average salary was £22,500.")
+    facts = facts_of(tmp_path, "Care assistant", body, "en")
+    dates = {dict(f.attrs).get("amount", dict(f.attrs).get("average")): dict(f.attrs).get("as_of") for f in facts if f.kind == "salary"}
+    assert dates == {"24000": "2026-03", "22500": "2024"}
 
 
 def test_pay_structure_without_figure_gives_no_salary(tmp_path):
@@ -278,6 +301,30 @@ def test_a_table_row_takes_the_pay_word_and_source_from_the_paragraph_before_it(
     found = [dict(f.attrs) for f in figures("Trainee: Minimum £18,000, Maximum £21,000", ruleset("en"), lead)]
     assert [(f.get("min"), f.get("max"), f.get("source")) for f in found] == [("18000", "21000", "Acme Pay Survey")]
     assert figures("Trainee: Minimum £18,000, Maximum £21,000", ruleset("en")) == []
+
+
+def test_a_range_s_second_figure_takes_the_first_s_currency():
+    found = [dict(f.attrs) for f in figures("Locum vets earn NZD 700 to 900 a day.", ruleset("en"))]
+    assert [(f.get("min"), f.get("max"), f["currency"]) for f in found] == [("700", "900", "NZD")]
+
+
+@pytest.mark.parametrize(("place", "currency"), [("Ontario", "CAD"), ("Queensland", "AUD"), ("Texas", "USD")])
+def test_a_bare_dollar_is_the_dollar_of_the_figure_s_place(place, currency):
+    found = figures(f"In {place} the median wage for roofers is $31.20 an hour.", ruleset("en"))
+    assert [dict(f.attrs)["currency"] for f in found] == [currency]
+
+
+def test_table_rows_take_the_currency_their_lead_states_and_their_columns_places():
+    lead = "Median pay for new hires, £ per year."
+    found = [dict(f.attrs) for f in figures("Groundskeeper: Leeds 24,500, Glasgow 23,800, Years 2", ruleset("en"), lead)]
+    assert [(f.get("amount"), f["currency"], f.get("place")) for f in found] == [("24500", "GBP", "Leeds"), ("23800", "GBP", "Glasgow")]
+
+
+def test_a_salary_table_s_rows_of_other_roles_are_not_the_role_s_pay(tmp_path):
+    body = ("## Pay\n\n| Figura | Stipendio lordo annuo (€) |\n|---|---|\n| Cuoco | 26.000 |\n| Cuoco junior | 21.000 |\n"
+            "| Capo partita | 29.000 |\n| Lombardia | 28.000 |\n")
+    facts = facts_of(tmp_path, "Cuoco", body, "it")
+    assert sorted(dict(f.attrs).get("amount") for f in facts if f.kind == "salary") == ["21000", "26000", "28000"]
 
 
 @pytest.mark.parametrize(("lang", "sentence"), [

@@ -39,7 +39,7 @@ from kg.extract.regulation import (
     supervises,
 )
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
-from kg.extract.salary import figures
+from kg.extract.salary import byline_date, figures
 from kg.extract.syntax import may_match, read, tagged, token_rules
 from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import Mention, find_mentions
@@ -73,6 +73,7 @@ def extract(article: Article) -> list[Fact]:
     rs = ruleset(article.lang)
     ctx = Context(article, rs, [])
     ctx.set_names(role_names(article))
+    ctx.said.dated = byline_date(article.blocks, rs)
     body = [s for s in article.sentences if s.block.kind not in ("heading", "description")]
     _title_aliases(ctx)
     described = [s for s in article.sentences if s.block.kind == "description"] + body
@@ -491,6 +492,8 @@ def _emit(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, item: str, o
             if place.split()[0] in lexicon.not_places() or fold(place) in {fold(m) for m in profile(lang)["months"]}:
                 continue
             entry = lexicon.lookup("places", place)
+            if entry is None and len(place) <= 2:
+                continue  # "Joplin, MO": a state's or province's code the gazetteer does not know names no place alone
             _emit_label(ctx, sentence, rule, spec, entry.label(lang) if entry else place, key=entry.id if entry else "")
         return
     if verb:
@@ -674,10 +677,27 @@ def _after_preposition(text: str, start: int, lang: str) -> bool:
 def _salaries(ctx: Context, sentence: Sentence) -> None:
     found = figures(sentence.text, ctx.rs, sentence.block.lead if sentence.block.kind == "item" else "", ctx.said.before(sentence))
     ctx.said.note(sentence, ctx.rs, bool(found))
+    if found and _another_roles_row(ctx, sentence):
+        return
     for figure in found:
         values = dict(figure.attrs)
         label = " ".join(f"{k}={values[k]}" for k in ("min", "max", "median", "average", "amount", "currency", "period") if k in values)
         ctx.add("salary", label, sentence, "salary.figure", attrs=figure.attrs)
+
+
+def _another_roles_row(ctx: Context, sentence: Sentence) -> bool:
+    """A list item or table row labelled with another role ("Head of HR: London 95,000, ..." in a salary guide on HR
+    business partners): its figures are that role's pay. A grade of the role itself ("Senior HR Business Partner",
+    "Tecnico di radiologia, neoassunto") keeps its head noun and stays, as does a row named by its level ("Junior /
+    praticante")."""
+    label, colon, _ = sentence.text.partition(":")
+    if sentence.block.kind != "item" or not colon or len(label.split()) > 6:
+        return False
+    if any(re.search(level, label, re.IGNORECASE) for level in ctx.rs.data["salary"]["levels"].values()):
+        return False
+    mentions = find_mentions(label, ctx.rs.lang, start_ok=True)
+    own = head_of(ctx.article.role.split(), ctx.rs.lang)
+    return bool(mentions) and not any(ctx.is_role(m.label) or head_of(m.label.split(), ctx.rs.lang) == own for m in mentions)
 
 
 def _compensation(ctx: Context, sentence: Sentence) -> None:

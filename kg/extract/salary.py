@@ -15,7 +15,7 @@ from functools import lru_cache
 from kg import lexicon
 from kg.extract.ruleset import RuleSet, expand
 from kg.language.profile import fold, rules_data, with_borrowed
-from kg.read.article import Sentence
+from kg.read.article import Block, Sentence
 
 CARRIED = frozenset({"median", "average"})  # qualifiers a list of figures states once for all; never min or max
 
@@ -26,6 +26,7 @@ class Amount:
     currency: str
     start: int
     end: int
+    bare: bool = False  # written "$" or "dollars": which country's dollar, the figure's place may say
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,9 @@ def _amount_pattern(lang: str, number: str, multipliers: tuple[str, ...]) -> re.
     )
 
 
-def amounts(sentence: str, rs: RuleSet) -> list[Amount]:
-    """Money amounts in `sentence`; an amount without a currency takes the next one's (ranges)."""
+def amounts(sentence: str, rs: RuleSet, stated: tuple[str, bool] | None = None) -> list[Amount]:
+    """Money amounts in `sentence`; an amount without a currency takes its range partner's ("da 28.000 a 35.000
+    euro", "AUD 650 to 850"), else the `stated` one (currency, bare) if it is written like money ("62,000")."""
     cfg = rs.data["salary"]
     pattern = _amount_pattern(rs.lang, cfg["number"], tuple(cfg["multipliers"]))
     codes = lexicon.currencies()
@@ -61,13 +63,42 @@ def amounts(sentence: str, rs: RuleSet) -> list[Amount]:
         value = _number(m.group("num"), rs.data["language"]["decimal_mark"])
         if m.group("mult"):
             value *= cfg["multipliers"][m.group("mult").lower()]
-        raw.append([value, codes.get(fold(currency)) if currency else None, m.start(), m.end(), bool(m.group("mult"))])
+        code = (codes.get(fold(currency)), fold(currency) in lexicon.bare_dollars()) if currency else None
+        if code is None and stated and _GROUPED.fullmatch(m.group("num").strip()):
+            code = stated  # a row of a table whose header says "£ per year"
+        raw.append([value, code, m.start(), m.end(), bool(m.group("mult"))])
     for i in range(len(raw) - 2, -1, -1):  # "da 28.000 a 35.000 euro": the first takes the second's
-        if raw[i][1] is None and raw[i + 1][1] and sentence[raw[i][3] : raw[i + 1][2]].strip().lower() in _joiners(rs.lang):
+        if raw[i][1] is None and raw[i + 1][1] and _joined(sentence, raw[i], raw[i + 1], rs):
             raw[i][1] = raw[i + 1][1]
             if raw[i + 1][4] and not raw[i][4] and raw[i][0] < 1000:
                 raw[i][0] *= raw[i + 1][0] / _number_of(sentence, raw[i + 1])
-    return [Amount(v, c, s, e) for v, c, s, e, _ in raw if c and v > 0]
+    for i in range(1, len(raw)):  # "AUD 650 to 850": the second takes the first's
+        if raw[i][1] is None and raw[i - 1][1] and _joined(sentence, raw[i - 1], raw[i], rs):
+            raw[i][1] = raw[i - 1][1]
+    return [Amount(v, c[0], s, e, c[1]) for v, c, s, e, _ in raw if c and c[0] and v > 0]
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?")  # "62,000", "1.650": money, not a year or a count
+
+
+def _joined(sentence: str, left: list, right: list, rs: RuleSet) -> bool:
+    return sentence[left[3] : right[2]].strip().lower() in _joiners(rs.lang)
+
+
+def stated_currency(text: str, rs: RuleSet) -> tuple[str, bool] | None:
+    """The currency a list's or table's lead states for all its figures ("Median base salary, £ per year."):
+    (code, bare), when the lead names a currency and no amount."""
+    m = _currency_word().search(text) if text else None
+    if m is None or amounts(text, rs):
+        return None
+    form = fold(m.group(0))
+    return lexicon.currencies()[form], form in lexicon.bare_dollars()
+
+
+@lru_cache(maxsize=None)
+def _currency_word() -> re.Pattern:
+    forms = sorted(lexicon.currencies(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -116,14 +147,15 @@ class Said:
     section: tuple[str, ...] = ()
     block: int = -1
     details: dict[str, str] = field(default_factory=dict)
+    dated: dict[str, str] = field(default_factory=dict)  # the article's own date, from its byline: every figure's last resort
 
     def before(self, sentence: Sentence) -> dict[str, str]:
         """What holds for `sentence`."""
         if sentence.section != self.section:
-            return {}
+            return dict(self.dated)
         if sentence.block.start != self.block:
-            return {k: v for k, v in self.details.items() if k != "place"}
-        return dict(self.details)
+            return self.dated | {k: v for k, v in self.details.items() if k != "place"}
+        return self.dated | self.details
 
     def note(self, sentence: Sentence, rs: RuleSet, figures: bool) -> None:
         """What a sentence that gave figures, or that cites where figures come from ("The data below come from the
@@ -134,6 +166,28 @@ class Said:
         self.section, self.block, self.details = sentence.section, sentence.block.start, details
 
 
+def byline_date(blocks: list[Block], rs: RuleSet) -> dict[str, str]:
+    """The date an article gives itself near its top ("Halden Recruitment · Published January 2026", "Redazione — 9
+    marzo 2026", "Last reviewed 3 March 2026"): a short paragraph among the first three with a date in it. Its
+    figures are of that date unless they say another."""
+    for block in [b for b in blocks if b.kind != "heading"][:3]:
+        if block.kind == "paragraph" and len(block.text) <= 200:
+            dated = _dated(block.text, rs)
+            if dated:
+                return {"as_of": dated}
+    return {}
+
+
+def _dated(text: str, rs: RuleSet) -> str | None:
+    for pat in rs.data["salary"]["date"]:
+        m = re.search(expand(pat, _macros(rs.lang)), text, re.IGNORECASE)
+        if m:
+            month = m.groupdict().get("month")
+            number = rs.data["language"]["months"].get(month.lower()) if month else None
+            return f"{m.group('year')}-{number:02d}" if number else m.group("year")
+    return None
+
+
 def figures(sentence: str, rs: RuleSet, lead: str = "", said: dict[str, str] | None = None) -> list[Figure]:
     """Salary observations of a sentence that speaks of pay; none when it names no amount. `lead` is what introduces
     a list or table the sentence is an item or row of ("Bakers earn, according to the Acme Pay Survey 2025:"): it
@@ -142,7 +196,7 @@ def figures(sentence: str, rs: RuleSet, lead: str = "", said: dict[str, str] | N
     cfg = rs.data["salary"]
     if not re.search(cfg["cue"], sentence + "\n" + lead, re.IGNORECASE) and _labelled_place(sentence) is None:
         return []  # "- California: $137,690" in a salary guide needs no pay word
-    found = amounts(sentence, rs)
+    found = amounts(sentence, rs, stated_currency(lead, rs))
     groups = _ranges(sentence, found, rs)
     common = (said or {}) | (_common(lead, rs) if lead and found else {}) | _common(sentence, rs)
     out = []
@@ -160,7 +214,10 @@ def figures(sentence: str, rs: RuleSet, lead: str = "", said: dict[str, str] | N
         if len(groups) > 1 and "place" in attrs and _labelled_place(sentence) is None:
             # "in New York the median is $95,000; in Frankfurt €64,000": each figure its own place
             attrs["place"] = _place(after, rs) or _place(own, rs) or attrs["place"]
-        attrs["currency"] = group[0].currency
+        column = lexicon.lookup("places", own.rpartition(":")[2].strip())
+        if column is not None:  # "HR Business Partner: London 62,000, Manchester 52,000": a table's columns by city
+            attrs["place"] = column.label(rs.lang)
+        attrs["currency"] = (group[0].bare and lexicon.dollar_of(attrs.get("place", ""))) or group[0].currency
         if len(group) > 1:
             attrs["min"], attrs["max"] = str(min(a.value for a in group)), str(max(a.value for a in group))
             if len(group) == 3:  # a band's middle column: "Median £27,500"
@@ -246,13 +303,14 @@ def _source_pattern(lang: str, pattern: str) -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _macros(lang: str) -> dict[str, str]:
-    return {"month": "|".join(sorted(rules_data(lang)["language"]["months"], key=len, reverse=True))}
+    """The rules file's macros ({source_name}), and {month}: the language's month names."""
+    data = rules_data(lang)
+    return {**data.get("macros", {}), "month": "|".join(sorted(data["language"]["months"], key=len, reverse=True))}
 
 
 def _common(sentence: str, rs: RuleSet) -> dict[str, str]:
     """Source, date and place: said once for every figure of the sentence."""
     cfg = rs.data["salary"]
-    macros = _macros(rs.lang)
     attrs: dict[str, str] = {}
     source_span, cited = (0, 0), ""
     for pat in cfg["source"]:
@@ -261,13 +319,9 @@ def _common(sentence: str, rs: RuleSet) -> dict[str, str]:
             attrs["source"] = m.group("x").rstrip(".,;")
             source_span, cited = m.span("x"), m.group(0)
             break
-    for pat in cfg["date"]:
-        m = re.search(expand(pat, macros), sentence, re.IGNORECASE)
-        if m:
-            month = m.groupdict().get("month")
-            number = rs.data["language"]["months"].get(month.lower()) if month else None
-            attrs["as_of"] = f"{m.group('year')}-{number:02d}" if number else m.group("year")
-            break
+    dated = _dated(sentence, rs)
+    if dated:
+        attrs["as_of"] = dated
     else:  # "according to the 2025 Acme pay survey", "Hays Salary Guide 2024": the year the source is of
         year = re.search(r"\b(?:19|20)\d\d\b", cited)
         if year:

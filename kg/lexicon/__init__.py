@@ -120,6 +120,19 @@ def currencies() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def bare_dollars() -> frozenset[str]:
+    """The dollar signs and words (folded) that do not say which country's dollar they are."""
+    return frozenset(fold(form) for form in _file("currencies")["bare_dollar"])
+
+
+def dollar_of(place: str) -> str | None:
+    """The currency a bare "$" stands for in `place` ("Alberta" -> CAD), if the place is in another dollar country."""
+    entry = lookup("places", place)
+    codes = _file("currencies")["dollar_places"]
+    return next((code for code, ids in codes.items() if entry is not None and entry.id in ids), None)
+
+
+@lru_cache(maxsize=None)
 def _matcher(name: str) -> tuple[re.Pattern, dict[str, Entry]]:
     _, by_form, source, kept = _lexicon(name)
     return rebuilt(source, 0, kept), by_form

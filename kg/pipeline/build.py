@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import traceback
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -345,6 +346,7 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
     link = _link(result, out)
     career = views.career(None if change.full else views.kept(out, version, link), result.store,
                           _readable(result), link, change)
+    published = False
     try:
         labels = None if change.full else store.previous_labels(turtle)  # before careers.ttl changes
         manifest.forget(out)
@@ -378,12 +380,27 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
             views.keep(out, version, link, career)
             manifest.record(out, result.inputs, written, manifest.Manifest(
                 result.summary(), [str(e) for e in result.errors], [str(w) for w in result.warnings]))
+    except BaseException as error:
+        if edited and not published:
+            record = None  # noqa: F841 - the frame's own reference to the store goes too
+            _let_go(result, master, error)
+        raise
     finally:
         career.table.close()  # what `views.keep` did not commit is rolled back, and the file let go
     caches.cap({store.folder_for(turtle), master, views.folder(out)} | ({folder_for(result.source)} if result.source else set()), limit)
     if progress:
         progress(STEPS, STEPS)
     return written
+
+
+def _let_go(result: Build, master: Path, error: BaseException) -> None:
+    """After a failed write, the store of record an edit opened is let go and reopened read-only, so the next build in
+    this process (a notebook's) can open it again: Oxigraph frees its lock only when no Python object holds the store,
+    and the frames of the traceback hold it too."""
+    traceback.clear_frames(error.__traceback__)
+    result.store = None
+    gc.collect()
+    result.store = pyoxigraph.Store.read_only(str(master))
 
 
 def _record(result: Build, master: Path) -> Change:

@@ -15,6 +15,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from kg.errors import KgError
+from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import find_mentions
 from kg.language.occurrences import own_occurrences
 from kg.language.profile import detect_language, fold, head_first, languages, singular_role, stopwords, word_set
@@ -231,13 +232,18 @@ def _bold_heading(text: str, bold: str) -> bool:
     return bool(bold) and text.rstrip(" :") == bold.rstrip(" :") and len(bold.split()) <= 12 and not bold.endswith((".", "!"))
 
 
+_UNIT = re.compile(r"\s*\(([A-Z]{3}|[^()\s\w])\)$")  # a currency's code or sign: "(AUD)", "(€)"
+
+
 def _row_start(tokens, close: int) -> int:
     return next(j for j in range(close, -1, -1) if tokens[j].type == "tr_open")
 
 
 def _row_text(header: list[str], row: list[str]) -> str:
-    """A table row as the sentence a writer would have made of it: "Junior analyst: Annual salary $45,000"."""
-    first, rest = row[0], [f"{name} {cell}".strip() if name else cell for name, cell in zip(header[1:] + [""] * len(row), row[1:]) if cell]
+    """A table row as the sentence a writer would have made of it: "Junior analyst: Annual salary $45,000", the
+    unit a column's name gives in brackets before its cell ("Base salary (AUD)" -> "Base salary AUD 70,000")."""
+    names = [_UNIT.sub(r" \1", name) for name in header[1:]]
+    first, rest = row[0], [f"{name} {cell}".strip() if name else cell for name, cell in zip(names + [""] * len(row), row[1:]) if cell]
     return f"{first}: {', '.join(rest)}" if first and rest else first or ", ".join(rest)
 
 
@@ -314,7 +320,7 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     body = " ".join(b.text for b in blocks if b.kind != "heading")  # headings often repeat the title
     role, voted = _body_reading(role, others, aliases, body, lang)
     named = Counter(m.label for m in find_mentions(body, lang))
-    folded = fold(body)
+    folded = fold(body).replace("-", " ")  # "operatore socio-sanitario" names the "Operatore Socio Sanitario"
     if qualified and _times(role, named, folded) < 2:  # an advert's "Regional Truck Driver", the body's "truck driver"
         shorter = [c for c in _shortenings(role, lang) if _times(c, named, folded) >= 2]
         if shorter:
@@ -329,8 +335,10 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     candidates |= set(kin)  # "Dental nursing": the body's "dental nurses"
     named_twice = [c for c in sorted(candidates) if _times(c, named, folded) >= 2]  # the longest: "registered nurse", not "nurse"
     best = max(named_twice, key=lambda c: (len(c.split()), _times(c, named, folded)), default=role)
-    if best == role and not find_mentions(role, lang, start_ok=True, role_slot=True):
-        best = _body_subject(blocks, lang, named, folded) or role  # "Una vita tra i fornelli": "Il cuoco è ..."
+    if fold(best) in {fold(a) for a in aliases}:
+        return role, aliases  # "Operatore Socio Sanitario (OSS)" and a body of OSS: the long name, OSS its alias
+    if not _names_a_role(best, blocks, lang):  # "Una vita tra i fornelli": "Il cuoco è ..."
+        best = _body_subject(blocks, lang, named, folded) or best  # "Behind the bar": the bartender, not the bar
     return best, aliases
 
 
@@ -338,8 +346,9 @@ def _body_reading(role: str, others: tuple[str, ...], aliases: tuple[str, ...], 
     """The title's role with or without its status words ("qualified plumber", "plumber"), or the other role a frame
     names ("From Apprentice to Electrician"): the one the body names most by itself, its short names counting for
     it ("the trainee" for "trainee solicitor", the title's "(LPN)" for "licensed practical nurse"); on a tie a rung
-    ("trainee solicitor"), else the name without status words, then the title's order. Whether the body voted: it
-    named the winner of two names or more, and the winner is a role's name (not "tips" of "Freelance tips")."""
+    ("trainee solicitor") or the name the title's acronym spells, else the name without status words, then the
+    title's order. Whether the body voted: it named the winner of two names or more, and the winner is a role's name
+    (not "tips" of "Freelance tips")."""
     names = list(dict.fromkeys([without_status(role, lang), role] + [n for other in others for n in (without_status(other, lang), other)
                                                                        if find_mentions(n, lang, start_ok=True, role_slot=True)]))
     if len(names) < 2:
@@ -347,7 +356,8 @@ def _body_reading(role: str, others: tuple[str, ...], aliases: tuple[str, ...], 
     shorts = {name: [s for s in (_status_noun(name, lang), *_acronyms_of(name, aliases, lang)) if s and s not in names] for name in names}
     counts = own_occurrences(names + [s for short in shorts.values() for s in short], body, lang, status_words(lang))
     votes = {name: counts[name] + sum(counts[s] for s in shorts[name]) for name in names}
-    rung = {name: bool(_status_noun(name, lang)) for name in names}  # "trainee solicitor" is a rung: it keeps a tie
+    # "trainee solicitor" is a rung, "certified nursing assistant" the name the title's "(CNA)" spells: each keeps a tie
+    rung = {name: bool(_status_noun(name, lang) or _acronyms_of(name, aliases, lang)) for name in names}
     best = max(names, key=lambda n: (votes[n], rung[n]))
     return best, votes[best] > 0 and bool(find_mentions(best, lang, start_ok=True, role_slot=True))
 
@@ -368,14 +378,25 @@ def _acronyms_of(name: str, aliases: tuple[str, ...], lang: str) -> list[str]:
 def _body_subject(blocks: list[Block], lang: str, named: Counter, folded: str) -> str | None:
     """The role of an article whose title names none: the first role its first sentence names, when the body
     names it again, else the role the body names most (twice at least)."""
-    text = next((b.text for b in blocks if b.kind != "heading"), "")
-    first = next((text[a:b] for a, b in split_sentences(text, lang)), "")
-    opening = [m.label for m in find_mentions(first, lang, start_ok=True, role_slot=True)]
+    opening = [m.label for m in find_mentions(_opening(blocks, lang), lang, start_ok=True, role_slot=True)]
     subject = next((c for c in opening if _times(c, named, folded) >= 2), None)
     if subject:
         return subject
     label, times = max(named.items(), key=lambda kv: (kv[1], len(kv[0])), default=(None, 0))
     return label if times >= 2 else None
+
+
+def _names_a_role(label: str, blocks: list[Block], lang: str) -> bool:
+    """Whether a title's phrase names the role: a role's noun phrase, or words the body's first sentence uses too
+    ("La guida turistica è ...": a name the mention finder does not know)."""
+    return bool(find_mentions(label, lang, start_ok=True, role_slot=True)) or \
+        re.search(rf"(?<!\w){re.escape(fold(label))}(?!\w)", fold(_opening(blocks, lang))) is not None
+
+
+def _opening(blocks: list[Block], lang: str) -> str:
+    """The body's first sentence, where an article most often names its role as the subject."""
+    text = next((b.text for b in blocks if b.kind != "heading"), "")
+    return next((text[a:b] for a, b in split_sentences(text, lang)), "")
 
 
 def _shortenings(role: str, lang: str) -> list[str]:
@@ -419,7 +440,7 @@ def _common_stem(a: str, b: str) -> bool:
 
 def _times(label: str, named: Counter, folded_body: str) -> int:
     """How often the body names `label`: as a role mention, or as the words themselves (a plural's too)."""
-    return max(named[label], len(re.findall(rf"(?<!\w){re.escape(fold(label))}", folded_body)))
+    return max(named[label], len(re.findall(rf"(?<!\w){re.escape(fold(label).replace('-', ' '))}", folded_body)))
 
 
 
@@ -440,8 +461,21 @@ def _titled_role(title: str, blocks: list[Block], lang: str) -> TitleRole:
             before = text[: mentions[0].start].split()
             if any(w.isdigit() or w in stopwords(lang) for w in before):  # a headline, not a modifier ("trade ...")
                 return read._replace(role=mentions[0].label)
+            if not before and _complement_follows(text, mentions[0].end, lang):  # "maestra alla primaria": where, not who
+                return read._replace(role=mentions[0].label)
             return read
     return read
+
+
+def _complement_follows(text: str, end: int, lang: str) -> bool:
+    """Whether a preposition the role's name did not take in follows its noun: the mention finder grows a name by the
+    language's grammar ("addetto alle vendite", "tecnico di radiologia"), so what it leaves out ("alla primaria", "in
+    a care home") says where or for whom the role works. After a participle the preposition is the participle's
+    ("consulente finanziario abilitato all'offerta fuori sede" is one legal name)."""
+    tokens = analyse(text, lang) if lang in LANGUAGES else []
+    last = [t for t in tokens if t.end <= end][-1:]
+    following = [t for t in tokens if t.start >= end][:1]
+    return bool(last and following) and last[0].pos in ("NOUN", "PROPN") and following[0].pos == "ADP"
 
 
 def _keywords(value) -> tuple[str, ...]:
