@@ -17,7 +17,7 @@ from kg.read.article import Sentence
 _RUNG_END = re.compile(r"\s+[–—-]\s|[:,;(]")  # "Chef de partie (capo partita) – è responsabile ...": the name ends
 _NUMBER = re.compile(r"^\s*\d+\s*[.):]?\s*")  # a table row read as an item: "3: Level Advanced EMT (AEMT), ..."
 _ALT = re.compile(r"\(([^()]+)\)")
-_VERB = re.compile(r"[.!?]")  # a sentence, not a name
+_SENTENCE_END = re.compile(r"[.!?]")  # an item that says a sentence names no rung
 
 
 def ladder_lists(ctx: Context, body: list[Sentence]) -> None:
@@ -64,7 +64,7 @@ def _rung(ctx: Context, text: str) -> tuple[str, tuple[str, ...], bool] | None:
     and whether it is a role the mention finder knows; None for an item that opens on a sentence."""
     text = text.strip(" *_")
     name = _RUNG_END.split(text, maxsplit=1)[0].strip(" *_")
-    if not name or len(name.split()) > 5 or _VERB.search(name):
+    if not name or len(name.split()) > 5 or _SENTENCE_END.search(name):
         return None
     other = _ALT.match(text[len(name):].lstrip(" *_"))
     alt = tuple(m.label for m in find_mentions(other.group(1), ctx.rs.lang, start_ok=True, role_slot=True)) if other else ()
