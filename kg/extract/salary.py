@@ -171,7 +171,7 @@ def byline_date(blocks: list[Block], rs: RuleSet) -> dict[str, str]:
     marzo 2026", "Last reviewed 3 March 2026"): a short paragraph among the first three with a date in it. Its
     figures are of that date unless they say another."""
     for block in [b for b in blocks if b.kind != "heading"][:3]:
-        if block.kind == "paragraph" and len(block.text) <= 200:
+        if block.kind == "paragraph" and len(block.text) <= 200 and not amounts(block.text, rs):  # not "Start: May 2027 · £34,000"
             dated = _dated(block.text, rs)
             if dated:
                 return {"as_of": dated}

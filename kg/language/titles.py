@@ -34,6 +34,7 @@ def role_of_title(title: str, lang: str) -> TitleRole:
                    if rest and rest != title.strip()), title)  # "Cerchiamo un cuoco" -> "cuoco"; "Elettricista cercasi" kept
     text = re.sub(r"\s+(?=[?!:,])|(?<=\s)\s+", "", _noise(lang).sub(" ", opened)).strip(" -–—|:!,") or opened.strip()
     qualified = text != title.strip()
+    text = _framed_part(text, lang) or text
     others: tuple[str, ...] = ()
     for _ in range(2):  # "ESG Analyst Salary Survey 2026: Key Findings": the subtitle, then the survey
         for headline in data.get("title_patterns", []):
@@ -121,6 +122,18 @@ def _genders(a: str, b: str) -> bool:
     """Two forms of one word that differ only in a short ending ("cuoco", "cuoca"; "direttore", "direttrice")."""
     stem = len(os.path.commonprefix([a.lower(), b.lower()]))
     return a.lower() != b.lower() and stem >= 3 and len(a) - stem <= 4 and len(b) - stem <= 4
+
+
+def _framed_part(text: str, lang: str) -> str | None:
+    """A later part of a headline that frames the role ("Hostess e steward: come diventare assistente di volo", "PCSO
+    jobs: what does a Police Community Support Officer actually do?"): a part a title pattern reads on its own, with
+    a role's name where the pattern puts the role."""
+    for part in [p for p in TITLE_BREAK.split(text) if p.strip()][1:]:
+        for headline in profile(lang).get("title_patterns", []):
+            match = re.match(headline, part.strip(), re.IGNORECASE)
+            if match and match.group("role").strip() != part.strip() and find_mentions(match.group("role"), lang, start_ok=True):
+                return part.strip()
+    return None
 
 
 def _role_segment(title: str, first: str, lang: str) -> str:

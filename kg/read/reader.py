@@ -331,7 +331,7 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     if voted or _times(role, named, folded) >= 2 or any(m.label == role for m in find_mentions(role, lang, start_ok=True)):
         return role, aliases  # named in the body, or a role name whole ("responsabile acquisti"): no headline
     candidates = {m.label for segment in _segments(title) for m in find_mentions(segment, lang, start_ok=True)}
-    candidates |= {singular_role(phrase, lang) for phrase in _phrases(title, lang)}
+    candidates |= {name for phrase in _phrases(title, lang) if len(name := singular_role(phrase, lang)) > 2}  # not "chi" -> "co"
     candidates |= set(kin)  # "Dental nursing": the body's "dental nurses"
     named_twice = [c for c in sorted(candidates) if _times(c, named, folded) >= 2]  # the longest: "registered nurse", not "nurse"
     best = max(named_twice, key=lambda c: (len(c.split()), _times(c, named, folded)), default=role)
