@@ -130,3 +130,23 @@ def test_the_role_speaking_in_the_first_person_en(tmp_path):
 def test_a_lone_adjective_is_no_duty(tmp_path):
     body = "## Duties\n\n- Reliable\n- Stock control\n"
     assert objects(facts_of(tmp_path, "Store Assistant", body, "en"), "responsibility") == {"stock control"}
+
+
+def test_a_pattern_finds_its_words_in_a_text_as_one_guarded_pattern_per_word_did():
+    """may_match looks for any of a token dict's words with one trie per kind of word edge: the same texts hold one."""
+    import random
+    import re
+
+    from kg.language.matcher import _any_word
+
+    def one_per_word(word: str) -> str:
+        return ("(?<!\\w)" if word[:1].isalnum() else "") + re.escape(word) + ("(?!\\w)" if word[-1:].isalnum() else "")
+
+    rng = random.Random(4)
+    letters = "abè'-, "
+    for _ in range(400):
+        words = frozenset("".join(rng.choice(letters) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 8)))
+        flat = re.compile("|".join(one_per_word(w.lower()) for w in sorted(words)))
+        for _ in range(5):
+            text = "".join(rng.choice(letters) for _ in range(20))
+            assert bool(_any_word(words).search(text)) == bool(flat.search(text)), (sorted(words), text)

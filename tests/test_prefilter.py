@@ -1,5 +1,7 @@
-"""The rule screen (kg/extract/prefilter.py) and trie alternations (kg/alternation.py) only make extraction
-faster: a rule the screen turns away must have no match, a trie must match what the flat alternation did."""
+"""The rule screen (kg/extract/prefilter.py), trie alternations (kg/alternation.py), searches tried only where a
+match may start and clauses cut by several stop groups at once only make extraction faster: a rule the screen turns
+away must have no match, a trie must match what the flat alternation did, the other two find what the plain
+searches found."""
 
 from __future__ import annotations
 
@@ -10,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.extract.clauses import trim
 from kg.extract.context import Context
 from kg.extract.naming import role_names
-from kg.extract.prefilter import Screen, caseless, requirement
+from kg.extract.prefilter import Screen, breaks, caseless, first_characters, requirement
 from kg.extract.ruleset import ruleset
 from kg.language.alternation import alternation
 from kg.pipeline.build import discover
@@ -110,3 +113,85 @@ def test_a_trie_alternation_matches_what_the_flat_one_sorted_by_length_did():
                     text = "".join(rng.choice(letters + "ABC") for _ in range(30))
                     assert [m.span() + m.groups() for m in old.finditer(text)] == [m.span() + m.groups() for m in new.finditer(text)]
     assert alternation([]) == ""
+
+
+@pytest.mark.parametrize("pattern, flags, starts", [
+    (r"(?P<x>[^.;:]+?)\s+(?:are|is)\s+supervised\s+by\b", re.IGNORECASE, "[.;:]"),
+    (r"(?P<x>[^.;]+)\s+assumono", 0, "[.;]"),
+    (r"(?P<x>[^.;]+?[a-z])\s+x", 0, "[.;]"),  # the run opens the capture: what follows it does not matter
+    (r"(?P<x>[^.;]*?)\s+x", 0, None),  # an empty run: the match may start anywhere
+    (r"(?P<x>[^.;]{1,9}?)\s+x", 0, None),  # a bounded run cannot reach back
+    (r"(?P<x>[^.;]+?)\s+x\s+(?P=x)", 0, None),  # a back-reference reads what the run took
+    (r"\b(?P<x>[^.;]+?)\s+x", 0, None),
+    (r"(?P<x>.+?)\s+x", 0, None),
+])
+def test_breaks_reads_where_a_match_may_start(pattern, flags, starts):
+    assert breaks(pattern, flags) == starts
+
+
+def _texts() -> list[tuple[Context, str]]:
+    """Every sentence of the corpora, as written and mangled, and a random one of words, dots and semicolons."""
+    rng = random.Random(5)
+    out = []
+    for _, ctx, sentence in _sentences():
+        out += [(ctx, sentence), (ctx, _mangled(sentence, rng))]
+        words = sentence.split() + ["sono", "vigilate", "dalla", "are", "supervised", "by", ".", ";", ":", ","]
+        out.append((ctx, " ".join(rng.choice(words) for _ in range(16))))
+    return out
+
+
+def test_a_rule_searched_where_its_matches_may_start_finds_what_the_full_search_did():
+    texts = random.Random(7).sample(_texts(), 300)  # the full searches are the slow ones: a sample
+    opened = 0
+    for ctx, text in texts:
+        for rules in ctx.rs.rules.values():
+            for rule in rules:
+                if rule.breaks is None:
+                    continue
+                opened += 1
+                searched = ctx.searched(rule, text)
+                assert [(m.span(), m.groupdict()) for m in rule.finditer(searched)] == \
+                       [(m.span(), m.groupdict()) for m in rule.regex.finditer(searched)], (rule.id, searched)
+                for pos in (1, len(searched) // 3, len(searched) // 2):
+                    mine, full = rule.search(searched, pos), rule.regex.search(searched, pos)
+                    assert (mine and (mine.span(), mine.groupdict())) == (full and (full.span(), full.groupdict())), (rule.id, pos)
+    assert opened > 1000  # the supervises, employers and arrow rules of both languages
+
+
+def test_a_clause_cut_at_the_first_stop_of_several_groups_at_once_is_cut_where_each_group_apart_cut_it():
+    groups = [("clause", "purpose"), ("clause", "comma"), ("item_comma",), ("clause", "purpose", "comma", "then"), ()]
+    for ctx, text in _texts():
+        for names in groups:
+            ends = [m.start() for m in (ctx.rs.stops[name].search(text) for name in names) if m]
+            assert trim(text, ctx.rs, list(names)) == text[:min(ends, default=len(text))], (names, text)
+
+
+@pytest.mark.parametrize("pattern, flags, opening", [
+    (r"\s+which\b|,\s*so\b", re.IGNORECASE, r"[,\s]"),
+    (r"\s*[;:]\s", 0, r"[:;\s]"),
+    (r"(?<!\bhow)\s+to\s", 0, r"[\s]"),  # a lookaround takes no character
+    (r"(?:a|b)?c", 0, "[abc]"),
+    (r"x*", 0, None),  # may match nothing
+    (r"[^a]b", 0, None),
+    (r".b", 0, None),
+    (r"(?i:a)b", 0, None),  # flags of its own
+])
+def test_first_characters_reads_what_every_match_opens_with(pattern, flags, opening):
+    assert first_characters(pattern, flags) == opening
+
+
+def test_a_rule_behind_the_lookahead_of_its_first_characters_matches_what_it_did_without():
+    guarded = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)\(\?:(.*)\)", re.DOTALL)
+    checked = 0
+    for ctx, text in random.Random(8).sample(_texts(), 800):
+        for rules in ctx.rs.rules.values():
+            for rule in rules:
+                bare = guarded.fullmatch(rule.source)
+                if bare is None:
+                    continue
+                plain = re.compile(bare.group(1), rule.flags)
+                searched = ctx.searched(rule, text)
+                assert [(m.span(), m.groupdict()) for m in rule.regex.finditer(searched)] == \
+                       [(m.span(), m.groupdict()) for m in plain.finditer(searched)], (rule.id, searched)
+                checked += 1
+    assert checked > 50000

@@ -310,8 +310,9 @@ def _capped_over_every_fact(career, node_ids, keep):
 
 @pytest.mark.parametrize("limit, edges", [(10, 10_000), (40, 25), (200, 60), (500, 10_000)])
 def test_the_nodes_a_network_draws_are_those_counted_over_every_fact(monkeypatch, limit, edges):
-    """capped counts degrees in the Career's table and reads the links of the nodes it takes: the same nodes as
-    counting every fact, for each view's nodes and links (all; roles and skills by `requires skill`; a ladder's family)."""
+    """capped counts degrees in the Career's table and reads the links of the nodes it takes, or counts the links a
+    view holds: the same nodes as counting every fact, for each view's nodes and links (all; roles and skills by
+    `requires skill`; a ladder's family)."""
     from kg.render import network
 
     monkeypatch.setattr(network, "LIMIT", limit)
@@ -321,4 +322,7 @@ def test_the_nodes_a_network_draws_are_those_counted_over_every_fact(monkeypatch
     family = sorted({n for pair in career.links(ladder.STEPS) for n in pair})
     for node_ids, keep in ((list(career.nodes), None), (sorted({r for rs in needs.values() for r in rs}) + list(needs), skills._REQUIRES),
                            (family, ladder.STEPS)):
-        assert network.capped(career, node_ids, keep) == _capped_over_every_fact(career, node_ids, keep)
+        expected = _capped_over_every_fact(career, node_ids, keep)
+        assert network.capped(career, node_ids, keep) == expected
+        if keep is not None:  # skills.html and ladder.html count the links they read
+            assert network.capped(career, node_ids, keep, network.Links(career.links(keep))) == expected

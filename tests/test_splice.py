@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
 
 import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import PROV, RDF, SKOS, XSD
 
 import kg
 from kg import render
@@ -106,7 +107,10 @@ def test_counts_and_labels_kept_from_the_change_are_those_of_the_new_graph(old, 
     labels.update(store, change.subjects)
     assert labels.winners() == LabelIndex.of_store(store).winners() == _label_indexes(GraphIndex(new))
     assert model.from_store(store) == model.read(GraphIndex(new))
-    assert model.updated(model.from_store(to_store(old)), store, change) == model.from_store(store)
+    kept, fresh = model.updated(model.from_store(to_store(old)), store, change), model.from_store(store)
+    assert kept == fresh
+    linked = Counter(node for f in fresh.facts if not f.literal for node in (f.subject, f.object))
+    assert kept.degrees() == fresh.degrees() == dict(linked)  # kept by the degree table's triggers
 
 
 def _text_labels(triples: set) -> set:
@@ -174,6 +178,26 @@ def test_spliced_exports_and_the_touched_role_pages_are_a_full_write_of_an_edite
         assert set(partial) == set(after)
         for name, data_ in partial.items():
             assert (before[name] if data_ is None else data_) == after[name], name
+
+
+def test_an_article_renamed_rewrites_the_pages_its_evidence_is_on_and_no_other(sample_build):
+    """An article's title shows only in the evidences derived from it: the role pages rendered after renaming it are
+    those of the roles its evidences are about (not every role near the role it describes), and every page is the
+    new graph's."""
+    from kg.render import roles
+
+    triples = set(sample_build.index.triples())
+    article = min(s for s, p, o in triples if p == RDF.type and o == KG.Article)
+    new = {t for t in triples if not (t[0] == article and t[1] == SCHEMA.name)} | {(article, SCHEMA.name, Literal("Renamed"))}
+    change = between(to_store(triples), to_store(new))
+    evidenced = {o for ev, p, src in new if p == PROV.wasDerivedFrom and src == article
+                 for s, q, o in new if s == ev and q in (RDF.subject, RDF.object)}
+    pages = roles.touched(GraphIndex(new), change)
+    assert pages == {model.node_id(node) for node in evidenced if (node, RDF.type, KG.Role) in new}
+    before, after = render.outputs(GraphIndex(triples)), render.outputs(GraphIndex(new))
+    partial = render.outputs(to_store(new), change=change)
+    assert {name: before[name] if data is None else data for name, data in partial.items()} == after
+    assert any(before[name] != after[name] for name in after if name.startswith("roles/"))
 
 
 def test_a_node_described_through_another_is_rewritten_in_every_graph_that_describes_it(sample_build, tmp_path):

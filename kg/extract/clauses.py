@@ -18,6 +18,10 @@ _SKIPPED_BEFORE_VERB = frozenset({"ADV", "PRON"})  # "and then works", "e poi la
 
 def trim(text: str, rs: RuleSet, groups: list[str]) -> str:
     """Cut `text` at the first stop of the named groups (clause, purpose, comma)."""
+    union = rs.first_stop(tuple(groups)) if groups else None
+    if union is not None:
+        match = union.search(text)
+        return text[:match.start()] if match else text
     end = len(text)
     for name in groups:
         match = rs.stops[name].search(text)

@@ -100,7 +100,7 @@ class Context:
         """Matches of a rule, only in a text that holds the literals every match of the rule contains."""
         if rule not in self.admitted(text):
             return iter(())
-        return rule.regex.finditer(self.searched(rule, text))
+        return rule.finditer(self.searched(rule, text))
 
     def admitted(self, text: str) -> frozenset[Rule]:
         """The rules that may match `text` (kg/extract/prefilter.py)."""

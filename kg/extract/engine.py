@@ -202,8 +202,8 @@ def _apply(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> None:
         return regulation(ctx, sentence, rule, claimed)
     if rule.family == "supervises":
         return supervises(ctx, sentence, rule, claimed)
-    pattern, searched, pos = rule.regex, ctx.searched(rule, text), 0
-    while (match := pattern.search(searched, pos)) is not None:
+    searched, pos = ctx.searched(rule, text), 0
+    while (match := rule.search(searched, pos)) is not None:
         # A capture cut short by a clause stop leaves the rest of the sentence to the same rule: in "a bachelor's
         # degree in finance is common, although many start with a high school diploma" both are degrees.
         pos = max(match.start() + 1, min(match.end(), _apply_match(ctx, sentence, rule, spec, match, claimed)))

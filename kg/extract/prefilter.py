@@ -60,6 +60,112 @@ def requirement(pattern: str, flags: int = 0) -> Requirement:
     return tuple(sorted(set(useful), key=lambda s: (_weakness(s), sorted(s))))
 
 
+_NEGATED_RUN = re.compile(r"\(\?P<\w+>\[\^((?:\\.|[^\]\\])+)\]")  # "(?P<x>[^.;:]": the class, written
+
+
+def breaks(pattern: str, flags: int = 0) -> str | None:
+    """Where a match may start, for a pattern that opens on a capture of an unbounded run of a negated class
+    ("(?P<x>[^.;:]+?) assumono"): at the search's start or right after a character of that class, since one
+    character further back the run would take that character too and the match hold all the same. The class as a
+    positive one, so a search tries those places alone instead of every one (which is quadratic in the sentence);
+    None for any other pattern, or one whose capture a back-reference reads again."""
+    written = _NEGATED_RUN.match(pattern)
+    try:
+        parsed = list(_parser.parse(pattern, flags))
+    except re.error:
+        return None
+    if written is None or not parsed or parsed[0][0] is not c.SUBPATTERN or _refers_back(parsed):
+        return None
+    _, added, removed, body = parsed[0][1]
+    body = list(body)
+    if added or removed or not body or body[0][0] not in (c.MAX_REPEAT, c.MIN_REPEAT):
+        return None
+    low, high, run = body[0][1]
+    run = list(run)
+    if low < 1 or high is not c.MAXREPEAT or len(run) != 1 or run[0][0] is not c.IN or run[0][1][:1] != [(c.NEGATE, None)]:
+        return None
+    return f"[{written.group(1)}]"
+
+
+_CATEGORIES = {c.CATEGORY_SPACE: r"\s", c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D",
+               c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+
+
+def first_characters(pattern: str, flags: int = 0) -> str | None:
+    """A class of the characters every match of `pattern` opens with ("[\\s,;]" for stops such as "\\s+which\\b|,\\s*so\\b"),
+    to compile with the same flags; None when a match may be empty or its first character is not known. Put in a
+    lookahead before the pattern it makes the engine turn away most positions with one test, instead of entering each
+    of its alternatives there (Python's re has no such scan for a pattern that opens on an alternation)."""
+    try:
+        parsed = list(_parser.parse(pattern, flags))
+    except re.error:
+        return None
+    found = _firsts(parsed)
+    if found is None or found[1]:
+        return None
+    return "[" + "".join(sorted(found[0])) + "]"
+
+
+def _firsts(items) -> tuple[set[str], bool] | None:
+    """(class members a match of the sequence may open with, whether it may match nothing); None when unknown."""
+    members: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return members | {re.escape(chr(av))}, False
+        if op is c.CATEGORY and av in _CATEGORIES:
+            return members | {_CATEGORIES[av]}, False
+        if op is c.IN:
+            inside = _class_members(av)
+            return (members | inside, False) if inside is not None else None
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width: the first character comes after it
+        if op is c.SUBPATTERN:
+            if av[1] or av[2]:
+                return None  # flags of its own: the class would be read with other flags
+            found = _firsts(list(av[3]))
+        elif op is c.BRANCH:
+            alternatives = [_firsts(list(alternative)) for alternative in av[1]]
+            if any(a is None for a in alternatives):
+                return None
+            found = set().union(*(a[0] for a in alternatives)), any(a[1] for a in alternatives)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            found = _firsts(list(av[2]))
+            found = found and (found[0], found[1] or av[0] == 0)
+        else:
+            return None
+        if found is None:
+            return None
+        members |= found[0]
+        if not found[1]:
+            return members, False
+    return members, True
+
+
+def _class_members(items) -> set[str] | None:
+    members: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            members.add(re.escape(chr(av)))
+        elif op is c.RANGE:
+            members.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is c.CATEGORY and av in _CATEGORIES:
+            members.add(_CATEGORIES[av])
+        else:
+            return None  # a negated class, or one of another kind
+    return members
+
+
+def _refers_back(node) -> bool:
+    """Whether a parsed pattern (or any piece of it) holds a back-reference or a test on a group."""
+    if isinstance(node, _parser.SubPattern):
+        node = list(node)
+    if not isinstance(node, (list, tuple)):
+        return False
+    if len(node) == 2 and (node[0] is c.GROUPREF or node[0] is c.GROUPREF_EXISTS):
+        return True
+    return any(_refers_back(value) for value in node)
+
+
 def _weakness(alternatives: frozenset[str]) -> tuple:
     """Sort key: sets of selective literals first, the longer their shortest literal and the fewer the better."""
     return (not all(map(_selective, alternatives)), -min(map(len, alternatives)), len(alternatives))

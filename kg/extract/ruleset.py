@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from kg import lexicon
 from kg.errors import KgError
-from kg.extract.prefilter import Requirement, Screen, requirement
+from kg.extract.prefilter import Requirement, Screen, breaks, first_characters, requirement
 from kg.language import rulesfile
 from kg.language.alternation import alternation
-from kg.language.precompiled import Program, program, rebuilt
+from kg.language.precompiled import Program, kept, program, rebuilt
 from kg.language.profile import rules_data, rules_text, with_borrowed
 from kg.language.schema import schema
 from kg.language.verbs import ambiguous, conjugated
@@ -38,19 +38,47 @@ class Rule:
 
     family: str
     id: str
-    source: str  # pattern with static macros expanded; {role} may remain
+    source: str  # pattern with static macros expanded, behind a lookahead of the characters its matches open with (if known)
     options: dict
     flags: int
     on_masked: bool  # it names the role, so it runs on the text with the role's names masked
     program: Program  # the compiled form (kg/language/precompiled.py)
+    breaks: str | None = None  # the characters only after which a match may start, if known (kg/extract/prefilter.py)
 
     @cached_property
     def regex(self) -> re.Pattern:
         """Made the first time a sentence passes the rule's screen."""
         return rebuilt(self.source, self.flags, self.program)
 
+    @cached_property
+    def _starts(self) -> re.Pattern:
+        return re.compile(self.breaks or "(?!)", self.flags)
+
+    def search(self, text: str, pos: int = 0) -> re.Match | None:
+        """regex.search, trying only the places a match may start when the rule knows them: at `pos`, or after
+        one of its `breaks`."""
+        if self.breaks is None:
+            return self.regex.search(text, pos)
+        found = self.regex.match(text, pos)
+        for after in self._starts.finditer(text, pos) if found is None else ():
+            if (found := self.regex.match(text, after.end())) is not None:
+                break
+        return found
+
+    def finditer(self, text: str):
+        """regex.finditer, by `search` (a rule with `breaks` matches at least one character: no empty match)."""
+        if self.breaks is None:
+            return self.regex.finditer(text)
+        return self._found(text)
+
+    def _found(self, text: str):
+        pos = 0
+        while (found := self.search(text, pos)) is not None:
+            yield found
+            pos = found.end()
+
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "regex"}  # kept on disk as its program (kg/memo.py)
+        return {k: v for k, v in self.__dict__.items() if k not in ("regex", "_starts")}  # kept on disk as its program (kg/memo.py)
 
 
 class Patterns(dict):
@@ -83,6 +111,7 @@ class Compiled:
     lists: Patterns
     verbs: dict[str, str]  # duty verb form -> infinitive
     patterns: Patterns  # duty_verb, role_ref
+    openings: dict[str, str | None]  # stop group -> the characters its stops open with (kg/extract/prefilter.py)
 
 
 @dataclass
@@ -98,6 +127,26 @@ class RuleSet:
     version: str
     verbs: dict[str, str]  # duty verb form -> infinitive
     patterns: Patterns
+    openings: dict[str, str | None]  # stop group -> the characters its stops open with (kg/extract/prefilter.py)
+    _stop_unions: dict[tuple[str, ...], re.Pattern | None] = field(default_factory=dict, repr=False)
+
+    def first_stop(self, names: tuple[str, ...]) -> re.Pattern | None:
+        """One pattern for several stop groups, whose search starts where the first stop of any of them does (the
+        leftmost position one alternative matches at): a clause is cut in one scan, not one per group, and a
+        lookahead of the characters a stop opens with turns away the other positions at once
+        (kg/extract/prefilter.py). None when the groups' flags differ."""
+        if names not in self._stop_unions:
+            live = [name for name in names if self.stops[name].pattern != "(?!)"] or list(names[:1])  # a group left out never matches
+            parts = [self.stops[name] for name in live]
+            openings = [self.openings.get(name) for name in live]
+            union = None
+            if len({p.flags for p in parts}) == 1:
+                source = parts[0].pattern if len(parts) == 1 else "|".join(f"(?:{p.pattern})" for p in parts)
+                if None not in openings:  # an alternation opens with what any alternative does
+                    source = f"(?=[{''.join(o[1:-1] for o in openings)}])(?:{source})"
+                union = kept(f"stops-{self.lang}-{'-'.join(names)}", source, parts[0].flags) if source != parts[0].pattern else parts[0]
+            self._stop_unions[names] = union
+        return self._stop_unions[names]
 
     @property
     def duty_verb(self) -> re.Pattern:
@@ -133,7 +182,7 @@ def ruleset(lang: str) -> RuleSet:
     """A language's rules, compiled by this process or an earlier one."""
     compiled = remembered(f"ruleset-{lang}", [rules_text(source) for source in with_borrowed(lang)], lambda: _compile(lang))
     return RuleSet(lang, rules_data(lang), compiled.rules, compiled.screen, compiled.stops, compiled.lists, rules_version(lang),
-                   compiled.verbs, compiled.patterns)
+                   compiled.verbs, compiled.patterns, compiled.openings)
 
 
 def _compile(lang: str) -> Compiled:
@@ -161,7 +210,9 @@ def _compile(lang: str) -> Compiled:
             options = {k: v for k, v in item.items() if k not in ("id", "pattern")}
             source = expand(item["pattern"], macros)
             flags = 0 if options.get("case") else re.IGNORECASE
-            rule = Rule(family, item["id"], source, options, flags, ROLE_MARK in source, _checked(lang, family, index, source, flags))
+            program = _checked(lang, family, index, source, flags)
+            searched, program = _guarded(source, flags, program)
+            rule = Rule(family, item["id"], searched, options, flags, ROLE_MARK in source, program, breaks(source, flags))
             rules.setdefault(family, []).append(rule)
             needs[rule] = requirement(source, flags)
     stops = {name: ("(?!)", 0) for name in schema()["names"]["stops"]}  # a group the file leaves out never ends a phrase
@@ -171,7 +222,7 @@ def _compile(lang: str) -> Compiled:
     })
     patterns = {"duty_verb": (rf"(?:{macros['duty_verbs']})\b", re.IGNORECASE), "role_ref": (macros["role_ref"], re.IGNORECASE)}
     return Compiled(rules, Screen(needs, ROLE_MARK), Patterns.compiled(stops), Patterns.compiled(_list_patterns(data["lists"], macros)),
-                    verbs, Patterns.compiled(patterns))
+                    verbs, Patterns.compiled(patterns), {name: first_characters(*stop) for name, stop in stops.items()})
 
 
 def _checked(lang: str, family: str, index: int, source: str, flags: int) -> Program:
@@ -185,6 +236,20 @@ def _checked(lang: str, family: str, index: int, source: str, flags: int) -> Pro
     except re.error as exc:
         where = rulesfile.line(lang, "rules", family, index, "pattern")
         raise KgError(f"rules.{family}[{index}].pattern: {exc}", rulesfile.path(lang), where) from None
+
+
+def _guarded(source: str, flags: int, checked: Program) -> tuple[str, Program]:
+    """The pattern behind a lookahead of the characters every match opens with ("(?=[sgc])(?:\\b(?:si occupa|...))"):
+    the same matches, but Python's re enters the pattern only where one may start, instead of trying each of its
+    alternatives at every position (it has no such scan of its own for a case-blind pattern or one opening on \\b)."""
+    opening = first_characters(source, flags)
+    if opening is None:
+        return source, checked
+    guarded = f"(?={opening})(?:{source})"
+    try:
+        return guarded, program(guarded, flags)
+    except re.error:  # "(?i)..." cannot be wrapped: left as it is
+        return source, checked
 
 
 def _words(words) -> str:

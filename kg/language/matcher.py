@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
+from kg.language.alternation import alternation
 from kg.language.analyse import Chunk, Token
 
 ATTRIBUTES = ("TEXT", "ORTH", "LOWER", "LEMMA", "POS", "IN_CHUNK")
@@ -33,12 +34,14 @@ _FIRST_WORD = re.compile(r"\W*(\w[\w'’-]*)")
 @dataclass(frozen=True)
 class Span:
     """Tokens a pattern reads: the tokens, the chunk that starts at each index, the chunk kind each token sits
-    in and the caller's flags per token (ROLE: inside the role's name)."""
+    in and the caller's flags per token (ROLE: inside the role's name). `values` holds each attribute's value per
+    token, worked out once: a pattern's token dicts test them at every position, for every rule."""
 
     tokens: tuple[Token, ...]
     chunk_at: dict[int, Chunk]
     chunk_kind: tuple[str, ...]
     flags: tuple[frozenset[str], ...]
+    values: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, tokens: list[Token], chunks: list[Chunk], flags: list[frozenset[str]] | None = None) -> Span:
@@ -49,7 +52,10 @@ class Span:
         starts = [i for i, t in enumerate(tokens) if i == 0 or t.sent != tokens[i - 1].sent]
         for i in starts:
             flags[i] = flags[i] | {_STARTS}
-        return cls(tuple(tokens), {c.start: c for c in chunks}, tuple(kinds), tuple(flags))
+        texts = tuple(t.text for t in tokens)
+        values = {"TEXT": texts, "ORTH": texts, "LOWER": tuple(t.lower() for t in texts),
+                  "LEMMA": tuple(t.lemma.lower() for t in tokens), "POS": tuple(t.pos for t in tokens), "IN_CHUNK": tuple(kinds)}
+        return cls(tuple(tokens), {c.start: c for c in chunks}, tuple(kinds), tuple(flags), values)
 
 
 @dataclass(frozen=True)
@@ -60,13 +66,12 @@ class _Element:
     capture: str
 
     def passes(self, span: Span, i: int) -> bool:
-        token = span.tokens[i]
         for attribute, test in self.tests:
             if isinstance(test, bool):
                 if (attribute in span.flags[i]) != test:
                     return False
                 continue
-            value = _value(token, attribute, span.chunk_kind[i])
+            value = span.values[attribute][i]
             if isinstance(test, re.Pattern):
                 ok = test.search(value) is not None
             elif isinstance(test, tuple):
@@ -76,6 +81,20 @@ class _Element:
             if not ok:
                 return False
         return True
+
+    def openings(self, span: Span, start: int, end: int) -> list[int]:
+        """The positions from `start` where one repetition of this element may begin, read off one of its tests at a
+        time over the whole span (a flag or a set of values it wants, else every position): a superset of where
+        `step` succeeds, found without a call per position."""
+        if self.chunk:
+            return sorted(i for i, chunk in span.chunk_at.items() if start <= i < end and chunk.kind == self.chunk)
+        for attribute, test in self.tests if self.op != "!" else ():
+            if test is True:
+                return [i for i in range(start, end) if attribute in span.flags[i]]
+            if isinstance(test, frozenset):
+                values = span.values[attribute]
+                return [i for i in range(start, end) if values[i] in test]
+        return list(range(start, end))
 
     def step(self, span: Span, i: int, end: int) -> int | None:
         """Where one repetition of this element starting at token i ends, or None."""
@@ -89,25 +108,16 @@ class _Element:
         return i + 1 if self.passes(span, i) != (self.op == "!") else None
 
 
-def _value(token: Token, attribute: str, chunk_kind: str) -> str:
-    if attribute == "LOWER":
-        return token.text.lower()
-    if attribute == "LEMMA":
-        return token.lemma.lower()
-    if attribute == "POS":
-        return token.pos
-    if attribute == "IN_CHUNK":
-        return chunk_kind
-    return token.text
-
-
 @dataclass(frozen=True)
 class Pattern:
     elements: tuple[_Element, ...]
     needs: tuple[frozenset[str], tuple[re.Pattern, ...], tuple[re.Pattern, ...]] = field(init=False, repr=False, compare=False)
 
+    first: _Element | None = field(init=False, repr=False, compare=False)  # the token dict every match opens with, if one must
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "needs", _needs(self.elements))
+        object.__setattr__(self, "first", self.elements[0] if self.elements[0].op in ("", "!", "+") else None)
 
     @property
     def captures(self) -> frozenset[str]:
@@ -119,11 +129,18 @@ class Pattern:
         wanted, words, opening = self.needs
         if not wanted <= flags:
             return False
-        lowered = text.lower()
-        first = _FIRST_WORD.match(lowered) if opening else None
-        if opening and not (first and all(test.search(first.group(1)) for test in opening)):
+        lowered, first = _lowered(text)
+        if opening and not (first is not None and all(test.search(first) for test in opening)):
             return False
         return all(pattern.search(lowered) for pattern in words)
+
+
+@lru_cache(maxsize=256)
+def _lowered(text: str) -> tuple[str, str | None]:
+    """The text lower-cased and its first word: every pattern of every token rule asks them of the same sentence."""
+    lowered = text.lower()
+    first = _FIRST_WORD.match(lowered)
+    return lowered, first.group(1) if first else None
 
 
 def _needs(elements: tuple[_Element, ...]) -> tuple[frozenset[str], tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
@@ -143,15 +160,20 @@ def _needs(elements: tuple[_Element, ...]) -> tuple[frozenset[str], tuple[re.Pat
                 if test and attribute != _STARTS:
                     wanted.add(attribute)
             elif attribute in ("LOWER", "TEXT", "ORTH") and isinstance(test, frozenset):
-                words.append(re.compile("|".join(_word(word).pattern for word in sorted(test)) or "(?!)"))
+                words.append(_any_word(test))
     return frozenset(wanted), tuple(words), tuple(opening)
 
 
 @lru_cache(maxsize=None)
-def _word(word: str) -> re.Pattern:
-    """A word of a pattern found in text, not inside a longer word ("se" is not in "sempre")."""
-    word = word.lower()
-    return re.compile(("(?<!\\w)" if word[:1].isalnum() else "") + re.escape(word) + ("(?!\\w)" if word[-1:].isalnum() else ""))
+def _any_word(words: frozenset[str]) -> re.Pattern:
+    """Finds any of `words` in lower-cased text, not inside a longer word ("se" is not in "sempre"): the words that
+    open and close alike share their guards around one trie (kg/language/alternation.py), so a position enters one
+    branch, not one per word (a rule's list of verbs is hundreds long)."""
+    guarded: dict[tuple[bool, bool], list[str]] = {}
+    for word in map(str.lower, words):
+        guarded.setdefault((word[:1].isalnum(), word[-1:].isalnum()), []).append(word)
+    return re.compile("|".join(("(?<!\\w)" if opens else "") + f"(?:{alternation(group)})" + ("(?!\\w)" if closes else "")
+                               for (opens, closes), group in sorted(guarded.items())) or "(?!)")
 
 
 @dataclass(frozen=True)
@@ -159,6 +181,9 @@ class Match:
     start: int  # token indices, end exclusive
     end: int
     captures: dict[str, tuple[int, int]]  # name -> (first token, last token + 1)
+
+
+_ELEMENTS: dict[_Element, _Element] = {}  # one object per distinct token dict, so match_at can key its tests by id
 
 
 def compile_pattern(spec: list[dict], flags: tuple[str, ...] = ("ROLE",)) -> Pattern:
@@ -186,7 +211,8 @@ def compile_pattern(spec: list[dict], flags: tuple[str, ...] = ("ROLE",)) -> Pat
         chunk = str(item.get("CHUNK", ""))
         if chunk and op == "!":
             raise ValueError(f"token {index}: a CHUNK cannot be negated")
-        elements.append(_Element(tuple(tests), op, chunk, str(item.get("capture", ""))))
+        element = _Element(tuple(tests), op, chunk, str(item.get("capture", "")))
+        elements.append(_ELEMENTS.setdefault(element, element))
     return Pattern(tuple(elements))
 
 
@@ -211,7 +237,15 @@ def match_at(patterns: Pattern | tuple[Pattern, ...], span: Span, start: int, en
     """The match that begins at token `start` of the first of `patterns` that has one (each greedy, the first
     repetition count that completes wins), or None. Several patterns are alternatives, as under one spaCy key."""
     end = len(span.tokens) if end is None else end
+    opens: dict[int, bool] = {}  # alternatives often open with the same token dict (a YAML anchor): tested once
     for pattern in (patterns,) if isinstance(patterns, Pattern) else patterns:
+        first = pattern.first
+        if first is not None:
+            opened = opens.get(id(first))
+            if opened is None:
+                opened = opens[id(first)] = first.step(span, start, end) is not None
+            if not opened:
+                continue  # what _match would find first, without its backtracking's set-up
         found = _match(pattern.elements, 0, span, start, end, {})
         if found is not None:
             return Match(start, found[0], found[1])
@@ -221,14 +255,19 @@ def match_at(patterns: Pattern | tuple[Pattern, ...], span: Span, start: int, en
 def finditer(patterns: Pattern | tuple[Pattern, ...], span: Span, start: int = 0, end: int | None = None) -> Iterator[Match]:
     """Leftmost non-overlapping matches in tokens start..end; an empty match is skipped."""
     end = len(span.tokens) if end is None else end
-    i = start
-    while i < end:
+    alternatives = (patterns,) if isinstance(patterns, Pattern) else patterns
+    if any(pattern.first is None for pattern in alternatives):
+        starts = range(start, end)
+    else:  # a match opens where one alternative's first token dict passes: the other positions are not tried
+        starts = sorted({i for first in {id(p.first): p.first for p in alternatives}.values() for i in first.openings(span, start, end)})
+    after = start
+    for i in starts:
+        if i < after:
+            continue
         found = match_at(patterns, span, i, end)
         if found is not None and found.end > i:
             yield found
-            i = found.end
-        else:
-            i += 1
+            after = found.end
 
 
 def _match(elements, k: int, span: Span, i: int, end: int, captures: dict):

@@ -141,7 +141,7 @@ def build(
 
     caches.forget_gone()
     if out is not None and inputs is not None and context and curated is not None and not strict:
-        edited = incremental.edit(paths, root, graphs.folder_for(Path(out) / "careers.ttl"), context,
+        edited = incremental.edit(paths, root, graphs.folder_for(Path(out) / "careers.ttl"), context, inputs.keys,
                                   lambda todo, keep: _read(todo, root, progress, scheduler, keep)[:2], prepare, _doubts)
         if edited is not None:
             return _edited(edited, root, inputs, context)

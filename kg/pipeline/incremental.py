@@ -23,7 +23,7 @@ from kg.errors import KgError
 from kg.extract.facts import Fact
 from kg.graph.namespaces import article_graph_iri
 from kg.pipeline.cache import ArticleCache, folder_for
-from kg.pipeline.manifest import article_key
+from kg.pipeline.manifest import relative_name
 from kg.pipeline.state import FILE, Head, State, add, node
 from kg.read.article import Article
 from kg.resolve.resolution import Resolved, aliases_of, article_iri_of, merge, resolve_article, role_table
@@ -46,10 +46,11 @@ class Edit:
     change: Change  # what it changed in the career graph
 
 
-def edit(paths: list[Path], root: Path, master: Path, context: str, read: Callable, prepare: Callable,
+def edit(paths: list[Path], root: Path, master: Path, context: str, keys: dict[str, str], read: Callable, prepare: Callable,
          doubts: Callable) -> Edit | None:
-    """The edit of the store of record at `master` that brings it to the articles `paths`; None when the full
-    path must run. `read(paths, keep)` extracts articles, `prepare(pairs)` curates and filters them (returning
+    """The edit of the store of record at `master` that brings it to the articles `paths`, whose cache keys by name
+    are `keys` (kg.pipeline.manifest.inputs made them: an article's bytes are read once a build); None when the
+    full path must run. `read(paths, keep)` extracts articles, `prepare(pairs)` curates and filters them (returning
     the pairs kept and the count dropped), `doubts(article, facts)` lists an article's own doubts."""
     if not (master / FILE).is_file():
         return None
@@ -62,7 +63,7 @@ def edit(paths: list[Path], root: Path, master: Path, context: str, read: Callab
     made = None
     try:
         if state is not None and state.meta("context") == context and state.meta("generation") == graphs.generation_of(store):
-            made = _edit(paths, root, folder, store, state, read, prepare, doubts)
+            made = _edit(paths, root, keys, folder, store, state, read, prepare, doubts)
     finally:
         if made is None:
             if state is not None:
@@ -72,11 +73,10 @@ def edit(paths: list[Path], root: Path, master: Path, context: str, read: Callab
     return made
 
 
-def _edit(paths, root, folder, store, state, read, prepare, doubts) -> Edit | None:
+def _edit(paths, root, keys, folder, store, state, read, prepare, doubts) -> Edit | None:
     before = state.heads()
-    keys = {_relative(path, root): article_key(path, root) for path in paths}
     by_path = {head.path: head for head in before.values()}
-    changed = [path for path in paths if getattr(by_path.get(_relative(path, root)), "key", None) != keys[_relative(path, root)]]
+    changed = [path for path in paths if getattr(by_path.get(relative_name(path, root)), "key", None) != keys[relative_name(path, root)]]
     retracted = {head.slug for head in before.values() if head.path not in keys or head.key != keys[head.path]}
     removed = sum(1 for head in before.values() if head.path not in keys)
     if (len(changed) + removed) * graphs.IN_PLACE_SHARE > max(len(paths), 1):
@@ -132,10 +132,6 @@ def head(article: Article, raw: list[Fact], facts: list[Fact], dropped: int, key
 
 def with_role(head: Head, iri: str) -> Head:
     return Head(**{**head.__dict__, "iri": iri})
-
-
-def _relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
 
 
 def warnings(heads: dict[str, Head], root: Path) -> list[KgError]:

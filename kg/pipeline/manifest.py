@@ -20,7 +20,7 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -39,10 +39,11 @@ _PACKAGES = ("kg", "kg.ontology")
 
 def article_key(path: Path, root: Path) -> str:
     """The key of an article's cache entry: its path under `root` and its bytes."""
-    return hashlib.sha256(_relative(path, root).encode("utf-8") + b"\0" + path.read_bytes()).hexdigest()
+    return hashlib.sha256(relative_name(path, root).encode("utf-8") + b"\0" + path.read_bytes()).hexdigest()
 
 
-def _relative(path: Path, root: Path) -> str:
+def relative_name(path: Path, root: Path) -> str:
+    """An article's name: its path under `root`, with forward slashes."""
     text, base = str(path), str(root) + os.sep
     if text.startswith(base):  # pathlib's relative_to took a third of a check of 10,000 articles
         return text[len(base):].replace(os.sep, "/")
@@ -82,6 +83,7 @@ class Inputs:
     digest: str
     articles: dict[str, list]
     context: str = ""  # the digest of all but the articles and curation: a build of another context shares no output
+    keys: dict[str, str] = field(default_factory=dict)  # every article's key by its name (an edit compares them)
 
 
 def inputs(paths: list[Path], root: Path, options: dict, known: dict | None = None) -> Inputs | None:
@@ -90,19 +92,19 @@ def inputs(paths: list[Path], root: Path, options: dict, known: dict | None = No
     is taken to have the key recorded with it; one changed less than RACY_NS before now is not recorded (it may
     change again within the file system's clock tick, keeping its stamp)."""
     known = known or {}
-    articles, now = {}, time.time_ns()
+    articles, keys, now = {}, {}, time.time_ns()
     try:
         digest = _context(root, options)
         for path in paths:
-            stamp, name = _stamp(path), _relative(path, root)
+            stamp, name = _stamp(path), relative_name(path, root)
             seen = known.get(name)
-            key = seen[3] if seen and seen[:3] == stamp else article_key(path, root)
+            key = keys[name] = seen[3] if seen and seen[:3] == stamp else article_key(path, root)
             digest.update(key.encode() + b"\n")
             if now - stamp[1] > RACY_NS:
                 articles[name] = [*stamp, key]
     except OSError:
         return None
-    return Inputs(digest.hexdigest(), articles, _settings(root, options).hexdigest())
+    return Inputs(digest.hexdigest(), articles, _settings(root, options).hexdigest(), keys)
 
 
 def context(root: Path, options: dict) -> str:

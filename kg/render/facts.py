@@ -6,7 +6,8 @@ file and changes its rows inside one transaction, committed once its exports are
 the rows the last build kept. A fact's evidence is pickled with its article's id; the Article is attached when it
 is read back. Facts come back in the Career's order: by subject, predicate, object (sqlite compares UTF-8 bytes,
 which sort as Python compares strings). The indexes cover what the counts read (degrees, how many facts and pieces of
-evidence), so counting does not read the pages of the evidence.
+evidence), so counting does not read the pages of the evidence; each node's degree over every link is kept in a table
+of its own, up to date by triggers.
 """
 
 from __future__ import annotations
@@ -29,6 +30,23 @@ CREATE INDEX IF NOT EXISTS fact_quotes ON fact (quotes);
 CREATE INDEX IF NOT EXISTS fact_object ON fact (object, literal, subject);
 CREATE INDEX IF NOT EXISTS fact_predicate ON fact (predicate, subject, object) WHERE literal = 0;
 """
+# Each node's links of any predicate, kept as facts come and go (graph.html's `capped` reads them all): counted once
+# the table is filled, then by triggers (a link from a node to itself counts twice; a node with none has no row).
+DEGREES = """
+CREATE TABLE IF NOT EXISTS degree (node TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO degree (node, n) SELECT node, SUM(n) FROM (
+    SELECT subject AS node, COUNT(*) AS n FROM fact WHERE literal = 0 GROUP BY subject
+    UNION ALL SELECT object, COUNT(*) FROM fact WHERE literal = 0 GROUP BY object) GROUP BY node;
+CREATE TRIGGER IF NOT EXISTS link_added AFTER INSERT ON fact WHEN NEW.literal = 0 BEGIN
+    INSERT INTO degree (node, n) VALUES (NEW.subject, 1) ON CONFLICT (node) DO UPDATE SET n = n + 1;
+    INSERT INTO degree (node, n) VALUES (NEW.object, 1) ON CONFLICT (node) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS link_removed AFTER DELETE ON fact WHEN OLD.literal = 0 BEGIN
+    UPDATE degree SET n = n - 1 WHERE node = OLD.subject;
+    UPDATE degree SET n = n - 1 WHERE node = OLD.object;
+    DELETE FROM degree WHERE node IN (OLD.subject, OLD.object) AND n = 0;
+END;
+"""
 _ORDER = " ORDER BY subject, predicate, object, literal"
 _COLUMNS = "subject, predicate, object, literal, evidence"
 Row = tuple[str, str, str, int, bytes]  # a fact as stored: subject, predicate, object, literal, evidence pickled
@@ -47,7 +65,7 @@ class Table:
         db.executescript(TABLES)
         table = cls(db)
         table.add(rows)
-        db.executescript(INDEXES)
+        db.executescript(INDEXES + DEGREES)
         return table
 
     @classmethod
@@ -129,7 +147,10 @@ class Table:
         return self.db.execute(f"SELECT subject, object FROM fact WHERE literal = 0{kept}{_ORDER}", values).fetchall()
 
     def degrees(self, predicates: frozenset[str] | None) -> dict[str, int]:
-        """Node id -> the links of the `predicates` naming it (a link from a node to itself counts twice)."""
+        """Node id -> the links of the `predicates` naming it (a link from a node to itself counts twice): those of
+        any predicate as kept in `degree`, the others counted."""
+        if predicates is None:
+            return dict(self.db.execute("SELECT node, n FROM degree"))
         kept, values = _kept(predicates)
         query = (f"SELECT node, SUM(n) FROM (SELECT subject AS node, COUNT(*) AS n FROM fact WHERE literal = 0{kept} GROUP BY subject"
                  f" UNION ALL SELECT object, COUNT(*) FROM fact WHERE literal = 0{kept} GROUP BY object) GROUP BY node")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import networkx as nx
 
 from kg.render.model import Career, Fact
-from kg.render.network import capped, network, panel, render_page
+from kg.render.network import Links, capped, network, panel, render_page
 
 STEPS = frozenset({"promotes to", "reports to"})
 HIERARCHY = {
@@ -29,11 +29,13 @@ def is_step(fact: Fact) -> bool:
 
 
 def model(career: Career) -> dict:
+    steps = career.links(STEPS)
     ladder = nx.DiGraph()
-    ladder.add_edges_from(career.links(STEPS))
+    ladder.add_edges_from(steps)
     levels = _levels(ladder)
     families = sorted((sorted(c) for c in nx.weakly_connected_components(ladder)), key=lambda c: (-len(c), c[0]))
-    drawn = [capped(career, family, STEPS) for family in families]
+    linked = Links(steps)
+    drawn = [capped(career, family, STEPS, linked) for family in families]
     hidden = sum(left_out for _, left_out in drawn)
     facts_panel, facts = panel(career, sorted(n for family, _ in drawn for n in family), keep=STEPS, hidden=hidden)
     networks = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
+from typing import Callable, Iterable
 
 from pyvis.edge import Edge
 from pyvis.node import Node
@@ -59,17 +59,36 @@ def panel(career: Career, node_ids: list[str], keep: frozenset[str] | None = Non
     }, facts
 
 
-def capped(career: Career, node_ids: list[str], keep: frozenset[str] | None = None) -> tuple[list[str], int]:
+class Links:
+    """Degrees and neighbours of links held in memory: a view that read every link of its predicates (skills.html,
+    ladder.html) counts them itself, with no query of the Career's table a node."""
+
+    def __init__(self, links: Iterable[tuple[str, str]]) -> None:
+        self.degrees: Counter = Counter()
+        self._next: dict[str, list[str]] = {}
+        for subject, obj in links:
+            self.degrees[subject] += 1
+            self.degrees[obj] += 1
+            self._next.setdefault(subject, []).append(obj)
+            self._next.setdefault(obj, []).append(subject)
+
+    def neighbours(self, node: str) -> list[str]:
+        return self._next.get(node, [])
+
+
+def capped(career: Career, node_ids: list[str], keep: frozenset[str] | None = None, links: Links | None = None) -> tuple[list[str], int]:
     """The nodes of `node_ids` a network draws, in their order, and how many it leaves out: all of them, or the
     most connected (by the links of the predicates `keep`, None: of any; ties by id) while they are at most LIMIT
     with at most EDGES edges among them. Those links must join `node_ids` only to one another (true of every
     view's: all nodes, the roles and the skills they require, a family of the ladder), so degrees are counted by
-    the Career's table and the walk reads the links of the nodes it takes, not those of every node."""
+    the Career's table and the walk reads the links of the nodes it takes, not those of every node; or from
+    `links`, every link of `keep` when the view holds them."""
     members = set(node_ids)
-    degrees = career.degrees(keep)
+    degrees = career.degrees(keep) if links is None else links.degrees
     degree = {node: degrees[node] for node in members if node in degrees}
     if len(node_ids) <= LIMIT and sum(degree.values()) <= 2 * EDGES:
         return node_ids, 0
+    neighbours = (lambda node: career.neighbours(node, keep)) if links is None else links.neighbours
     chosen: set[str] = set()
     toward: Counter = Counter()  # node -> its links to the nodes chosen so far
     edges = 0
@@ -80,7 +99,7 @@ def capped(career: Career, node_ids: list[str], keep: frozenset[str] | None = No
         chosen.add(node)
         edges += added
         if node in degree:
-            toward.update(career.neighbours(node, keep))
+            toward.update(neighbours(node))
     return [i for i in node_ids if i in chosen], len(members) - len(chosen)
 
 
