@@ -382,3 +382,38 @@ def test_impersonal_career_steps_it(tmp_path):
             "account executive, poi account director. Come si diventa broker? Serve l'iscrizione al RUI.")
     steps = {(f.subject, f.object) for f in facts_of(tmp_path, "Broker", body, "it") if f.kind == "promotes_to"}
     assert steps == {("assistente tecnico", "broker"), ("broker", "account executive"), ("broker", "account director")}
+
+
+@pytest.mark.parametrize("lang, title, body, below, above", [
+    ("it", "Commesso", "## I gradini del negozio\n\n1. **Magazziniere** – riceve la merce.\n2. **Commesso** – serve i clienti.\n"
+     "3. **Capo reparto** – organizza i turni.\n4. **Direttore di negozio** – risponde del fatturato.\n",
+     {"magazziniere"}, {"capo reparto", "direttore di negozio"}),
+    ("en", "Line Cook", "## The kitchen ladder\n\n- Prep cook: washes and cuts vegetables\n- Line cook: runs a station\n"
+     "- Sous chef: runs the shift\n- Head chef: writes the menu\n", {"prep cook"}, {"sous chef", "head chef"}),
+])
+def test_a_ladder_list_gives_promotions_by_its_order(tmp_path, lang, title, body, below, above):
+    facts = facts_of(tmp_path, title, body, lang)
+    role = title.lower()
+    assert below <= {f.subject for f in facts if f.kind == "promotes_to" and f.object == role}
+    assert above <= objects(facts, "promotes_to")
+    assert not {f.object for f in facts if f.kind == "related_role"} & (below | above)
+
+
+def test_a_list_of_colleagues_is_no_ladder(tmp_path):
+    body = "## Con chi lavora\n\n- infermiere\n- fisioterapista\n- medico di reparto\n"
+    facts = facts_of(tmp_path, "Operatore socio-sanitario", body, "it")
+    assert not objects(facts, "promotes_to")
+
+
+@pytest.mark.parametrize("text, below", [
+    ("Before qualifying, most registered nurses work as healthcare assistants on a ward.", "healthcare assistant"),
+    ("Before that you will probably be a nursing associate.", "nursing associate"),
+])
+def test_the_job_held_before_the_role_en(tmp_path, text, below):
+    facts = facts_of(tmp_path, "Registered Nurse", text, "en")
+    assert (below, "registered nurse") in {(f.subject, f.object) for f in facts if f.kind == "promotes_to"}
+
+
+def test_a_grade_numeral_after_the_role_en(tmp_path):
+    body = "You can move from Surveyor I to Surveyor II, then chief surveyor."
+    assert "chief surveyor" in objects(facts_of(tmp_path, "Surveyor", body, "en"), "promotes_to")

@@ -27,6 +27,7 @@ from kg.extract.context import (
 from kg.extract.counterparts import served
 from kg.extract.facts import Fact, kinds
 from kg.extract.grades import ungraded
+from kg.extract.ladders import ladder_lists
 from kg.extract.naming import head_last_names, head_of, head_word, role_names, singular_acronym
 from kg.extract.regulation import (
     bind_entity_types,
@@ -92,6 +93,7 @@ def extract(article: Article) -> list[Fact]:
         _compensation(ctx, sentence)
         _mentions(ctx, sentence, claimed)
     _list_items(ctx, body)
+    ladder_lists(ctx, body)
     bind_entity_types(ctx)
     _spell_out_acronyms(ctx)
     _relate_other_roles(ctx)
@@ -609,7 +611,7 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule | str, spec: dict, 
         label = pattern(ctx.rs.lang, "gender_slash").sub("", label)  # "segretario/a di direzione"
         label = singular_role(label, ctx.rs.lang) if label == label.lower() else label  # "HR partner" keeps its capitals
         label = singular_acronym(label, ctx.rs.lang)
-        if ctx.is_role(label):
+        if ctx.is_role(label) or _acronym_of_a_longer_name(ctx, sentence, label):
             return
         ctx.add("alias", label, sentence, rule)
         return
@@ -623,6 +625,23 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule | str, spec: dict, 
                 subject_key=regulation[2], key=key, alt=alt)
         return
     ctx.add(spec["kind"], label, sentence, rule, key=key, alt=alt)
+
+
+def _acronym_of_a_longer_name(ctx: Context, sentence: Sentence, label: str) -> bool:
+    """"Corpo nazionale dei vigili del fuoco (CNVVF)", "Board of Registered Nurses (BRN)": the acronym after the role's
+    name stands for a capitalised longer name that ends on it, not for the role ("business development
+    representative (BDR)" in an article on sales development representatives is one of its names)."""
+    if not label.isupper():
+        return False
+    bracket = re.search(rf"\(\s*{re.escape(label)}\s*\)", sentence.text)
+    if bracket is None:
+        return False
+    before = sentence.text[: bracket.start()].rstrip()
+    named = [m for m in ctx.role_names.finditer(before) if m.end() == len(before)]
+    if not named or fold(named[-1].group(0))[:1] == fold(label)[:1]:
+        return False
+    longer = re.compile(rf"\b{re.escape(label[0])}[\w'’]*(?:[\s'’]+[\w'’]+){{0,7}}?[\s'’]*$")  # "Corpo nazionale dei "
+    return longer.search(before[: named[-1].start()]) is not None
 
 
 def _subject_mention(ctx: Context, before: str) -> str:
@@ -718,7 +737,7 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
         before = sentence.text[: mention.start]
         if any(a <= mention.start < b for a, b in claimed) or predicate.search(before) or compiled(ctx.rs.lang, "other_name_before").search(before):
             continue
-        if illustrative or _variant_of_role(ctx, mention.label):
+        if illustrative or _variant_of_role(ctx, mention.label) or _qualified_role(ctx, sentence, mention):
             continue
         if compiled(ctx.rs.lang, "narrator_after").match(sentence.text, mention.end) \
                 or compiled(ctx.rs.lang, "speaker_before").search(before):
@@ -760,6 +779,25 @@ def _variant_of_role(ctx: Context, label: str) -> bool:
     return False
 
 
+def _qualified_role(ctx: Context, sentence: Sentence, mention: Mention) -> bool:
+    """"registered architects", "salaried dentists": the role's whole name with only adjectives or participles
+    added says which of its holders, not another job; a noun added ("landscape architect") names a specialism, and
+    a name that keeps only the role's head ("external auditor" beside internal auditors) another role."""
+    lang = ctx.rs.lang
+    if lang not in LANGUAGES:
+        return False
+    label = {word_key(fold(w), lang) for w in mention.label.split()}
+    for name in (ctx.article.role, *ctx.aliases()):
+        role = {word_key(fold(w), lang) for w in singular_role(name, lang).split()}
+        if not role <= label:
+            continue
+        extra = [t for t in analyse(sentence.text, lang) if mention.start <= t.start < mention.end
+                 and word_key(fold(t.text), lang) not in role and re.match(r"\w", t.text)]
+        if extra and all(t.pos in ("ADJ", "VERB") for t in extra):
+            return True
+    return False
+
+
 def _spell_out_acronyms(ctx: Context) -> None:
     """"chief financial officer (CFO)" once, "the CFO seat" later: one role, its acronym an alternative label."""
     long_names: dict[str, str] = {}
@@ -795,7 +833,7 @@ def _relate_other_roles(ctx: Context) -> None:
     ladder = {fold(f.subject) for f in ctx.facts if f.kind in chain and ctx.is_role(f.object)}
     ladder |= {fold(f.object) for f in ctx.facts if f.kind in chain and ctx.is_role(f.subject)}
     names = {fold(singular_role(a, ctx.rs.lang)) for a in ctx.aliases()}
-    ladder |= names
+    ladder |= names | {fold(a) for f in ctx.facts if f.kind in chain for a in f.alt}
     ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder and not _qualifies_alias(fold(f.object), names)]
     linked = set(ladder)
     for fact in list(ctx.facts):

@@ -82,7 +82,8 @@ def find_mentions(text: str, lang: str, start_ok: bool = False, role_slot: bool 
     after "può diventare"); a bare generic head ("the manager") is no mention. `role_slot` is for text a cue
     already marks as naming roles ("reports to ...", "può diventare ...", a "Career path" list): there a noun no
     lexicon lists heads a role when it ends like an agent noun (`occupation_endings`: "caporedattore",
-    "apprendista"), and a verb's base form opening the text is a modifier ("from audit trainee to ...").
+    "apprendista"), a verb's base form opening the text is a modifier ("from audit trainee to ..."), and a
+    generic head that is the whole text is a role ("then an associate, finally a partner").
     """
     first, last, need_article = _heads(lang)
     generic, with_noun = _head_kinds(lang)
@@ -126,8 +127,8 @@ def find_mentions(text: str, lang: str, start_ok: bool = False, role_slot: bool 
                 end = _grow_right(lowered, joined, i + 1, grammar, after_first=True)
             start_char, end_char = tokens[begin][1], tokens[end][2]
             surface = " ".join(text[start_char:end_char].split())
-            if begin == end and (first.get(word) or last.get(word)) in generic:
-                i += 1
+            if begin == end and (first.get(word) or last.get(word)) in generic and not (role_slot and len(tokens) == 1):
+                i += 1  # alone in a slot a cue marks, a generic head is a role: "then an associate, finally a partner"
                 continue
             found.append(Mention(singular_role(surface, lang), start_char, end_char))
             i = floor = end + 1
