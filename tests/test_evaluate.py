@@ -14,13 +14,13 @@ from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD, write_article
 # Floors (set, language) -> micro-F1 a drop under which fails CI. tests/data/corpus is the set the rules are
 # tuned on (issue #7 asks >= 0.85 micro, 0.80 each); heldout, heldout2 and heldout3 were written by others before any
 # tuning (their READMEs give the untuned figures) and are floored only against regressions; heldout4 and heldout5,
-# blind until 2026-12-07, are tuning sets since (the older ones are finance-heavy).
+# blind until 2026-12-07, are tuning sets since (the older ones are finance-heavy), as are heldout6 and heldout7 since
+# the thirteenth session.
 FLOOR_MICRO_F1 = {("corpus", "it"): 0.87, ("corpus", "en"): 0.86, ("heldout", "it"): 0.79, ("heldout", "en"): 0.76,
                   ("heldout2", "it"): 0.78, ("heldout2", "en"): 0.73, ("heldout3", "it"): 0.78, ("heldout3", "en"): 0.73,
                   ("heldout4", "it"): 0.73, ("heldout4", "en"): 0.66, ("heldout5", "it"): 0.70, ("heldout5", "en"): 0.65,
-                  # heldout6 to heldout11: never tuned on, floored against regressions (about .02 under the last score)
-                  ("heldout6", "it"): 0.62, ("heldout6", "en"): 0.61,
-                  ("heldout7", "it"): 0.68, ("heldout7", "en"): 0.61,
+                  ("heldout6", "it"): 0.62, ("heldout6", "en"): 0.61, ("heldout7", "it"): 0.68, ("heldout7", "en"): 0.61,
+                  # heldout8 to heldout11: never tuned on, floored against regressions (about .02 under the last score)
                   ("heldout8", "it"): 0.69, ("heldout8", "en"): 0.55,
                   ("heldout9", "it"): 0.65, ("heldout9", "en"): 0.61,
                   ("heldout10", "it"): 0.65, ("heldout10", "en"): 0.64,
