@@ -693,11 +693,22 @@ def _another_roles_row(ctx: Context, sentence: Sentence) -> bool:
     label, colon, _ = sentence.text.partition(":")
     if sentence.block.kind != "item" or not colon or len(label.split()) > 6:
         return False
-    if any(re.search(level, label, re.IGNORECASE) for level in ctx.rs.data["salary"]["levels"].values()):
-        return False
+    graded = any(re.search(level, label, re.IGNORECASE) for level in ctx.rs.data["salary"]["levels"].values())
     mentions = find_mentions(label, ctx.rs.lang, start_ok=True)
     own = head_of(ctx.article.role.split(), ctx.rs.lang)
+    if (graded or any(not ctx.is_role(m.label) and head_of(m.label.split(), ctx.rs.lang) == own for m in mentions)) \
+            and not ctx.is_role(label.strip()) and _own_row_beside(ctx, sentence.block):
+        return True  # "Senior UX designer" in a table with a "UX designer" row: another rung's pay
+    if graded:
+        return False
     return bool(mentions) and not any(ctx.is_role(m.label) or head_of(m.label.split(), ctx.rs.lang) == own for m in mentions)
+
+
+def _own_row_beside(ctx: Context, block) -> bool:
+    """Is there, in the list or table this item belongs to, a row labelled with the role's own name alone?"""
+    return any(other.kind == "item" and other.section == block.section and other.lead == block.lead
+               and other.depth == block.depth and ctx.is_role(other.text.partition(":")[0].strip())
+               for other in ctx.article.blocks)
 
 
 def _compensation(ctx: Context, sentence: Sentence) -> None:
