@@ -39,7 +39,7 @@ from kg.extract.regulation import (
     supervises,
 )
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
-from kg.extract.salary import byline_date, figures
+from kg.extract.salary import byline, figures
 from kg.extract.syntax import may_match, read, tagged, token_rules
 from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import Mention, find_mentions
@@ -73,7 +73,7 @@ def extract(article: Article) -> list[Fact]:
     rs = ruleset(article.lang)
     ctx = Context(article, rs, [])
     ctx.set_names(role_names(article))
-    ctx.said.dated = byline_date(article.blocks, rs)
+    ctx.said.dated = byline(article.blocks, rs)
     body = [s for s in article.sentences if s.block.kind not in ("heading", "description")]
     _title_aliases(ctx)
     described = [s for s in article.sentences if s.block.kind == "description"] + body
