@@ -92,3 +92,35 @@ def test_the_profession_s_own_body_en(tmp_path):
     regulators = labels(facts_of(tmp_path, "Brewer", body, "en"), "regulator")
     assert {"IBD", "Brewers Council"} <= regulators
     assert not {"Unite", "Hopco"} & regulators
+
+
+def test_ratings_endorsements_and_named_courses_en(tmp_path):
+    body = ("Most skippers add a night sailing endorsement and a tidal waters rating. The café has a five-star hygiene "
+            "rating and an ESRB rating on its menu app. The Floristry and Event Design Level 2 apprenticeship takes a "
+            "year; many first take an RHS Practical Horticulture course or join the Graduate Entry Programme (GEP).")
+    qualifications = labels(facts_of(tmp_path, "Skipper", body, "en"), "qualification")
+    assert {"night sailing endorsement", "tidal waters rating", "Floristry and Event Design Level 2 apprenticeship",
+            "RHS Practical Horticulture course", "Graduate Entry Programme"} <= qualifications
+    assert not {"five-star hygiene rating", "hygiene rating", "ESRB rating"} & qualifications
+    body = "Take an ABC Board-approved course or a City and Guilds Level 2 or 3 course."
+    qualifications = labels(facts_of(tmp_path, "Florist", body, "en"), "qualification")
+    assert not {"ABC Board-approved course", "3 course"} & qualifications
+
+
+# ---------------------------------------------------------------- regulated entities
+
+def test_kinds_named_by_what_they_do_en(tmp_path):
+    body = ("Under the Scrap Metal Dealers Act 2013, every yard that buys scrap metal must hold a licence. "
+            "Every welder that I know must work hard.")
+    bound = labels(facts_of(tmp_path, "Scrap Dealer", body, "en"), "applies_to")
+    assert any(label.startswith("yard that buy") for label in bound)
+    assert not any("i know" in label for label in bound)
+
+
+def test_kinds_a_rule_binds_by_example_or_as_its_object_it(tmp_path):
+    body = ("Il D.P.R. 151/2011 elenca le attività soggette ai controlli, come discoteche, palestre e campeggi. "
+            "Il bar, la gelateria e il chiosco sono tutti oggetto di questa regola. Il lavoro è soggetto a turni, come "
+            "tutti sanno.")
+    bound = labels(facts_of(tmp_path, "Ispettore antincendio", body, "it"), "applies_to")
+    assert {"discoteca", "palestra", "campeggio", "bar", "gelateria", "chiosco"} <= {label.lower() for label in bound}
+    assert not any(label.lower().startswith("tutt") for label in bound)
