@@ -45,8 +45,9 @@ EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build`
 class Build:
     """What a build made: the graph, the articles and their facts, and what went wrong.
 
-    The triples live once in an Oxigraph `store` (SHACL runs on it, `write` persists it for `kg query`,
-    `kg paths` and `kg serve`) and once in `index`, the plain dicts every writer and view reads. `graph` is
+    The triples live once in an Oxigraph `store` (SHACL runs on it; `write` hands it over to the store of record,
+    which then takes its place, and publishes that for `kg query`, `kg paths` and `kg serve`) and once in
+    `index`, the plain dicts every writer and view reads. `graph` is
     the rdflib API over that store, made when asked: an rdflib memory Graph of the same triples cost more
     time and memory than the store and the index together."""
 
