@@ -744,10 +744,21 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue  # "a recruiter once told me", "says Tom Hughes, a trainer": the story's characters and voices
         if served(sentence.text, mention, ctx.rs.lang):
             continue  # "advises first-time buyers": the people the role serves
+        if _credential_name(ctx, sentence.text, mention):
+            continue  # "a student pilot certificate", "AWS Certified DevOps Engineer": a credential's name, no job
         label = ungraded(mention.label, ctx.rs.lang)
         if not label or label != mention.label and (ctx.is_role(label) or _variant_of_role(ctx, label)):
             continue  # "senior managers", "first-year associates" in an article on associates: no other job
         ctx.add("related_role", label, sentence, "related_role.mention")
+
+
+def _credential_name(ctx: Context, text: str, mention: Mention) -> bool:
+    """A role's name inside a credential's, an exam's or a body's name ("the TExES School Counselor exam", "Air Line
+    Pilots Association", "Tableau Certified Data Analyst"): the words after it or before it say so."""
+    lang = ctx.rs.lang
+    return compiled(lang, "credential_after").match(text, mention.end) is not None \
+        or compiled(lang, "credential_before").search(text[:mention.start]) is not None \
+        or compiled(lang, "credential_inside").search(text, mention.start, mention.end) is not None
 
 
 def _sideways(ctx: Context, sentence: Sentence) -> bool:
@@ -834,7 +845,9 @@ def _relate_other_roles(ctx: Context) -> None:
     ladder |= {fold(f.object) for f in ctx.facts if f.kind in chain and ctx.is_role(f.subject)}
     names = {fold(singular_role(a, ctx.rs.lang)) for a in ctx.aliases()}
     ladder |= names | {fold(a) for f in ctx.facts if f.kind in chain for a in f.alt}
-    ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder and not _qualifies_alias(fold(f.object), names)]
+    rungs = {r for r in ladder if " " in r}  # "Level Flight paramedic", a ladder table's row with its column name
+    ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder
+                 and not _qualifies_alias(fold(f.object), names | rungs)]
     linked = set(ladder)
     for fact in list(ctx.facts):
         if fact.kind not in chain or ctx.is_role(fact.subject) or ctx.is_role(fact.object):
