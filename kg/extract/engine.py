@@ -235,6 +235,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         raw = group_of(match, text, group)
         if spec.get("examples") and not rule.options.get("lexicon"):  # a lexicon rule names its entries only
             raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
+        if spec.get("mask_brackets"):  # "head of reception (jefe de recepción) and later ...": a note, blanked in place
+            raw = _mask_notes(ctx.rs, raw)
         # After a duty verb, each later ", <verb> ..." is its own duty, so a relative clause in one ("triage the
         # alerts that came in overnight, decide which ..., and open incidents") does not cut the others off.
         for start, end in _verb_segments(ctx.rs, raw) if verb else [(0, len(raw))]:
@@ -251,6 +253,13 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                     item = f"{group_of(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
+
+
+def _mask_notes(rs: RuleSet, text: str) -> str:
+    """Brackets blanked in place, but one that opens on a conjunction, which gives another name ("director of finance
+    (or director of FP&A)")."""
+    conj = rs.lists["conjunction"]
+    return _BRACKET.sub(lambda m: m.group(0) if conj.match(" " + m.group(0)[1:].lstrip()) else " " * len(m.group(0)), text)
 
 
 def _token_read(ctx: Context, family: str, start: int, end: int) -> bool:
@@ -774,6 +783,7 @@ def _in_example(ctx: Context, sentence: Sentence) -> bool:
     return any(opening.startswith(m) for m in markers) or any(m in fold(h) for h in sentence.section[-1:] for m in markers)
 
 
+_BRACKET = re.compile(r"\([^()]*\)")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
 
 
