@@ -235,6 +235,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         raw = group_of(match, text, group)
         if spec.get("examples") and not rule.options.get("lexicon"):  # a lexicon rule names its entries only
             raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
+        if spec.get("mask_brackets"):  # "head of reception (jefe de recepción) and later ...": a note, blanked in place
+            raw = _mask_notes(ctx.rs, raw)
         # After a duty verb, each later ", <verb> ..." is its own duty, so a relative clause in one ("triage the
         # alerts that came in overnight, decide which ..., and open incidents") does not cut the others off.
         for start, end in _verb_segments(ctx.rs, raw) if verb else [(0, len(raw))]:
@@ -251,6 +253,13 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                     item = f"{group_of(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
+
+
+def _mask_notes(rs: RuleSet, text: str) -> str:
+    """Brackets blanked in place, but one that opens on a conjunction, which gives another name ("director of finance
+    (or director of FP&A)")."""
+    conj = rs.lists["conjunction"]
+    return _BRACKET.sub(lambda m: m.group(0) if conj.match(" " + m.group(0)[1:].lstrip()) else " " * len(m.group(0)), text)
 
 
 def _token_read(ctx: Context, family: str, start: int, end: int) -> bool:
@@ -771,10 +780,21 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue  # "a recruiter once told me", "says Tom Hughes, a trainer": the story's characters and voices
         if served(sentence.text, mention, ctx.rs.lang):
             continue  # "advises first-time buyers": the people the role serves
+        if _credential_name(ctx, sentence.text, mention):
+            continue  # "a student pilot certificate", "AWS Certified DevOps Engineer": a credential's name, no job
         label = ungraded(mention.label, ctx.rs.lang)
         if not label or label != mention.label and (ctx.is_role(label) or _variant_of_role(ctx, label)):
             continue  # "senior managers", "first-year associates" in an article on associates: no other job
         ctx.add("related_role", label, sentence, "related_role.mention")
+
+
+def _credential_name(ctx: Context, text: str, mention: Mention) -> bool:
+    """A role's name inside a credential's, an exam's or a body's name ("the TExES School Counselor exam", "Air Line
+    Pilots Association", "Tableau Certified Data Analyst"): the words after it or before it say so."""
+    lang = ctx.rs.lang
+    return compiled(lang, "credential_after").match(text, mention.end) is not None \
+        or compiled(lang, "credential_before").search(text[:mention.start]) is not None \
+        or compiled(lang, "credential_inside").search(text, mention.start, mention.end) is not None
 
 
 def _sideways(ctx: Context, sentence: Sentence) -> bool:
@@ -790,6 +810,7 @@ def _in_example(ctx: Context, sentence: Sentence) -> bool:
     return any(opening.startswith(m) for m in markers) or any(m in fold(h) for h in sentence.section[-1:] for m in markers)
 
 
+_BRACKET = re.compile(r"\([^()]*\)")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
 
 
@@ -861,7 +882,9 @@ def _relate_other_roles(ctx: Context) -> None:
     ladder |= {fold(f.object) for f in ctx.facts if f.kind in chain and ctx.is_role(f.subject)}
     names = {fold(singular_role(a, ctx.rs.lang)) for a in ctx.aliases()}
     ladder |= names | {fold(a) for f in ctx.facts if f.kind in chain for a in f.alt}
-    ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder and not _qualifies_alias(fold(f.object), names)]
+    rungs = {r for r in ladder if " " in r}  # "Level Flight paramedic", a ladder table's row with its column name
+    ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder
+                 and not _qualifies_alias(fold(f.object), names | rungs)]
     linked = set(ladder)
     for fact in list(ctx.facts):
         if fact.kind not in chain or ctx.is_role(fact.subject) or ctx.is_role(fact.object):
