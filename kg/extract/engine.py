@@ -237,7 +237,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
             raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
         # After a duty verb, each later ", <verb> ..." is its own duty, so a relative clause in one ("triage the
         # alerts that came in overnight, decide which ..., and open incidents") does not cut the others off.
-        for start, end in _verb_segments(ctx.rs, raw) if verb else [(0, len(raw))]:
+        segments = _verb_segments(ctx.rs, raw) if verb else _gerund_segments(ctx.rs, raw) if spec.get("gerund_segments") else [(0, len(raw))]
+        for start, end in segments:
             captured = trim(raw[start:end], ctx.rs, rule.options.get("trim", spec.get("trim", [])))
             if spec.get("verb_stops"):  # "reports to the chef and works with porters": the porters are no boss
                 captured = captured[: verb_clause_end(captured, ctx.rs.lang, spec["verb_stops"])]
@@ -245,7 +246,7 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                 used = x_start + start + len(captured)  # only a capture that ends the match leaves text after it
             if rule.options.get("claims", spec.get("claims")):
                 claimed.append((x_start + start, x_start + start + len(captured)))
-            for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
+            for a, b in _items(captured, ctx.rs, rule, spec, verb is not None) if len(segments) == 1 or verb else [(0, len(captured))]:
                 item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
                 if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
                     item = f"{group_of(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
@@ -350,6 +351,23 @@ def _verb_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
             bounds.append(m.end())
     bounds.append(len(raw))
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if raw[bounds[i]:bounds[i + 1]].strip()]
+
+
+def _gerund_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
+    """In a list that opens on a gerund ("carrying out studies, checking drawings prepared by drafters, supervising
+    contractors"), each later separator or conjunction before a gerund opens a duty of its own: the clause that ends one
+    item ("prepared by ...") does not cut the others off, and each segment is one duty ("analysing site and survey data")."""
+    if not rs.lists["gerund"].match(raw.lstrip()):
+        return [(0, len(raw))]
+    bounds = [0] + [m.end() for m in _gerund_boundary(rs.lang).finditer(raw)] + [len(raw)]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if raw[bounds[i]:bounds[i + 1]].strip()]
+
+
+@lru_cache(maxsize=None)
+def _gerund_boundary(lang: str) -> re.Pattern:
+    rs = ruleset(lang)
+    return kept(f"gerund-boundary-{lang}", rf"(?:{rs.lists['separator'].pattern}|{rs.lists['conjunction'].pattern})(?={rs.lists['gerund'].pattern})",
+                re.IGNORECASE)
 
 
 def _takes_back(rs: RuleSet, text: str) -> bool:
