@@ -97,7 +97,7 @@ def extract(article: Article) -> list[Fact]:
     bind_entity_types(ctx)
     _spell_out_acronyms(ctx)
     _relate_other_roles(ctx)
-    return _unique(ctx.facts)
+    return _unique(_without_inner(ctx.rs, ctx.facts))
 
 
 def _applicable(ctx: Context, sentence: Sentence, order: tuple[str, ...]):
@@ -1185,6 +1185,31 @@ def _holds(text: str, words: str) -> bool:
             return False
         at += len(part)
     return not end or at == len(text)
+
+
+def _without_inner(rs: RuleSet, facts: list[Fact]) -> list[Fact]:
+    """A fact a vocabulary rule (one with a `lexicon`) named, of a family with `drop_inner`, is dropped where its label
+    is the head of a longer label of the same kind read from the same sentence that lists nothing (no separator, no
+    conjunction): "sound written English" holds "English", "calm decision-making" its "decision-making"; "fluency with
+    GIS and spreadsheets" keeps "GIS" and "spreadsheets"."""
+    kinds_dropping = {spec["kind"] for spec in families().values() if spec.get("drop_inner")}
+    by_lexicon = {f"{rs.lang}.{rule.family}.{rule.id}" for rules in rs.rules.values() for rule in rules if rule.options.get("lexicon")}
+    phrases: dict[tuple[str, int], list[str]] = {}
+    for fact in facts:
+        label = fold(fact.object)
+        if fact.kind in kinds_dropping and not rs.lists["separator"].search(label) and not rs.lists["conjunction"].search(label):
+            phrases.setdefault((fact.kind, fact.evidence.start), []).append(label)
+
+    # where the head stands: "sound written English" ends on its head, "patience with callers" opens on it, and there
+    # "patience" is the skill, not a word of a longer one
+    at = (r"^{}(?!\w)" if head_first(rs.lang) else r"(?<!\w){}$")
+
+    def inner(fact: Fact) -> bool:
+        label = fold(fact.object)
+        return fact.evidence.rule in by_lexicon and any(
+            len(other) > len(label) and re.search(at.format(re.escape(label)), other)
+            for other in phrases.get((fact.kind, fact.evidence.start), ()))
+    return [f for f in facts if f.kind not in kinds_dropping or not inner(f)]
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
