@@ -198,3 +198,13 @@ def test_a_paragraph_is_analysed_sentence_by_sentence_and_each_sentence_kept():
     assert [(t.text, t.start - shift, t.end - shift, t.lemma, t.pos) for t in tokens if t.sent == 1] == \
         [(t.text, t.start, t.end, t.lemma, t.pos) for t in alone]
     assert {t.sent for t in tokens} == {0, 1} and {t.sent for t in alone} == {0}
+
+
+def test_a_verb_lemma_the_suffix_rules_cut_wrong_is_repaired_from_the_tagger_lexicon():
+    """"pruning" -> "prun" by the learned suffix rules; the tagger's lexicon knows "prune" as a verb, so the lemma
+    is that (a duty reads "prune the roses", not "prun the roses"); a lemma the lexicon knows stays."""
+    from kg.language.analyse import load_models
+
+    _, lemmatizer = load_models("en")
+    assert [lemmatizer.lemma(w, "VERB") for w in ("pruning", "logging", "reconciling", "planning", "checking")] == [
+        "prune", "log", "reconcile", "plan", "check"]

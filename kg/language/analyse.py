@@ -39,7 +39,9 @@ def _load(lang: str, models_dir: str) -> tuple[Tagger, Lemmatizer]:
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}; expected one of {LANGUAGES}")
     tagger, lemmas = Path(models_dir) / f"{lang}.tagger.json.gz", Path(models_dir) / f"{lang}.lemmas.json.gz"
-    return remembered(f"models-{lang}", [tagger.read_bytes(), lemmas.read_bytes()], lambda: (Tagger.load(tagger), Lemmatizer.load(lemmas)))
+    models = remembered(f"models-{lang}", [tagger.read_bytes(), lemmas.read_bytes()], lambda: (Tagger.load(tagger), Lemmatizer.load(lemmas)))
+    models[1].known = models[0].lexicon  # the lemmatizer checks a verb's lemma against the forms the tagger knows
+    return models
 
 
 def load_models(lang: str, models_dir: Path | str | None = None) -> tuple[Tagger, Lemmatizer]:

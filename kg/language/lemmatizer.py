@@ -33,10 +33,15 @@ def _apply(form: str, edit: str) -> str:
     return (form[:-k] if k else form) + add
 
 
+REPAIRED = frozenset({"VERB"})  # tags whose rule-made lemma the tagger's lexicon may correct
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
 class Lemmatizer:
     def __init__(self, lookup: dict[str, dict[str, str]], rules: dict[str, dict[str, str]]):
         self.lookup = lookup  # UPOS -> lower-cased form -> lemma (only where the rules are wrong)
         self.rules = rules  # UPOS -> suffix -> edit
+        self.known: dict[str, str] = {}  # run time: the tagger's lexicon, form -> "NOUN|VERB" (analyse.load_models)
 
     def _rule(self, low: str, pos: str) -> str:
         rules = self.rules.get(pos)
@@ -55,7 +60,28 @@ class Lemmatizer:
 
     def _lemma(self, low: str, pos: str) -> str:
         hit = self.lookup.get(pos, {}).get(low)
-        return hit if hit is not None else self._rule(low, pos)
+        if hit is not None:
+            return hit
+        made = self._rule(low, pos)
+        return self._repaired(low, made, pos) if pos in REPAIRED and getattr(self, "known", None) else made
+
+    def _repaired(self, low: str, made: str, pos: str) -> str:
+        """A verb lemma the suffix rules cut wrong, when the tagger's lexicon knows no such verb ("pruning" ->
+        "prun", "logging" -> "logge"): the first of the rules' other cuts, then of those with a doubled last letter
+        undone or one letter put back, that the lexicon knows as a verb ("prune", "log"); else the rules' own."""
+        def verb(word: str) -> bool:
+            return pos in self.known.get(word, "").split("|")
+
+        if verb(made):
+            return made
+        rules = self.rules.get(pos, {})
+        cuts = [_apply(low, rules[low[len(low) - k:]]) for k in range(min(MAX_SUFFIX, len(low) - 1), 0, -1) if low[len(low) - k:] in rules]
+        cuts = [c for c in dict.fromkeys([made, *cuts]) if c and c != low]
+        for candidates in (cuts, [c[:-1] for c in cuts if len(c) > 2 and c[-1] == c[-2]], [c + ch for c in cuts for ch in LETTERS]):
+            found = next((c for c in candidates if verb(c)), None)
+            if found:
+                return found
+        return made
 
     def save(self, path: Path) -> None:
         save_json_gz({"format": FORMAT, "lookup": self.lookup, "rules": self.rules}, path)
