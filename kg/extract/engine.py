@@ -453,9 +453,11 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
 
 def _head_objects(captured: str, rs: RuleSet, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"acquisto di materie prime, semilavorati e servizi": bare nouns after "<noun> di ..." are more objects of
-    that one head, up to the first item that opens on an article, a verb or an action noun of its own."""
+    that one head, up to the first item that opens on an article, a verb or an action noun of its own, or that is a
+    head with a complement itself ("rilevazione degli incidenti, controllo della velocità")."""
     end = 1
-    while end < len(spans) and _bare_object(rs, captured[spans[end][0]:spans[end][1]]):
+    while end < len(spans) and _bare_object(rs, captured[spans[end][0]:spans[end][1]]) \
+            and not rs.lists["nominal_head"].match(captured[spans[end][0]:spans[end][1]].strip()):
         end += 1
     return [(spans[0][0], spans[end - 1][1])] + spans[end:]
 
@@ -963,6 +965,8 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
                 (by_label or "," in values or families()[family].get("roles")):
             verb_led = bool(ctx.rs.lists["verb_first"].match(values.strip()))  # "dire sì o no": one phrase
             spans = split_items(values, ctx.rs, always=not verb_led)
+            if families()[family].get("object_lists") and ctx.rs.lists["nominal_head"].match(values.strip()):
+                spans = _head_objects(values, ctx.rs, spans)  # "Polizia amministrativa: controlli su commercio, esercizi pubblici e mercati"
             rule_id, texts = f"{family}.labelled_item", [values[a:b] for a, b in spans]
         else:
             rule_id = f"{family}.{'lead_list' if by_lead else 'section_list'}"

@@ -119,6 +119,7 @@ def read(rs: RuleSet, text: str, span: Span, family: str, trims: tuple[str, ...]
                 a, _ = last.captures.get("object", longer.captures["object"])
                 items[-1] = Match(last.start, longer.end, {**last.captures, **longer.captures, "object": (a, longer.captures["object"][1])})
                 end = longer.end
+            items = [items[0]] + [item for item in items[1:] if not any(a < item.end and item.start < b for a, b in taken)]
             taken.append((match.start, end))
             found += [f for f in (_fact(rs, text, span, rule, item, span.tokens[match.start].start, trims) for item in items) if f]
     return found
