@@ -328,8 +328,11 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     kin = [label for label in named if _kin(label, title) and _times(label, named, folded) >= 2]
     if kin and not voted and not _times(role, named, folded):  # "Odontotecnica" over a body on the odontotecnico
         return max(kin, key=lambda c: (len(c.split()), _times(c, named, folded))), aliases
-    if voted or _times(role, named, folded) >= 2 or any(m.label == role for m in find_mentions(role, lang, start_ok=True)):
-        return role, aliases  # named in the body, or a role name whole ("responsabile acquisti"): no headline
+    agent = None if voted else _agent_of_field(role, body, lang, named, folded)
+    if agent:  # "Court Interpreting": the court interpreter; "Close Protection": the close protection officer
+        return agent, aliases
+    if voted or _times(role, named, folded) >= 2 or any(m.label == role for m in find_mentions(role, lang, start_ok=True, role_slot=True)):
+        return role, aliases  # named in the body, or a role name whole ("responsabile acquisti", an agent noun: "exam invigilator")
     candidates = {m.label for segment in _segments(title) for m in find_mentions(segment, lang, start_ok=True)}
     candidates |= {name for phrase in _phrases(title, lang) if len(name := singular_role(phrase, lang)) > 2}  # not "chi" -> "co"
     candidates |= set(kin)  # "Dental nursing": the body's "dental nurses"
@@ -340,6 +343,21 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     if not _names_a_role(best, blocks, lang):  # "Una vita tra i fornelli": "Il cuoco è ..."
         best = _body_subject(blocks, lang, named, folded) or best  # "Behind the bar": the bartender, not the bar
     return best, aliases
+
+
+def _agent_of_field(field: str, body: str, lang: str, named: Counter, folded: str) -> str | None:
+    """The person of a title that names a field or an activity, not a person ("Court Interpreting", "Beekeeping",
+    "Close Protection", "Interpretariato"): the role the body names whose words are the field's turned into an agent
+    noun ("court interpreter") or, in a head-last language, the field's with a head after it ("close protection
+    officer"); the longest, then the one named most. None when the title's reading names a role itself."""
+    if find_mentions(field, lang, start_ok=True, role_slot=True):
+        return None
+    agents = {m.label for m in find_mentions(body, lang, role_slot=True)}
+    content = [w for w in fold(field).split() if w not in stopwords(lang)]
+    turned = [a for a in agents if _kin(a, field) and all(any(_common_stem(w, v) for v in a.split()) for w in content)]
+    # a head-first language puts the field after the head as a complement, where a person stands too ("ausiliaria di ottico")
+    headed = [] if head_first(lang) else [a for a in agents if a.startswith(f"{field} ")]
+    return max(turned or headed, key=lambda a: (len(a.split()), _times(a, named, folded), a), default=None)
 
 
 def _body_reading(role: str, others: tuple[str, ...], aliases: tuple[str, ...], body: str, lang: str) -> tuple[str, bool]:
