@@ -108,13 +108,15 @@ def without_status(name: str, lang: str) -> str:
 
 
 def _slashed(text: str, lang: str) -> list[str]:
-    """A title that gives two names with a slash ("Paralegal / Legal Assistant") is the role and an alias; a slash
-    before a gender ending ("Infermiere/a", "Direttore/trice") or between the two genders of a word ("Cuoco/Cuoca",
-    "Commesso/Commessa di negozio", "Waiter/Waitress") writes one name."""
+    """A title that gives two names with a slash or a conjunction ("Paralegal / Legal Assistant", "Court Reporters
+    and Stenographers": `title_pair`) is the role and an alias; a slash before a gender ending ("Infermiere/a",
+    "Direttore/trice") or between the two genders of a word ("Cuoco/Cuoca", "Commesso/Commessa di negozio",
+    "Waiter/Waitress") writes one name."""
     text = pattern(lang, "gender_slash").sub("", text)
     text = re.sub(r"\b(\w+)\s*/\s*(\w+)\b", lambda m: m.group(1) if _genders(m.group(1), m.group(2)) else m.group(0), text)
-    parts = [p.strip() for p in re.split(r"\s*/\s*", text)]
-    names = [p for p in parts if find_mentions(p, lang, start_ok=True)]
+    pair = pattern(lang, "title_pair", flags=re.IGNORECASE)
+    parts = [p.strip() for slashed in re.split(r"\s*/\s*", text) for p in pair.split(slashed)]
+    names = [p for p in parts if find_mentions(p, lang, start_ok=True, role_slot=True)]  # a title is a role slot
     return names if len(parts) > 1 and names == parts else [text]
 
 

@@ -394,9 +394,10 @@ def _acronyms_of(name: str, aliases: tuple[str, ...], lang: str) -> list[str]:
 
 
 def _body_subject(blocks: list[Block], lang: str, named: Counter, folded: str) -> str | None:
-    """The role of an article whose title names none: the first role its first sentence names, when the body
-    names it again, else the role the body names most (twice at least)."""
-    opening = [m.label for m in find_mentions(_opening(blocks, lang), lang, start_ok=True, role_slot=True)]
+    """The role of an article whose title names none: the first role its first sentences name (a story may open on
+    a scene: "Alle sei di mattina Marco assaggia i mosti. È l'enologo di ..."), when the body names it again, else
+    the role the body names most (twice at least)."""
+    opening = [m.label for m in find_mentions(_opening(blocks, lang, OPENING_SENTENCES), lang, start_ok=True, role_slot=True)]
     subject = next((c for c in opening if _times(c, named, folded) >= 2), None)
     if subject:
         return subject
@@ -411,10 +412,14 @@ def _names_a_role(label: str, blocks: list[Block], lang: str) -> bool:
         re.search(rf"(?<!\w){re.escape(fold(label))}(?!\w)", fold(_opening(blocks, lang))) is not None
 
 
-def _opening(blocks: list[Block], lang: str) -> str:
-    """The body's first sentence, where an article most often names its role as the subject."""
-    text = next((b.text for b in blocks if b.kind != "heading"), "")
-    return next((text[a:b] for a, b in split_sentences(text, lang)), "")
+OPENING_SENTENCES = 3  # where an article whose title names no role names it first
+
+
+def _opening(blocks: list[Block], lang: str, sentences: int = 1) -> str:
+    """The body's first sentences (one by default), where an article most often names its role as the subject."""
+    texts = [b.text for b in blocks if b.kind != "heading"]
+    found = [t[a:b] for t in texts[:sentences] for a, b in split_sentences(t, lang)]
+    return " ".join(found[:sentences])
 
 
 def _shortenings(role: str, lang: str) -> list[str]:
