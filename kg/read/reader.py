@@ -457,8 +457,10 @@ def _kin(label: str, title: str) -> bool:
 
 
 def _common_stem(a: str, b: str) -> bool:
+    """One word, or two that share a stem of four letters at least, the shorter ending in five more at most
+    ("traduzione", "traduttore"; "grooming", "groomer"; "dog" is kin to "dog" only)."""
     shared = len(os.path.commonprefix([a, b]))
-    return shared >= 4 and shared >= min(len(a), len(b)) - 4
+    return a == b or shared >= 4 and shared >= min(len(a), len(b)) - 5
 
 
 def _times(label: str, named: Counter, folded_body: str) -> int:
