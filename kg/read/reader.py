@@ -353,8 +353,9 @@ def _agent_of_field(field: str, body: str, lang: str, named: Counter, folded: st
     if find_mentions(field, lang, start_ok=True, role_slot=True):
         return None
     agents = {m.label for m in find_mentions(body, lang, role_slot=True)}
-    content = [w for w in fold(field).split() if w not in stopwords(lang)]
-    turned = [a for a in agents if _kin(a, field) and all(any(_common_stem(w, v) for v in a.split()) for w in content)]
+    words = fold(field).split()  # the field's words before its complement ("potatura" of "potatura degli olivi")
+    content = words[: next((i for i, w in enumerate(words) if w in stopwords(lang)), len(words))]
+    turned = [a for a in agents if content and _kin(a, field) and all(any(_common_stem(w, v) for v in a.split()) for w in content)]
     # a head-first language puts the field after the head as a complement, where a person stands too ("ausiliaria di ottico")
     headed = [] if head_first(lang) else [a for a in agents if a.startswith(f"{field} ")]
     return max(turned or headed, key=lambda a: (len(a.split()), _times(a, named, folded), a), default=None)
