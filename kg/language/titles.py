@@ -130,18 +130,23 @@ def _framed_part(text: str, lang: str) -> str | None:
     """A later part of a headline that frames the role ("Hostess e steward: come diventare assistente di volo", "PCSO
     jobs: what does a Police Community Support Officer actually do?"): a part a title pattern reads on its own, with
     a role's name where the pattern puts the role."""
-    for part in [p for p in TITLE_BREAK.split(text) if p.strip()][1:]:
-        for headline in profile(lang).get("title_patterns", []):
-            match = re.match(headline, part.strip(), re.IGNORECASE)
-            if match and match.group("role").strip() != part.strip() and find_mentions(match.group("role"), lang, start_ok=True):
-                return part.strip()
-    return None
+    return next((part.strip() for part in [p for p in TITLE_BREAK.split(text) if p.strip()][1:] if _frames_role(part.strip(), lang)), None)
+
+
+def _frames_role(part: str, lang: str) -> bool:
+    """Does a title pattern read `part` on its own, with a role's name where it puts the role ("Commis Chef career
+    path", "what does a Police Community Support Officer actually do")?"""
+    for headline in profile(lang).get("title_patterns", []):
+        match = re.match(headline, part, re.IGNORECASE)
+        if match and match.group("role").strip() != part and find_mentions(match.group("role"), lang, start_ok=True):
+            return True
+    return False
 
 
 def _role_segment(title: str, first: str, lang: str) -> str:
-    """The part a title pattern kept, unless it names no role and a later part of the title does ("Apply now:
-    Warehouse Operative")."""
-    if find_mentions(first, lang, start_ok=True):
+    """The part a title pattern kept, unless it names no role, even as a headline ("Commis Chef career path" does),
+    and a later part of the title does ("Apply now: Warehouse Operative")."""
+    if find_mentions(first, lang, start_ok=True) or _frames_role(first, lang):
         return first
     parts = [p.strip() for p in TITLE_BREAK.split(_noise(lang).sub(" ", title)) if p.strip()]
     return next((p for p in parts if find_mentions(p, lang, start_ok=True)), first)
