@@ -347,7 +347,7 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
 
 def _agent_of_field(field: str, body: str, lang: str, named: Counter, folded: str) -> str | None:
     """The person of a title that names a field or an activity, not a person ("Court Interpreting", "Beekeeping",
-    "Close Protection", "Interpretariato"): the role the body names whose words are the field's turned into an agent
+    "Close Protection", "Doratura"): the role the body names whose words are the field's turned into an agent
     noun ("court interpreter") or, in a head-last language, the field's with a head after it ("close protection
     officer"); the longest, then the one named most. None when the title's reading names a role itself."""
     if find_mentions(field, lang, start_ok=True, role_slot=True):
