@@ -341,7 +341,8 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     if fold(best) in {fold(a) for a in aliases}:
         return role, aliases  # "Operatore Socio Sanitario (OSS)" and a body of OSS: the long name, OSS its alias
     if not _names_a_role(best, blocks, lang):  # "Una vita tra i fornelli": "Il cuoco è ..."
-        best = _body_subject(blocks, lang, named, folded) or best  # "Behind the bar": the bartender, not the bar
+        # "Behind the bar": the bartender, not the bar; a headline the body never repeats may open on a scene
+        best = _body_subject(blocks, lang, named, folded, scene=not _times(best, named, folded)) or best
     return best, aliases
 
 
@@ -394,16 +395,20 @@ def _acronyms_of(name: str, aliases: tuple[str, ...], lang: str) -> list[str]:
     return [a for a in aliases if a.isupper() and spells(a, name, lang)]
 
 
-def _body_subject(blocks: list[Block], lang: str, named: Counter, folded: str) -> str | None:
-    """The role of an article whose title names none: the first role its first sentences name (a story may open on
-    a scene: "Alle sei di mattina Marco assaggia i mosti. È l'enologo di ..."), when the body names it again, else
-    the role the body names most (twice at least)."""
-    opening = [m.label for m in find_mentions(_opening(blocks, lang, OPENING_SENTENCES), lang, start_ok=True, role_slot=True)]
-    subject = next((c for c in opening if _times(c, named, folded) >= 2), None)
-    if subject:
-        return subject
+def _body_subject(blocks: list[Block], lang: str, named: Counter, folded: str, scene: bool = False) -> str | None:
+    """The role of an article whose title names none: the first role its first sentence names, when the body names
+    it again, else the role the body names most (twice at least), else, under a headline that may open on a `scene`,
+    the first role its next sentences name that the body names again ("Dalla vigna alla bottiglia": "Alle sei di
+    mattina Marco assaggia i mosti. È l'enologo di ...")."""
     label, times = max(named.items(), key=lambda kv: (kv[1], len(kv[0])), default=(None, 0))
-    return label if times >= 2 else None
+    return _first_named(blocks, lang, named, folded, 1) or (label if times >= 2 else None) \
+        or (_first_named(blocks, lang, named, folded, OPENING_SENTENCES) if scene else None)
+
+
+def _first_named(blocks: list[Block], lang: str, named: Counter, folded: str, sentences: int) -> str | None:
+    """The first role the body's first `sentences` name that the body names again."""
+    opening = [m.label for m in find_mentions(_opening(blocks, lang, sentences), lang, start_ok=True, role_slot=True)]
+    return next((c for c in opening if _times(c, named, folded) >= 2), None)
 
 
 def _names_a_role(label: str, blocks: list[Block], lang: str) -> bool:
@@ -458,10 +463,10 @@ def _kin(label: str, title: str) -> bool:
 
 
 def _common_stem(a: str, b: str) -> bool:
-    """One word, or two that share a stem of four letters at least, the shorter ending in five more at most
-    ("traduzione", "traduttore"; "grooming", "groomer"; "dog" is kin to "dog" only)."""
+    """One word, or two that share a stem of four letters at least, the shorter ending in four more at most
+    ("grooming", "groomer"; "dog" is kin to "dog" only; not "odontotecnica", "odontoiatra")."""
     shared = len(os.path.commonprefix([a, b]))
-    return a == b or shared >= 4 and shared >= min(len(a), len(b)) - 5
+    return a == b or shared >= 4 and shared >= min(len(a), len(b)) - 4
 
 
 def _times(label: str, named: Counter, folded_body: str) -> int:
