@@ -55,3 +55,21 @@ def test_the_kg_command_exits_with_the_status_of_the_error():
 
     result = subprocess.run([sys.executable, "-m", "kg", "query", "no-such-question"], capture_output=True, text=True, check=False)
     assert result.returncode == 2 and "no question called" in result.stderr
+
+
+def test_build_says_how_many_files_an_edit_wrote(tmp_path, monkeypatch):
+    """A rebuild after a one-article edit rewrites a few files: the summary tells them apart from the files the
+    exports hold."""
+    from tests.conftest import write_article
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    source, out = tmp_path / "source", tmp_path / "exports"
+    write_article(source, "baker.md", "---\ntitle: Baker\nlang: en\n---\n\nBakers bake bread and clean the ovens.\n")
+    write_article(source, "nurse.md", "---\ntitle: Nurse\nlang: en\n---\n\nNurses give medicines.\n")
+    first = CliRunner().invoke(main, ["build", str(source), "--out", str(out)])
+    held, fresh = map(int, re.search(r"holds (\d+) files, (\d+) of them written now", first.output).groups())
+    assert first.exit_code == 0 and held == fresh > 0
+    write_article(source, "nurse.md", "---\ntitle: Nurse\nlang: en\n---\n\nNurses give medicines and check wounds.\n")
+    second = CliRunner().invoke(main, ["build", str(source), "--out", str(out)])
+    held2, fresh2 = map(int, re.search(r"holds (\d+) files, (\d+) of them written now", second.output).groups())
+    assert second.exit_code == 0 and 0 < fresh2 < held2

@@ -239,7 +239,7 @@ def test_a_salary_takes_the_source_date_and_place_said_before_it(tmp_path):
     """Source and date hold for the rest of their section, a place for the rest of its paragraph; a sentence that
     only says where the figures come from counts too; another section starts afresh."""
     body = ("## Pay\n\nThe figures below come from the Welders Guild 2024 survey. Welders in Leeds earn £31,000 a year. "
-            "The top tenth earn more than £45,000.\n\nApprentices earn £19,000.\n\n## Hours\n\nOvertime pays £20 an hour.")
+            "The top tenth earn more than £45,000.\n\nNew starters earn £19,000.\n\n## Hours\n\nOvertime pays £20 an hour.")
     facts = facts_of(tmp_path, "Welder", body, "en")
     said = {dict(f.attrs).get("max", dict(f.attrs).get("amount", dict(f.attrs).get("min"))):
             tuple(dict(f.attrs).get(k) for k in ("source", "as_of", "place")) for f in facts if f.kind == "salary"}
@@ -345,8 +345,8 @@ def test_table_rows_take_the_currency_their_lead_states_and_their_columns_places
 def test_a_salary_table_s_rows_of_other_roles_are_not_the_role_s_pay(tmp_path):
     body = ("## Pay\n\n| Figura | Stipendio lordo annuo (€) |\n|---|---|\n| Cuoco | 26.000 |\n| Cuoco junior | 21.000 |\n"
             "| Capo partita | 29.000 |\n| Lombardia | 28.000 |\n")
-    facts = facts_of(tmp_path, "Cuoco", body, "it")
-    assert sorted(dict(f.attrs).get("amount") for f in facts if f.kind == "salary") == ["21000", "26000", "28000"]
+    facts = facts_of(tmp_path, "Cuoco", body, "it")  # beside the role's own row, its junior row is another rung's
+    assert sorted(dict(f.attrs).get("amount") for f in facts if f.kind == "salary") == ["26000", "28000"]
 
 
 @pytest.mark.parametrize(("lang", "sentence"), [

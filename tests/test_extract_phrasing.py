@@ -417,3 +417,11 @@ def test_the_job_held_before_the_role_en(tmp_path, text, below):
 def test_a_grade_numeral_after_the_role_en(tmp_path):
     body = "You can move from Surveyor I to Surveyor II, then chief surveyor."
     assert "chief surveyor" in objects(facts_of(tmp_path, "Surveyor", body, "en"), "promotes_to")
+
+
+def test_the_job_held_before_reaching_a_service_or_served_first_en(tmp_path):
+    body = ("Before joining a fire service, many firefighters work as lifeguards. Others have served first as retained "
+            "firefighters or as paramedics.")
+    facts = facts_of(tmp_path, "Firefighter", body, "en")
+    below = {f.subject for f in facts if f.kind == "promotes_to" and f.object == "firefighter"}
+    assert {"lifeguard", "paramedic"} <= below

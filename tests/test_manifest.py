@@ -58,7 +58,7 @@ def corpus(tmp_path, monkeypatch):
 def test_a_build_with_nothing_new_says_so_and_writes_nothing(corpus):
     source, out = corpus
     first = kg_build(source, out)
-    assert first.exit_code == 0 and "wrote" in first.stdout
+    assert first.exit_code == 0 and "written now" in first.stdout
     before = stamps(out)
     again = kg_build(source, out)
     assert again.exit_code == 0
@@ -89,7 +89,7 @@ def test_anything_new_builds_in_full(corpus, change):
         shutil.rmtree(folder_for(out / "careers.ttl"))
     result = kg_build(source, out, *options)
     assert result.exit_code == 0
-    assert UP_TO_DATE not in result.stdout and "wrote" in result.stdout
+    assert UP_TO_DATE not in result.stdout and "written now" in result.stdout
     if change in ("export", "store"):
         assert files(out) == reference
     if change == "article":

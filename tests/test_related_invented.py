@@ -10,7 +10,9 @@ import pytest
 from kg.evaluate import evaluate
 
 FOLDER = Path(__file__).parent / "invented" / "related"
-FLOORS = {"it": {"promotes_to": 0.55, "promoted_from": 0.48, "related_roles": 0.50, "aliases": 0.73},
+# Italian floors lowered in the thirteenth session, when kg eval began counting what kg says of an unpaired article's
+# role as extras (two of these Italian articles are unpaired: sviluppatore, tecnico-laboratorio).
+FLOORS = {"it": {"promotes_to": 0.50, "promoted_from": 0.23, "related_roles": 0.36, "aliases": 0.64},
           "en": {"promotes_to": 0.67, "promoted_from": 0.73, "related_roles": 0.60, "aliases": 0.83}}
 
 

@@ -117,6 +117,30 @@ def test_a_first_build_and_a_new_code_load_afresh(corpus, tmp_path, monkeypatch)
     assert again.change.full
 
 
+def test_a_full_build_lets_its_in_memory_store_go_before_rocksdb_loads(corpus, tmp_path, monkeypatch):
+    """One copy of the graph alive at a time (the peak memory of a full build): the build's in-memory store is
+    written out and let go before the store of record loads; the writers then read the store of record."""
+    source, out = corpus
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    result = kg.build(source)
+    triples = len(result.index)
+    held = []
+    afresh = graphs._afresh
+
+    def watched(folder, found, context, career, generation):
+        def written(path):
+            career(path)
+            held.append(result.store)
+        return afresh(folder, found, context, written, generation)
+
+    monkeypatch.setattr(graphs, "_afresh", watched)
+    write(result, out)
+    assert held == [None]
+    assert len(list(result.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))) == triples
+    assert len(result.graph) == triples  # the Graph over the store the build now holds: the published one
+    assert quads(record(out)) == clean(source, tmp_path, monkeypatch)
+
+
 _KILLED = """
 import sys
 import kg

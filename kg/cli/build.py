@@ -65,10 +65,12 @@ def _build(source: Path, out: Path, check: bool, strict: bool, min_confidence: f
         if not quiet:
             click.echo(f"up to date: {out} matches {source}")
     else:
+        before = _stamps(out)
         with progress_bar("Writing exports", quiet) as tick:
             written = write(result, out, progress=tick)
         if not quiet:
-            click.echo(f"{result.summary()}; wrote {len(written)} files to {out}")
+            rewritten = sum(1 for path in written if before.get(path) != _stamp(path))
+            click.echo(f"{result.summary()}; {out} holds {len(written)} files, {rewritten} of them written now")
     sys.exit(SOME_FAILED if result.errors else OK)
 
 
@@ -88,3 +90,16 @@ def eval_command(gold_dir: Path, source: Path, raw: bool, min_confidence: float,
 
     report = evaluate(gold_dir, source, curate=not raw, min_confidence=min_confidence)
     click.echo(report.to_json() if as_json else format_table(report))
+
+
+def _stamps(out: Path) -> dict[Path, tuple[int, int] | None]:
+    """Each export file's (mtime, size) before a write, to tell the user how many the write changed."""
+    return {path: _stamp(path) for path in Path(out).rglob("*") if path.is_file()} if Path(out).is_dir() else {}
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size

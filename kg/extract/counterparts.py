@@ -1,20 +1,25 @@
 """The people a role serves are no related roles: "advises first-time buyers", "assiste i pazienti", "a spreadsheet
 of café owners". A mention is one of them when its head names clients more often than a job (`client_heads`,
 unless a seniority word makes it a rung: "junior buyer"), or when it is the object of a verb whose object is the
-people served (`serving_verbs`, by lemma from the language layer). The words are the rules file's."""
+people served (`serving_verbs`, by lemma from the language layer), or a member of a list the text calls its clients
+("clients include restaurant owners, dentists and architects"). The words are the rules file's."""
 
 from __future__ import annotations
 
+import re
+
 from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import Mention
-from kg.language.profile import fold, profile, singular_word, word_set
+from kg.language.profile import fold, pattern, profile, singular_word, word_set
 
 _BETWEEN = frozenset({"DET", "ADJ", "NUM", "ADP", "CCONJ", "ADV"})  # "assists the elderly and their families"
 
 
 def served(text: str, mention: Mention, lang: str) -> bool:
-    """Whether the mention in `text` names people the role serves rather than a job beside it."""
-    return _client_head(mention.label, lang) or _object_of_serving_verb(text, mention.start, lang)
+    """Whether the mention in `text` names people the role serves rather than a job beside it: a client's head, the
+    object of a serving verb, or a member of a list the text calls its clients (`clients_before`)."""
+    return _client_head(mention.label, lang) or _object_of_serving_verb(text, mention.start, lang) \
+        or pattern(lang, "clients_before", flags=re.IGNORECASE).search(text[:mention.start]) is not None
 
 
 def _client_head(label: str, lang: str) -> bool:

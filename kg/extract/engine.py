@@ -97,7 +97,7 @@ def extract(article: Article) -> list[Fact]:
     bind_entity_types(ctx)
     _spell_out_acronyms(ctx)
     _relate_other_roles(ctx)
-    return _unique(ctx.facts)
+    return _unique(_without_inner(ctx.rs, ctx.facts))
 
 
 def _applicable(ctx: Context, sentence: Sentence, order: tuple[str, ...]):
@@ -235,9 +235,12 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         raw = group_of(match, text, group)
         if spec.get("examples") and not rule.options.get("lexicon"):  # a lexicon rule names its entries only
             raw = _examples(ctx, sentence, spec, raw, f"{rule.family}.{rule.id}")
+        if spec.get("mask_brackets"):  # "head of reception (jefe de recepción) and later ...": a note, blanked in place
+            raw = _mask_notes(ctx.rs, raw)
         # After a duty verb, each later ", <verb> ..." is its own duty, so a relative clause in one ("triage the
         # alerts that came in overnight, decide which ..., and open incidents") does not cut the others off.
-        for start, end in _verb_segments(ctx.rs, raw) if verb else [(0, len(raw))]:
+        segments = _verb_segments(ctx.rs, raw) if verb else _gerund_segments(ctx.rs, raw) if spec.get("gerund_segments") else [(0, len(raw))]
+        for start, end in segments:
             captured = trim(raw[start:end], ctx.rs, rule.options.get("trim", spec.get("trim", [])))
             if spec.get("verb_stops"):  # "reports to the chef and works with porters": the porters are no boss
                 captured = captured[: verb_clause_end(captured, ctx.rs.lang, spec["verb_stops"])]
@@ -245,12 +248,19 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                 used = x_start + start + len(captured)  # only a capture that ends the match leaves text after it
             if rule.options.get("claims", spec.get("claims")):
                 claimed.append((x_start + start, x_start + start + len(captured)))
-            for a, b in _items(captured, ctx.rs, rule, spec, verb is not None):
+            for a, b in _items(captured, ctx.rs, rule, spec, verb is not None) if len(segments) == 1 or verb else [(0, len(captured))]:
                 item = trim(captured[a:b], ctx.rs, rule.options.get("item_trim", spec.get("item_trim", [])))
                 if rule.options.get("prefix"):  # "laurea in A, B o C": each item keeps the head
                     item = f"{group_of(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
+
+
+def _mask_notes(rs: RuleSet, text: str) -> str:
+    """Brackets blanked in place, but one that opens on a conjunction, which gives another name ("director of finance
+    (or director of FP&A)")."""
+    conj = rs.lists["conjunction"]
+    return _BRACKET.sub(lambda m: m.group(0) if conj.match(" " + m.group(0)[1:].lstrip()) else " " * len(m.group(0)), text)
 
 
 def _token_read(ctx: Context, family: str, start: int, end: int) -> bool:
@@ -350,6 +360,23 @@ def _verb_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
             bounds.append(m.end())
     bounds.append(len(raw))
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if raw[bounds[i]:bounds[i + 1]].strip()]
+
+
+def _gerund_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
+    """In a list that opens on a gerund ("carrying out studies, checking drawings prepared by drafters, supervising
+    contractors"), each later separator or conjunction before a gerund opens a duty of its own: the clause that ends one
+    item ("prepared by ...") does not cut the others off, and each segment is one duty ("analysing site and survey data")."""
+    if not rs.lists["gerund"].match(raw.lstrip()):
+        return [(0, len(raw))]
+    bounds = [0] + [m.end() for m in _gerund_boundary(rs.lang).finditer(raw)] + [len(raw)]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if raw[bounds[i]:bounds[i + 1]].strip()]
+
+
+@lru_cache(maxsize=None)
+def _gerund_boundary(lang: str) -> re.Pattern:
+    rs = ruleset(lang)
+    return kept(f"gerund-boundary-{lang}", rf"(?:{rs.lists['separator'].pattern}|{rs.lists['conjunction'].pattern})(?={rs.lists['gerund'].pattern})",
+                re.IGNORECASE)
 
 
 def _takes_back(rs: RuleSet, text: str) -> bool:
@@ -771,10 +798,21 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
             continue  # "a recruiter once told me", "says Tom Hughes, a trainer": the story's characters and voices
         if served(sentence.text, mention, ctx.rs.lang):
             continue  # "advises first-time buyers": the people the role serves
+        if _credential_name(ctx, sentence.text, mention):
+            continue  # "a student pilot certificate", "AWS Certified DevOps Engineer": a credential's name, no job
         label = ungraded(mention.label, ctx.rs.lang)
         if not label or label != mention.label and (ctx.is_role(label) or _variant_of_role(ctx, label)):
             continue  # "senior managers", "first-year associates" in an article on associates: no other job
         ctx.add("related_role", label, sentence, "related_role.mention")
+
+
+def _credential_name(ctx: Context, text: str, mention: Mention) -> bool:
+    """A role's name inside a credential's, an exam's or a body's name ("the TExES School Counselor exam", "Air Line
+    Pilots Association", "Tableau Certified Data Analyst"): the words after it or before it say so."""
+    lang = ctx.rs.lang
+    return compiled(lang, "credential_after").match(text, mention.end) is not None \
+        or compiled(lang, "credential_before").search(text[:mention.start]) is not None \
+        or compiled(lang, "credential_inside").search(text, mention.start, mention.end) is not None
 
 
 def _sideways(ctx: Context, sentence: Sentence) -> bool:
@@ -790,6 +828,7 @@ def _in_example(ctx: Context, sentence: Sentence) -> bool:
     return any(opening.startswith(m) for m in markers) or any(m in fold(h) for h in sentence.section[-1:] for m in markers)
 
 
+_BRACKET = re.compile(r"\([^()]*\)")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
 
 
@@ -861,7 +900,9 @@ def _relate_other_roles(ctx: Context) -> None:
     ladder |= {fold(f.object) for f in ctx.facts if f.kind in chain and ctx.is_role(f.subject)}
     names = {fold(singular_role(a, ctx.rs.lang)) for a in ctx.aliases()}
     ladder |= names | {fold(a) for f in ctx.facts if f.kind in chain for a in f.alt}
-    ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder and not _qualifies_alias(fold(f.object), names)]
+    rungs = {r for r in ladder if " " in r}  # "Level Flight paramedic", a ladder table's row with its column name
+    ctx.facts = [f for f in ctx.facts if f.kind != "related_role" or fold(f.object) not in ladder
+                 and not _qualifies_alias(fold(f.object), names | rungs)]
     linked = set(ladder)
     for fact in list(ctx.facts):
         if fact.kind not in chain or ctx.is_role(fact.subject) or ctx.is_role(fact.object):
@@ -1194,6 +1235,31 @@ def _holds(text: str, words: str) -> bool:
             return False
         at += len(part)
     return not end or at == len(text)
+
+
+def _without_inner(rs: RuleSet, facts: list[Fact]) -> list[Fact]:
+    """A fact a vocabulary rule (one with a `lexicon`) named, of a family with `drop_inner`, is dropped where its label
+    is the head of a longer label of the same kind read from the same sentence that lists nothing (no separator, no
+    conjunction): "sound written English" holds "English", "calm decision-making" its "decision-making"; "fluency with
+    GIS and spreadsheets" keeps "GIS" and "spreadsheets"."""
+    kinds_dropping = {spec["kind"] for spec in families().values() if spec.get("drop_inner")}
+    by_lexicon = {f"{rs.lang}.{rule.family}.{rule.id}" for rules in rs.rules.values() for rule in rules if rule.options.get("lexicon")}
+    phrases: dict[tuple[str, int], list[str]] = {}
+    for fact in facts:
+        label = fold(fact.object)
+        if fact.kind in kinds_dropping and not rs.lists["separator"].search(label) and not rs.lists["conjunction"].search(label):
+            phrases.setdefault((fact.kind, fact.evidence.start), []).append(label)
+
+    # where the head stands: "sound written English" ends on its head, "patience with callers" opens on it, and there
+    # "patience" is the skill, not a word of a longer one
+    at = (r"^{}(?!\w)" if head_first(rs.lang) else r"(?<!\w){}$")
+
+    def inner(fact: Fact) -> bool:
+        label = fold(fact.object)
+        return fact.evidence.rule in by_lexicon and any(
+            len(other) > len(label) and re.search(at.format(re.escape(label)), other)
+            for other in phrases.get((fact.kind, fact.evidence.start), ()))
+    return [f for f in facts if f.kind not in kinds_dropping or not inner(f)]
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

@@ -47,10 +47,20 @@ def _read_ladder(ctx: Context, rungs: list[Sentence]) -> None:
         if not name or k == at:
             continue
         label, alt, _ = name
-        if k < at:
-            ctx.add("promotes_to", ctx.article.role, sentence, "promoted_from.ladder_list", subject=label, alt=alt)
-        else:
-            ctx.add("promotes_to", label, sentence, "promotes_to.ladder_list", alt=alt)
+        for part in _parts(ctx, label):  # "Istruttore nazionale o formatore": two rungs of one step
+            if k < at:
+                ctx.add("promotes_to", ctx.article.role, sentence, "promoted_from.ladder_list", subject=part, alt=alt)
+            else:
+                ctx.add("promotes_to", part, sentence, "promotes_to.ladder_list", alt=alt)
+
+
+def _parts(ctx: Context, label: str) -> list[str]:
+    """The names a rung joins with the language's conjunction, when each of them opens on a role's name; else the
+    rung whole ("Head of sales and marketing" stays one)."""
+    parts = [p.strip() for p in ctx.rs.lists["conjunction"].split(label) if p.strip()]
+    if len(parts) > 1 and all(any(m.start == 0 for m in find_mentions(p, ctx.rs.lang, start_ok=True, role_slot=True)) for p in parts):
+        return parts
+    return [label]
 
 
 def _shared_first_word(texts: list[str]) -> str:

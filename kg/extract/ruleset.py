@@ -269,7 +269,7 @@ def _list_patterns(lists: dict, macros: dict) -> dict[str, tuple[str, int]]:
         "guarded": conjunction + "(?=" + expand(lists["guard"], macros) + ")",
         "unsplit": expand(lists.get("unsplit_after", "(?!)"), macros),
         **{name: expand(lists.get(name, "(?!)"), macros)  # optional: a verb or noun
-           for name in ("verb_first", "nominal_head", "adjective", "action_noun")},  # heading a list of objects
+           for name in ("verb_first", "nominal_head", "adjective", "action_noun", "gerund")},  # heading a list of objects
         "parallel": rf"\b(?:{lists.get('parallel', '(?!)')})\s",
         "leading": expand(lists["strip_leading"], macros),
         "trailing": expand(lists["strip_trailing"], macros),

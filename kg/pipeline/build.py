@@ -45,8 +45,9 @@ EXPORTS = ("ttl", "trig", "jsonld", "graphml", "csv", "void")  # what `kg build`
 class Build:
     """What a build made: the graph, the articles and their facts, and what went wrong.
 
-    The triples live once in an Oxigraph `store` (SHACL runs on it, `write` persists it for `kg query`,
-    `kg paths` and `kg serve`) and once in `index`, the plain dicts every writer and view reads. `graph` is
+    The triples live once in an Oxigraph `store` (SHACL runs on it; `write` hands it over to the store of record,
+    which then takes its place, and publishes that for `kg query`, `kg paths` and `kg serve`) and once in
+    `index`, the plain dicts every writer and view reads. `graph` is
     the rdflib API over that store, made when asked: an rdflib memory Graph of the same triples cost more
     time and memory than the store and the index together."""
 
@@ -336,8 +337,7 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
     turtle = out / "careers.ttl"
     master = graphs.folder_for(turtle)
     intact = manifest.intact(out, result.inputs)  # every export as the last build left it, same settings
-    edited = result.checkpoint is not None
-    updated = _record(result, master)  # the store of record, always
+    updated = _record(result, master)  # the store of record, always; the writers read it (`result.store`)
     result.change = change = updated if intact else EVERYTHING  # exports edited by hand or of other settings: all anew
     version = result.inputs.context if result.inputs else ""
     previous = {} if change.full else spliced.indexes(out, version)
@@ -366,14 +366,14 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
         if progress:
             progress(done + 1, STEPS)
         _remove_unwritten(out, written)
-        record = result.store if edited else None  # the store of record, open
+        record = result.store  # the store of record, open
         if labels is None:
             labels = LabelIndex.of_store(result.store)
         else:
             labels.update(result.store, change.subjects)
         published = store.persist(master, labels, turtle, record)
         graphs.written(master, turtle, record)
-        if edited and published:  # the store of record let go: the next build in this process edits it again
+        if published:  # the store of record let go: the next build in this process opens it again
             result.store = record = pyoxigraph.Store.read_only(str(store.folder_for(turtle)))
         if published and result.inputs:  # else the next build saves the store
             spliced.record(out, indexes)
@@ -381,7 +381,7 @@ def write(result: Build, out: Path | str = "exports", progress: Callable[[int, i
             manifest.record(out, result.inputs, written, manifest.Manifest(
                 result.summary(), [str(e) for e in result.errors], [str(w) for w in result.warnings]))
     except BaseException as error:
-        if edited and not published:
+        if not published:
             record = None  # noqa: F841 - the frame's own reference to the store goes too
             _let_go(result, master, error)
         raise
@@ -404,23 +404,40 @@ def _let_go(result: Build, master: Path, error: BaseException) -> None:
 
 
 def _record(result: Build, master: Path) -> Change:
-    """Bring the store of record at `master` to `result`, its per-article state with it: an edit swaps in its
-    checkpoint (reopened: `result.store` is then the store of record); a full build updates it and writes
-    the state afresh, after the store and with the same generation, so a kill between leaves them different."""
+    """Bring the store of record at `master` to `result`, its per-article state with it, and make it `result.store`
+    (reopened): an edit swaps in its checkpoint; a full build updates it, its in-memory store let go before RocksDB
+    loads (one copy of the graph alive at a time), and writes the state afresh, after the store and with the same
+    generation, so a kill between leaves them different."""
     if result.checkpoint is None:
         generation = uuid.uuid4().hex
-        change = graphs.update(master, result.parts, result.context, result.store, generation)
+        change = graphs.update(master, result.parts, result.context, lambda path: _hand_over(result, path), generation)
         graphs.halt("state")
         state.create(master / state.FILE, [(result.heads[s.article.slug], s) for s in result.shares], result.context, generation)
-        return change
-    result.store.flush()
-    result.__dict__.pop("graph", None)
-    result.store = None  # closed before its folder moves
-    gc.collect()
-    graphs.adopt(result.checkpoint, master)
-    result.store = pyoxigraph.Store(str(master))
-    result.checkpoint = None
-    return result.change
+        _let_store_go(result)
+    else:
+        result.store.flush()
+        _let_store_go(result, on_disk=True)  # closed before its folder moves
+        graphs.adopt(result.checkpoint, master)
+        result.checkpoint = None
+        change = result.change
+    result.store = graphs.writable(master)
+    return change
+
+
+def _hand_over(result: Build, path: Path) -> None:
+    """The career graph of `result` written to `path` as N-Triples, its in-memory store then let go."""
+    result.store.dump(output=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
+    _let_store_go(result)
+
+
+def _let_store_go(result: Build, on_disk: bool = False) -> None:
+    """`result.store` closed or freed: no Python object is left holding it, the Graph over it neither (an rdflib
+    Graph is a reference cycle; Oxigraph frees an on-disk store's lock only once every handle is gone)."""
+    graph = result.__dict__.pop("graph", None)
+    result.store = None
+    if on_disk or graph is not None:
+        del graph
+        gc.collect()
 
 
 def _remove_unwritten(out: Path, written: list[Path]) -> None:

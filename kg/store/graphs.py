@@ -85,12 +85,12 @@ def _digest(lines: list[str]) -> str:
     return hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()
 
 
-def update(folder: Path, found: dict[str, Part], context: str, career: ox.Store, generation: str) -> Change:
-    """Bring the store at `folder` to the parts `found` (the build whose career graph is the default graph of
-    `career`, with `context`), recording `generation`: in place when it holds a build of the same context, else
-    afresh."""
+def update(folder: Path, found: dict[str, Part], context: str, career: Callable[[Path], None], generation: str) -> Change:
+    """Bring the store at `folder` to the parts `found` (the build with `context`), recording `generation`: in place
+    when it holds a build of the same context, else afresh, its default graph from the N-Triples `career(path)`
+    writes at `path` (the build's career graph: it may let its own store go then, before RocksDB loads)."""
     try:
-        store = _open(folder) if folder.is_dir() else None
+        store = writable(folder) if folder.is_dir() else None
         plan = _plan(store, found, context) if store is not None else None
         if plan is not None:
             return _in_place(store, found, *plan, generation)
@@ -107,7 +107,7 @@ def focus(folder: Path, found: dict[str, Part], context: str) -> frozenset[str] 
     evidence pointing at it and the types of its values, all in the parts that name it). None when `update`
     would load afresh: everything is to be checked."""
     try:
-        store = _open(folder) if folder.is_dir() else None
+        store = writable(folder) if folder.is_dir() else None
         plan = _plan(store, found, context) if store is not None else None
     except OSError:  # another process holds it: check everything
         return None
@@ -176,7 +176,7 @@ def generation_of(store: ox.Store) -> str | None:
     return None if quad is None else quad.object.value
 
 
-def _open(folder: Path) -> ox.Store:
+def writable(folder: Path) -> ox.Store:
     """The store at `folder`, open for writing. Oxigraph refuses a second handle in one process, and a handle an
     earlier build of the process left in a reference cycle closes only when the cycle is collected: collect once."""
     try:
@@ -191,7 +191,7 @@ def checkpoint(folder: Path) -> tuple[Path, ox.Store]:
     and `adopt` swaps it in once the exports are written; a check or a killed build leaves the store alone."""
     temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     shutil.rmtree(temp, ignore_errors=True)
-    store = _open(folder)
+    store = writable(folder)
     store.backup(str(temp))
     del store
     return temp, ox.Store(str(temp))
@@ -265,15 +265,17 @@ def _lines(triples: Iterable[ox.Triple]) -> str:
     return " ".join(f"{t} ." for t in triples)
 
 
-def _afresh(folder: Path, found: dict[str, Part], context: str, career: ox.Store, generation: str) -> None:
-    """The store made in a new folder and swapped in whole: a reader of the folder sees the old one or the new."""
+def _afresh(folder: Path, found: dict[str, Part], context: str, career: Callable[[Path], None], generation: str) -> None:
+    """The store made in a new folder and swapped in whole: a reader of the folder sees the old one or the new. The
+    default graph is written first (`career` may free the build's in-memory copy: two copies alive at once were the
+    build's peak memory), then bulk-loaded by Oxigraph, not one Python Quad a triple."""
     temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     shutil.rmtree(temp, ignore_errors=True)
     temp.parent.mkdir(parents=True, exist_ok=True)
-    store = ox.Store(str(temp))
-    career_nt = temp.with_name(f"{temp.name}.nt")  # the default graph copied by Oxigraph, not one Python Quad a triple
+    career_nt = temp.with_name(f"{temp.name}.nt")
     try:
-        career.dump(output=str(career_nt), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        career(career_nt)
+        store = ox.Store(str(temp))
         store.bulk_load(path=str(career_nt), format=ox.RdfFormat.N_TRIPLES)
     finally:
         career_nt.unlink(missing_ok=True)
@@ -302,7 +304,7 @@ def _named(found: dict[str, Part]) -> Iterator[ox.Quad]:
 def written(folder: Path, turtle: Path, store: ox.Store | None = None) -> None:
     """Record that the exports of the store at `folder` (open as `store`, when it is) were written (the next
     build's Change need not be full), and which export folder it serves."""
-    store = store if store is not None else _open(folder)
+    store = store if store is not None else writable(folder)
     store.update(f"DELETE DATA {{ GRAPH {STATE} {{ {STATE} {_WRITTEN} {_NO} . }} }} ;"
                  f" INSERT DATA {{ GRAPH {STATE} {{ {STATE} {_WRITTEN} {_YES} . }} }}")
     del store
