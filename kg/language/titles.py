@@ -108,13 +108,15 @@ def without_status(name: str, lang: str) -> str:
 
 
 def _slashed(text: str, lang: str) -> list[str]:
-    """A title that gives two names with a slash ("Paralegal / Legal Assistant") is the role and an alias; a slash
-    before a gender ending ("Infermiere/a", "Direttore/trice") or between the two genders of a word ("Cuoco/Cuoca",
-    "Commesso/Commessa di negozio", "Waiter/Waitress") writes one name."""
+    """A title that gives two names with a slash or a conjunction ("Paralegal / Legal Assistant", "Court Reporters
+    and Stenographers": `title_pair`) is the role and an alias; a slash before a gender ending ("Infermiere/a",
+    "Direttore/trice") or between the two genders of a word ("Cuoco/Cuoca", "Commesso/Commessa di negozio",
+    "Waiter/Waitress") writes one name."""
     text = pattern(lang, "gender_slash").sub("", text)
     text = re.sub(r"\b(\w+)\s*/\s*(\w+)\b", lambda m: m.group(1) if _genders(m.group(1), m.group(2)) else m.group(0), text)
-    parts = [p.strip() for p in re.split(r"\s*/\s*", text)]
-    names = [p for p in parts if find_mentions(p, lang, start_ok=True)]
+    pair = pattern(lang, "title_pair", flags=re.IGNORECASE)
+    parts = [p.strip() for slashed in re.split(r"\s*/\s*", text) for p in pair.split(slashed)]
+    names = [p for p in parts if find_mentions(p, lang, start_ok=True, role_slot=True)]  # a title is a role slot
     return names if len(parts) > 1 and names == parts else [text]
 
 
@@ -128,18 +130,23 @@ def _framed_part(text: str, lang: str) -> str | None:
     """A later part of a headline that frames the role ("Hostess e steward: come diventare assistente di volo", "PCSO
     jobs: what does a Police Community Support Officer actually do?"): a part a title pattern reads on its own, with
     a role's name where the pattern puts the role."""
-    for part in [p for p in TITLE_BREAK.split(text) if p.strip()][1:]:
-        for headline in profile(lang).get("title_patterns", []):
-            match = re.match(headline, part.strip(), re.IGNORECASE)
-            if match and match.group("role").strip() != part.strip() and find_mentions(match.group("role"), lang, start_ok=True):
-                return part.strip()
-    return None
+    return next((part.strip() for part in [p for p in TITLE_BREAK.split(text) if p.strip()][1:] if _frames_role(part.strip(), lang)), None)
+
+
+def _frames_role(part: str, lang: str) -> bool:
+    """Does a title pattern read `part` on its own, with a role's name where it puts the role ("Commis Chef career
+    path", "what does a Police Community Support Officer actually do")?"""
+    for headline in profile(lang).get("title_patterns", []):
+        match = re.match(headline, part, re.IGNORECASE)
+        if match and match.group("role").strip() != part and find_mentions(match.group("role"), lang, start_ok=True):
+            return True
+    return False
 
 
 def _role_segment(title: str, first: str, lang: str) -> str:
-    """The part a title pattern kept, unless it names no role and a later part of the title does ("Apply now:
-    Warehouse Operative")."""
-    if find_mentions(first, lang, start_ok=True):
+    """The part a title pattern kept, unless it names no role, even as a headline ("Commis Chef career path" does),
+    and a later part of the title does ("Apply now: Warehouse Operative")."""
+    if find_mentions(first, lang, start_ok=True) or _frames_role(first, lang):
         return first
     parts = [p.strip() for p in TITLE_BREAK.split(_noise(lang).sub(" ", title)) if p.strip()]
     return next((p for p in parts if find_mentions(p, lang, start_ok=True)), first)

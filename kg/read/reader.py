@@ -328,8 +328,11 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     kin = [label for label in named if _kin(label, title) and _times(label, named, folded) >= 2]
     if kin and not voted and not _times(role, named, folded):  # "Odontotecnica" over a body on the odontotecnico
         return max(kin, key=lambda c: (len(c.split()), _times(c, named, folded))), aliases
-    if voted or _times(role, named, folded) >= 2 or any(m.label == role for m in find_mentions(role, lang, start_ok=True)):
-        return role, aliases  # named in the body, or a role name whole ("responsabile acquisti"): no headline
+    agent = None if voted else _agent_of_field(role, body, lang, named, folded)
+    if agent:  # "Court Interpreting": the court interpreter; "Close Protection": the close protection officer
+        return agent, aliases
+    if voted or _times(role, named, folded) >= 2 or any(m.label == role for m in find_mentions(role, lang, start_ok=True, role_slot=True)):
+        return role, aliases  # named in the body, or a role name whole ("responsabile acquisti", an agent noun: "exam invigilator")
     candidates = {m.label for segment in _segments(title) for m in find_mentions(segment, lang, start_ok=True)}
     candidates |= {name for phrase in _phrases(title, lang) if len(name := singular_role(phrase, lang)) > 2}  # not "chi" -> "co"
     candidates |= set(kin)  # "Dental nursing": the body's "dental nurses"
@@ -338,8 +341,25 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     if fold(best) in {fold(a) for a in aliases}:
         return role, aliases  # "Operatore Socio Sanitario (OSS)" and a body of OSS: the long name, OSS its alias
     if not _names_a_role(best, blocks, lang):  # "Una vita tra i fornelli": "Il cuoco è ..."
-        best = _body_subject(blocks, lang, named, folded) or best  # "Behind the bar": the bartender, not the bar
+        # "Behind the bar": the bartender, not the bar; a headline the body never repeats may open on a scene
+        best = _body_subject(blocks, lang, named, folded, scene=not _times(best, named, folded)) or best
     return best, aliases
+
+
+def _agent_of_field(field: str, body: str, lang: str, named: Counter, folded: str) -> str | None:
+    """The person of a title that names a field or an activity, not a person ("Court Interpreting", "Beekeeping",
+    "Close Protection", "Doratura"): the role the body names whose words are the field's turned into an agent
+    noun ("court interpreter") or, in a head-last language, the field's with a head after it ("close protection
+    officer"); the longest, then the one named most. None when the title's reading names a role itself."""
+    if find_mentions(field, lang, start_ok=True, role_slot=True):
+        return None
+    agents = {m.label for m in find_mentions(body, lang, role_slot=True)}
+    words = fold(field).split()  # the field's words before its complement ("potatura" of "potatura degli olivi")
+    content = words[: next((i for i, w in enumerate(words) if w in stopwords(lang)), len(words))]
+    turned = [a for a in agents if content and _kin(a, field) and all(any(_common_stem(w, v) for v in a.split()) for w in content)]
+    # a head-first language puts the field after the head as a complement, where a person stands too ("ausiliaria di ottico")
+    headed = [] if head_first(lang) else [a for a in agents if a.startswith(f"{field} ")]
+    return max(turned or headed, key=lambda a: (len(a.split()), _times(a, named, folded), a), default=None)
 
 
 def _body_reading(role: str, others: tuple[str, ...], aliases: tuple[str, ...], body: str, lang: str) -> tuple[str, bool]:
@@ -375,15 +395,20 @@ def _acronyms_of(name: str, aliases: tuple[str, ...], lang: str) -> list[str]:
     return [a for a in aliases if a.isupper() and spells(a, name, lang)]
 
 
-def _body_subject(blocks: list[Block], lang: str, named: Counter, folded: str) -> str | None:
-    """The role of an article whose title names none: the first role its first sentence names, when the body
-    names it again, else the role the body names most (twice at least)."""
-    opening = [m.label for m in find_mentions(_opening(blocks, lang), lang, start_ok=True, role_slot=True)]
-    subject = next((c for c in opening if _times(c, named, folded) >= 2), None)
-    if subject:
-        return subject
+def _body_subject(blocks: list[Block], lang: str, named: Counter, folded: str, scene: bool = False) -> str | None:
+    """The role of an article whose title names none: the first role its first sentence names, when the body names
+    it again, else the role the body names most (twice at least), else, under a headline that may open on a `scene`,
+    the first role its next sentences name that the body names again ("Dalla vigna alla bottiglia": "Alle sei di
+    mattina Marco assaggia i mosti. È l'enologo di ...")."""
     label, times = max(named.items(), key=lambda kv: (kv[1], len(kv[0])), default=(None, 0))
-    return label if times >= 2 else None
+    return _first_named(blocks, lang, named, folded, 1) or (label if times >= 2 else None) \
+        or (_first_named(blocks, lang, named, folded, OPENING_SENTENCES) if scene else None)
+
+
+def _first_named(blocks: list[Block], lang: str, named: Counter, folded: str, sentences: int) -> str | None:
+    """The first role the body's first `sentences` name that the body names again."""
+    opening = [m.label for m in find_mentions(_opening(blocks, lang, sentences), lang, start_ok=True, role_slot=True)]
+    return next((c for c in opening if _times(c, named, folded) >= 2), None)
 
 
 def _names_a_role(label: str, blocks: list[Block], lang: str) -> bool:
@@ -393,10 +418,14 @@ def _names_a_role(label: str, blocks: list[Block], lang: str) -> bool:
         re.search(rf"(?<!\w){re.escape(fold(label))}(?!\w)", fold(_opening(blocks, lang))) is not None
 
 
-def _opening(blocks: list[Block], lang: str) -> str:
-    """The body's first sentence, where an article most often names its role as the subject."""
-    text = next((b.text for b in blocks if b.kind != "heading"), "")
-    return next((text[a:b] for a, b in split_sentences(text, lang)), "")
+OPENING_SENTENCES = 3  # where an article whose title names no role names it first
+
+
+def _opening(blocks: list[Block], lang: str, sentences: int = 1) -> str:
+    """The body's first sentences (one by default), where an article most often names its role as the subject."""
+    texts = [b.text for b in blocks if b.kind != "heading"]
+    found = [t[a:b] for t in texts[:sentences] for a, b in split_sentences(t, lang)]
+    return " ".join(found[:sentences])
 
 
 def _shortenings(role: str, lang: str) -> list[str]:
@@ -434,8 +463,10 @@ def _kin(label: str, title: str) -> bool:
 
 
 def _common_stem(a: str, b: str) -> bool:
+    """One word, or two that share a stem of four letters at least, the shorter ending in four more at most
+    ("grooming", "groomer"; "dog" is kin to "dog" only; not "odontotecnica", "odontoiatra")."""
     shared = len(os.path.commonprefix([a, b]))
-    return shared >= 4 and shared >= min(len(a), len(b)) - 4
+    return a == b or shared >= 4 and shared >= min(len(a), len(b)) - 4
 
 
 def _times(label: str, named: Counter, folded_body: str) -> int:
