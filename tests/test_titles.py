@@ -194,15 +194,19 @@ def test_a_whole_article_votes_for_its_role_under_a_title_that_adds_to_it(tmp_pa
     assert read_article(write_article(tmp_path, "a.md", text), tmp_path).role == role
 
 
-PROBES = yaml.safe_load((Path(__file__).parent / "data" / "role_probes.yaml").read_text(encoding="utf-8"))
-PROBES_NAMED_AT_LEAST = 51  # of 60 (36 on fef6233, 42 on 5d9537b, 51 on branch roles)
+# Floors, not targets: the probes were written blind, so some are still named wrong (see each file's header).
+# role_probes.yaml has been tuned on since (36 on fef6233, 42 on 5d9537b, 51 on branch roles); role_probes2.yaml,
+# written in the thirteenth session, has not (55 of 80 untuned on b33b693, 64 on 5eb802c): its floor stands a little
+# under, as the blind sets' do.
+PROBE_FLOORS = {"role_probes.yaml": 51, "role_probes2.yaml": 62}
 
 
-def test_blind_role_probes_are_named_at_least_as_well_as_before(tmp_path):
-    """A floor, not a target: the probes were written blind, so many are still named wrong (see the file's header)."""
+@pytest.mark.parametrize("name", sorted(PROBE_FLOORS))
+def test_blind_role_probes_are_named_at_least_as_well_as_before(tmp_path, name):
+    probes = yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))
     named = 0
-    for lang, cases in PROBES.items():
+    for lang, cases in probes.items():
         for case in cases:
             article = _article(tmp_path, case["title"], lang, case["body"])
-            named += article.role in [case["role"]] + [a.lower() for a in case.get("aliases") or []]
-    assert named >= PROBES_NAMED_AT_LEAST
+            named += article.role.lower() in [case["role"].lower()] + [a.lower() for a in case.get("aliases") or []]
+    assert named >= PROBE_FLOORS[name]
