@@ -62,6 +62,19 @@ def test_the_article_cache_of_a_removed_source_folder_is_deleted_by_the_next_bui
     assert not folder_for(gone).exists() and folder_for(kept).is_dir()
 
 
+def test_looking_for_caches_of_folders_gone_sizes_only_those(tmp_path, monkeypatch):
+    """Every build looks for them: a stat of each entry of every cache (10,000 articles') only to find none is waste."""
+    gone, kept = corpus(tmp_path / "gone", "paralegal", "auditor"), corpus(tmp_path / "kept", "recruiter")
+    kg.build(gone), kg.build(kept)
+    shutil.rmtree(gone)
+    sized, real = [], caches._bytes
+    monkeypatch.setattr(caches, "_bytes", lambda path, seen: sized.append(path.parent) or real(path, seen))
+    found = caches.forget_gone()
+    assert [c.folder for c in found] == [folder_for(gone)] and found[0].size > 0  # `kg cache clear` prints its size
+    assert set(sized) == {folder_for(gone)} and len(sized) == 2  # its two articles, none of the kept cache's
+    assert not folder_for(gone).exists() and folder_for(kept).is_dir()
+
+
 def test_over_the_cap_the_least_recently_built_go_first_entry_by_entry(tmp_path):
     old = built(corpus(tmp_path / "old", "paralegal", "recruiter"), tmp_path / "old-out", 1_000)
     mid = built(corpus(tmp_path / "mid", "auditor"), tmp_path / "mid-out", 2_000)

@@ -112,6 +112,23 @@ def test_an_article_is_hashed_again_when_its_stamp_changes(corpus):
     assert UP_TO_DATE not in result.stdout and "Chicago" not in (out / "careers.ttl").read_text(encoding="utf-8")
 
 
+def test_a_build_for_an_export_folder_hashes_only_the_articles_whose_stamp_changed(corpus, monkeypatch):
+    """The build's inputs take the keys the last build of `out` recorded with the stamps, as the no-change check does."""
+    source, out = corpus
+    for path in source.glob("*.md"):
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 3600 * 10**9))
+    assert kg_build(source, out, "-q").exit_code == 0
+    path = source / "account-manager.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Chicago", "Kolkata"), encoding="utf-8")
+    hashed, real = [], manifest.article_key
+    monkeypatch.setattr(manifest, "article_key", lambda p, root: hashed.append(p.name) or real(p, root))
+    built = kg.build(source, out=out)
+    assert hashed == ["account-manager.md"] and len(built.inputs.keys) == len(list(source.glob("*.md")))
+    hashed.clear()
+    assert built.inputs.keys == manifest.inputs(sorted(source.glob("*.md")), source, manifest.options()).keys
+    assert sorted(hashed) == sorted(p.name for p in source.glob("*.md"))  # without the stamps every article is hashed
+
+
 def test_the_manifest_digests_the_curation_file_the_build_reads():
     assert manifest.CURATION == curation.FILENAME  # kept apart so the check does not import the stages
 

@@ -129,7 +129,8 @@ def build(
     paths, errors = discover(source)
     root = root_of(source)
     options = manifest.options(strict, curate, min_confidence)
-    inputs = None if errors else manifest.inputs(paths, root, options)  # before reading: see manifest
+    known = manifest.stamps(Path(out) if out is not None else None)  # an edit hashes only the articles it touched
+    inputs = None if errors else manifest.inputs(paths, root, options, known)  # before reading: see manifest
     context = manifest.context(root, options)
     try:
         curated = curation.load(root / curation.FILENAME) if curate else {}

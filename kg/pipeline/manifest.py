@@ -183,6 +183,15 @@ def _as_left(out: Path, data: dict) -> bool:
     return all(_stamp(f"{folder}{name}") == stamp for name, stamp in data["files"].items())
 
 
+def stamps(out: Path | None) -> dict:
+    """The articles' stamps and keys the last build that wrote `out` recorded (empty when none): `inputs` then
+    hashes only the articles whose stamp changed since, as the no-change check (`done`) does."""
+    try:
+        return json.loads(_file(out).read_text(encoding="utf-8"))["articles"] if out is not None else {}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
 def forget(out: Path) -> None:
     """Drop the record of `out`: its files are about to change."""
     _file(out).unlink(missing_ok=True)

@@ -90,16 +90,16 @@ def _around(store: pyoxigraph.Store, focus: frozenset[str]) -> pyoxigraph.Store:
     """A store of what the shapes read about the nodes `focus`: their own triples, the types of their values, and
     the evidence about them. Oxigraph does not start its joins from a VALUES list of the focus nodes (a check of
     300 nodes cost most of a check of all), so the checks run on this small store instead."""
-    quads = []
+    quads, values = [], set()
     for node in focus:
         iri = pyoxigraph.NamedNode(node)
         own = list(store.quads_for_pattern(iri, None, None, _DEFAULT))
         quads += own
-        for quad in own:
-            if isinstance(quad.object, pyoxigraph.NamedNode):
-                quads += store.quads_for_pattern(quad.object, _OX_TYPE, None, _DEFAULT)
+        values.update(quad.object for quad in own if isinstance(quad.object, pyoxigraph.NamedNode))
         for evidence in store.quads_for_pattern(None, _OX_SUBJECT, iri, _DEFAULT):
             quads += store.quads_for_pattern(evidence.subject, None, None, _DEFAULT)
+    for value in values:  # once a value, not once each focus node naming it (classes, shared skills and places)
+        quads += store.quads_for_pattern(value, _OX_TYPE, None, _DEFAULT)
     around = pyoxigraph.Store()
     around.extend(quads)
     return around
