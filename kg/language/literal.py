@@ -18,15 +18,14 @@ def word_char(ch: str) -> bool:
 
 def occurrences(text: str, literal: str, *, left: bool = True, right: bool = True) -> Iterator[int]:
     """The starts of `literal` in `text` with no word character just before it (`left`) and just after it
-    (`right`), left to right and not overlapping: the starts re.finditer gives for `(?<!\\w)LITERAL(?!\\w)`."""
-    if not literal:
-        raise ValueError("an empty literal is found everywhere")
+    (`right`), left to right and not overlapping: the starts re.finditer gives for `(?<!\\w)LITERAL(?!\\w)` (an empty
+    literal too: a label may fold to nothing)."""
     i = text.find(literal)
     while i >= 0:
         end = i + len(literal)
         if (not left or not word_char(text[i - 1 : i])) and (not right or not word_char(text[end : end + 1])):
             yield i
-            i = text.find(literal, end)
+            i = text.find(literal, max(end, i + 1))
         else:
             i = text.find(literal, i + 1)
 
