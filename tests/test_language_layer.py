@@ -208,3 +208,29 @@ def test_a_verb_lemma_the_suffix_rules_cut_wrong_is_repaired_from_the_tagger_lex
     _, lemmatizer = load_models("en")
     assert [lemmatizer.lemma(w, "VERB") for w in ("pruning", "logging", "reconciling", "planning", "checking")] == [
         "prune", "log", "reconcile", "plan", "check"]
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_run_time_scoring_picks_the_training_time_class(lang, monkeypatch):
+    """The matrix scoring, with a word's own feature rows kept once a form, picks what the dict weights pick
+    (`_best` on every feature), also once the table of kept rows has started afresh."""
+    from kg.language import tagger as tagger_module
+    from kg.language.tagger import Tagger, norm
+
+    model = load_models(lang)[0]
+    inverse = {i: f for f, i in model._index.items()}
+    picked = lambda f: {t: v for t, v in zip(model.classes, model._matrix[f]) if v}  # noqa: E731
+    text = IT if lang == "it" else EN
+    words = [text[a:b] for a, b in tokenize(text, lang)] + ["Zorblax", "ri-ordina", "1.500,00", "e-mail"]
+    keys = [norm(w) for w in words]
+    fresh = Tagger({}, model.classes, model.tagdict, model.lexicon)
+    fresh._index, fresh._matrix = model._index, model._matrix
+    monkeypatch.setattr(tagger_module, "OWN_ROWS_KEPT", 3)
+    for p1, p2, hv in (("-S1-", "-S2-", "0"), ("DET", "NOUN", "1"), ("VERB", "ADP", "1")):
+        for i in range(len(words)):
+            feats = fresh._features(i, words, keys, p1, p2, hv)
+            fresh.weights = {f: picked(model._index[f]) for f in feats if f in model._index}
+            assert fresh._best_fast(i, words, keys, p1, p2, hv) == fresh._best(feats), (words[i], p1)
+            assert len(fresh._own_rows) <= 3
+    own = [inverse[r] for r in fresh._own_rows["e-mail"]]
+    assert own[0] == "b" and own == [f for f in Tagger._own_features("e-mail", "e-mail") if f in model._index]

@@ -55,7 +55,7 @@ class Context:
     said: Said = field(default_factory=Said)  # the source, date and place of the figures read so far
 
     def add(self, kind: str, obj: str, sentence: Sentence, rule: Rule | str, **extra) -> None:
-        if obj[-1:].isdigit() and re.search(re.escape(obj) + r"[.,]\d", sentence.text):
+        if obj[-1:].isdigit() and _runs_on_as_number(obj, sentence.text):
             return  # "tra i 28" of "tra i 28.000 euro": a clause cut inside a number names nothing
         if kind == "skill" and self.is_role(obj):
             return  # "esperienza come elettricista": the role itself is no skill of its own
@@ -150,3 +150,15 @@ def named_entries(rs: RuleSet, name: str, item: str) -> tuple[list, bool]:
     modifiers = item[hits[0][2]:] if hits and head_first(rs.lang) else item[:hits[0][1]] if hits else ""
     generic = len(hits) == 1 and hits[0][0].id in lexicon.generic(name) and bool(fold(clean(modifiers, rs)))
     return ([] if generic else hits), generic
+
+
+def _runs_on_as_number(figure: str, text: str) -> bool:
+    """Whether `text` writes `figure` on into a longer number ("28" in "28.000"): re.search(FIGURE + r"[.,]\d"), by
+    str.find (a pattern for each figure read would be compiled again and again)."""
+    i = text.find(figure)
+    while i >= 0:
+        after = text[i + len(figure) : i + len(figure) + 2]
+        if after[:1] in (".", ",") and after[1:].isdecimal():
+            return True
+        i = text.find(figure, i + 1)
+    return False

@@ -42,6 +42,7 @@ from kg.extract.ruleset import ROLE_MARK, Rule, RuleSet, ruleset
 from kg.extract.salary import byline, figures
 from kg.extract.syntax import may_match, read, tagged, token_rules
 from kg.language.analyse import LANGUAGES, analyse
+from kg.language.literal import holds_word
 from kg.language.mentions import Mention, find_mentions
 from kg.language.occurrences import word_key
 from kg.language.precompiled import kept
@@ -553,8 +554,8 @@ def _emit_written(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, word
     before = sentence.text[:offset]
     if before.count("(") > before.count(")"):
         return
-    held = re.compile(rf"(?<!\w){re.escape(fold(words))}(?!\w)")
-    if any(f.kind == spec["kind"] and f.evidence.start == sentence.start and held.search(fold(f.object)) for f in ctx.facts):
+    held = fold(words)
+    if any(f.kind == spec["kind"] and f.evidence.start == sentence.start and holds_word(fold(f.object), held) for f in ctx.facts):
         return
     if _part_of_longer_noun(ctx.rs.lang, sentence.text, offset, offset + len(words)):
         return
@@ -1032,11 +1033,7 @@ def _requirement_family(rs: RuleSet, text: str) -> str:
     "Essential"): an item that names a credential (`language.credential_words`: degree, licence, laurea) is a
     qualification, any other a skill, whichever of the two the heading named."""
     words = word_set(rs.lang, "credential_words")
-    return "qualification" if any(_holds_word(fold(text), w) for w in words) else "skill"
-
-
-def _holds_word(text: str, words: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+    return "qualification" if any(holds_word(fold(text), w) for w in words) else "skill"
 
 
 def _only_skills(rs: RuleSet, text: str) -> list[str]:

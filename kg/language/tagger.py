@@ -21,6 +21,8 @@ SCALE = 1000  # weights are stored as integer thousandths
 START = ("-S1-", "-S2-")
 END = ("-E1-", "-E2-")
 _VERBAL = frozenset({"VERB", "AUX"})
+OWN_ROWS_KEPT = 50_000  # word forms whose own feature rows are kept (~5 MB), then the table starts afresh
+_add = np.add.reduce  # called straight: ndarray.sum's Python wrapper costs as much as the sum of ~25 rows
 
 
 def shape(word: str) -> str:
@@ -50,20 +52,23 @@ class Tagger:
         self.lexicon = lexicon  # lower-cased form -> "ADJ|NOUN": tags the word can take
         self._index: dict[str, int] | None = None  # run time: feature -> row of _matrix
         self._matrix = None
+        self._own_rows: dict[str, list[int]] = {}  # run time: word form -> rows of its _own_features
 
     def _features(self, i: int, words: list[str], keys: list[str], p1: str, p2: str, hv: str) -> list[str]:
-        w, k = words[i], keys[i]
+        return self._own_features(words[i], keys[i]) + self._context_features(i, words, keys, p1, p2, hv)
+
+    @staticmethod
+    def _own_features(w: str, k: str) -> list[str]:
+        """The features of the word itself, the first of a token's: the same wherever it stands."""
+        return ["b", "w " + k, "s1 " + k[-1:], "s2 " + k[-2:], "s3 " + k[-3:], "s4 " + k[-4:], "p1 " + k[:1], "sh " + shape(w)]
+
+    def _context_features(self, i: int, words: list[str], keys: list[str], p1: str, p2: str, hv: str) -> list[str]:
+        """The features of a token's neighbours and of the tags before it, after its own."""
+        k = keys[i]
         lex = self.lexicon.get
         kp, kn = keys[i - 1] if i else START[0], keys[i + 1] if i + 1 < len(keys) else END[0]
+        lx, lxn = lex(k, "?"), lex(kn, "?")
         feats = [
-            "b",
-            "w " + k,
-            "s1 " + k[-1:],
-            "s2 " + k[-2:],
-            "s3 " + k[-3:],
-            "s4 " + k[-4:],
-            "p1 " + k[:1],
-            "sh " + shape(w),
             "t1 " + p1,
             "t2 " + p1 + " " + p2,
             "t1w " + p1 + " " + k,
@@ -73,18 +78,18 @@ class Tagger:
             "s+1 " + kn[-3:],
             "w-2 " + (keys[i - 2] if i > 1 else START[1]),
             "w+2 " + (keys[i + 2] if i + 2 < len(keys) else END[1]),
-            "lx " + lex(k, "?"),
-            "lx+1 " + lex(kn, "?"),
+            "lx " + lx,
+            "lx+1 " + lxn,
             "lx-1 " + lex(kp, "?"),
-            "lxt1 " + lex(k, "?") + " " + p1,
-            "lxn " + lex(k, "?") + " " + lex(kn, "?"),
+            "lxt1 " + lx + " " + p1,
+            "lxn " + lx + " " + lxn,
             "t1n " + p1 + " " + kn,
             "s3n " + k[-3:] + " " + kn,
-            "hv " + hv + " " + lex(k, "?"),
+            "hv " + hv + " " + lx,
             "hvt " + hv + " " + p1,
         ]
         if i == 0:
-            feats.append("first " + shape(w)[:1])
+            feats.append("first " + shape(words[i])[:1])
         if "-" in k[1:]:
             feats.append("hy " + k.rsplit("-", 1)[1][-3:])
         return feats
@@ -100,12 +105,18 @@ class Tagger:
                     scores[tag] += v
         return max(self.classes, key=lambda t: (scores[t], t))
 
-    def _best_fast(self, feats: list[str]) -> str:
-        """Run-time scoring: one numpy row per feature, summed; ties go to the later class, as in _best."""
-        get = self._index.get
-        rows = [i for i in map(get, feats) if i is not None]
-        scores = self._matrix[rows].sum(axis=0)[::-1]
-        return self.classes[len(self.classes) - 1 - int(scores.argmax())]
+    def _best_fast(self, i: int, words: list[str], keys: list[str], p1: str, p2: str, hv: str) -> str:
+        """Run-time scoring: one numpy row per feature, summed in the order of _features; ties go to the later
+        class, as in _best. The rows of a word's own features are looked up once a word form (a sentence's
+        function words and a text's subject words come back)."""
+        own = self._own_rows.get(words[i])
+        if own is None:
+            if len(self._own_rows) >= OWN_ROWS_KEPT:
+                self._own_rows.clear()
+            own = self._own_rows[words[i]] = [r for r in map(self._index.get, self._own_features(words[i], keys[i])) if r is not None]
+        rows = own + [r for r in map(self._index.get, self._context_features(i, words, keys, p1, p2, hv)) if r is not None]
+        scores = _add(self._matrix.take(rows, 0), 0).tolist()[::-1]  # the rows added in order, as matrix[rows].sum(0) does
+        return self.classes[len(scores) - 1 - scores.index(max(scores))]
 
     def freeze(self) -> "Tagger":
         """Turn the dict weights into a feature index and a weight matrix (4x faster tagging)."""
@@ -123,7 +134,7 @@ class Tagger:
         duty heading: "Plan shifts", "Monitor stock levels") opens on a verb wherever the lexicon lets its first word
         be one and `imperative(word)` says it is a verb's base form: the training data has few such lines, and the
         model reads their verb as a noun ("Controllo delle consegne", no base form, stays a noun)."""
-        best = self._best_fast if self._matrix is not None else self._best
+        best = self._best_fast if self._matrix is not None else (lambda *at: self._best(self._features(*at)))
         keys = [norm(w) for w in words]
         p1, p2 = START
         hv = "0"  # has a verb been predicted yet in this sentence? A clause wants one.
@@ -132,7 +143,7 @@ class Tagger:
             if i == 0 and imperative and "VERB" in self.lexicon.get(keys[0], "").split("|") and imperative(w):
                 t = "VERB"
             else:
-                t = self.tagdict.get(w) or best(self._features(i, words, keys, p1, p2, hv))
+                t = self.tagdict.get(w) or best(i, words, keys, p1, p2, hv)
             out.append(t)
             p2, p1 = p1, t
             if t in _VERBAL:

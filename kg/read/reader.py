@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 
 from kg.errors import KgError
 from kg.language.analyse import LANGUAGES, analyse
+from kg.language.literal import occurrences
 from kg.language.mentions import find_mentions
 from kg.language.occurrences import own_occurrences
 from kg.language.profile import detect_language, fold, head_first, languages, singular_role, stopwords, word_set
@@ -471,7 +472,7 @@ def _common_stem(a: str, b: str) -> bool:
 
 def _times(label: str, named: Counter, folded_body: str) -> int:
     """How often the body names `label`: as a role mention, or as the words themselves (a plural's too)."""
-    return max(named[label], len(re.findall(rf"(?<!\w){re.escape(fold(label).replace('-', ' '))}", folded_body)))
+    return max(named[label], sum(1 for _ in occurrences(folded_body, fold(label).replace("-", " "), right=False)))
 
 
 
