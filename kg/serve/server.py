@@ -155,6 +155,7 @@ class Handler(BaseHTTPRequestHandler):
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 64  # listen backlog: socketserver's 5 resets connections a page or many tabs open at once
     verbose = False
 
 
