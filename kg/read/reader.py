@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import os
 import re
 from collections import Counter
@@ -18,7 +19,7 @@ from kg.errors import KgError
 from kg.language.analyse import LANGUAGES, analyse
 from kg.language.mentions import find_mentions
 from kg.language.occurrences import own_occurrences
-from kg.language.profile import detect_language, fold, head_first, languages, singular_role, stopwords, word_set
+from kg.language.profile import detect_language, fold, head_first, languages, profile, singular_role, stopwords, word_set
 from kg.language.sentences import split_sentences
 from kg.language.titles import TITLE_BREAK, TitleRole, role_of_title, spells, status_words, without_status
 from kg.read.article import BOLD_LEVEL, Article, Block, Link, Sentence
@@ -321,6 +322,7 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     role, voted = _body_reading(role, others, aliases, body, lang)
     named = Counter(m.label for m in find_mentions(body, lang))
     folded = fold(body).replace("-", " ")  # "operatore socio-sanitario" names the "Operatore Socio Sanitario"
+    role = role if voted else _body_gender(role, named, folded, lang)
     if qualified and _times(role, named, folded, lang) < 2:  # an advert's "Regional Truck Driver", the body's "truck driver"
         shorter = [c for c in _shortenings(role, lang) if _times(c, named, folded, lang) >= 2]
         if shorter:
@@ -347,6 +349,18 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
         # "Behind the bar": the bartender, not the bar; a headline the body never repeats may open on a scene
         best = _body_subject(blocks, lang, named, folded, scene=not _times(best, named, folded)) or best
     return best, aliases
+
+
+def _body_gender(role: str, named: Counter, folded: str, lang: str) -> str:
+    """The title's role in the other gender when the body names the job so more often ("Maestra" over a body on the
+    maestro): the words before the complement take each other ending of `gender_forms`; ties keep the title's."""
+    words = role.split()
+    cut = next((i for i, w in enumerate(words) if fold(w) in stopwords(lang)), len(words))
+    forms = [(re.compile(a), b) for a, b in profile(lang).get("gender_forms", [])]
+    options = [{w} | ({p.sub(b, w) for p, b in forms} if i < cut else set()) for i, w in enumerate(words[:4])] + [{w} for w in words[4:]]
+    readings = {" ".join(c) for c in itertools.product(*options)} - {role}
+    best = max((r for r in readings if named[r]), key=lambda r: (_times(r, named, folded, lang), r), default=None)
+    return best if best and _times(best, named, folded, lang) > _times(role, named, folded, lang) else role
 
 
 def _before_complement(role: str, lang: str) -> str | None:
@@ -413,7 +427,10 @@ def _body_subject(blocks: list[Block], lang: str, named: Counter, folded: str, s
     the first role its next sentences name that the body names again ("Dalla vigna alla bottiglia": "Alle sei di
     mattina Marco assaggia i mosti. È l'enologo di ...")."""
     label, times = max(named.items(), key=lambda kv: (kv[1], len(kv[0])), default=(None, 0))
-    return _first_named(blocks, lang, named, folded, 1) or (label if times >= 2 else None) \
+    first = _first_named(blocks, lang, named, folded, 1)
+    if first and not named[first] and times >= 2:  # a noun read as an agent by its ending only ("the river came over
+        first = None  # the wall") yields to a role the lexicon knows and the body names twice ("hydrologist")
+    return first or (label if times >= 2 else None) \
         or (_first_named(blocks, lang, named, folded, OPENING_SENTENCES) if scene else None)
 
 
