@@ -327,7 +327,7 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
         shorter = [c for c in _shortenings(role, lang) if _times(c, named, folded, lang) >= 2]
         if shorter:
             return shorter[0], aliases
-    head = _before_complement(role, lang)
+    head = _before_complement(role, body, lang)
     if head and not _times(role, named, folded, lang) and _times(head, named, folded, lang) >= 2:
         return head, aliases  # "Orafo di Valenza" over a body on the orafo: where, not which job
     kin = [label for label in named if _kin(label, title) and _times(label, named, folded) >= 2]
@@ -363,13 +363,17 @@ def _body_gender(role: str, named: Counter, folded: str, lang: str) -> str:
     return best if best and _times(best, named, folded, lang) > _times(role, named, folded, lang) else role
 
 
-def _before_complement(role: str, lang: str) -> str | None:
-    """The role's name without the complement after its first function word, when that is a role's name itself
-    ("orafo" of "orafo di Valenza", "teacher" of "teacher of the year")."""
+def _before_complement(role: str, body: str, lang: str) -> str | None:
+    """The role's name without the complement after its first function word, when that is a role's name itself and
+    the complement a proper name, which the body writes with a capital only ("orafo" of "orafo di Valenza"; not
+    "insegnante" of "insegnante di sostegno")."""
     words = role.split()
     cut = next((i for i, w in enumerate(words) if i and fold(w) in stopwords(lang)), len(words))
     head = " ".join(words[:cut])
-    return head if cut < len(words) and any(m.label == head for m in find_mentions(head, lang, start_ok=True, role_slot=True)) else None
+    names = [w for w in words[cut:] if fold(w) not in stopwords(lang)]
+    proper = bool(names) and all(re.search(rf"(?<!\w){re.escape(w.capitalize())}(?!\w)", body) and
+                                 not re.search(rf"(?<!\w){re.escape(w)}(?!\w)", body) for w in names)
+    return head if proper and any(m.label == head for m in find_mentions(head, lang, start_ok=True, role_slot=True)) else None
 
 
 def _agent_of_field(field: str, body: str, lang: str, named: Counter, folded: str) -> str | None:
@@ -427,10 +431,7 @@ def _body_subject(blocks: list[Block], lang: str, named: Counter, folded: str, s
     the first role its next sentences name that the body names again ("Dalla vigna alla bottiglia": "Alle sei di
     mattina Marco assaggia i mosti. È l'enologo di ...")."""
     label, times = max(named.items(), key=lambda kv: (kv[1], len(kv[0])), default=(None, 0))
-    first = _first_named(blocks, lang, named, folded, 1)
-    if first and not named[first] and times >= 2:  # a noun read as an agent by its ending only ("the river came over
-        first = None  # the wall") yields to a role the lexicon knows and the body names twice ("hydrologist")
-    return first or (label if times >= 2 else None) \
+    return _first_named(blocks, lang, named, folded, 1) or (label if times >= 2 else None) \
         or (_first_named(blocks, lang, named, folded, OPENING_SENTENCES) if scene else None)
 
 
