@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import os
 import re
 from collections import Counter
@@ -19,7 +20,7 @@ from kg.language.analyse import LANGUAGES, analyse
 from kg.language.literal import occurrences
 from kg.language.mentions import find_mentions
 from kg.language.occurrences import own_occurrences
-from kg.language.profile import detect_language, fold, head_first, languages, singular_role, stopwords, word_set
+from kg.language.profile import detect_language, fold, head_first, languages, profile, singular_role, stopwords, word_set
 from kg.language.sentences import split_sentences
 from kg.language.titles import TITLE_BREAK, TitleRole, role_of_title, spells, status_words, without_status
 from kg.read.article import BOLD_LEVEL, Article, Block, Link, Sentence
@@ -322,29 +323,58 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
     role, voted = _body_reading(role, others, aliases, body, lang)
     named = Counter(m.label for m in find_mentions(body, lang))
     folded = fold(body).replace("-", " ")  # "operatore socio-sanitario" names the "Operatore Socio Sanitario"
-    if qualified and _times(role, named, folded) < 2:  # an advert's "Regional Truck Driver", the body's "truck driver"
-        shorter = [c for c in _shortenings(role, lang) if _times(c, named, folded) >= 2]
+    role = role if voted else _body_gender(role, named, folded, lang)
+    if qualified and _times(role, named, folded, lang) < 2:  # an advert's "Regional Truck Driver", the body's "truck driver"
+        shorter = [c for c in _shortenings(role, lang) if _times(c, named, folded, lang) >= 2]
         if shorter:
             return shorter[0], aliases
+    head = _before_complement(role, body, lang)
+    if head and not _times(role, named, folded, lang) and _times(head, named, folded, lang) >= 2:
+        return head, aliases  # "Orafo di Valenza" over a body on the orafo: where, not which job
     kin = [label for label in named if _kin(label, title) and _times(label, named, folded) >= 2]
     if kin and not voted and not _times(role, named, folded):  # "Odontotecnica" over a body on the odontotecnico
         return max(kin, key=lambda c: (len(c.split()), _times(c, named, folded))), aliases
     agent = None if voted else _agent_of_field(role, body, lang, named, folded)
     if agent:  # "Court Interpreting": the court interpreter; "Close Protection": the close protection officer
         return agent, aliases
-    if voted or _times(role, named, folded) >= 2 or any(m.label == role for m in find_mentions(role, lang, start_ok=True, role_slot=True)):
+    if voted or _times(role, named, folded, lang) >= 2 or any(m.label == role for m in find_mentions(role, lang, start_ok=True, role_slot=True)):
         return role, aliases  # named in the body, or a role name whole ("responsabile acquisti", an agent noun: "exam invigilator")
     candidates = {m.label for segment in _segments(title) for m in find_mentions(segment, lang, start_ok=True)}
     candidates |= {name for phrase in _phrases(title, lang) if len(name := singular_role(phrase, lang)) > 2}  # not "chi" -> "co"
     candidates |= set(kin)  # "Dental nursing": the body's "dental nurses"
-    named_twice = [c for c in sorted(candidates) if _times(c, named, folded) >= 2]  # the longest: "registered nurse", not "nurse"
-    best = max(named_twice, key=lambda c: (len(c.split()), _times(c, named, folded)), default=role)
+    named_twice = [c for c in sorted(candidates) if _times(c, named, folded, lang) >= 2]  # the longest: "registered nurse", not "nurse"
+    best = max(named_twice, key=lambda c: (len(c.split()), _times(c, named, folded, lang)), default=role)
     if fold(best) in {fold(a) for a in aliases}:
         return role, aliases  # "Operatore Socio Sanitario (OSS)" and a body of OSS: the long name, OSS its alias
     if not _names_a_role(best, blocks, lang):  # "Una vita tra i fornelli": "Il cuoco è ..."
         # "Behind the bar": the bartender, not the bar; a headline the body never repeats may open on a scene
         best = _body_subject(blocks, lang, named, folded, scene=not _times(best, named, folded)) or best
     return best, aliases
+
+
+def _body_gender(role: str, named: Counter, folded: str, lang: str) -> str:
+    """The title's role in the other gender when the body names the job so more often ("Maestra" over a body on the
+    maestro): the words before the complement take each other ending of `gender_forms`; ties keep the title's."""
+    words = role.split()
+    cut = next((i for i, w in enumerate(words) if fold(w) in stopwords(lang)), len(words))
+    forms = [(re.compile(a), b) for a, b in profile(lang).get("gender_forms", [])]
+    options = [{w} | ({p.sub(b, w) for p, b in forms} if i < cut else set()) for i, w in enumerate(words[:4])] + [{w} for w in words[4:]]
+    readings = {" ".join(c) for c in itertools.product(*options)} - {role}
+    best = max((r for r in readings if named[r]), key=lambda r: (_times(r, named, folded, lang), r), default=None)
+    return best if best and _times(best, named, folded, lang) > _times(role, named, folded, lang) else role
+
+
+def _before_complement(role: str, body: str, lang: str) -> str | None:
+    """The role's name without the complement after its first function word, when that is a role's name itself and
+    the complement a proper name, which the body writes with a capital only ("orafo" of "orafo di Valenza"; not
+    "insegnante" of "insegnante di sostegno")."""
+    words = role.split()
+    cut = next((i for i, w in enumerate(words) if i and fold(w) in stopwords(lang)), len(words))
+    head = " ".join(words[:cut])
+    names = [w for w in words[cut:] if fold(w) not in stopwords(lang)]
+    proper = bool(names) and all(re.search(rf"(?<!\w){re.escape(w.capitalize())}(?!\w)", body) and
+                                 not re.search(rf"(?<!\w){re.escape(w)}(?!\w)", body) for w in names)
+    return head if proper and any(m.label == head for m in find_mentions(head, lang, start_ok=True, role_slot=True)) else None
 
 
 def _agent_of_field(field: str, body: str, lang: str, named: Counter, folded: str) -> str | None:
@@ -470,10 +500,16 @@ def _common_stem(a: str, b: str) -> bool:
     return a == b or shared >= 4 and shared >= min(len(a), len(b)) - 4
 
 
-def _times(label: str, named: Counter, folded_body: str) -> int:
-    """How often the body names `label`: as a role mention, or as the words themselves (a plural's too)."""
-    return max(named[label], sum(1 for _ in occurrences(folded_body, fold(label).replace("-", " "), right=False)))
-
+def _times(label: str, named: Counter, folded_body: str, lang: str = "") -> int:
+    """How often the body names `label`: as a role mention, or as the words themselves (a plural's too: "nurses";
+    with `lang`, each word's ending free when the phrase is the label made plural, "tecnici di laboratorio biomedico")."""
+    words = fold(label).replace("-", " ").split()
+    literal = sum(1 for _ in occurrences(folded_body, " ".join(words), right=False))
+    if lang and len(words) > 1:
+        loose = r"\s+".join(re.escape(w[:-1]) + r"\w{0,2}" if len(w) > 3 else re.escape(w) for w in words)
+        plurals = [m for m in re.findall(rf"(?<!\w){loose}(?!\w)", folded_body) if fold(singular_role(m, lang)) == " ".join(words)]
+        literal = max(literal, len(plurals))
+    return max(named[label], literal)
 
 
 def _titled_role(title: str, blocks: list[Block], lang: str) -> TitleRole:
