@@ -388,15 +388,18 @@ def _phrase_similarity(gold: str, label: str, ignore: frozenset[str]) -> float:
     return len(a & b) / max(len(a), len(b))
 
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: "L. 130/2007" and "D.Lgs. 82/2005" differ by their numbers
+# words and numbers ("L. 130/2007" and "D.Lgs. 82/2005" differ by their numbers), a language's "++" or "#" kept on it
+_TOKEN = re.compile(r"[^\W_]+(?:\+\+|#)?", re.UNICODE)
 
 
 @lru_cache(maxsize=4096)
 def _content(text: str) -> frozenset[str]:
-    """The stemmed content words of a phrase, numbers included (a law, a grade or a level is named by them)."""
+    """The stemmed content words of a phrase, numbers included (a law, a grade or a level is named by them); a
+    phrase of one-letter words only is its words ("R", "C"): else it would match nothing, not even itself."""
     stops = frozenset().union(*(stopwords(lang) for lang in languages()))
-    return frozenset(w if w.isdigit() else _stem(w) for w in _TOKEN.findall(fold(text))
-                     if w.isdigit() or (w not in stops and len(w) > 1))
+    words = _TOKEN.findall(fold(text))
+    content = frozenset(w if w.isdigit() else _stem(w) for w in words if w.isdigit() or (w not in stops and len(w) > 1))
+    return content or frozenset(w for w in words if w not in stops)
 
 
 @lru_cache(maxsize=None)

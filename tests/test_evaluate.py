@@ -46,6 +46,14 @@ def test_numbers_are_content_words():
     assert _phrase_similarity("Band 5 nurse", "Band 6 nurse", frozenset()) < 1.0
 
 
+def test_one_letter_names_are_matched_as_themselves():
+    """A skill named by one letter and a sign ("C++", "C#") or by one letter ("R") pairs with itself, not another."""
+    assert _phrase_similarity("C++", "c++", frozenset()) == 1.0
+    assert _phrase_similarity("R", "R", frozenset()) == 1.0
+    assert _phrase_similarity("C#", "C++", frozenset()) == 0.0
+    assert _phrase_similarity("C++", "C", frozenset()) == 0.0
+
+
 def test_sample_corpus_report(sample_build):
     report = evaluate(SAMPLE_GOLD, SAMPLE, result=sample_build)
     assert report.unpaired == []
