@@ -20,7 +20,7 @@ from kg.language.analyse import LANGUAGES, analyse
 from kg.language.literal import occurrences
 from kg.language.mentions import find_mentions
 from kg.language.occurrences import own_occurrences
-from kg.language.profile import detect_language, fold, head_first, languages, profile, singular_role, stopwords, word_set
+from kg.language.profile import detect_language, fold, head_first, languages, profile, singular_role, singular_word, stopwords, word_set
 from kg.language.sentences import split_sentences
 from kg.language.titles import TITLE_BREAK, TitleRole, role_of_title, spells, status_words, without_status
 from kg.read.article import BOLD_LEVEL, Article, Block, Link, Sentence
@@ -339,11 +339,22 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
         return agent, aliases
     if voted or _times(role, named, folded, lang) >= 2 or any(m.label == role for m in find_mentions(role, lang, start_ok=True, role_slot=True)):
         return role, aliases  # named in the body, or a role name whole ("responsabile acquisti", an agent noun: "exam invigilator")
+    if _opens_on(role, blocks, lang):  # "Hospital chaplain" over "Hospital chaplains offer ...": the body's subject
+        return role, aliases
     candidates = {m.label for segment in _segments(title) for m in find_mentions(segment, lang, start_ok=True)}
     candidates |= {name for phrase in _phrases(title, lang) if len(name := singular_role(phrase, lang)) > 2}  # not "chi" -> "co"
     candidates |= set(kin)  # "Dental nursing": the body's "dental nurses"
     named_twice = [c for c in sorted(candidates) if _times(c, named, folded, lang) >= 2]  # the longest: "registered nurse", not "nurse"
+    # a role's name the title asks about counts when the body names it once ("Anyone here work as a piano tuner?")
+    asked = {m.label for segment in _segments(title) for m in find_mentions(segment, lang, start_ok=True, role_slot=True)}
+    roles_twice = [c for c in named_twice if c in asked]  # but not over a shorter role named twice ("perito agrario")
+    named_twice += [c for c in sorted(asked - set(named_twice)) if _times(c, named, folded, lang) and not any(r in c for r in roles_twice)]
     best = max(named_twice, key=lambda c: (len(c.split()), _times(c, named, folded, lang)), default=role)
+    # the body's role that the title's word begins ("court" of "court interpreter"), a role's name only when the body
+    # never names it alone ("road gritters" of "road gritter driver"; "perito agrario" kept beside "... laureato")
+    longer = [label for label in named if label.startswith(f"{best} ") and (times := _times(label, named, folded, lang)) >= 2
+              and (best not in asked or times >= _times(best, named, folded, lang))]
+    best = max(longer, key=lambda c: (_times(c, named, folded, lang), c), default=best)
     if fold(best) in {fold(a) for a in aliases}:
         return role, aliases  # "Operatore Socio Sanitario (OSS)" and a body of OSS: the long name, OSS its alias
     if not _names_a_role(best, blocks, lang):  # "Una vita tra i fornelli": "Il cuoco è ..."
@@ -449,6 +460,23 @@ def _names_a_role(label: str, blocks: list[Block], lang: str) -> bool:
         re.search(rf"(?<!\w){re.escape(fold(label))}(?!\w)", fold(_opening(blocks, lang))) is not None
 
 
+def _opens_on(role: str, blocks: list[Block], lang: str) -> bool:
+    """Whether the body's first sentence opens on the role's name, after a function word at most ("Il tecnico di
+    laboratorio biomedico esegue ...", "Hospital chaplains offer ..."): the encyclopedia's subject, whatever the lexicon
+    knows of it; a common noun's words, not a proper name's (an employer opening an advert)."""
+    words = fold(role).replace("-", " ").split()
+    text = _opening(blocks, lang)
+    opening = fold(text).replace("-", " ")
+    first = opening.split(" ", 1)[0]
+    start = len(first) + 1 if first in stopwords(lang) else 0
+    phrase = " ".join(words)
+    elided = bool(words) and "'" in words[0] and any(w.startswith(words[0].split("'")[0]) for w in stopwords(lang))  # "l'igienista"
+    if not words or elided or len(opening) != len(text) or not opening.startswith(phrase, start):
+        return False
+    common = not any(w[:1].isupper() for w in text[start:start + len(phrase)].split()[1:])  # not "Swindon Borough Council"
+    return common and _plural_of(opening, start + len(phrase), words, lang)
+
+
 OPENING_SENTENCES = 3  # where an article whose title names no role names it first
 
 
@@ -510,6 +538,13 @@ def _times(label: str, named: Counter, folded_body: str, lang: str = "") -> int:
         plurals = [m for m in re.findall(rf"(?<!\w){loose}(?!\w)", folded_body) if fold(singular_role(m, lang)) == " ".join(words)]
         literal = max(literal, len(plurals))
     return max(named[label], literal)
+
+
+def _plural_of(folded_body: str, end: int, words: list[str], lang: str) -> bool:
+    """Whether the phrase found in the body ending at `end` is the label itself or its plural ("chaplains"), not the
+    start of a longer word ("chaplaincy")."""
+    rest = re.match(r"\w*", folded_body[end:]).group()
+    return not rest or fold(singular_word(words[-1] + rest, lang)) == words[-1]
 
 
 def _titled_role(title: str, blocks: list[Block], lang: str) -> TitleRole:
