@@ -15,20 +15,23 @@ from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD, write_article
 # tuned on (issue #7 asks >= 0.85 micro, 0.80 each); heldout, heldout2 and heldout3 were written by others before any
 # tuning (their READMEs give the untuned figures) and are floored only against regressions; heldout4 and heldout5,
 # blind until 2026-12-07, are tuning sets since (the older ones are finance-heavy), as are heldout6 and heldout7 since
-# the thirteenth session.
+# the thirteenth session and heldout12 since the fourteenth (its failure kinds reached a helper's brief).
 FLOOR_MICRO_F1 = {("corpus", "it"): 0.88, ("corpus", "en"): 0.87, ("heldout", "it"): 0.80, ("heldout", "en"): 0.78,
                   ("heldout2", "it"): 0.79, ("heldout2", "en"): 0.75, ("heldout3", "it"): 0.79, ("heldout3", "en"): 0.76,
                   ("heldout4", "it"): 0.75, ("heldout4", "en"): 0.71, ("heldout5", "it"): 0.72, ("heldout5", "en"): 0.72,
                   ("heldout6", "it"): 0.67, ("heldout6", "en"): 0.73, ("heldout7", "it"): 0.72, ("heldout7", "en"): 0.69,
-                  # heldout8 to heldout12: never tuned on, floored against regressions (about .02 under the last score)
+                  ("heldout12", "it"): 0.54, ("heldout12", "en"): 0.54,
+                  # heldout8 to heldout11 and heldout13: never tuned on, floored against regressions (about .02 under
+                  # the last score)
                   ("heldout8", "it"): 0.70, ("heldout8", "en"): 0.53,
                   ("heldout9", "it"): 0.66, ("heldout9", "en"): 0.63,
                   ("heldout10", "it"): 0.66, ("heldout10", "en"): 0.66,
                   ("heldout11", "it"): 0.68, ("heldout11", "en"): 0.52,
-                  ("heldout12", "it"): 0.47, ("heldout12", "en"): 0.54}
+                  ("heldout13", "it"): 0.44, ("heldout13", "en"): 0.48}
 # Articles whose role kg names otherwise than the gold's role or aliases (all their facts count as missed, and what kg
 # says of them as extras).
-UNPAIRED_AT_MOST = {("heldout8", "en"): 1, ("heldout11", "en"): 1, ("heldout12", "it"): 1, ("heldout12", "en"): 1}
+UNPAIRED_AT_MOST = {("heldout8", "en"): 1, ("heldout11", "en"): 1, ("heldout12", "en"): 1, ("heldout13", "it"): 2,
+                    ("heldout13", "en"): 1}
 
 
 def test_matcher_is_symmetric_and_word_based():
