@@ -20,7 +20,7 @@ from kg.language.analyse import LANGUAGES, analyse
 from kg.language.literal import occurrences
 from kg.language.mentions import find_mentions
 from kg.language.occurrences import own_occurrences
-from kg.language.profile import detect_language, fold, head_first, languages, profile, singular_role, singular_word, stopwords, word_set
+from kg.language.profile import detect_language, fold, head_first, languages, pattern, profile, singular_role, singular_word, stopwords, word_set
 from kg.language.sentences import split_sentences
 from kg.language.titles import TITLE_BREAK, TitleRole, role_of_title, spells, status_words, without_status
 from kg.read.article import BOLD_LEVEL, Article, Block, Link, Sentence
@@ -359,8 +359,19 @@ def _role(title: str, blocks: list[Block], lang: str) -> tuple[str, tuple[str, .
         return role, aliases  # "Operatore Socio Sanitario (OSS)" and a body of OSS: the long name, OSS its alias
     if not _names_a_role(best, blocks, lang):  # "Una vita tra i fornelli": "Il cuoco è ..."
         # "Behind the bar": the bartender, not the bar; a headline the body never repeats may open on a scene
-        best = _body_subject(blocks, lang, named, folded, scene=not _times(best, named, folded)) or best
-    return best, aliases
+        best = _body_subject(blocks, lang, named, folded, scene=not _times(best, named, folded)) \
+            or (_headline(best, lang) and next(iter(_stated_roles(_opening(blocks, lang, OPENING_SENTENCES), lang)), None)) or best
+    return best, aliases  # a headline's scene names the job a person does: "Pioggia o sole, ...": "Ahmed fa il rider"
+
+
+def _headline(reading: str, lang: str) -> bool:
+    """Whether a title's reading is a sentence or a headline rather than a name: it opens on a function word, holds a
+    mark or a function word other than a complement's marker ("di" of "tecnico di laboratorio"), or runs longer than
+    a job's name ("il sole sui tetti della brianza", "pioggia o sole, la cena arriva ...", "pane caldo alle quattro")."""
+    words = [fold(w) for w in reading.split()]
+    stops, markers = stopwords(lang), word_set(lang, "complement_markers")
+    return not words or words[0] in stops or any(not c.isalnum() and c not in " '’-" for c in reading) \
+        or any(w in stops and w not in markers for w in words) or len(words) > STATED_WORDS
 
 
 def _body_gender(role: str, named: Counter, folded: str, lang: str) -> str:
@@ -443,8 +454,39 @@ def _body_subject(blocks: list[Block], lang: str, named: Counter, folded: str, s
     the first role its next sentences name that the body names again ("Dalla vigna alla bottiglia": "Alle sei di
     mattina Marco assaggia i mosti. È l'enologo di ...")."""
     label, times = max(named.items(), key=lambda kv: (kv[1], len(kv[0])), default=(None, 0))
-    return _first_named(blocks, lang, named, folded, 1) or (label if times >= 2 else None) \
+    first = _first_named(blocks, lang, named, folded, 1)
+    stated = _stated_roles(_opening(blocks, lang, OPENING_SENTENCES), lang)
+    longer = next((s for s in stated if first and first != s and first in s), None)  # "now he is a solar panel installer"
+    return longer or first or (label if times >= 2 else None) \
         or (_first_named(blocks, lang, named, folded, OPENING_SENTENCES) if scene else None)
+
+
+_WORD_OR_MARK = re.compile(r"[\w'’-]+|[^\w\s]")
+STATED_WORDS = 6  # the longest job's name a statement gives ("installatore di impianti fotovoltaici")
+
+
+def _stated_roles(text: str, lang: str) -> list[str]:
+    """The jobs people are said to do (`role_statements`), in the text's order, those they did before (`past`) last."""
+    found = sorted(pattern(lang, "role_statements", flags=re.IGNORECASE).finditer(text), key=lambda m: bool(m.groupdict().get("past")))
+    return [role for match in found if (role := _stated_role(text, match.end(), lang))]
+
+
+def _stated_role(text: str, start: int, lang: str) -> str | None:
+    """The job a statement ending at `start` names ("fa il rider da due anni" -> "rider", "he is a solar panel
+    installer, mounting ..." -> "solar panel installer"): the words up to a mark or a function word, a complement's
+    marker going on to the words it joins ("installatore di impianti")."""
+    stops, markers = stopwords(lang), word_set(lang, "complement_markers")
+    words: list[str] = []
+    tokens = [t.group(0) for t in _WORD_OR_MARK.finditer(text, start)][: STATED_WORDS + 2]
+    for i, token in enumerate(tokens):
+        low = fold(token)
+        joins = low in markers and words and i + 1 < len(tokens) and fold(tokens[i + 1]) not in stops and tokens[i + 1][0].isalnum()
+        if not token[0].isalnum() or (low in stops and not joins) or len(words) == STATED_WORDS:
+            break
+        words.append(token)
+    while words and fold(words[-1]) in stops:
+        words.pop()
+    return singular_role(" ".join(words), lang) if words else None
 
 
 def _first_named(blocks: list[Block], lang: str, named: Counter, folded: str, sentences: int) -> str | None:
