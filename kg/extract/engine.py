@@ -229,6 +229,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
     if _yields(ctx, sentence, rule.options.get("yields_to", ()), match.start("x")):
         return used  # "an FAA medical certificate": the regulation's words hold no degree
     verb = group_of(match, text, "verb")
+    # "came from equity research or credit analysis": no verb, a noun phrase; a later verb of the list still is one
+    nominal = verb is not None and _noun_in_a_compound(ctx, sentence, match.start("verb"))
     for group in ("x", "y"):  # y: a continuation such as "followed by ..."
         if group_of(match, text, group) is None:
             continue
@@ -242,6 +244,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         # alerts that came in overnight, decide which ..., and open incidents") does not cut the others off.
         segments = _verb_segments(ctx.rs, raw) if verb else _gerund_segments(ctx.rs, raw) if spec.get("gerund_segments") else [(0, len(raw))]
         for start, end in segments:
+            if nominal and group == "x" and start == 0:
+                continue
             captured = trim(raw[start:end], ctx.rs, rule.options.get("trim", spec.get("trim", [])))
             if spec.get("verb_stops"):  # "reports to the chef and works with porters": the porters are no boss
                 captured = captured[: verb_clause_end(captured, ctx.rs.lang, spec["verb_stops"])]
@@ -255,6 +259,23 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                     item = f"{group_of(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
+
+
+_NOMINAL = ("NOUN", "PROPN", "ADJ")
+
+
+def _noun_in_a_compound(ctx: Context, sentence: Sentence, at: int) -> bool:
+    """A duty verb's form the tagger reads as a noun or an adjective right after a noun, an adjective, a number or a
+    determiner that is not the role's name is a word of a noun phrase in a head-last language ("equity research",
+    "compliance reviews", "rider-operated lift trucks"); after the role it stays a verb ("the nurse plans shifts")."""
+    if head_first(ctx.rs.lang) or ctx.rs.lang not in LANGUAGES:
+        return False
+    span = _tagged(ctx, sentence)
+    index = next((i for i, token in enumerate(span.tokens) if token.start == at), 0)
+    if index == 0 or span.tokens[index].pos not in _NOMINAL:
+        return False
+    before = span.tokens[index - 1]
+    return before.pos in _NOMINAL + ("DET", "NUM") and "ROLE" not in span.flags[index - 1]
 
 
 def _mask_notes(rs: RuleSet, text: str) -> str:
@@ -366,10 +387,15 @@ def _verb_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
 def _gerund_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
     """In a list that opens on a gerund ("carrying out studies, checking drawings prepared by drafters, supervising
     contractors"), each later separator or conjunction before a gerund opens a duty of its own: the clause that ends one
-    item ("prepared by ...") does not cut the others off, and each segment is one duty ("analysing site and survey data")."""
+    item ("prepared by ...") does not cut the others off, and each segment is one duty ("analysing site and survey data").
+    A lone gerund shares the next one's object: "planning and reviewing care plans" is one duty."""
     if not rs.lists["gerund"].match(raw.lstrip()):
         return [(0, len(raw))]
-    bounds = [0] + [m.end() for m in _gerund_boundary(rs.lang).finditer(raw)] + [len(raw)]
+    bounds = [0]
+    for m in _gerund_boundary(rs.lang).finditer(raw):
+        if len(re.findall(r"\w+", raw[bounds[-1]:m.start()])) > 1:
+            bounds.append(m.end())
+    bounds.append(len(raw))
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if raw[bounds[i]:bounds[i + 1]].strip()]
 
 
@@ -947,10 +973,9 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         if labelled and any(m in fold(label_part) for m in word_set(ctx.rs.lang, "aside_labels")):
             continue  # "Work setting: hybrid or remote" describes the job, it lists no facts
         lead = block.lead if block.lead.rstrip().endswith(":") else ""  # only a paragraph that announces a list
-        lead = re.split(r"(?<=[.!?])\s+", lead.strip())[-1]  # and only its last sentence, the one that announces it
         by_label = _family_of((label_part,), data["sections"], plain=True) if labelled else None
         by_section = _family_of(block.section[::-1], data["sections"], plain=True)
-        by_lead = _family_of((lead,), data["leads"])  # the paragraph that announces the list is nearer than the heading
+        by_lead = _family_of((_announcing(ctx.rs, lead),), data["leads"])  # the paragraph that announces the list is nearer than the heading
         family = by_label or by_lead or by_section
         if family is None:
             continue
@@ -997,6 +1022,19 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             continue
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
+
+
+def _announcing(rs: RuleSet, lead: str) -> str:
+    """The sentence of a lead paragraph that announces its list: the last one, or the one before when the last only
+    takes it back ("The tasks are many. Among them:", "These include:")."""
+    sentences = re.split(r"(?<=[.!?])\s+", lead.strip())
+    words = re.findall(r"\w+", fold(sentences[-1]))
+    if len(sentences) > 1 and len(words) <= _TAKING_BACK_WORDS and set(words) & word_set(rs.lang, "object_pronouns"):
+        return f"{sentences[-2]} {sentences[-1]}"
+    return sentences[-1]
+
+
+_TAKING_BACK_WORDS = 4  # "To them belong:", "Among these are:": a sentence that only points back
 
 
 # A rating in a table's other column ("Importanza (0-100) 78", "85", "4/5"): the row's first cell is the item.
