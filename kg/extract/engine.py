@@ -121,6 +121,8 @@ def _token_rules(ctx: Context, sentence: Sentence) -> None:
         return
     for family in families_here:
         spec = families()[family]
+        if _under_another_kind(ctx, sentence, spec):
+            continue
         for found in read(ctx.rs, sentence.text, _tagged(ctx, sentence), family, _trims(spec)):
             if spec.get("own_subject") and _specialised_at(ctx, sentence.text, found.subject) \
                     or spec.get("skip_negated") and _denied(ctx, sentence.text, found.start):
@@ -129,6 +131,16 @@ def _token_rules(ctx: Context, sentence: Sentence) -> None:
             _emit_label(ctx, sentence, found.rule, spec, found.label)
             if len(ctx.facts) > before:  # a label the family rejects leaves the words to the other rules
                 ctx.token_spans.setdefault(family, []).append((found.named if spec.get("claim_objects") else found.start, found.end))
+
+
+def _under_another_kind(ctx: Context, sentence: Sentence, spec: dict) -> bool:
+    """A sentence under a sub-heading that names another kind of fact only (the rules file's `sections`): "Where do
+    they work?", "Skills that matter", "How to become one" say where, what it takes or the way in, not what the role
+    does, for a family with `own_sections`. The title's heading alone names the article, not a section."""
+    if not spec.get("own_sections") or len(sentence.section) < 2:
+        return False
+    named = _family_of(sentence.section[-1:], ctx.rs.data["sections"], plain=True)
+    return named is not None and families()[named]["kind"] != spec["kind"]
 
 
 def _tagged(ctx: Context, sentence: Sentence, imperative: bool = False):
@@ -222,6 +234,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used
     if spec.get("own_subject") and (_specialised_subject(ctx, text, match) or _item_of_other_role(ctx, sentence)):
         return used
+    if not rule.options.get("any_section") and _under_another_kind(ctx, sentence, spec):
+        return used  # "The daily work includes ...": a rule that names the work itself reads it under any heading
     if spec.get("skip_examples") and _in_example(ctx, sentence):
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
     if spec.get("skip_negated") and _denied(ctx, text, match.start("x") if match.groupdict().get("x") is not None else match.start()):
