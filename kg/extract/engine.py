@@ -120,8 +120,8 @@ def _token_rules(ctx: Context, sentence: Sentence) -> None:
             or _item_of_other_role(ctx, sentence):
         return
     for family in families_here:
-        spec = families()[family]
-        if _under_another_kind(ctx, sentence, spec):
+        spec = _in_own_section(ctx, sentence, families()[family])
+        if spec is None:
             continue
         for found in read(ctx.rs, sentence.text, _tagged(ctx, sentence), family, _trims(spec)):
             if spec.get("own_subject") and _specialised_at(ctx, sentence.text, found.subject) \
@@ -133,14 +133,19 @@ def _token_rules(ctx: Context, sentence: Sentence) -> None:
                 ctx.token_spans.setdefault(family, []).append((found.named if spec.get("claim_objects") else found.start, found.end))
 
 
-def _under_another_kind(ctx: Context, sentence: Sentence, spec: dict) -> bool:
-    """A sentence under a sub-heading that names another kind of fact only (the rules file's `sections`): "Where do
-    they work?", "Skills that matter", "How to become one" say where, what it takes or the way in, not what the role
-    does, for a family with `own_sections`. The title's heading alone names the article, not a section."""
+def _in_own_section(ctx: Context, sentence: Sentence, spec: dict) -> dict | None:
+    """The family spec a sentence's facts take, None when they are none: under a sub-heading that names another kind
+    of fact only (the rules file's `sections`), "Where do they work?", "How to become one" say where or the way in, not
+    what the role does, for a family with `own_sections`, unless the language's `prose_read_as` maps that kind to the
+    kind its facts become there ("Skills that matter": "Good welders communicate well with fitters" is a skill). The
+    title's heading alone names the article, not a section."""
     if not spec.get("own_sections") or len(sentence.section) < 2:
-        return False
+        return spec
     named = _family_of(sentence.section[-1:], ctx.rs.data["sections"], plain=True)
-    return named is not None and families()[named]["kind"] != spec["kind"]
+    if named is None or families()[named]["kind"] == spec["kind"]:
+        return spec
+    kind = profile(ctx.rs.lang).get("prose_read_as", {}).get(named)
+    return {**spec, "kind": kind} if kind else None
 
 
 def _tagged(ctx: Context, sentence: Sentence, imperative: bool = False):
@@ -234,8 +239,10 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used
     if spec.get("own_subject") and (_specialised_subject(ctx, text, match) or _item_of_other_role(ctx, sentence)):
         return used
-    if not rule.options.get("any_section") and _under_another_kind(ctx, sentence, spec):
-        return used  # "The daily work includes ...": a rule that names the work itself reads it under any heading
+    if not rule.options.get("any_section"):  # "The daily work includes ...": a rule that names the work itself reads it anywhere
+        spec = _in_own_section(ctx, sentence, spec)
+        if spec is None:
+            return used
     if spec.get("skip_examples") and _in_example(ctx, sentence):
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
     if spec.get("skip_negated") and _denied(ctx, text, match.start("x") if match.groupdict().get("x") is not None else match.start()):
