@@ -252,6 +252,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
     verb = group_of(match, text, "verb")
     # "came from equity research or credit analysis": no verb, a noun phrase; a later verb of the list still is one
     nominal = verb is not None and _noun_in_a_compound(ctx, sentence, match.start("verb"))
+    if verb is not None and _object_of_a_verb(ctx, sentence, match.start()):
+        return used  # "the agency that licenses pilots, certifies aircraft ...": the pilots do nothing here
     for group in ("x", "y"):  # y: a continuation such as "followed by ..."
         if group_of(match, text, group) is None:
             continue
@@ -267,6 +269,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         for start, end in segments:
             if nominal and group == "x" and start == 0:
                 continue
+            if verb and start and raw == group_of(match, text, group) and _another_subjects(ctx, sentence, verb, x_start + start):
+                continue  # "must hold a certificate from the agency that licenses pilots, certifies aircraft": the agency's
             captured = trim(raw[start:end], ctx.rs, rule.options.get("trim", spec.get("trim", [])))
             if spec.get("verb_stops"):  # "reports to the chef and works with porters": the porters are no boss
                 captured = captured[: verb_clause_end(captured, ctx.rs.lang, spec["verb_stops"])]
@@ -283,6 +287,16 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
 
 
 _NOMINAL = ("NOUN", "PROPN", "ADJ")
+
+
+def _object_of_a_verb(ctx: Context, sentence: Sentence, at: int) -> bool:
+    """The role's name the tagger reads right after a verb is that verb's object ("the agency that licenses pilots,
+    certifies aircraft"): what follows is not its action."""
+    if ctx.rs.lang not in LANGUAGES:
+        return False
+    span = _tagged(ctx, sentence)
+    index = next((i for i, token in enumerate(span.tokens) if token.start == at), 0)
+    return index > 0 and "ROLE" in span.flags[index] and span.tokens[index - 1].pos == "VERB"
 
 
 def _noun_in_a_compound(ctx: Context, sentence: Sentence, at: int) -> bool:
@@ -403,6 +417,18 @@ def _verb_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
             bounds.append(m.end())
     bounds.append(len(raw))
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if raw[bounds[i]:bounds[i + 1]].strip()]
+
+
+def _another_subjects(ctx: Context, sentence: Sentence, verb: str, at: int) -> bool:
+    """A later verb of a duty list that the tagger reads as a verb in an inflected form (the verb tables know it) after a
+    first verb in its base form belongs to another subject ("must hold a certificate from the agency that licenses
+    pilots, certifies aircraft"); a base form after a base form, or an inflected one after one, goes on the list."""
+    verbs = ctx.rs.verbs
+    if ctx.rs.lang not in LANGUAGES or verbs.get(verb.lower()) != verb.lower():
+        return False
+    token = next((t for t in _tagged(ctx, sentence).tokens if t.start >= at), None)
+    word = token.text.lower() if token else ""
+    return token is not None and token.pos == "VERB" and word in verbs and verbs[word] != word
 
 
 def _gerund_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
