@@ -85,7 +85,7 @@ def test_a_misspelt_token_key_is_one_line_at_its_file_and_line(tmp_path, monkeyp
     (folder / "xx.yaml").write_text(bad.replace("code: en", "code: xx", 1), encoding="utf-8")
     monkeypatch.setenv(rulesfile.ENV, str(folder))
     line = bad[:bad.index("LEMA: plan")].count("\n") + 1
-    with pytest.raises(KgError, match=rf"xx.yaml:{line}: error: unknown key 'LEMA' in token_rules.responsibility\[0\].tokens.any_of\[3\]\[0\] \(did you mean 'LEMMA'\?\)"):
+    with pytest.raises(KgError, match=rf"xx.yaml:{line}: error: unknown key 'LEMA' in token_rules.responsibility\[1\].tokens.any_of\[3\]\[0\] \(did you mean 'LEMMA'\?\)"):
         rulesfile.data("xx")
 
 

@@ -120,7 +120,9 @@ def _token_rules(ctx: Context, sentence: Sentence) -> None:
             or _item_of_other_role(ctx, sentence):
         return
     for family in families_here:
-        spec = families()[family]
+        spec = _in_own_section(ctx, sentence, families()[family])
+        if spec is None:
+            continue
         for found in read(ctx.rs, sentence.text, _tagged(ctx, sentence), family, _trims(spec)):
             if spec.get("own_subject") and _specialised_at(ctx, sentence.text, found.subject) \
                     or spec.get("skip_negated") and _denied(ctx, sentence.text, found.start):
@@ -129,6 +131,21 @@ def _token_rules(ctx: Context, sentence: Sentence) -> None:
             _emit_label(ctx, sentence, found.rule, spec, found.label)
             if len(ctx.facts) > before:  # a label the family rejects leaves the words to the other rules
                 ctx.token_spans.setdefault(family, []).append((found.named if spec.get("claim_objects") else found.start, found.end))
+
+
+def _in_own_section(ctx: Context, sentence: Sentence, spec: dict) -> dict | None:
+    """The family spec a sentence's facts take, None when they are none: under a sub-heading that names another kind
+    of fact only (the rules file's `sections`), "Where do they work?", "How to become one" say where or the way in, not
+    what the role does, for a family with `own_sections`, unless the language's `prose_read_as` maps that kind to the
+    kind its facts become there ("Skills that matter": "Good welders communicate well with fitters" is a skill). The
+    title's heading alone names the article, not a section."""
+    if not spec.get("own_sections") or len(sentence.section) < 2:
+        return spec
+    named = _family_of(sentence.section[-1:], ctx.rs.data["sections"], plain=True)
+    if named is None or families()[named]["kind"] == spec["kind"]:
+        return spec
+    kind = profile(ctx.rs.lang).get("prose_read_as", {}).get(named)
+    return {**spec, "kind": kind} if kind else None
 
 
 def _tagged(ctx: Context, sentence: Sentence, imperative: bool = False):
@@ -222,6 +239,10 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used
     if spec.get("own_subject") and (_specialised_subject(ctx, text, match) or _item_of_other_role(ctx, sentence)):
         return used
+    if not rule.options.get("any_section"):  # "The daily work includes ...": a rule that names the work itself reads it anywhere
+        spec = _in_own_section(ctx, sentence, spec)
+        if spec is None:
+            return used
     if spec.get("skip_examples") and _in_example(ctx, sentence):
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
     if spec.get("skip_negated") and _denied(ctx, text, match.start("x") if match.groupdict().get("x") is not None else match.start()):
@@ -229,6 +250,10 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
     if _yields(ctx, sentence, rule.options.get("yields_to", ()), match.start("x")):
         return used  # "an FAA medical certificate": the regulation's words hold no degree
     verb = group_of(match, text, "verb")
+    # "came from equity research or credit analysis": no verb, a noun phrase; a later verb of the list still is one
+    nominal = verb is not None and _noun_in_a_compound(ctx, sentence, match.start("verb"))
+    if verb is not None and _object_of_a_verb(ctx, sentence, match.start()):
+        return used  # "the agency that licenses pilots, certifies aircraft ...": the pilots do nothing here
     for group in ("x", "y"):  # y: a continuation such as "followed by ..."
         if group_of(match, text, group) is None:
             continue
@@ -242,6 +267,10 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         # alerts that came in overnight, decide which ..., and open incidents") does not cut the others off.
         segments = _verb_segments(ctx.rs, raw) if verb else _gerund_segments(ctx.rs, raw) if spec.get("gerund_segments") else [(0, len(raw))]
         for start, end in segments:
+            if nominal and group == "x" and start == 0:
+                continue
+            if verb and start and raw == group_of(match, text, group) and _another_subjects(ctx, sentence, verb, x_start + start):
+                continue  # "must hold a certificate from the agency that licenses pilots, certifies aircraft": the agency's
             captured = trim(raw[start:end], ctx.rs, rule.options.get("trim", spec.get("trim", [])))
             if spec.get("verb_stops"):  # "reports to the chef and works with porters": the porters are no boss
                 captured = captured[: verb_clause_end(captured, ctx.rs.lang, spec["verb_stops"])]
@@ -255,6 +284,33 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
                     item = f"{group_of(match, text, rule.options['prefix'])} {clean(item, ctx.rs)}"
                 _emit(ctx, sentence, rule, spec, item, x_start + start + a, verb, match.start())
     return used
+
+
+_NOMINAL = ("NOUN", "PROPN", "ADJ")
+
+
+def _object_of_a_verb(ctx: Context, sentence: Sentence, at: int) -> bool:
+    """The role's name the tagger reads right after a verb is that verb's object ("the agency that licenses pilots,
+    certifies aircraft"): what follows is not its action."""
+    if ctx.rs.lang not in LANGUAGES:
+        return False
+    span = _tagged(ctx, sentence)
+    index = next((i for i, token in enumerate(span.tokens) if token.start == at), 0)
+    return index > 0 and "ROLE" in span.flags[index] and span.tokens[index - 1].pos == "VERB"
+
+
+def _noun_in_a_compound(ctx: Context, sentence: Sentence, at: int) -> bool:
+    """A duty verb's form the tagger reads as a noun or an adjective right after a noun, an adjective, a number or a
+    determiner that is not the role's name is a word of a noun phrase in a head-last language ("equity research",
+    "compliance reviews", "rider-operated lift trucks"); after the role it stays a verb ("the nurse plans shifts")."""
+    if head_first(ctx.rs.lang) or ctx.rs.lang not in LANGUAGES:
+        return False
+    span = _tagged(ctx, sentence)
+    index = next((i for i, token in enumerate(span.tokens) if token.start == at), 0)
+    if index == 0 or span.tokens[index].pos not in _NOMINAL:
+        return False
+    before = span.tokens[index - 1]
+    return before.pos in _NOMINAL + ("DET", "NUM") and "ROLE" not in span.flags[index - 1]
 
 
 def _mask_notes(rs: RuleSet, text: str) -> str:
@@ -363,13 +419,30 @@ def _verb_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if raw[bounds[i]:bounds[i + 1]].strip()]
 
 
+def _another_subjects(ctx: Context, sentence: Sentence, verb: str, at: int) -> bool:
+    """A later verb of a duty list that the tagger reads as a verb in an inflected form (the verb tables know it) after a
+    first verb in its base form belongs to another subject ("must hold a certificate from the agency that licenses
+    pilots, certifies aircraft"); a base form after a base form, or an inflected one after one, goes on the list."""
+    verbs = ctx.rs.verbs
+    if ctx.rs.lang not in LANGUAGES or verbs.get(verb.lower()) != verb.lower():
+        return False
+    token = next((t for t in _tagged(ctx, sentence).tokens if t.start >= at), None)
+    word = token.text.lower() if token else ""
+    return token is not None and token.pos == "VERB" and word in verbs and verbs[word] != word
+
+
 def _gerund_segments(rs: RuleSet, raw: str) -> list[tuple[int, int]]:
     """In a list that opens on a gerund ("carrying out studies, checking drawings prepared by drafters, supervising
     contractors"), each later separator or conjunction before a gerund opens a duty of its own: the clause that ends one
-    item ("prepared by ...") does not cut the others off, and each segment is one duty ("analysing site and survey data")."""
+    item ("prepared by ...") does not cut the others off, and each segment is one duty ("analysing site and survey data").
+    A lone gerund shares the next one's object: "planning and reviewing care plans" is one duty."""
     if not rs.lists["gerund"].match(raw.lstrip()):
         return [(0, len(raw))]
-    bounds = [0] + [m.end() for m in _gerund_boundary(rs.lang).finditer(raw)] + [len(raw)]
+    bounds = [0]
+    for m in _gerund_boundary(rs.lang).finditer(raw):
+        if len(re.findall(r"\w+", raw[bounds[-1]:m.start()])) > 1:
+            bounds.append(m.end())
+    bounds.append(len(raw))
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if raw[bounds[i]:bounds[i + 1]].strip()]
 
 
@@ -947,10 +1020,9 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
         if labelled and any(m in fold(label_part) for m in word_set(ctx.rs.lang, "aside_labels")):
             continue  # "Work setting: hybrid or remote" describes the job, it lists no facts
         lead = block.lead if block.lead.rstrip().endswith(":") else ""  # only a paragraph that announces a list
-        lead = re.split(r"(?<=[.!?])\s+", lead.strip())[-1]  # and only its last sentence, the one that announces it
         by_label = _family_of((label_part,), data["sections"], plain=True) if labelled else None
         by_section = _family_of(block.section[::-1], data["sections"], plain=True)
-        by_lead = _family_of((lead,), data["leads"])  # the paragraph that announces the list is nearer than the heading
+        by_lead = _family_of((_announcing(ctx.rs, lead),), data["leads"])  # the paragraph that announces the list is nearer than the heading
         family = by_label or by_lead or by_section
         if family is None:
             continue
@@ -997,6 +1069,19 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             continue
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
+
+
+def _announcing(rs: RuleSet, lead: str) -> str:
+    """The sentence of a lead paragraph that announces its list: the last one, or the one before when the last only
+    takes it back ("The tasks are many. Among them:", "These include:")."""
+    sentences = re.split(r"(?<=[.!?])\s+", lead.strip())
+    words = re.findall(r"\w+", fold(sentences[-1]))
+    if len(sentences) > 1 and len(words) <= _TAKING_BACK_WORDS and set(words) & word_set(rs.lang, "object_pronouns"):
+        return f"{sentences[-2]} {sentences[-1]}"
+    return sentences[-1]
+
+
+_TAKING_BACK_WORDS = 4  # "To them belong:", "Among these are:": a sentence that only points back
 
 
 # A rating in a table's other column ("Importanza (0-100) 78", "85", "4/5"): the row's first cell is the item.

@@ -141,6 +141,8 @@ def _fact(rs: RuleSet, text: str, span: Span, rule: TokenRule, match: Match, sub
     if not words:
         return None
     if "verb" in match.captures:
+        if a < match.captures["verb"][0]:  # a passive's subject, its object: "Wounds are dressed by the nurse"
+            words = lower_label(words)
         words = f"{_infinitive(rs, tokens[match.captures['verb'][0]])}{'' if words[0] in ',;' else ' '}{words}"  # "prepare, cook and serve meals"
     else:  # a nominal duty opening a list item: "Gestione dell'agenda" is "gestione dell'agenda"
         words = lower_label(words)
