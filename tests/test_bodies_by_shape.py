@@ -95,3 +95,11 @@ def test_liability_insurance_the_law_imposes_not_the_policies_sold_it(tmp_path):
                                                                            "regulation")
     sold = "L'agente vende polizze di responsabilità civile alle imprese del territorio."
     assert not objects(facts_of(tmp_path, "Agente assicurativo", sold, "it"), "regulation")
+
+
+def test_each_body_of_a_list_after_one_licensing_phrase_en(tmp_path):
+    body = ("In the islands you must register separately with the Orkney Boatmen Council, Shetland Marine Safety or the "
+            "Western Isles Harbour Board. Crane cards come from an accredited body: CPCS, NPORS or ALLMI.")
+    regulators = objects(facts_of(tmp_path, "Boat Skipper", body, "en"), "regulator")
+    assert {"Orkney Boatmen Council", "Shetland Marine Safety", "Western Isles Harbour Board", "CPCS", "NPORS",
+            "ALLMI"} <= regulators
