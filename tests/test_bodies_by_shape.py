@@ -103,3 +103,17 @@ def test_each_body_of_a_list_after_one_licensing_phrase_en(tmp_path):
     regulators = objects(facts_of(tmp_path, "Boat Skipper", body, "en"), "regulator")
     assert {"Orkney Boatmen Council", "Shetland Marine Safety", "Western Isles Harbour Board", "CPCS", "NPORS",
             "ALLMI"} <= regulators
+
+
+# ---------------------------------------------------------------- kinds a rule binds, named with "subject to"
+
+def test_a_kind_subject_to_a_named_rule(tmp_path):
+    body = "Every bakery is a food business subject to the Food Safety Act 1990. The post is subject to the approval of HR."
+    entities = {f.object for f in facts_of(tmp_path, "Baker", body, "en") if f.kind == "applies_to"}
+    assert "food business" in entities
+    assert not any("post" in e or "approval" in e for e in entities)
+    body = ("Ogni laboratorio è un'impresa alimentare soggetta al Regolamento (CE) 852/2004. Il negozio è un'attività "
+            "soggetta ai controlli dell'ASL.")
+    entities = {f.object for f in facts_of(tmp_path, "Panettiere", body, "it") if f.kind == "applies_to"}
+    assert "impresa alimentare" in entities
+    assert "attività" not in entities
