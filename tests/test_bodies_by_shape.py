@@ -117,3 +117,13 @@ def test_a_kind_subject_to_a_named_rule(tmp_path):
     entities = {f.object for f in facts_of(tmp_path, "Panettiere", body, "it") if f.kind == "applies_to"}
     assert "impresa alimentare" in entities
     assert "attività" not in entities
+
+
+def test_a_local_agency_with_its_territory_and_the_region_that_recognises_it(tmp_path):
+    body = ("Le ispezioni sono svolte dall'ATS della Città Metropolitana di Brescia. Il bar segue le linee guida dell'ASL "
+            "Città di Genova. Per i titoli esteri serve il riconoscimento del diploma da parte di Regione Liguria. Il "
+            "laboratorio è accreditato con Regione Umbria. Le scuole devono essere autorizzate dalla Provincia autonoma "
+            "di Bolzano.")
+    regulators = objects(facts_of(tmp_path, "Barista", body, "it"), "regulator")
+    assert {"ATS della Città Metropolitana di Brescia", "ASL Città di Genova", "Regione Liguria", "Regione Umbria",
+            "Provincia autonoma di Bolzano"} <= regulators

@@ -33,8 +33,8 @@ def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> No
             _listed_bodies(ctx, sentence, rule, match)
             continue
         begin = match.start("name") if "name" in match.re.groupindex else match.start()
-        if any(start == begin for _, start, _ in known) and not group_of(match, sentence.text, "acronym"):
-            continue  # "dal Garante per la protezione dei dati personali": the lexicon names it whole
+        if any(start == begin and end >= match.end("name") for _, start, end in known) and not group_of(match, sentence.text, "acronym"):
+            continue  # "dal Garante per la protezione dei dati personali": the lexicon names it whole (not "l'ATS di Bergamo")
         if _counterparty(ctx, sentence.text, begin, match.end()):
             claimed.append(match.span())
             continue
@@ -45,7 +45,9 @@ def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> No
         if acronym:
             ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))
             ctx.authorities.append(Authority(sentence, acronym, entry.id if entry else fold(acronym), match.start("name"), match.end()))
-        elif entry is None:  # a known authority named in full is left to the lexicon below
+        elif entry is None or not any(start <= begin and end >= match.end("name") for _, start, end in known):
+            # a known authority named in full is left to the lexicon below; one the name runs on past is the
+            # name's own body ("l'ATS della Città Metropolitana di Milano", one agency among many)
             ctx.add("regulator", name, sentence, rule, key=fold(name))
             ctx.authorities.append(Authority(sentence, name, fold(name), match.start("name"), match.end("name")))
     for entry, start, end in known:
@@ -53,6 +55,12 @@ def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> No
             continue
         claimed.append((start, end))
         if _counterparty(ctx, sentence.text, start, end):
+            continue
+        if entry.id in word_set(ctx.rs.lang, "territorial_authorities") and \
+                (territory := pattern(ctx.rs.lang, "authority_territory").match(sentence.text[end:])):
+            name = sentence.text[start:end + territory.end()]  # "l'ATS di Bergamo": one agency among many, by its name
+            ctx.add("regulator", name, sentence, "regulator.known_authority", key=fold(name))
+            ctx.authorities.append(Authority(sentence, name, fold(name), start, end + territory.end()))
             continue
         acronym = next((f for f in entry.forms if f.isupper()), None)
         written = sentence.text[start:end]  # "Collegio dei geometri": the words the article used stay a label
