@@ -127,3 +127,12 @@ def test_a_local_agency_with_its_territory_and_the_region_that_recognises_it(tmp
     regulators = objects(facts_of(tmp_path, "Barista", body, "it"), "regulator")
     assert {"ATS della Città Metropolitana di Brescia", "ASL Città di Genova", "Regione Liguria", "Regione Umbria",
             "Provincia autonoma di Bolzano"} <= regulators
+
+
+def test_a_local_office_that_issues_a_permit_and_a_head_that_ends_its_word_en(tmp_path):
+    body = ("Fireworks displays need permits from the local fire marshal. A kennel needs a licence under the Animal "
+            "Welfare Act from the responsible veterinary office. Records are regulated by the Office of the Island "
+            "Data Commissioner (OIDC).")
+    regulators = labels(facts_of(tmp_path, "Event Planner", body, "en"), "regulator")
+    assert {"local fire marshal", "responsible veterinary office", "OIDC"} <= regulators
+    assert "Office of the Island Data Commission" not in regulators
