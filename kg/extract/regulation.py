@@ -33,8 +33,8 @@ def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> No
             _listed_bodies(ctx, sentence, rule, match)
             continue
         begin = match.start("name") if "name" in match.re.groupindex else match.start()
-        if any(start == begin and end >= match.end("name") for _, start, end in known) and not group_of(match, sentence.text, "acronym"):
-            continue  # "dal Garante per la protezione dei dati personali": the lexicon names it whole (not "l'ATS di Bergamo")
+        if any(start == begin for _, start, _ in known) and not group_of(match, sentence.text, "acronym"):
+            continue  # "dal Garante per la protezione dei dati personali": the lexicon names it whole
         if _counterparty(ctx, sentence.text, begin, match.end()):
             claimed.append(match.span())
             continue
@@ -45,9 +45,7 @@ def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> No
         if acronym:
             ctx.add("regulator", acronym, sentence, rule, key=entry.id if entry else fold(acronym), alt=(name,))
             ctx.authorities.append(Authority(sentence, acronym, entry.id if entry else fold(acronym), match.start("name"), match.end()))
-        elif entry is None or not any(start <= begin and end >= match.end("name") for _, start, end in known):
-            # a known authority named in full is left to the lexicon below; one the name runs on past is the
-            # name's own body ("l'ATS della Città Metropolitana di Milano", one agency among many)
+        elif entry is None:  # a known authority named in full is left to the lexicon below
             ctx.add("regulator", name, sentence, rule, key=fold(name))
             ctx.authorities.append(Authority(sentence, name, fold(name), match.start("name"), match.end("name")))
     for entry, start, end in known:
