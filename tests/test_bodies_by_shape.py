@@ -136,3 +136,11 @@ def test_a_local_office_that_issues_a_permit_and_a_head_that_ends_its_word_en(tm
     regulators = labels(facts_of(tmp_path, "Event Planner", body, "en"), "regulator")
     assert {"local fire marshal", "responsible veterinary office", "OIDC"} <= regulators
     assert "Office of the Island Data Commission" not in regulators
+
+
+def test_kinds_named_first_whose_work_a_named_rule_governs_en(tmp_path):
+    body = ("In hospitals the Clinical Governance Standards apply, and in banks and insurers the work is shaped by the "
+            "Island Governance Code. In London the Mayor sets the rules.")
+    entities = {label for f in facts_of(tmp_path, "Auditor", body, "en") if f.kind == "applies_to" for label in (f.object, *f.alt)}
+    assert {"banks", "insurers", "hospitals"} <= entities
+    assert not any("london" in e.lower() or "mayor" in e.lower() for e in entities)
