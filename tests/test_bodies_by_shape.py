@@ -45,6 +45,13 @@ CASES = {
         "Before the first walk you need public liability insurance. Pilots of larger drones also need a CAA "
         "registration. Requirements: - employers' liability and professional indemnity insurance",
         frozenset({"public liability insurance", "caa registration", "professional indemnity insurance"})),
+    "an_issuers_acronym_opens_a_test_or_a_registration_en": Case(
+        "Courier", "en", "regulation",
+        "Every new courier must pass a DOT pre-employment drug test. Vets need their own DEA registration. The depot "
+        "holds a wholesale distribution authorisation and works to EU Good Distribution Practice (GDP); trials follow "
+        "Good Clinical Practice. It is good practice to label boxes.",
+        frozenset({"dot pre-employment drug test", "dea registration", "wholesale distribution authorisation", "gdp",
+                   "eu good distribution practice", "good clinical practice"}), absent_parts=("label boxes",)),
     "a_kind_subject_to_a_named_rule_en": Case(
         "Baker", "en", "applies_to",
         "Every bakery is a food business subject to the Food Safety Act 1990. The post is subject to the approval of HR.",
