@@ -28,6 +28,10 @@ def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> No
     for match in ctx.search(rule, sentence.text):
         if any(a <= match.start() < b for a, b in claimed):
             continue
+        if rule.options.get("split"):
+            claimed.append(match.span())
+            _listed_bodies(ctx, sentence, rule, match)
+            continue
         begin = match.start("name") if "name" in match.re.groupindex else match.start()
         if any(start == begin for _, start, _ in known) and not group_of(match, sentence.text, "acronym"):
             continue  # "dal Garante per la protezione dei dati personali": the lexicon names it whole
@@ -50,11 +54,32 @@ def regulator(ctx: Context, sentence: Sentence, rule: Rule, claimed: list) -> No
         claimed.append((start, end))
         if _counterparty(ctx, sentence.text, start, end):
             continue
+        if entry.id in word_set(ctx.rs.lang, "territorial_authorities") and \
+                (territory := pattern(ctx.rs.lang, "authority_territory").match(sentence.text[end:])):
+            name = sentence.text[start:end + territory.end()]  # "l'ATS di Bergamo": one agency among many, by its name
+            ctx.add("regulator", name, sentence, "regulator.known_authority", key=fold(name))
+            ctx.authorities.append(Authority(sentence, name, fold(name), start, end + territory.end()))
+            continue
         acronym = next((f for f in entry.forms if f.isupper()), None)
         written = sentence.text[start:end]  # "Collegio dei geometri": the words the article used stay a label
         ctx.add("regulator", acronym or entry.label(ctx.rs.lang), sentence, "regulator.known_authority",
                 key=entry.id, alt=tuple(dict.fromkeys([label for _, label in entry.labels] + [written])))
         ctx.authorities.append(Authority(sentence, acronym or entry.label(ctx.rs.lang), entry.id, start, end))
+
+
+def _listed_bodies(ctx: Context, sentence: Sentence, rule: Rule, match: re.Match) -> None:
+    """"register with the Scottish Social Services Council, Social Care Wales or the Northern Ireland Social Care
+    Council": each body of a list that one licensing phrase opens (a rule with `split`), a known one by its entry."""
+    text, at = group_of(match, sentence.text, "name"), match.start("name")
+    for a, b in split_items(text, ctx.rs, always=True):
+        name = clean(text[a:b], ctx.rs)
+        if not name:
+            continue
+        entry = lexicon.lookup("authorities", name, ctx.rs.lang)
+        label = (next((f for f in entry.forms if f.isupper()), None) or entry.label(ctx.rs.lang)) if entry else name
+        key = entry.id if entry else fold(name)
+        ctx.add("regulator", label, sentence, rule, key=key, alt=(name,) if entry and name != label else ())
+        ctx.authorities.append(Authority(sentence, label, key, at + a, at + b))
 
 
 def _counterparty(ctx: Context, text: str, start: int, end: int) -> bool:
