@@ -20,7 +20,18 @@ from kg.language.analyse import LANGUAGES, analyse
 from kg.language.literal import occurrences
 from kg.language.mentions import find_mentions
 from kg.language.occurrences import own_occurrences
-from kg.language.profile import detect_language, fold, head_first, languages, pattern, profile, singular_role, singular_word, stopwords, word_set
+from kg.language.profile import (
+    detect_language,
+    fold,
+    head_first,
+    languages,
+    pattern,
+    profile,
+    singular_role,
+    singular_word,
+    stopwords,
+    word_set,
+)
 from kg.language.sentences import split_sentences
 from kg.language.titles import TITLE_BREAK, TitleRole, role_of_title, spells, status_words, without_status
 from kg.read.article import BOLD_LEVEL, Article, Block, Link, Sentence
