@@ -943,8 +943,8 @@ def _seniority_step(ctx: Context, mention: Mention) -> str | None:
     role = [fold(singular_word(w, ctx.rs.lang)) for w in ctx.article.role.split()]
     rest = [w for w in words if w not in role]
     head = head_word(words, ctx.rs.lang)
-    if len(rest) != 1 or head not in (role[-1], role[0]):
-        return None
+    if len(rest) != 1 or head not in (role[-1], role[0]) and not (rest[0] == words[0] and set(role) <= set(words)):
+        return None  # the role's head graded, or a grade word before the whole name ("capo panettiere", "praticante notaio")
     if rest[0] in [w.lower() for w in data.get("seniority_below", [])]:
         return "below"
     if rest[0] in [w.lower() for w in data.get("seniority_above", [])]:
