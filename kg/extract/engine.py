@@ -821,12 +821,13 @@ def _row_label(sentence: Sentence, mention: Mention) -> bool:
 
 
 def _kind_of_role(ctx: Context, label: str) -> bool:
-    """Does the name hold the head noun of the role or of one of its other names ("regional drivers" in an article on
-    truck drivers, "coordinatore degli igienisti" in one on dental hygienists)? Where pay is compared, such a name is a
-    grade, a kind or a statistics category of the role itself, not another job one works beside or moves to."""
+    """Does the name hold the head noun of the role ("regional drivers" in an article on truck drivers, "coordinatore
+    degli igienisti" in one on dental hygienists)? Where pay is compared, such a name is a grade, a kind or a statistics
+    category of the role itself, not another job one works beside or moves to. (Not an alias's head: "financial
+    advisers" beside a mortgage adviser are the broader job the text relates it to.)"""
     lang = ctx.rs.lang
-    heads = {word_key(fold(head_of(n.split(), lang)), lang) for n in (ctx.article.role, *ctx.aliases()) if n.split()}
-    return any(word_key(fold(w), lang) in heads for w in label.split())
+    head = word_key(fold(head_of(ctx.article.role.split(), lang)), lang)
+    return any(word_key(fold(w), lang) == head for w in label.split())
 
 
 def _credential_name(ctx: Context, text: str, mention: Mention) -> bool:

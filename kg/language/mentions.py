@@ -125,6 +125,11 @@ def find_mentions(text: str, lang: str, start_ok: bool = False, role_slot: bool 
                     and not (role_slot and joined[i] and i + 1 < len(tokens) and lowered[i + 1] in grammar.complement_markers):
                 i += 1  # "lead" alone is a verb or an adjective; "the lead", "incident response lead", "to head of design" are roles
                 continue
+            if word in need_article and begin == i and not grammar.head_first and joined[i] and i + 1 < len(tokens) \
+                    and _tags(text, lang).get(tokens[i + 1][1]) in ("NOUN", "PROPN", "ADJ"):
+                i += 1  # "the principal money laundering offences", "the head office": a modifier of the noun after it
+                # (head-last languages only: "capo cuoco" is a role)
+                continue
             end = _grow_right(lowered, joined, i, grammar, after_first=is_first or grammar.head_first)
             heads_after = frozenset() if word in seniority else first.keys()  # "capo cuoco" is one role, "addetto" + a head two
             if end == i and word in with_noun and i + 1 < len(tokens) and joined[i] and lowered[i + 1] not in grammar.right_stops | heads_after:
