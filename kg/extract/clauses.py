@@ -41,10 +41,18 @@ def verb_clause_end(text: str, lang: str, stops: list[str]) -> int:
     tokens = analyse(text, lang)
     for k, token in enumerate(tokens):
         if token.pos == "CCONJ" and "conj" in stops or token.text == "," and "comma" in stops:
-            after = next((t for t in tokens[k + 1 :] if t.pos not in _SKIPPED_BEFORE_VERB), None)
-            if after is not None and after.pos in ("VERB", "AUX") and not _opens_role(text[after.start :], lang):
+            at = next((j for j in range(k + 1, len(tokens)) if tokens[j].pos not in _SKIPPED_BEFORE_VERB), None)
+            after = tokens[at] if at is not None else None
+            if after is not None and after.pos in ("VERB", "AUX") and not _opens_role(text[after.start :], lang) \
+                    and not _shared_modifier(tokens, at):
                 return token.start
     return len(text)
+
+
+def _shared_modifier(tokens: list, at: int) -> bool:
+    """A participle right before another coordinator modifies the noun after that one ("and advanced or highly
+    specialist therapist", "e avanzato o esperto"): a pair of modifiers, no verb phrase."""
+    return at + 1 < len(tokens) and tokens[at].pos == "VERB" and tokens[at + 1].pos == "CCONJ"
 
 
 def _opens_role(text: str, lang: str) -> bool:

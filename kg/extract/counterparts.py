@@ -2,7 +2,9 @@
 of café owners". A mention is one of them when its head names clients more often than a job (`client_heads`,
 unless a seniority word makes it a rung: "junior buyer"), or when it is the object of a verb whose object is the
 people served (`serving_verbs`, by lemma from the language layer), or a member of a list the text calls its clients
-("clients include restaurant owners, dentists and architects"). The words are the rules file's."""
+("clients include restaurant owners, dentists and architects"); nor are the role's employer and the families of
+those it serves (`employer_before`: "employed by a dentist", "patients and their carers"). The words are the rules
+file's."""
 
 from __future__ import annotations
 
@@ -17,9 +19,11 @@ _BETWEEN = frozenset({"DET", "ADJ", "NUM", "ADP", "CCONJ", "ADV"})  # "assists t
 
 def served(text: str, mention: Mention, lang: str) -> bool:
     """Whether the mention in `text` names people the role serves rather than a job beside it: a client's head, the
-    object of a serving verb, or a member of a list the text calls its clients (`clients_before`)."""
+    object of a serving verb, a member of a list the text calls its clients (`clients_before`), its employer or a
+    client's family (`employer_before`)."""
     return _client_head(mention.label, lang) or _object_of_serving_verb(text, mention.start, lang) \
-        or pattern(lang, "clients_before", flags=re.IGNORECASE).search(text[:mention.start]) is not None
+        or pattern(lang, "clients_before", flags=re.IGNORECASE).search(text[:mention.start]) is not None \
+        or pattern(lang, "employer_before", flags=re.IGNORECASE).search(text[:mention.start]) is not None
 
 
 def _client_head(label: str, lang: str) -> bool:

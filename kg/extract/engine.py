@@ -90,9 +90,9 @@ def extract(article: Article) -> list[Fact]:
         _token_rules(ctx, sentence)
         for rule in _applicable(ctx, sentence, ORDER[1:]):
             _apply(ctx, sentence, rule, claimed)
-        _salaries(ctx, sentence)
+        paid = _salaries(ctx, sentence)
         _compensation(ctx, sentence)
-        _mentions(ctx, sentence, claimed)
+        _mentions(ctx, sentence, claimed, paid)
     _list_items(ctx, body)
     ladder_lists(ctx, body)
     bind_entity_types(ctx)
@@ -777,17 +777,19 @@ def _after_preposition(text: str, start: int, lang: str) -> bool:
             before.pop()
 
 
-def _salaries(ctx: Context, sentence: Sentence) -> None:
+def _salaries(ctx: Context, sentence: Sentence) -> bool:
+    """The pay figures the sentence states, as facts of the role unless they are another role's; whether it states any."""
     found = figures(sentence.text, ctx.rs, sentence.block.lead if sentence.block.kind == "item" else "", ctx.said.before(sentence))
     ctx.said.note(sentence, ctx.rs, bool(found))
     if found and _another_roles_row(ctx, sentence):
-        return
+        return True
     for index, figure in enumerate(found):
         if _another_roles_pay(ctx, sentence.text[found[index - 1].end if index else 0 : figure.start], index > 0):
             continue
         values = dict(figure.attrs)
         label = " ".join(f"{k}={values[k]}" for k in ("min", "max", "median", "average", "amount", "currency", "period") if k in values)
         ctx.add("salary", label, sentence, "salary.figure", attrs=figure.attrs)
+    return bool(found)
 
 
 def _another_roles_row(ctx: Context, sentence: Sentence) -> bool:
@@ -838,13 +840,14 @@ def _compensation(ctx: Context, sentence: Sentence) -> None:
             ctx.add("compensation", entry.label(ctx.rs.lang), sentence, rule, key=entry.id)
 
 
-def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
-    """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related."""
+def _mentions(ctx: Context, sentence: Sentence, claimed: list, paid: bool = False) -> None:
+    """Other roles the sentence names: junior/senior variants of the role form its ladder, the rest are related.
+    `paid`: the sentence states pay figures."""
     if sentence.block.kind == "item" and _family_of(sentence.section[::-1], ctx.rs.data["sections"], plain=True) == "alias":
         return  # "Examples of job titles": the role's other names, read as aliases, not other roles
     predicate = compiled(ctx.rs.lang, "predicate_before")
     possessives = tuple(word_set(ctx.rs.lang, "possessive_endings", borrowed=True))
-    illustrative = _in_example(ctx, sentence)
+    illustrative = _in_example(ctx, sentence) or _in_example(ctx, sentence, "history_markers")
     if compiled(ctx.rs.lang, "byline").match(sentence.text):
         return  # "By Jane Roe, Senior Editor": who wrote the article, not who works with the role
     for mention in _mentions_of(sentence.text, ctx.rs.lang):
@@ -870,16 +873,34 @@ def _mentions(ctx: Context, sentence: Sentence, claimed: list) -> None:
         if illustrative or _variant_of_role(ctx, mention.label) or _qualified_role(ctx, sentence, mention):
             continue
         if compiled(ctx.rs.lang, "narrator_after").match(sentence.text, mention.end) \
-                or compiled(ctx.rs.lang, "speaker_before").search(before):
-            continue  # "a recruiter once told me", "says Tom Hughes, a trainer": the story's characters and voices
+                or compiled(ctx.rs.lang, "speaker_before").search(before) or compiled(ctx.rs.lang, "own_job_before").search(before):
+            continue  # "a recruiter once told me", "says Tom Hughes, a trainer", "I'm a teacher": the story's characters and voices
         if served(sentence.text, mention, ctx.rs.lang):
             continue  # "advises first-time buyers": the people the role serves
         if _credential_name(ctx, sentence.text, mention):
             continue  # "a student pilot certificate", "AWS Certified DevOps Engineer": a credential's name, no job
+        if paid and (_kind_of_role(ctx, mention.label) or _row_label(sentence, mention)):
+            continue  # "pipeline welders often earn over $100,000", "Head chef: £38,000": the pay of a kind or rung
         label = ungraded(mention.label, ctx.rs.lang)
         if not label or label != mention.label and (ctx.is_role(label) or _variant_of_role(ctx, label)):
             continue  # "senior managers", "first-year associates" in an article on associates: no other job
         ctx.add("related_role", label, sentence, "related_role.mention")
+
+
+def _row_label(sentence: Sentence, mention: Mention) -> bool:
+    """Is the mention the label of a list item or table row ("Wine director / beverage director: Median £68,000")?"""
+    colon = sentence.text.find(":")
+    return sentence.block.kind == "item" and colon >= mention.end
+
+
+def _kind_of_role(ctx: Context, label: str) -> bool:
+    """Does the name hold the head noun of the role ("regional drivers" in an article on truck drivers, "coordinatore
+    degli igienisti" in one on dental hygienists)? Where pay is compared, such a name is a grade, a kind or a statistics
+    category of the role itself, not another job one works beside or moves to. (Not an alias's head: "financial
+    advisers" beside a mortgage adviser are the broader job the text relates it to.)"""
+    lang = ctx.rs.lang
+    head = word_key(fold(head_of(ctx.article.role.split(), lang)), lang)
+    return any(word_key(fold(w), lang) == head for w in label.split())
 
 
 def _credential_name(ctx: Context, text: str, mention: Mention) -> bool:
@@ -897,9 +918,10 @@ def _sideways(ctx: Context, sentence: Sentence) -> bool:
     return compiled(ctx.rs.lang, "sideways_before").match(sentence.text) is not None
 
 
-def _in_example(ctx: Context, sentence: Sentence) -> bool:
-    """A paragraph or section that opens with "for example": its roles only illustrate."""
-    markers = word_set(ctx.rs.lang, "example_markers")
+def _in_example(ctx: Context, sentence: Sentence, key: str = "example_markers") -> bool:
+    """A paragraph or section that opens with "for example": its roles only illustrate (with `history_markers`, a
+    section or paragraph on the profession's past: its people are no colleagues)."""
+    markers = word_set(ctx.rs.lang, key)
     opening = fold(sentence.block.text[:40])
     return any(opening.startswith(m) for m in markers) or any(m in fold(h) for h in sentence.section[-1:] for m in markers)
 
@@ -995,8 +1017,8 @@ def _seniority_step(ctx: Context, mention: Mention) -> str | None:
     role = [fold(singular_word(w, ctx.rs.lang)) for w in ctx.article.role.split()]
     rest = [w for w in words if w not in role]
     head = head_word(words, ctx.rs.lang)
-    if len(rest) != 1 or head not in (role[-1], role[0]):
-        return None
+    if len(rest) != 1 or head not in (role[-1], role[0]) and not (rest[0] == words[0] and set(role) <= set(words)):
+        return None  # the role's head graded, or a grade word before the whole name ("capo panettiere", "praticante notaio")
     if rest[0] in [w.lower() for w in data.get("seniority_below", [])]:
         return "below"
     if rest[0] in [w.lower() for w in data.get("seniority_above", [])]:

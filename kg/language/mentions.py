@@ -42,6 +42,8 @@ class _Grammar:
 
     head_first: bool  # the language's own noun phrases put the head first
     stops: frozenset[str]  # never a modifier before a head
+    function_words: frozenset[str]  # stopwords and modifier stops: never the noun of a complement
+    adjective_endings: re.Pattern  # head-last languages: an adjective in a complement goes on to its noun
     right_stops: frozenset[str]  # never a word after a head (verbs too)
     seniority: frozenset[str]
     adjective: re.Pattern
@@ -56,6 +58,7 @@ class _Grammar:
     verbs_or_participles: re.Pattern
     native: re.Pattern  # endings of the language's own words
     adverbs: re.Pattern
+    gerunds: re.Pattern  # endings of gerunds: one the tagger reads as a verb is no modifier
     borrowed_modifiers: frozenset[str]
     prepositional_heads: frozenset[str]  # heads whose name goes on after a preposition ("addetto alle vendite")
     head_prepositions: frozenset[str]
@@ -118,8 +121,14 @@ def find_mentions(text: str, lang: str, start_ok: bool = False, role_slot: bool 
             if is_last or word in seniority:
                 begin = max(floor, _grow_left(tokens, lowered, joined, i, grammar, text, lang, role_slot))
             opens = start_ok and not text[: tokens[begin][1]].strip()
-            if word in need_article and begin == i and not opens and (i == 0 or lowered[i - 1] not in grammar.determiners):
-                i += 1  # "lead" alone is a verb or an adjective; "the lead", "incident response lead" are roles
+            if word in need_article and begin == i and not opens and (i == 0 or lowered[i - 1] not in grammar.determiners) \
+                    and not (role_slot and joined[i] and i + 1 < len(tokens) and lowered[i + 1] in grammar.complement_markers):
+                i += 1  # "lead" alone is a verb or an adjective; "the lead", "incident response lead", "to head of design" are roles
+                continue
+            if word in need_article and begin == i and not grammar.head_first and joined[i] and i + 1 < len(tokens) \
+                    and _tags(text, lang).get(tokens[i + 1][1]) in ("NOUN", "PROPN", "ADJ"):
+                i += 1  # "the principal money laundering offences", "the head office": a modifier of the noun after it
+                # (head-last languages only: "capo cuoco" is a role)
                 continue
             end = _grow_right(lowered, joined, i, grammar, after_first=is_first or grammar.head_first)
             heads_after = frozenset() if word in seniority else first.keys()  # "capo cuoco" is one role, "addetto" + a head two
@@ -167,10 +176,13 @@ def _head_kinds(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 def _grammar(lang: str) -> _Grammar:
     data = profile(lang)
     stops = word_set(lang, "stopwords", borrowed=True) | {str(w).lower() for w in data.get("modifier_stops", [])}
+    function_words = frozenset(stops)
     stops |= _duty_forms(lang)[0]
     return _Grammar(
         head_first=head_first(lang),
         stops=stops,
+        function_words=function_words,
+        adjective_endings=pattern(lang, "adjective_endings"),
         right_stops=stops | _verb_forms(lang),  # "analista del credito lavora": a verb ends the name
         seniority=frozenset(w.lower() for w in data.get("seniority_below", []) + data.get("seniority_above", []) if " " not in w),
         adjective=re.compile(data.get("adjective_suffixes", "(?!)")),
@@ -185,6 +197,7 @@ def _grammar(lang: str) -> _Grammar:
         verbs_or_participles=pattern(lang, "verb_or_participle_endings"),
         native=pattern(lang, "native_endings"),
         adverbs=pattern(lang, "adverb_endings", borrowed=True),
+        gerunds=pattern(lang, "gerund_endings"),
         borrowed_modifiers=word_set(lang, "borrowed_modifiers"),
         prepositional_heads=word_set(lang, "prepositional_heads"),
         head_prepositions=word_set(lang, "head_prepositions"),
@@ -226,6 +239,8 @@ def _grow_left(tokens, lowered, joined, i, grammar: _Grammar, text: str, lang: s
             break
         if prev in grammar.base_verbs and not role_slot and _tags(text, lang).get(tokens[begin - 1][1]) == "VERB":
             break  # "supervisors supervise lawyers"; "audit managers" keeps its noun
+        if grammar.gerunds.search(prev) and not role_slot and _verb_gerund(text, lang, tokens[begin - 1][1]):
+            break  # "guidance on monitoring workers"; "housing officials", "lead hand, welding inspector" keep their noun
         if begin > 1 and lowered[begin - 2] in grammar.subjects and prev not in seniority:
             break  # "a recruiter who places associates", "we asked analysts"
         if prev in grammar.base_verbs and original[0].islower() and (begin == 1 and not role_slot and not text[:tokens[0][1]].strip()
@@ -241,6 +256,17 @@ def _grow_left(tokens, lowered, joined, i, grammar: _Grammar, text: str, lang: s
             break  # a word of the language, not a borrowed modifier ("data", "area" are English in "data analyst")
         begin -= 1
     return begin
+
+
+def _verb_gerund(text: str, lang: str, start: int) -> bool:
+    """Is the gerund at `start` a verb taking the role as its object: tagged a verb, and opening the sentence or
+    right after a preposition, pronoun or verb ("on monitoring workers", "what hiring managers pay", "means supporting
+    portfolio managers")? After a comma, a conjunction or an article it may be a noun of the role's name."""
+    tokens = analyse(text, lang) if lang in LANGUAGES else []
+    at = next((k for k, t in enumerate(tokens) if t.start == start), None)
+    if at is None or tokens[at].pos != "VERB":
+        return False
+    return at == 0 or tokens[at - 1].pos in ("ADP", "SCONJ", "PRON", "VERB", "AUX")
 
 
 def _grow_right(lowered, joined, i, grammar: _Grammar, after_first: bool) -> int:
@@ -260,13 +286,15 @@ def _grow_right(lowered, joined, i, grammar: _Grammar, after_first: bool) -> int
                 and not (j + 1 < len(lowered) and lowered[j + 1] in grammar.agent_prepositions):  # "manager rilasciato dall'ente": a participle
             end = j
         elif word in markers and complements < 2 and j + 1 < len(lowered) and not lowered[j + 1].isdigit() \
-                and (lowered[j + 1] not in stops or lowered[j + 1] in articles):
+                and (lowered[j + 1] not in (stops if grammar.head_first else grammar.function_words) or lowered[j + 1] in articles):
+            # in a head-last language the word after "of" is a noun even where it spells a verb ("head of design")
             k = j + 1
             if lowered[k] in articles and k + 1 < len(lowered) and lowered[k + 1] not in stops:
                 k += 1
             nxt = lowered[k + 1] if k + 1 < len(lowered) else ""
-            if joined[k] and nxt and nxt not in stops and nxt not in markers and not grammar.verb_like(nxt) and after_first:
-                k += 1
+            if joined[k] and nxt and nxt not in stops and nxt not in markers and not grammar.verb_like(nxt) \
+                    and (after_first or grammar.adjective_endings.search(lowered[k])):
+                k += 1  # "direttore di sala", "head of occupational therapy"
             end = k
             j = k
             complements += 1
