@@ -50,7 +50,32 @@ CASES = {
         "Nelle scuole private l'educatore è inquadrato nel contratto del settore. Lavora spesso come libero "
         "professionista per agenzie di viaggio e alberghi. Pochi sono assunti direttamente dalle compagnie.",
         frozenset({"agenzie di viaggio", "alberghi", "istruzione"}), frozenset({"compagnie"})),  # a generic head alone
+    "employers_one_works_for_en": Case(
+        "Lifeguard", "en", "industry",
+        "Lifeguards work for leisure trusts, holiday parks and water sports centres, as well as private swim schools. "
+        "Some work for long hours in summer and work for private clients.",
+        frozenset({"leisure trusts", "holiday parks", "water sports centres", "private swim schools"}),
+        absent_parts=("hours", "clients")),
+    "a_head_two_modifiers_share_en": Case(
+        "Bus Driver", "en", "industry", "Employers include bus operators, county and district councils and schools.",
+        frozenset({"bus operators", "county and district councils", "schools"})),
+    "employers_one_works_for_it": Case(
+        "Perito agrario", "it", "industry",
+        "I periti lavorano per consorzi agrari, organizzazioni di categoria, industria conserviera e per le ASL. Qualcuno "
+        "lavora per molte ore e lavora per clienti privati.",
+        frozenset({"consorzi agrari", "organizzazioni di categoria", "industria conserviera", "asl"}),
+        absent_parts=("ore", "clienti")),
     # ------------------------------------------------------------ qualifications
+    "a_licence_to_drive_is_a_credential_en": Case(
+        "Delivery Driver", "en", "qualification",
+        "Drivers need a full UK driving licence and a valid Texas driver's license; yard staff hold a forklift licence. "
+        "Long-haul routes need a Class C commercial driver's license (CDL). Electricians also need a state license.",
+        frozenset({"full uk driving licence", "valid texas driver's license", "forklift licence",
+                   "class c commercial driver's license"}), frozenset({"state license"})),
+    "a_licence_to_practise_stays_a_regulation_en": Case(
+        "Delivery Driver", "en", "regulation",
+        "Drivers need a full UK driving licence and a valid Texas driver's license. Electricians also need a state license.",
+        frozenset({"state license"}), absent_parts=("driving", "driver")),
     "certificates_named_by_what_they_certify_en": Case(
         "Deckhand", "en", "qualification",
         "Most deckhands hold a basic sea survival certificate and a powerboat handling certificate. Crane operators need "
