@@ -116,6 +116,31 @@ CASES = {
         "frequentato il corso di aggiornamento obbligatorio previsto dalla legge regionale 5/2010.",
         frozenset({"corso di tecniche di degustazione", "corso per la conduzione di carrelli elevatori"}),
         absent_parts=("corso della carriera", "obbligatorio")),  # a compulsory course is a regulation's
+    "a_degree_in_either_field_en": Case(
+        "Food Technologist", "en", "qualification",
+        "Most labs ask for a bachelor's degree in food science or chemistry. A degree in biology and microbiology is "
+        "welcome. Planners hold a master's degree in rural or coastal planning. Analysts need a degree in statistics, "
+        "economics or finance.",
+        frozenset({"bachelor's degree in chemistry", "bachelor's degree in food science", "degree in biology",
+                   "degree in microbiology", "master's degree in rural or coastal planning",
+                   "degree in statistics, economics or finance"}),
+        frozenset({"bachelor's degree in food science or chemistry", "degree in biology and microbiology"})),
+    "degrees_at_both_levels_it": Case(
+        "Agronomo", "it", "qualification", "È richiesta la laurea triennale o magistrale in Agraria, Biologia o Chimica.",
+        frozenset({"laurea triennale o magistrale in agraria", "laurea triennale o magistrale in biologia",
+                   "laurea triennale o magistrale in chimica"}), frozenset({"laurea triennale"})),
+    "licences_for_a_task_and_training_by_subject_it": Case(
+        "Magazziniere", "it", "qualification",
+        "Gradito il patentino per carrelli elevatori (muletto). Serve la formazione sui rischi chimici e la formazione "
+        "per addetti antincendio. È previsto un attestato di formazione sul primo soccorso. Serve anche il corso BLSD.",
+        frozenset({"patentino per carrelli elevatori", "formazione sui rischi chimici", "formazione per addetti antincendio",
+                   "attestato di formazione sul primo soccorso", "corso blsd"}),
+        frozenset({"formazione sul primo soccorso"})),
+    "credentials_asked_for_are_no_skills_it": Case(
+        "Magazziniere", "it", "skill",
+        "Sono richieste la formazione sulla sicurezza e il corso BLSD. È richiesta la laurea triennale o magistrale in "
+        "Economia, Giurisprudenza o Scienze politiche.",
+        absent_parts=("formazione", "corso", "economia", "giurisprudenza", "scienze")),
     # ------------------------------------------------------------ regulators
     "the_profession_s_own_body_en": Case(
         "Brewer", "en", "regulator",
