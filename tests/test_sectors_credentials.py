@@ -65,6 +65,14 @@ CASES = {
         "lavora per molte ore e lavora per clienti privati.",
         frozenset({"consorzi agrari", "organizzazioni di categoria", "industria conserviera", "asl"}),
         absent_parts=("ore", "clienti")),
+    "a_sector_head_one_or_shared_en": Case(
+        "Petroleum Engineer", "en", "industry",
+        "Petroleum engineers work in the oil and gas industry. Petroleum engineers also work across the mining and "
+        "quarrying sectors, and some petroleum engineers move to the water and sewerage industries.",
+        frozenset({"oil and gas", "water", "sewerage"}), absent_parts=("gas industry",)),
+    "a_vocabulary_form_with_a_conjunction_stays_whole_en": Case(
+        "Petroleum Engineer", "en", "industry", "Petroleum engineers work in oil and gas. Most are employed in oil and gas and in mining.",
+        frozenset({"oil and gas", "mining and quarrying"}), frozenset({"oil", "gas"})),
     # ------------------------------------------------------------ qualifications
     "a_licence_to_drive_is_a_credential_en": Case(
         "Delivery Driver", "en", "qualification",
