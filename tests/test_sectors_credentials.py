@@ -149,6 +149,15 @@ CASES = {
         "Sono richieste la formazione sulla sicurezza e il corso BLSD. È richiesta la laurea triennale o magistrale in "
         "Economia, Giurisprudenza o Scienze politiche.",
         absent_parts=("formazione", "corso", "economia", "giurisprudenza", "scienze")),
+    "time_in_supervised_practice_en": Case(
+        "Dental Nurse", "en", "qualification",
+        "Trainees complete 18 months of supervised clinical practice and 120 days of practice learning, then two years' "
+        "relevant work experience. Chefs want 3 years of experience with French cuisine.",
+        frozenset({"18 months of supervised clinical practice", "120 days of practice learning",
+                   "two years' relevant work experience"}), absent_parts=("french", "3 years")),
+    "a_traineeship_after_the_degree_it": Case(
+        "Psicologo", "it", "qualification", "Dopo la laurea serve il tirocinio post-lauream di 1.000 ore.",
+        frozenset({"tirocinio post-lauream di 1.000 ore"})),
     # ------------------------------------------------------------ regulators
     "the_profession_s_own_body_en": Case(
         "Brewer", "en", "regulator",
