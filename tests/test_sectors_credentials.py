@@ -155,6 +155,11 @@ CASES = {
         "relevant work experience. Chefs want 3 years of experience with French cuisine.",
         frozenset({"18 months of supervised clinical practice", "120 days of practice learning",
                    "two years' relevant work experience"}), absent_parts=("french", "3 years")),
+    "a_degree_title_joined_by_e_is_one_it": Case(
+        "Agronomo", "it", "qualification",
+        "Serve la laurea in Scienze e tecnologie agrarie. Vale anche la laurea in Biologia, Chimica o Geologia.",
+        frozenset({"laurea in scienze e tecnologie agrarie", "laurea in biologia", "laurea in chimica", "laurea in geologia"}),
+        frozenset({"laurea in scienze", "laurea in tecnologie agrarie"})),
     "a_traineeship_after_the_degree_it": Case(
         "Psicologo", "it", "qualification", "Dopo la laurea serve il tirocinio post-lauream di 1.000 ore.",
         frozenset({"tirocinio post-lauream di 1.000 ore"})),
