@@ -155,6 +155,15 @@ CASES = {
         "relevant work experience. Chefs want 3 years of experience with French cuisine.",
         frozenset({"18 months of supervised clinical practice", "120 days of practice learning",
                    "two years' relevant work experience"}), absent_parts=("french", "3 years")),
+    "school_credentials_by_count_and_grade_and_courses_by_subject_en": Case(
+        "Bricklayer", "en", "qualification",
+        "Colleges usually ask for 3 or 4 GCSEs at grades 9 to 4, including maths. Some bricklayers take a short course "
+        "in stone masonry or an online course in site safety. In the course of a week they lay a few thousand bricks.",
+        frozenset({"3 or 4 gcses at grades 9 to 4", "short course in stone masonry", "online course in site safety"}),
+        absent_parts=("week",)),
+    "a_regional_qualification_it": Case(
+        "Estetista", "it", "qualification", "Serve la qualifica regionale di operatore del benessere.",
+        frozenset({"qualifica regionale di operatore del benessere"})),
     "a_degree_title_joined_by_e_is_one_it": Case(
         "Agronomo", "it", "qualification",
         "Serve la laurea in Scienze e tecnologie agrarie. Vale anche la laurea in Biologia, Chimica o Geologia.",
