@@ -73,6 +73,10 @@ CASES = {
     "a_vocabulary_form_with_a_conjunction_stays_whole_en": Case(
         "Petroleum Engineer", "en", "industry", "Petroleum engineers work in oil and gas. Most are employed in oil and gas and in mining.",
         frozenset({"oil and gas", "mining and quarrying"}), frozenset({"oil", "gas"})),
+    "a_workplace_list_goes_on_past_an_example_and_an_acronym_it": Case(
+        "Assistente sociale", "it", "industry",
+        "L'assistente sociale lavora nei consultori, negli enti locali come il Comune di Roma, nelle ASL e negli ospedali.",
+        frozenset({"consultori", "asl", "ospedali"}), absent_parts=("roma",)),
     # ------------------------------------------------------------ qualifications
     "a_licence_to_drive_is_a_credential_en": Case(
         "Delivery Driver", "en", "qualification",
