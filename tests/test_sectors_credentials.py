@@ -165,6 +165,9 @@ CASES = {
         "in stone masonry or an online course in site safety. In the course of a week they lay a few thousand bricks.",
         frozenset({"3 or 4 gcses at grades 9 to 4", "short course in stone masonry", "online course in site safety"}),
         absent_parts=("week",)),
+    "credentials_an_acronym_list_shares_en": Case(
+        "Lifeguard", "en", "qualification", "Most pools require current NPLQ, RLSS and STA cards.",
+        frozenset({"nplq", "rlss", "sta"}), frozenset({"nplq, rlss and sta"})),
     "a_regional_qualification_it": Case(
         "Estetista", "it", "qualification", "Serve la qualifica regionale di operatore del benessere.",
         frozenset({"qualifica regionale di operatore del benessere"})),
