@@ -50,7 +50,44 @@ CASES = {
         "Nelle scuole private l'educatore è inquadrato nel contratto del settore. Lavora spesso come libero "
         "professionista per agenzie di viaggio e alberghi. Pochi sono assunti direttamente dalle compagnie.",
         frozenset({"agenzie di viaggio", "alberghi", "istruzione"}), frozenset({"compagnie"})),  # a generic head alone
+    "employers_one_works_for_en": Case(
+        "Lifeguard", "en", "industry",
+        "Lifeguards work for leisure trusts, holiday parks and water sports centres, as well as private swim schools. "
+        "Some work for long hours in summer and work for private clients.",
+        frozenset({"leisure trusts", "holiday parks", "water sports centres", "private swim schools"}),
+        absent_parts=("hours", "clients")),
+    "a_head_two_modifiers_share_en": Case(
+        "Bus Driver", "en", "industry", "Employers include bus operators, county and district councils and schools.",
+        frozenset({"bus operators", "county and district councils", "schools"})),
+    "employers_one_works_for_it": Case(
+        "Perito agrario", "it", "industry",
+        "I periti lavorano per consorzi agrari, organizzazioni di categoria, industria conserviera e per le ASL. Qualcuno "
+        "lavora per molte ore e lavora per clienti privati.",
+        frozenset({"consorzi agrari", "organizzazioni di categoria", "industria conserviera", "asl"}),
+        absent_parts=("ore", "clienti")),
+    "a_sector_head_one_or_shared_en": Case(
+        "Petroleum Engineer", "en", "industry",
+        "Petroleum engineers work in the oil and gas industry. Petroleum engineers also work across the mining and "
+        "quarrying sectors, and some petroleum engineers move to the water and sewerage industries.",
+        frozenset({"oil and gas", "water", "sewerage"}), absent_parts=("gas industry",)),
+    "a_vocabulary_form_with_a_conjunction_stays_whole_en": Case(
+        "Petroleum Engineer", "en", "industry", "Petroleum engineers work in oil and gas. Most are employed in oil and gas and in mining.",
+        frozenset({"oil and gas", "mining and quarrying"}), frozenset({"oil", "gas"})),
+    "a_workplace_list_goes_on_past_an_example_and_an_acronym_it": Case(
+        "Assistente sociale", "it", "industry",
+        "L'assistente sociale lavora nei consultori, negli enti locali come il Comune di Roma, nelle ASL e negli ospedali.",
+        frozenset({"consultori", "asl", "ospedali"}), absent_parts=("roma",)),
     # ------------------------------------------------------------ qualifications
+    "a_licence_to_drive_is_a_credential_en": Case(
+        "Delivery Driver", "en", "qualification",
+        "Drivers need a full UK driving licence and a valid Texas driver's license; yard staff hold a forklift licence. "
+        "Long-haul routes need a Class C commercial driver's license (CDL). Electricians also need a state license.",
+        frozenset({"full uk driving licence", "valid texas driver's license", "forklift licence",
+                   "class c commercial driver's license"}), frozenset({"state license"})),
+    "a_licence_to_practise_stays_a_regulation_en": Case(
+        "Delivery Driver", "en", "regulation",
+        "Drivers need a full UK driving licence and a valid Texas driver's license. Electricians also need a state license.",
+        frozenset({"state license"}), absent_parts=("driving", "driver")),
     "certificates_named_by_what_they_certify_en": Case(
         "Deckhand", "en", "qualification",
         "Most deckhands hold a basic sea survival certificate and a powerboat handling certificate. Crane operators need "
@@ -91,6 +128,57 @@ CASES = {
         "frequentato il corso di aggiornamento obbligatorio previsto dalla legge regionale 5/2010.",
         frozenset({"corso di tecniche di degustazione", "corso per la conduzione di carrelli elevatori"}),
         absent_parts=("corso della carriera", "obbligatorio")),  # a compulsory course is a regulation's
+    "a_degree_in_either_field_en": Case(
+        "Food Technologist", "en", "qualification",
+        "Most labs ask for a bachelor's degree in food science or chemistry. A degree in biology and microbiology is "
+        "welcome. Planners hold a master's degree in rural or coastal planning. Analysts need a degree in statistics, "
+        "economics or finance.",
+        frozenset({"bachelor's degree in chemistry", "bachelor's degree in food science", "degree in biology",
+                   "degree in microbiology", "master's degree in rural or coastal planning",
+                   "degree in statistics, economics or finance"}),
+        frozenset({"bachelor's degree in food science or chemistry", "degree in biology and microbiology"})),
+    "degrees_at_both_levels_it": Case(
+        "Agronomo", "it", "qualification", "È richiesta la laurea triennale o magistrale in Agraria, Biologia o Chimica.",
+        frozenset({"laurea triennale o magistrale in agraria", "laurea triennale o magistrale in biologia",
+                   "laurea triennale o magistrale in chimica"}), frozenset({"laurea triennale"})),
+    "licences_for_a_task_and_training_by_subject_it": Case(
+        "Magazziniere", "it", "qualification",
+        "Gradito il patentino per carrelli elevatori (muletto). Serve la formazione sui rischi chimici e la formazione "
+        "per addetti antincendio. È previsto un attestato di formazione sul primo soccorso. Serve anche il corso BLSD.",
+        frozenset({"patentino per carrelli elevatori", "formazione sui rischi chimici", "formazione per addetti antincendio",
+                   "attestato di formazione sul primo soccorso", "corso blsd"}),
+        frozenset({"formazione sul primo soccorso"})),
+    "credentials_asked_for_are_no_skills_it": Case(
+        "Magazziniere", "it", "skill",
+        "Sono richieste la formazione sulla sicurezza e il corso BLSD. È richiesta la laurea triennale o magistrale in "
+        "Economia, Giurisprudenza o Scienze politiche.",
+        absent_parts=("formazione", "corso", "economia", "giurisprudenza", "scienze")),
+    "time_in_supervised_practice_en": Case(
+        "Dental Nurse", "en", "qualification",
+        "Trainees complete 18 months of supervised clinical practice and 120 days of practice learning, then two years' "
+        "relevant work experience. Chefs want 3 years of experience with French cuisine.",
+        frozenset({"18 months of supervised clinical practice", "120 days of practice learning",
+                   "two years' relevant work experience"}), absent_parts=("french", "3 years")),
+    "school_credentials_by_count_and_grade_and_courses_by_subject_en": Case(
+        "Bricklayer", "en", "qualification",
+        "Colleges usually ask for 3 or 4 GCSEs at grades 9 to 4, including maths. Some bricklayers take a short course "
+        "in stone masonry or an online course in site safety. In the course of a week they lay a few thousand bricks.",
+        frozenset({"3 or 4 gcses at grades 9 to 4", "short course in stone masonry", "online course in site safety"}),
+        absent_parts=("week",)),
+    "credentials_an_acronym_list_shares_en": Case(
+        "Lifeguard", "en", "qualification", "Most pools require current NPLQ, RLSS and STA cards.",
+        frozenset({"nplq", "rlss", "sta"}), frozenset({"nplq, rlss and sta"})),
+    "a_regional_qualification_it": Case(
+        "Estetista", "it", "qualification", "Serve la qualifica regionale di operatore del benessere.",
+        frozenset({"qualifica regionale di operatore del benessere"})),
+    "a_degree_title_joined_by_e_is_one_it": Case(
+        "Agronomo", "it", "qualification",
+        "Serve la laurea in Scienze e tecnologie agrarie. Vale anche la laurea in Biologia, Chimica o Geologia.",
+        frozenset({"laurea in scienze e tecnologie agrarie", "laurea in biologia", "laurea in chimica", "laurea in geologia"}),
+        frozenset({"laurea in scienze", "laurea in tecnologie agrarie"})),
+    "a_traineeship_after_the_degree_it": Case(
+        "Psicologo", "it", "qualification", "Dopo la laurea serve il tirocinio post-lauream di 1.000 ore.",
+        frozenset({"tirocinio post-lauream di 1.000 ore"})),
     # ------------------------------------------------------------ regulators
     "the_profession_s_own_body_en": Case(
         "Brewer", "en", "regulator",

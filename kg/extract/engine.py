@@ -507,6 +507,10 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
     spans = split_items(captured, rs, always=rule.options.get("conj", spec.get("conj")) == "always")
     if spec.get("object_lists") and rs.lists["nominal_head"].match(captured.strip()):
         spans = _head_objects(captured, rs, spans)
+    named = (rule.options.get("lexicon"), rule.options.get("also_lexicon"),
+             lexicon.for_class(kinds()[spec["kind"]].get("class", "")) if rule.options.get("open") else None)
+    for name in dict.fromkeys(filter(None, named)):
+        spans = _lexicon_forms_whole(captured, rs.lang, name, spans)
     if not verb_led and not rule.options.get("verb_first"):
         return spans
     merged: list[tuple[int, int]] = []
@@ -523,6 +527,17 @@ def _items(captured: str, rs: RuleSet, rule: Rule, spec: dict, verb_led: bool) -
         else:
             merged.append((a, b))
     return merged
+
+
+def _lexicon_forms_whole(captured: str, lang: str, name: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Items a vocabulary form runs across are one where the halves name nothing on their own: "oil and gas",
+    "petrolio e gas" name one entry; "hospitality and catering" stays two, each half an entry of its own."""
+    for _, a, b in lexicon.find(name, captured, lang):
+        inside = [k for k, (x, y) in enumerate(spans) if x < b and a < y]
+        if len(inside) > 1 and not any(lexicon.find(name, captured[max(a, spans[k][0]):min(b, spans[k][1])], lang) for k in inside):
+            first, last = inside[0], inside[-1]
+            spans = spans[:first] + [(spans[first][0], spans[last][1])] + spans[last + 1:]
+    return spans
 
 
 def _head_objects(captured: str, rs: RuleSet, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
