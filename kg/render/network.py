@@ -16,7 +16,7 @@ from pyvis.node import Node
 
 from kg import yamlfile
 from kg.render import layout, page
-from kg.render.model import Career, Fact
+from kg.render.model import Career, Delta, Fact
 
 BIG = 1000  # above this many nodes a network starts with physics off, on a layout computed here
 LIMIT = 2500  # nodes a network draws at most (the most connected): a browser stays responsive; roles/ holds the rest
@@ -101,6 +101,28 @@ def capped(career: Career, node_ids: list[str], keep: frozenset[str] | None = No
         if node in degree:
             toward.update(neighbours(node))
     return [i for i in node_ids if i in chosen], len(members) - len(chosen)
+
+
+def alters(career: Career, delta: Delta, keep: frozenset[str] | None) -> bool:
+    """Whether the rows `delta` changed (kg.render.model.updated) may show on a network of the links of the
+    predicates `keep` (None: of any, over every node) and its panel, so that its page must be rendered again.
+
+    The nodes drawn, their degrees, levels and sizes follow from the links of `keep` alone: when none came or went,
+    the page shows the same nodes, and changes only if one of them, or a fact its panel carries, did. A panel of
+    at most BIG nodes may carry every fact of the nodes and every node those facts name: any change of those
+    counts. Larger ones carry the links among the nodes drawn."""
+    if keep is None:
+        if delta.members or delta.links:
+            return True
+        members = career.nodes.keys()
+    else:
+        if any(not literal and predicate in keep for _, predicate, _, literal in delta.facts):
+            return True
+        members = {node for link in career.links(keep) for node in link}
+    if len(members) <= BIG:
+        return bool(delta.nodes) or any(s in members or not literal and o in members for s, _, o, literal in delta.facts)
+    drawn = set(capped(career, list(career.nodes))[0]) if keep is None else members
+    return not delta.nodes.isdisjoint(drawn) or any(not literal and s in drawn and o in drawn for s, _, o, literal in delta.facts)
 
 
 def render_page(filename: str, title: str, model: dict, **context) -> dict[str, bytes]:
