@@ -94,6 +94,7 @@ class Delta:
     facts: frozenset[tuple[str, str, str, bool]]  # (subject, predicate, object, literal) of facts added, removed or
     # whose evidence changed (an evidence's article renamed or moved counts)
     links: frozenset[tuple[str, str, str]]  # (subject, predicate, object) of links added or removed: degrees moved
+    gained: frozenset[tuple[str, str, str]]  # those of `links` added
     nodes: frozenset[str]  # nodes added, removed or whose type or labels changed
     members: bool  # nodes added or removed
     articles: frozenset[str]  # articles added, removed or changed
@@ -305,12 +306,12 @@ def _delta(was: list, rows: list[tuple], career: Career, nodes: dict[str, Node],
     cited = moved | renamed
     changed = (before - after) + (after - before)
     changed.update(row for row in after if any(quote[2] in cited for quote in row[4]))  # its evidence shows the article
-    links = {row[:3] for row in before if not row[3]} ^ {row[:3] for row in after if not row[3]}
+    had, has = {row[:3] for row in before if not row[3]}, {row[:3] for row in after if not row[3]}
     gone = {i for i in ids if i in career.nodes and i not in nodes}
     come = {i for i in ids if i in nodes and i not in career.nodes}
     altered = {i for i in ids if i in nodes and i in career.nodes and nodes[i] != career.nodes[i]}
     quotes = sum(len(row[4]) for row in before.elements()) != sum(len(row[4]) for row in after.elements())
-    return Delta(frozenset(row[:4] for row in changed), frozenset(links), frozenset(gone | come | altered), bool(gone | come),
+    return Delta(frozenset(row[:4] for row in changed), frozenset(had ^ has), frozenset(has - had), frozenset(gone | come | altered), bool(gone | come),
                  frozenset(cited), sum(before.values()) != sum(after.values()) or quotes)
 
 
