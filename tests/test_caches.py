@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
@@ -67,11 +68,12 @@ def test_looking_for_caches_of_folders_gone_sizes_only_those(tmp_path, monkeypat
     gone, kept = corpus(tmp_path / "gone", "paralegal", "auditor"), corpus(tmp_path / "kept", "recruiter")
     kg.build(gone), kg.build(kept)
     shutil.rmtree(gone)
-    sized, real = [], caches._bytes
-    monkeypatch.setattr(caches, "_bytes", lambda path, seen: sized.append(path.parent) or real(path, seen))
+    sized = []
+    monkeypatch.setattr(caches, "KINDS", tuple(replace(kind, entries=lambda cache, seen, entries=kind.entries: sized.append(cache)
+                                                       or entries(cache, seen)) for kind in caches.KINDS))
     found = caches.forget_gone()
     assert [c.folder for c in found] == [folder_for(gone)] and found[0].size > 0  # `kg cache clear` prints its size
-    assert set(sized) == {folder_for(gone)} and len(sized) == 2  # its two articles, none of the kept cache's
+    assert sized == [folder_for(gone)] and len(found[0].entries) == 2  # its two articles, none of the kept cache's
     assert not folder_for(gone).exists() and folder_for(kept).is_dir()
 
 

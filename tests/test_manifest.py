@@ -227,3 +227,26 @@ def test_a_rebuild_after_a_change_is_a_clean_build(corpus, tmp_path, monkeypatch
     assert after == clean(source, tmp_path, monkeypatch)
     if change is _merge:
         assert "same role as en/financial-analyst.md" in result.stderr
+
+
+def test_the_role_table_an_edit_starts_from_is_the_one_the_recorded_role_iris_give(corpus):
+    """An edit takes the last build's role table from the role IRI each article's state recorded, not by making it
+    again from every role: the same table, aliases moving roles included (two articles of one role, one naming it
+    by an alias the other declares)."""
+    from kg.pipeline.incremental import recorded_table
+    from kg.pipeline.state import FILE, State
+    from kg.resolve.resolution import role_table
+    from kg.store import graphs
+
+    source, out = corpus
+    for name in ("financial-analyst.md", "loan-officers.md", "sales-development-representative.md"):
+        write_article(source, f"en/{name}", (CORPUS / name).read_text(encoding="utf-8"))
+    _merge(source)
+    kg.write(kg.build(source, out=out), out)
+    state = State.open(graphs.folder_for(out / "careers.ttl") / FILE)
+    try:
+        heads = state.heads()
+    finally:
+        state.close()
+    assert len(heads) > 2 and any(head.aliases for head in heads.values())
+    assert recorded_table(heads) == role_table([(h.slug, h.role, h.aliases) for h in heads.values()])

@@ -174,10 +174,77 @@ def test_spliced_exports_and_the_touched_role_pages_are_a_full_write_of_an_edite
     assert _written(out) == _full(GraphIndex(new))
     assert model.updated(model.from_store(to_store(old)), to_store(new), change) == model.from_store(to_store(new))
     before, after = render.outputs(GraphIndex(old)), render.outputs(GraphIndex(new))
-    for partial in (render.outputs(GraphIndex(new), change=change), render.outputs(to_store(new), change=change)):
+    kept = model.updated(model.from_store(to_store(old)), to_store(new), change)  # with its delta: pages left alone
+    for partial in (render.outputs(GraphIndex(new), change=change), render.outputs(to_store(new), change=change),
+                    render.outputs(to_store(new), change=change, career=kept)):
         assert set(partial) == set(after)
         for name, data_ in partial.items():
             assert (before[name] if data_ is None else data_) == after[name], name
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), big=st.sampled_from([2, 10, 40]))
+def test_network_pages_left_alone_are_those_a_full_render_of_the_edited_graph_gives(sample_build, monkeypatch, data, big):
+    """The network pages and index.html an edit leaves alone (their `alters` says nothing they show changed) are byte
+    for byte what a full render of the new graph gives, with networks small and large (BIG, LIMIT and EDGES made small,
+    so that panels carry only the links among the nodes drawn, and graph.html draws only the most connected)."""
+    from kg.render import network
+
+    monkeypatch.setattr(network, "BIG", big)
+    monkeypatch.setattr(network, "LIMIT", big + 5)
+    monkeypatch.setattr(network, "EDGES", 3 * big)
+    triples = _facts(sample_build.index)
+    old = set(triples)
+    quotes = sorted(t for t in triples if t[1] == KG.quote)
+    nodes = sorted({s for s, p, o in triples if p == SKOS.prefLabel})
+    articles = sorted({s for s, p, o in triples if p == RDF.type and o == KG.Article})
+    edits = data.draw(st.lists(st.sampled_from(["quote", "label", "title", "link", "unlink", "definition"]), min_size=1, max_size=2))
+    new = set(old)
+    for kind in edits:
+        if kind == "quote":  # an evidence's wording: its fact's evidence changes, no link comes or goes
+            ev, p, o = data.draw(st.sampled_from(quotes))
+            new = (new - {(ev, p, o)}) | {(ev, p, Literal(str(o) + " (edited)", datatype=o.datatype))}
+        elif kind == "label":
+            node = data.draw(st.sampled_from(nodes))
+            new = {t for t in new if not (t[0] == node and t[1] == SKOS.prefLabel and t[2].language == "en")}
+            new.add((node, SKOS.prefLabel, Literal("Relabelled", lang="en")))
+        elif kind == "title":
+            article = data.draw(st.sampled_from(articles))
+            new = {t for t in new if not (t[0] == article and t[1] == SCHEMA.name)} | {(article, SCHEMA.name, Literal("Retitled"))}
+        elif kind == "link":
+            new.add((data.draw(st.sampled_from(nodes)), data.draw(st.sampled_from([KG.requiresSkill, KG.promotesTo, KG.relatedRole])),
+                     data.draw(st.sampled_from(nodes))))
+        elif kind == "unlink":
+            new.discard(data.draw(st.sampled_from([t for t in triples if t[1] in (KG.requiresSkill, KG.promotesTo, KG.inIndustry)])))
+        else:
+            node = data.draw(st.sampled_from(nodes))
+            new.add((node, SKOS.definition, Literal("Made up.", lang="en")))
+    change = between(to_store(old), to_store(new))
+    before, after = render.outputs(GraphIndex(old)), render.outputs(GraphIndex(new))
+    kept = model.updated(model.from_store(to_store(old)), to_store(new), change)
+    partial = render.outputs(to_store(new), change=change, career=kept)
+    assert set(partial) == set(after)
+    for name, data_ in partial.items():
+        assert (before[name] if data_ is None else data_) == after[name], name
+
+
+def test_an_edit_of_a_quote_leaves_the_network_pages_alone(sample_build, monkeypatch):
+    """The delta is precise enough to matter: in networks too big for their panels to carry more than their links
+    (BIG made small, as a corpus of thousands of articles is), an evidence's wording changed on a fact no network
+    draws (a literal fact: a definition) leaves graph.html, ladder.html, skills.html and index.html as written."""
+    from kg.render import network
+
+    monkeypatch.setattr(network, "BIG", 2)
+    triples = set(sample_build.index.triples())
+    literal = {(s, p, o) for s, p, o in triples if p == RDF.object and isinstance(o, Literal)}
+    ev = min(s for s, p, o in literal)
+    quote = next(t for t in triples if t[0] == ev and t[1] == KG.quote)
+    new = (triples - {quote}) | {(ev, KG.quote, Literal(str(quote[2]) + " (edited)", datatype=quote[2].datatype))}
+    change = between(to_store(triples), to_store(new))
+    kept = model.updated(model.from_store(to_store(triples)), to_store(new), change)
+    partial = render.outputs(to_store(new), change=change, career=kept)
+    assert kept.delta.facts and not kept.delta.links and not kept.delta.nodes
+    assert [name for name in ("index.html", "graph.html", "ladder.html", "skills.html") if partial[name] is not None] == []
 
 
 def test_an_article_renamed_rewrites_the_pages_its_evidence_is_on_and_no_other(sample_build):

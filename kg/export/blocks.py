@@ -96,12 +96,20 @@ class _Writer:
         _copy(old, self.out, start, end - start)
         shift = self.offset - start
         self.index.keys.extend(index.keys[first:last])
-        self.index.starts.extend(s + shift for s in index.starts[first:last])
-        self.index.ends.extend(e + shift for e in index.ends[first:last])
+        self.index.starts.frombytes(_shifted(index.starts, first, last, shift))
+        self.index.ends.frombytes(_shifted(index.ends, first, last, shift))
         self.offset += end - start
 
     def close(self) -> None:
         self.out.write(self.layout.footer)
+
+
+def _shifted(offsets: array, first: int, last: int, shift: int) -> bytes:
+    """offsets[first:last], each plus `shift`, as the bytes of an array("q"): in numpy, not a Python int a block
+    (300,000 blocks in a file of 10,000 articles)."""
+    import numpy  # noqa: PLC0415 (only a splice needs it)
+
+    return (numpy.frombuffer(offsets, dtype=numpy.int64, count=last - first, offset=first * offsets.itemsize) + shift).tobytes()
 
 
 def write(path: Path, layout: Layout, version: str, keys: Iterable[str], render: Render) -> BlockIndex:

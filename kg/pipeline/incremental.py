@@ -92,7 +92,7 @@ def _edit(paths, root, keys, folder, store, state, read, prepare, doubts) -> Edi
         heads[article.slug] = head(article, facts, kept[0][1], dropped, keys[article.path.as_posix()], doubts)
     if len(heads) != len(keys):  # two articles of one slug: the full path reports them as it always has
         return None
-    old_roles, old_aliases = role_table([(h.slug, h.role, h.aliases) for h in before.values()])
+    old_roles, old_aliases = recorded_table(before)
     roles, aliases = role_table([(h.slug, h.role, h.aliases) for h in heads.values()])
     moved = {a for a in old_aliases.keys() | aliases.keys() if old_aliases.get(a) != aliases.get(a)}
     again = ({s for s in roles if old_roles.get(s) != roles[s]} | state.readers(moved)) & heads.keys() - pairs.keys()
@@ -119,6 +119,17 @@ def _edit(paths, root, keys, folder, store, state, read, prepare, doubts) -> Edi
     state.change([(heads[s.article.slug], s) for s in shares], retracted, sums, generation)
     change = graphs.edit(store, found, todo, gone, generation)
     return Edit(folder, store, state, shares, {slug: facts for slug, (_, facts) in pairs.items()}, heads, focus, state.count("node"), change)
+
+
+def recorded_table(heads: dict[str, Head]) -> tuple[dict[str, str], dict[str, str]]:
+    """The role table (kg.resolve.resolution.role_table) the articles of `heads` were last resolved with, from the
+    role IRI each recorded: no role folded and slugged again (an edit makes the new table only)."""
+    roles = {slug: head.iri for slug, head in heads.items()}
+    aliases: dict[str, str] = {}
+    for slug in sorted(heads):
+        for alias in heads[slug].aliases:
+            aliases.setdefault(alias, roles[slug])
+    return roles, aliases
 
 
 def _graph(slug: str) -> str:

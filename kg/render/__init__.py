@@ -18,7 +18,7 @@ from kg.atomic import write_atomic
 from kg.errors import KgError
 from kg.graph.index import GraphIndex, indexed, writer
 from kg.render import graph, index, ladder, page, roles, skills
-from kg.render.model import SOURCE_LINK, Career, from_store, read
+from kg.render.model import SOURCE_LINK, Career, Delta, from_store, read
 from kg.store.change import Change
 from kg.store.described import StoreIndex
 
@@ -30,13 +30,14 @@ class View:
     summary: str
     nav: tuple[str, str] | None = None  # (page, title) in every page's navigation bar
     touched: Callable[[GraphIndex | StoreIndex, Change], set[str]] | None = None  # what of it a change can alter: `render(career, touched)`
+    alters: Callable[[Career, Delta], bool] | None = None  # whether its page (`nav`'s) may change with an updated Career's delta
 
 
 VIEWS: dict[str, View] = {
-    "index": View("index", index.render, "index.html: counts, roles, articles, links to every view", ("index.html", "Home")),
-    "graph": View("graph", graph.render, "graph.html: the whole graph by type, search, filter, evidence", ("graph.html", "Graph")),
-    "ladder": View("ladder", ladder.render, "ladder.html: promotion and reporting paths, junior at the bottom", ("ladder.html", "Ladders")),
-    "skills": View("skills", skills.render, "skills.html: roles and the skills they need, shared skills larger", ("skills.html", "Skills")),
+    "index": View("index", index.render, "index.html: counts, roles, articles, links to every view", ("index.html", "Home"), alters=index.alters),
+    "graph": View("graph", graph.render, "graph.html: the whole graph by type, search, filter, evidence", ("graph.html", "Graph"), alters=graph.alters),
+    "ladder": View("ladder", ladder.render, "ladder.html: promotion and reporting paths, junior at the bottom", ("ladder.html", "Ladders"), alters=ladder.alters),
+    "skills": View("skills", skills.render, "skills.html: roles and the skills they need, shared skills larger", ("skills.html", "Skills"), alters=skills.alters),
     "roles": View("roles", roles.render, "roles/<slug>.html: one page per role, every fact with its evidence",
                   touched=roles.touched),
 }
@@ -60,7 +61,8 @@ def outputs(graph_: Graph | GraphIndex | ox.Store, source_link: str = SOURCE_LIN
             career: Career | None = None) -> dict[str, bytes | None]:
     """Every view's files, as `kg build` writes them beside careers.ttl; `source_link` leads from there to the
     articles' folder. After a `change` to a graph whose pages were written, the role pages it cannot have
-    altered (kg.render.roles.touched) are None: kept as they are. From an Oxigraph store of the graph (an edit's:
+    altered (kg.render.roles.touched), and the pages none of whose rows the Career's delta changed (a `View`'s
+    `alters`), are None: kept as they are. From an Oxigraph store of the graph (an edit's:
     kg.render.model.from_store) no GraphIndex of it is made; given the graph's `career` (kg.pipeline keeps it
     from build to build: kg.render.model.updated), nothing of the graph is read but what `change` touched."""
     if isinstance(graph_, ox.Store):
@@ -70,8 +72,12 @@ def outputs(graph_: Graph | GraphIndex | ox.Store, source_link: str = SOURCE_LIN
         graph_ = indexed(graph_)
         career = career or read(graph_, source_link)
     files: dict[str, bytes | None] = dict(page.static_files())
+    edited = change is not None and not change.full
     for view in VIEWS.values():
-        partial = view.touched and change is not None and not change.full
+        if edited and view.alters and career.delta is not None and not view.alters(career, career.delta):
+            files[view.nav[0]] = None  # as written: nothing it shows changed
+            continue
+        partial = view.touched and edited
         files.update(view.render(career, view.touched(graph_, change)) if partial else view.render(career))
     return dict(sorted(files.items()))
 

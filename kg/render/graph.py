@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kg.render.model import Career
+from kg.render.model import Career, Delta
+from kg.render.network import alters as _alters
 from kg.render.network import capped, network, panel, render_page
 
 
@@ -14,3 +15,7 @@ def model(career: Career) -> dict:
 
 def render(career: Career) -> dict[str, bytes]:
     return render_page("graph.html", "Career graph", model(career))
+
+
+def alters(career: Career, delta: Delta) -> bool:
+    return _alters(career, delta, None)

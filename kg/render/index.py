@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.render import page
-from kg.render.model import Career
+from kg.render.model import Career, Delta
 from kg.render.network import legend_order
 
 
@@ -16,3 +16,8 @@ def render(career: Career) -> dict[str, bytes]:
     return {"index.html": page.render("index.html", current="index.html", title="Career knowledge graph", types=types, roles=roles,
                                       articles=career.articles, facts=career.fact_count(),
                                       evidence=career.evidence_count(), nodes=len(career.nodes))}
+
+
+def alters(career: Career, delta: Delta) -> bool:
+    """Whether `delta` may change the page: it counts and lists nodes and articles, and counts facts and evidence."""
+    return bool(delta.nodes or delta.articles or delta.counts)

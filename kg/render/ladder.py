@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.render.model import Career, Fact
+from kg.render.model import Career, Delta, Fact
 from kg.render.network import Links, capped, network, panel, render_page
+from kg.render.network import alters as _alters
 
 STEPS = frozenset({"promotes to", "reports to"})
 HIERARCHY = {
@@ -74,3 +75,7 @@ def _rows(family: list[str], levels: dict[str, int]) -> dict[str, dict]:
 
 def render(career: Career) -> dict[str, bytes]:
     return render_page("ladder.html", "Career ladders", model(career))
+
+
+def alters(career: Career, delta: Delta) -> bool:
+    return _alters(career, delta, STEPS)

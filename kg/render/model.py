@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pickle
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -87,14 +87,32 @@ class Node:
         return f"roles/{self.slug}.html" if self.type == "Role" else None
 
 
+@dataclass(frozen=True)
+class Delta:
+    """What `updated` changed in a Career, row by row: a view none of whose rows it shows changed is left as written."""
+
+    facts: frozenset[tuple[str, str, str, bool]]  # (subject, predicate, object, literal) of facts added, removed or
+    # whose evidence changed (an evidence's article renamed or moved counts)
+    links: frozenset[tuple[str, str, str]]  # (subject, predicate, object) of links added or removed: degrees moved
+    gained: frozenset[tuple[str, str, str]]  # those of `links` added
+    nodes: frozenset[str]  # nodes added, removed or whose type or labels changed
+    members: bool  # nodes added or removed
+    articles: frozenset[str]  # articles added, removed or changed
+    counts: bool  # how many facts or pieces of evidence there are changed
+
+    def __bool__(self) -> bool:
+        return bool(self.facts or self.nodes or self.articles or self.counts)
+
+
 class Career:
     """Every node and article, in memory, and the facts in a sqlite table (kg.render.facts), read as a view asks:
     a view of a large graph reads the facts it draws, and an edit (`updated`) rewrites those of what it touched."""
 
     def __init__(self, nodes: dict[str, Node], articles: list[Article], type_labels: dict[str, str], table: Table,
-                 layouts: dict | None = None) -> None:
+                 layouts: dict | None = None, delta: Delta | None = None) -> None:
         self.nodes, self.articles, self.type_labels, self.table = nodes, articles, type_labels, table
         self.layouts = {} if layouts is None else layouts  # kg.render.layout's memo: kept with the Career
+        self.delta = delta  # what `updated` changed from the Career it was made from; None: a Career read whole
         self._by_id = {article.id: article for article in articles}
         self._counted: dict = {}  # what the table counted, by question: a Career's facts do not change (`updated` makes another)
 
@@ -266,12 +284,35 @@ def updated(career: Career, store: ox.Store, change: Change, source_link: str = 
             facts += _facts_of(values, iri, by_iri[iri], nodes, evidence, labels)
     table = career.table
     table.begin()
+    was = table.of_subjects({node_id(iri) for iri in dirty})
     table.remove({node_id(iri) for iri in dirty})
-    table.add(_rows(facts))
+    rows = list(_rows(facts))
+    table.add(rows)
     table.put("node", {node_id(iri): by_iri.get(iri) for iri in change.subjects})
     table.put("article", {node_id(iri): articles.get(node_id(iri)) for iri in change.subjects})
+    delta = _delta(was, rows, career, nodes, articles, {node_id(iri) for iri in change.subjects})
     return Career(dict(sorted(nodes.items())), sorted(articles.values(), key=lambda a: a.id), career.type_labels, table,
-                  career.layouts)
+                  career.layouts, delta)
+
+
+def _delta(was: list, rows: list[tuple], career: Career, nodes: dict[str, Node], articles: dict[str, Article],
+           ids: set[str]) -> Delta:
+    """What changed from `career` to the rows `updated` wrote: the fact rows `was` (as the table held them) replaced
+    by `rows` (as `_rows` gives them), the nodes and articles of `ids` now `nodes` and `articles`."""
+    before = Counter((s, p, o, bool(literal), pickle.loads(evidence)) for s, p, o, literal, evidence in was)
+    after = Counter((s, p, o, bool(literal), evidence) for s, p, o, literal, evidence, _ in rows)
+    moved = set(articles) ^ {a.id for a in career.articles}
+    renamed = {i for i in ids if i in articles and career._by_id.get(i, articles[i]) != articles[i]}
+    cited = moved | renamed
+    changed = (before - after) + (after - before)
+    changed.update(row for row in after if any(quote[2] in cited for quote in row[4]))  # its evidence shows the article
+    had, has = {row[:3] for row in before if not row[3]}, {row[:3] for row in after if not row[3]}
+    gone = {i for i in ids if i in career.nodes and i not in nodes}
+    come = {i for i in ids if i in nodes and i not in career.nodes}
+    altered = {i for i in ids if i in nodes and i in career.nodes and nodes[i] != career.nodes[i]}
+    quotes = sum(len(row[4]) for row in before.elements()) != sum(len(row[4]) for row in after.elements())
+    return Delta(frozenset(row[:4] for row in changed), frozenset(had ^ has), frozenset(has - had), frozenset(gone | come | altered), bool(gone | come),
+                 frozenset(cited), sum(before.values()) != sum(after.values()) or quotes)
 
 
 def _iri(node: str) -> str:

@@ -16,7 +16,7 @@ from pyvis.node import Node
 
 from kg import yamlfile
 from kg.render import layout, page
-from kg.render.model import Career, Fact
+from kg.render.model import Career, Delta, Fact
 
 BIG = 1000  # above this many nodes a network starts with physics off, on a layout computed here
 LIMIT = 2500  # nodes a network draws at most (the most connected): a browser stays responsive; roles/ holds the rest
@@ -76,6 +76,27 @@ class Links:
         return self._next.get(node, [])
 
 
+class _Before(Links):
+    """The degrees and neighbours of every link before `delta` (the Career's are after it): graph.html draws the
+    same nodes when `capped` takes the same from both."""
+
+    def __init__(self, career: Career, delta: Delta) -> None:
+        self.degrees = Counter(career.degrees(None))
+        self._career, self._more, self._less = career, {}, {}
+        for links, sign, other in ((delta.gained, -1, self._less), (delta.links - delta.gained, 1, self._more)):
+            for subject, _, obj in links:
+                self.degrees[subject] += sign
+                self.degrees[obj] += sign
+                other.setdefault(subject, []).append(obj)
+                other.setdefault(obj, []).append(subject)
+
+    def neighbours(self, node: str) -> list[str]:
+        found = self._career.neighbours(node, None) + self._more.get(node, [])
+        for gone in self._less.get(node, []):
+            found.remove(gone)
+        return found
+
+
 def capped(career: Career, node_ids: list[str], keep: frozenset[str] | None = None, links: Links | None = None) -> tuple[list[str], int]:
     """The nodes of `node_ids` a network draws, in their order, and how many it leaves out: all of them, or the
     most connected (by the links of the predicates `keep`, None: of any; ties by id) while they are at most LIMIT
@@ -101,6 +122,29 @@ def capped(career: Career, node_ids: list[str], keep: frozenset[str] | None = No
         if node in degree:
             toward.update(neighbours(node))
     return [i for i in node_ids if i in chosen], len(members) - len(chosen)
+
+
+def alters(career: Career, delta: Delta, keep: frozenset[str] | None) -> bool:
+    """Whether the rows `delta` changed (kg.render.model.updated) may show on a network of the links of the
+    predicates `keep` (None: of any, over every node) and its panel, so that its page must be rendered again.
+
+    The nodes drawn, their degrees, levels and sizes follow from the links of `keep` alone: when none came or went,
+    the page shows the same nodes, and changes only if one of them, or a fact its panel carries, did (graph.html's
+    most connected nodes are worked out from the links before the change too: the same nodes, the same page). A
+    panel of at most BIG nodes may carry every fact of the nodes and every node those facts name: any change of
+    those counts. Larger ones carry the links among the nodes drawn."""
+    if keep is None:  # every node: the most connected drawn, the same before `delta` if `capped` takes the same
+        taken = capped(career, list(career.nodes))
+        if delta.members or delta.links and taken != capped(career, list(career.nodes), None, _Before(career, delta)):
+            return True
+        members, drawn = career.nodes.keys(), set(taken[0])
+    else:
+        if any(not literal and predicate in keep for _, predicate, _, literal in delta.facts):
+            return True
+        members = drawn = {node for link in career.links(keep) for node in link}
+    if len(members) <= BIG:
+        return bool(delta.nodes) or any(s in members or not literal and o in members for s, _, o, literal in delta.facts)
+    return not delta.nodes.isdisjoint(drawn) or any(not literal and s in drawn and o in drawn for s, _, o, literal in delta.facts)
 
 
 def render_page(filename: str, title: str, model: dict, **context) -> dict[str, bytes]:

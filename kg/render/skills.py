@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from kg.render.model import Career, Node
+from kg.render.model import Career, Delta, Node
 from kg.render.network import Links, capped, network, panel, render_page
+from kg.render.network import alters as _alters
 
 REQUIRES = "requires skill"
 _REQUIRES = frozenset({REQUIRES})
@@ -38,3 +39,7 @@ def shared(career: Career, needs: dict[str, list[str]]) -> list[tuple[Node, list
 def render(career: Career) -> dict[str, bytes]:
     needs = holders(career)
     return render_page("skills.html", "Roles and skills", model(career, needs), shared=shared(career, needs))
+
+
+def alters(career: Career, delta: Delta) -> bool:
+    return _alters(career, delta, _REQUIRES)
