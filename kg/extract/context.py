@@ -153,7 +153,7 @@ def named_entries(rs: RuleSet, name: str, item: str) -> tuple[list, bool]:
 
 
 def _runs_on_as_number(figure: str, text: str) -> bool:
-    """Whether `text` writes `figure` on into a longer number ("28" in "28.000"): re.search(FIGURE + r"[.,]\d"), by
+    """Whether `text` writes `figure` on into a longer number ("28" in "28.000"): re.search(FIGURE + r"[.,]\\d"), by
     str.find (a pattern for each figure read would be compiled again and again)."""
     i = text.find(figure)
     while i >= 0:
