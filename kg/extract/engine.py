@@ -224,6 +224,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
         return used
     if spec.get("skip_examples") and _in_example(ctx, sentence):
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
+    if spec.get("skip_questions") and text.rstrip().endswith("?"):
+        return used  # "Servono davvero?", "Ha senso con tutto il cloud?": a question asks, it states no requirement
     if spec.get("skip_negated") and _denied(ctx, text, match.start("x") if match.groupdict().get("x") is not None else match.start()):
         return used
     if _yields(ctx, sentence, rule.options.get("yields_to", ()), match.start("x")):

@@ -137,7 +137,9 @@ def _fact(rs: RuleSet, text: str, span: Span, rule: TokenRule, match: Match, sub
         words = f"{text[start:verb.start]}{_infinitive(rs, verb)}{text[verb.end:end]}"
     else:
         words = text[start:end]
-    words = rs.lists["trailing"].sub("", trim(words, rs, list(trims))).strip()
+    words = trim(words, rs, list(trims))
+    while (stripped := rs.lists["trailing"].sub("", words).strip()) != words:  # "i medicinali, con" loses " con", then ","
+        words = stripped
     if not words:
         return None
     if "verb" in match.captures:
