@@ -166,8 +166,11 @@ def _list_item_duties(ctx: Context, sentence: Sentence, family: str) -> bool:
     found = read(ctx.rs, sentence.text, _tagged(ctx, sentence, bool(spec.get("imperative_items"))), family, _trims(spec), list_item=True)
     if len(found) < 2:
         return False
+    kind = spec["kind"]  # what the other rules read inside one of these duties is that duty, read worse ("punto di contatto ...")
+    ctx.facts[:] = [f for f in ctx.facts if not (f.kind == kind and f.evidence.start == sentence.start
+                                                  and any(f.object.lower() in fact.label.lower() for fact in found))]
     for fact in found:
-        _emit_label(ctx, sentence, fact.rule, families()[family], fact.label)
+        _emit_label(ctx, sentence, fact.rule, spec, fact.label)
     return True
 
 
@@ -991,12 +994,12 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             elif skills:  # "Precisione e pazienza" under Requisiti: skills, one a member
                 family, rule_id, texts = "skill", "skill.named_skills" if family == "qualification" else rule_id, skills
         spec = families()[family]
+        if rule_id.endswith("_list") and not listed and not block.label and _list_item_duties(ctx, sentence, family):
+            continue
         if any(f.kind in spec.get("rules_first", ()) and f.evidence.start == sentence.start for f in ctx.facts):
             continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
         if _read_whole(ctx, sentence, spec["kind"]):
             continue  # "Proficiency in AutoCAD, Revit and SketchUp": the rules named each skill, the item adds none
-        if rule_id.endswith("_list") and not listed and not block.label and _list_item_duties(ctx, sentence, family):
-            continue
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
 

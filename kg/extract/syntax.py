@@ -138,7 +138,8 @@ def _fact(rs: RuleSet, text: str, span: Span, rule: TokenRule, match: Match, sub
     else:
         words = text[start:end]
     words = trim(words, rs, list(trims))
-    while (stripped := rs.lists["trailing"].sub("", words).strip()) != words:  # "i medicinali, con" loses " con", then ","
+    # "i medicinali, con" loses " con", then ","; an object of one function word ("decide a chi ...") is none
+    while (stripped := rs.lists["trailing"].sub("", f" {words}").strip()) != words:
         words = stripped
     if not words:
         return None
