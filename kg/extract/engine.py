@@ -152,6 +152,20 @@ def _lone_word_of(ctx: Context, sentence: Sentence, spec: dict, label: str, tags
                for t in _tagged(ctx, sentence).tokens)
 
 
+def _only_modifiers(ctx: Context, sentence: Sentence, spec: dict, label: str) -> bool:
+    """A label of words the sentence uses as one of the family's `not_only` tags, joined by a conjunction ("scritta e
+    parlata", "commerciale e tributario": what a list cut off its noun, no skill; "bilingual English/Spanish" stays); a
+    language without the layer's models keeps it."""
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", label)]
+    if not spec.get("not_only") or len(words) < 2 or ctx.rs.lang not in LANGUAGES:
+        return False
+    tags: dict[str, set[str]] = {}
+    for t in _tagged(ctx, sentence).tokens:
+        tags.setdefault(fold(t.text), set()).add(t.pos)
+    content = [w for w in words if "CCONJ" not in tags.get(w, set())]
+    return 0 < len(content) < len(words) and all(tags.get(w) and tags[w] <= set(spec["not_only"]) for w in content)
+
+
 def _trims(spec: dict) -> tuple[str, ...]:
     """The stop groups that end a family's captures and items: they end a token rule's object too."""
     return tuple(dict.fromkeys(spec.get("trim", []) + spec.get("item_trim", [])))
@@ -638,7 +652,8 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule | str, spec: dict, 
     label = label.strip()
     written = written if spec.get("keep_case") else lower_label(written)
     alt = (written,) if written and fold(written) != fold(label) else ()
-    if not acceptable(label, stopwords(ctx.rs.lang)) or rejected(ctx.rs, spec["kind"], label) or _lone_word_of(ctx, sentence, spec, label):
+    if not acceptable(label, stopwords(ctx.rs.lang)) or rejected(ctx.rs, spec["kind"], label) or _lone_word_of(ctx, sentence, spec, label) \
+            or _only_modifiers(ctx, sentence, spec, label):
         return
     if key and not alt and _lone_word_of(ctx, sentence, spec, label, "name_not_as"):
         return  # the entry's own name used as another word: "retribuzione media" (average) is no media sector
