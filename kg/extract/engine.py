@@ -169,6 +169,20 @@ def _lone_word_of(ctx: Context, sentence: Sentence, spec: dict, label: str, tags
                for t in _tagged(ctx, sentence).tokens)
 
 
+def _only_modifiers(ctx: Context, sentence: Sentence, spec: dict, label: str) -> bool:
+    """A label of words the sentence uses as one of the family's `not_only` tags, joined by a conjunction ("scritta e
+    parlata", "commerciale e tributario": what a list cut off its noun, no skill; "bilingual English/Spanish" stays); a
+    language without the layer's models keeps it."""
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", label)]
+    if not spec.get("not_only") or len(words) < 2 or ctx.rs.lang not in LANGUAGES:
+        return False
+    tags: dict[str, set[str]] = {}
+    for t in _tagged(ctx, sentence).tokens:
+        tags.setdefault(fold(t.text), set()).add(t.pos)
+    content = [w for w in words if "CCONJ" not in tags.get(w, set())]
+    return 0 < len(content) < len(words) and all(tags.get(w) and tags[w] <= set(spec["not_only"]) for w in content)
+
+
 def _trims(spec: dict) -> tuple[str, ...]:
     """The stop groups that end a family's captures and items: they end a token rule's object too."""
     return tuple(dict.fromkeys(spec.get("trim", []) + spec.get("item_trim", [])))
@@ -183,8 +197,11 @@ def _list_item_duties(ctx: Context, sentence: Sentence, family: str) -> bool:
     found = read(ctx.rs, sentence.text, _tagged(ctx, sentence, bool(spec.get("imperative_items"))), family, _trims(spec), list_item=True)
     if len(found) < 2:
         return False
+    kind = spec["kind"]  # what the other rules read inside one of these duties is that duty, read worse ("punto di contatto ...")
+    ctx.facts[:] = [f for f in ctx.facts if not (f.kind == kind and f.evidence.start == sentence.start
+                                                  and any(f.object.lower() in fact.label.lower() for fact in found))]
     for fact in found:
-        _emit_label(ctx, sentence, fact.rule, families()[family], fact.label)
+        _emit_label(ctx, sentence, fact.rule, spec, fact.label)
     return True
 
 
@@ -245,6 +262,8 @@ def _apply_match(ctx: Context, sentence: Sentence, rule: Rule, spec: dict, match
             return used
     if spec.get("skip_examples") and _in_example(ctx, sentence):
         return used  # "picture a startup selling to dental clinics": the clinics are not employers
+    if spec.get("skip_questions") and text.rstrip().endswith("?"):
+        return used  # "Servono davvero?", "Ha senso con tutto il cloud?": a question asks, it states no requirement
     if spec.get("skip_negated") and _denied(ctx, text, match.start("x") if match.groupdict().get("x") is not None else match.start()):
         return used
     if _yields(ctx, sentence, rule.options.get("yields_to", ()), match.start("x")):
@@ -721,7 +740,8 @@ def _emit_label(ctx: Context, sentence: Sentence, rule: Rule | str, spec: dict, 
     label = label.strip()
     written = written if spec.get("keep_case") else lower_label(written)
     alt = (written,) if written and fold(written) != fold(label) else ()
-    if not acceptable(label, stopwords(ctx.rs.lang)) or rejected(ctx.rs, spec["kind"], label) or _lone_word_of(ctx, sentence, spec, label):
+    if not acceptable(label, stopwords(ctx.rs.lang)) or rejected(ctx.rs, spec["kind"], label) or _lone_word_of(ctx, sentence, spec, label) \
+            or _only_modifiers(ctx, sentence, spec, label):
         return
     if key and not alt and _lone_word_of(ctx, sentence, spec, label, "name_not_as"):
         return  # the entry's own name used as another word: "retribuzione media" (average) is no media sector
@@ -1098,12 +1118,12 @@ def _list_items(ctx: Context, body: list[Sentence]) -> None:
             elif skills:  # "Precisione e pazienza" under Requisiti: skills, one a member
                 family, rule_id, texts = "skill", "skill.named_skills" if family == "qualification" else rule_id, skills
         spec = families()[family]
+        if rule_id.endswith("_list") and not listed and not block.label and _list_item_duties(ctx, sentence, family):
+            continue
         if any(f.kind in spec.get("rules_first", ()) and f.evidence.start == sentence.start for f in ctx.facts):
             continue  # "Scrive test e partecipa alle code review": the rules already gave each duty its verb
         if _read_whole(ctx, sentence, spec["kind"]):
             continue  # "Proficiency in AutoCAD, Revit and SketchUp": the rules named each skill, the item adds none
-        if rule_id.endswith("_list") and not listed and not block.label and _list_item_duties(ctx, sentence, family):
-            continue
         for text in texts:
             _list_fact(ctx, sentence, family, spec, text, rule_id, as_written=bool(listed))
 

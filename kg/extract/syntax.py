@@ -137,7 +137,10 @@ def _fact(rs: RuleSet, text: str, span: Span, rule: TokenRule, match: Match, sub
         words = f"{text[start:verb.start]}{_infinitive(rs, verb)}{text[verb.end:end]}"
     else:
         words = text[start:end]
-    words = rs.lists["trailing"].sub("", trim(words, rs, list(trims))).strip()
+    words = trim(words, rs, list(trims))
+    # "i medicinali, con" loses " con", then ","; an object of one function word ("decide a chi ...") is none
+    while (stripped := rs.lists["trailing"].sub("", f" {words}").strip()) != words:
+        words = stripped
     if not words:
         return None
     if "verb" in match.captures:
