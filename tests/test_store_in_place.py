@@ -3,6 +3,7 @@ point, it holds what a build with empty caches makes, quad for quad; the Change 
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import kg
 from kg.cli import main
 from kg.pipeline.build import write
 from kg.store import graphs
-from kg.store.persisted import folder_for
+from kg.store.persisted import folder_for, oxigraph_of
 from tests.conftest import SAMPLE, write_article
 from tests.edits import CORPUS, add, edit, remove, rename
 
@@ -30,11 +31,22 @@ def kg_build(source: Path, out: Path, cache: Path, monkeypatch) -> None:
 
 
 def quads(folder: Path) -> list[str]:
-    """Every quad of a store, sorted N-Quads lines (the store closed again before the next build opens it), but
-    the record of whether its exports were written and the generation it shares with the per-article state."""
+    """Every quad of a store, sorted N-Quads lines, and the names of its bookkeeping graphs (the store closed again
+    before the next build opens it), but the record of whether its exports were written and the generation it
+    shares with the per-article state."""
     store = ox.Store.read_only(str(folder))
     try:
-        return sorted(str(quad) for quad in store if str(quad.predicate).rsplit("#", 1)[-1] not in ("written>", "generation>"))
+        names = [str(g) for g in store.named_graphs() if not any(f"/state/{k}/" in str(g) for k in ("written", "generation"))]
+        return sorted([str(quad) for quad in store] + names)
+    finally:
+        del store
+
+
+def career(folder: Path) -> set[str]:
+    """The career graph of a store, triples as N-Triples text: the union of its graphs."""
+    store = ox.Store.read_only(str(folder))
+    try:
+        return {str(quad.triple) for quad in store}
     finally:
         del store
 
@@ -72,7 +84,7 @@ def _alias(source: Path) -> None:
 def test_an_update_in_place_ends_where_a_clean_build_ends(corpus, tmp_path, monkeypatch, change):
     source, out = corpus
     kg_build(source, out, tmp_path / "cache", monkeypatch)
-    before = quads(record(out))
+    before, triples = quads(record(out)), career(record(out))
     change(source)
     result = kg.build(source, out=out)  # the shapes checked on the nodes that changed only
     assert result.violations == []
@@ -82,11 +94,10 @@ def test_an_update_in_place_ends_where_a_clean_build_ends(corpus, tmp_path, monk
     after = quads(record(out))
     assert after != before
     assert after == clean(source, tmp_path, monkeypatch)
-    reader = ox.Store.read_only(str(folder_for(out / "careers.ttl")))  # what kg query opens: the same default graph
-    assert sorted(str(q) for q in reader.quads_for_pattern(None, None, None, ox.DefaultGraph())) == sorted(
-        str(q) for q in ox.Store.read_only(str(record(out))).quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    moved = {q.split(" ")[0][1:-1] for q in set(before) ^ set(after) if q.count(" <https://w3id.org/careerkg/graph/") == 0}
-    assert moved <= result.change.subjects  # every subject whose default-graph triples moved is named
+    reader = ox.Store.read_only(str(folder_for(out / "careers.ttl")))  # what kg query opens: the same quads
+    assert sorted(str(q) for q in reader) == sorted(str(q) for q in ox.Store.read_only(str(record(out))))
+    moved = {t.split(" ")[0][1:-1] for t in triples ^ career(record(out))}
+    assert moved <= result.change.subjects  # every subject whose triples moved is named
     assert result.change.articles
 
 
@@ -127,16 +138,16 @@ def test_a_full_build_lets_its_in_memory_store_go_before_rocksdb_loads(corpus, t
     held = []
     afresh = graphs._afresh
 
-    def watched(folder, found, context, career, generation):
-        def written(path):
-            career(path)
+    def watched(folder, found, context, let_go, generation):
+        def gone():
+            let_go()
             held.append(result.store)
-        return afresh(folder, found, context, written, generation)
+        return afresh(folder, found, context, gone, generation)
 
     monkeypatch.setattr(graphs, "_afresh", watched)
     write(result, out)
     assert held == [None]
-    assert len(list(result.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))) == triples
+    assert len(list(result.store.quads_for_pattern(None, None, None, None))) == triples  # each triple once
     assert len(result.graph) == triples  # the Graph over the store the build now holds: the published one
     assert quads(record(out)) == clean(source, tmp_path, monkeypatch)
 
@@ -256,3 +267,56 @@ def test_builds_in_one_process_keep_no_store_of_record_open(corpus, tmp_path, mo
         gc.enable()
     assert [k.totals is not None for k in kept] == [False, True, True]
     assert quads(record(out)) == clean(source, tmp_path, monkeypatch)
+
+
+def test_a_triple_two_articles_state_is_held_once_and_is_the_others_again_when_one_goes(corpus, tmp_path, monkeypatch):
+    """Two articles about one role state the same facts: the store holds each such triple once, in a graph of its
+    own beside the articles' (the union of its graphs is the career graph, no triple in it twice); one article
+    removed, the triples are the other's alone again, in its graph; each step ends where a clean build ends."""
+    source, out = corpus
+    kg_build(source, out, tmp_path / "cache", monkeypatch)
+    write_article(source, "hr/d.md", HRBP.format(alias=""))
+    result = kg.build(source, out=out)
+    assert result.totals is not None  # the edit path
+    write(result, out)
+    twice = quads(record(out))
+    shared = [q for q in twice if " " in q and "/graph/shared/" in q]  # quads, not graph names
+    assert shared and len([q for q in twice if "/graph/state/holds/" in q]) == 2 * len(shared)
+    assert len([q for q in twice if " " in q]) == len(career(record(out))) == result.triple_count
+    assert twice == clean(source, tmp_path, monkeypatch)
+    (source / "hr" / "d.md").unlink()
+    result = kg.build(source, out=out)
+    assert result.totals is not None
+    write(result, out)
+    once = quads(record(out))
+    assert not any("/graph/shared/" in q or "/graph/state/holds/" in q for q in once)
+    assert {q.rsplit(" ", 2)[0] for q in shared} <= {q.rsplit(" ", 2)[0] for q in once}  # in hr/a.md's graph now
+    assert once == clean(source, tmp_path, monkeypatch)
+
+
+def test_a_store_of_the_layout_before_is_not_read_and_is_made_again(corpus, tmp_path, monkeypatch):
+    """A store of record and its published checkpoint as builds before this layout left them (the career graph as
+    the default graph beside named graphs holding the same triples, the bookkeeping in a `state` graph): questions
+    read careers.ttl instead (the union of those graphs would count each triple twice), and the next build makes the
+    store of record afresh, no traceback, ending where a clean build ends."""
+    source, out = corpus
+    kg_build(source, out, tmp_path / "cache", monkeypatch)
+    triples = len(career(record(out)))
+    for folder in (record(out), folder_for(out / "careers.ttl")):
+        store = ox.Store(str(folder))
+        old = [quad for quad in store]
+        store.clear()
+        state = ox.NamedNode("https://w3id.org/careerkg/graph/state")
+        store.extend([ox.Quad(*q.triple) for q in old] + old + [ox.Quad(state, ox.NamedNode(f"{state.value}#context"), ox.Literal("x"), state)])
+        del store
+    stamp = folder_for(out / "careers.ttl") / "kg-stamp.json"
+    stamp.write_text(json.dumps({k: v for k, v in json.loads(stamp.read_text(encoding="utf-8")).items() if k != "layout"}), encoding="utf-8")
+    graph = kg.load_graph(out / "careers.ttl")
+    assert oxigraph_of(graph) is None and len(graph) == triples  # the Turtle, parsed
+    edit(source)
+    result = kg.build(source, out=out)
+    assert result.totals is None  # not the edit path: the store records no generation of this layout
+    write(result, out)
+    assert result.change.full
+    assert quads(record(out)) == clean(source, tmp_path, monkeypatch)
+    assert oxigraph_of(kg.load_graph(out / "careers.ttl")) is not None

@@ -23,6 +23,7 @@ from kg.graph.namespaces import GRAPH_BASE, KG, bind
 from kg.graph.namespaces import article_graph_iri as graph_of
 from kg.graph.ontology import ontology, shapes
 from kg.store.change import Change
+from kg.store.terms import career_query
 
 ONTOLOGY_GRAPH = URIRef(f"{GRAPH_BASE}ontology")
 GENID = "https://w3id.org/careerkg/.well-known/genid/"  # RFC 7320-style skolem IRIs (RDF 1.1 §3.5)
@@ -147,17 +148,17 @@ class ArticleGraphs:
 
 def store_quads(store: ox.Store) -> Iterator[tuple]:
     """The quads of `named_triples` but the ontology graph's, (name, subject, predicate, object) in Oxigraph
-    terms, from the default graph of `store`: in no order, some more than once (a sorted writer drops them).
+    terms, from the career graph of `store`: in no order, some more than once (a sorted writer drops them).
 
     Only the descriptions of nodes (types, labels, salary figures: a few per node) are held; the articles,
     evidences and facts, nearly all of the graph, stream from the store's queries."""
     own: dict = {}  # node -> its description triples, as in _describe
-    for s, p, o in store.query(_query("descriptions.rq")):
+    for s, p, o in career_query(store, _query("descriptions.rq")):
         own.setdefault(s, []).append((s, p, o))
-    for article, s, p, o in store.query(_query("graph-statements.rq")):
+    for article, s, p, o in career_query(store, _query("graph-statements.rq")):
         yield _graph_name(article), s, p, o
     closures: dict = {}
-    for article, node in store.query(_query("graph-nodes.rq")):
+    for article, node in career_query(store, _query("graph-nodes.rq")):
         name = _graph_name(article)
         for s, p, o in _closure(node, own, closures):
             yield name, s, p, o

@@ -10,7 +10,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.export.lines import SortedLines
 from kg.graph.index import GraphIndex, indexed
-from kg.store.terms import term
+from kg.store.terms import CAREER, term
 
 
 class Terms(dict):
@@ -53,9 +53,9 @@ def of_triples(triples: Iterable[tuple], terms: Terms | None = None) -> bytes:
 
 
 def stream(store: ox.Store, out: BinaryIO) -> None:
-    """The bytes of `serialize` for the default graph of `store`, written to `out` without holding the graph:
+    """The bytes of `serialize` for the career graph of `store`, written to `out` without holding the graph:
     triples are read from the store and sorted on disk (kg.export.lines)."""
     terms, lines = StoreTerms(), SortedLines()
-    for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+    for quad in store.quads_for_pattern(None, None, None, CAREER):
         lines.add(f"{terms[quad.subject]} {terms[quad.predicate]} {terms[quad.object]} .\n".encode())
     lines.write(out)

@@ -26,7 +26,7 @@ from kg.export.turtle import serialize as turtle
 from kg.graph.index import GraphIndex, indexed
 from kg.graph.namespaces import KG, KGR, SCHEMA, bind
 from kg.store.change import Change
-from kg.store.terms import term
+from kg.store.terms import CAREER, career_query, term
 
 DATASET = KGR["dataset"]
 DOWNLOADS = {"careers.ttl": "text/turtle", "careers.trig": "application/trig", "careers.jsonld": "application/ld+json",
@@ -67,13 +67,13 @@ def counts(graph: Graph | GraphIndex) -> Counts:
 
 def counted(store: ox.Store) -> Counts:
     """`counts` of the store's default graph, from SPARQL aggregates."""
-    (totals,) = store.query(_query("void-totals.rq"))
-    (entities,) = store.query(_query("void-entities.rq"))
+    (totals,) = career_query(store, _query("void-totals.rq"))
+    (entities,) = career_query(store, _query("void-entities.rq"))
     return Counts(int(totals["triples"].value), int(totals["subjects"].value), int(totals["objects"].value),
                   int(entities["entities"].value),
-                  {term(row["class"]): int(row["entities"].value) for row in store.query(_query("void-classes.rq"))},
-                  {term(row["property"]): int(row["triples"].value) for row in store.query(_query("void-properties.rq"))},
-                  {term(row["article"]): term(row["title"]) for row in store.query(_query("void-articles.rq"))})
+                  {term(row["class"]): int(row["entities"].value) for row in career_query(store, _query("void-classes.rq"))},
+                  {term(row["property"]): int(row["triples"].value) for row in career_query(store, _query("void-properties.rq"))},
+                  {term(row["article"]): term(row["title"]) for row in career_query(store, _query("void-articles.rq"))})
 
 
 def updated(before: Counts, store: ox.Store, change: Change) -> Counts:
@@ -90,8 +90,8 @@ def updated(before: Counts, store: ox.Store, change: Change) -> Counts:
     articles = dict(before.articles)
     for node in {t.subject for t in change.added | change.removed if t.predicate in (_TYPE, _NAME)}:
         articles.pop(term(node), None)
-        if ox.Quad(node, _TYPE, _ARTICLE, _DEFAULT) in store:
-            name = next(store.quads_for_pattern(node, _NAME, None, _DEFAULT), None)
+        if next(store.quads_for_pattern(node, _TYPE, _ARTICLE, CAREER), None) is not None:
+            name = next(store.quads_for_pattern(node, _NAME, None, CAREER), None)
             articles[term(node)] = None if name is None else term(name.object)
     return Counts(before.triples + len(change.added) - len(change.removed),
                   before.subjects + _moved(store, subjects, lambda n: (n, None, None)),
@@ -100,8 +100,7 @@ def updated(before: Counts, store: ox.Store, change: Change) -> Counts:
                   {c: n for c, n in classes.items() if n}, {p: n for p, n in properties.items() if n}, articles)
 
 
-_TYPE, _NAME, _ARTICLE, _DEFAULT = (ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SCHEMA.name)), ox.NamedNode(str(KG.Article)),
-                                    ox.DefaultGraph())
+_TYPE, _NAME, _ARTICLE = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SCHEMA.name)), ox.NamedNode(str(KG.Article))
 
 
 def _tally(change: Change, end, keep=lambda t: True) -> dict:
@@ -119,7 +118,7 @@ def _moved(store: ox.Store, tally: dict, pattern) -> int:
     there before; one with only triples added was there before if more than those are there now."""
     moved = 0
     for node, (added, removed) in tally.items():
-        matches = store.quads_for_pattern(*pattern(node), _DEFAULT)
+        matches = store.quads_for_pattern(*pattern(node), CAREER)
         now = sum(1 for _ in islice(matches, added + 1))
         moved += (now > 0) - (removed > 0 or now > added)
     return moved

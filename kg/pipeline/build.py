@@ -34,6 +34,7 @@ from kg.store import persisted as store
 from kg.store.change import EVERYTHING, Change
 from kg.store.labelindex import LabelIndex
 from kg.store.shacl import Violation, validate_store
+from kg.store.terms import career_query
 
 if TYPE_CHECKING:
     from kg.render.model import Career
@@ -95,7 +96,7 @@ class Build:
             return self.triples
         if self.indexed is not None or "index" in self.__dict__:
             return len(self.index)
-        return int(next(iter(self.store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
+        return int(next(iter(career_query(self.store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
 
     def summary(self) -> str:
         articles, _, nodes = self.totals or (len(self.articles), 0, len(self.resolution.nodes))
@@ -411,7 +412,7 @@ def _record(result: Build, master: Path) -> Change:
     generation, so a kill between leaves them different."""
     if result.checkpoint is None:
         generation = uuid.uuid4().hex
-        change = graphs.update(master, result.parts, result.context, lambda path: _hand_over(result, path), generation)
+        change = graphs.update(master, result.parts, result.context, lambda: _let_store_go(result), generation)
         graphs.halt("state")
         state.create(master / state.FILE, [(result.heads[s.article.slug], s) for s in result.shares], result.context, generation)
         _let_store_go(result)
@@ -423,12 +424,6 @@ def _record(result: Build, master: Path) -> Change:
         change = result.change
     result.store = graphs.writable(master)
     return change
-
-
-def _hand_over(result: Build, path: Path) -> None:
-    """The career graph of `result` written to `path` as N-Triples, its in-memory store then let go."""
-    result.store.dump(output=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
-    _let_store_go(result)
 
 
 def _let_store_go(result: Build, on_disk: bool = False) -> None:

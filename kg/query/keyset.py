@@ -20,6 +20,7 @@ from kg.query.catalogue import Question
 from kg.query.paging import Page
 from kg.store import bindings, sparqltext
 from kg.store.persisted import oxigraph_of
+from kg.store.terms import CAREER
 
 FIRST_NODES = 1  # nodes asked for in the first round, then twice as many each round: one industry can hold
 # hundreds of rows and one role a few; at 1,000 articles starting from 1 beat 8 and 32 for every paged question
@@ -66,7 +67,7 @@ def _subjects(graph: Graph, via: URIRef, node: str) -> list[str]:
     store = oxigraph_of(graph)
     if store is None:
         return sorted(str(each) for each in graph.subjects(via, URIRef(node)))
-    return sorted(quad.subject.value for quad in store.quads_for_pattern(None, ox.NamedNode(via), ox.NamedNode(node), ox.DefaultGraph()))
+    return sorted(quad.subject.value for quad in store.quads_for_pattern(None, ox.NamedNode(via), ox.NamedNode(node), CAREER))
 
 
 def first_rows(text: str, names: tuple[str, ...], keys: list[tuple[str, ...]], wanted: int, answer: Callable[[str], Result],

@@ -23,7 +23,7 @@ from kg.graph.namespaces import KG, KGR, SCHEMA
 from kg.graph.ontology import ontology
 from kg.render.facts import Table
 from kg.store.change import Change
-from kg.store.terms import term
+from kg.store.terms import CAREER, term
 
 SOURCE_LINK = "../source/"  # where an export folder beside source/ finds the articles (kg build passes its own)
 _NOT_NODES = {KG.Evidence, KG.Article}
@@ -351,7 +351,7 @@ def _stored_article(values: "_Values", iri: str, link: str) -> Article:
 def _facts_of(values: "_Values", iri: str, node: Node, nodes: dict[str, Node], evidence: dict, labels) -> list[Fact]:
     """The facts of the node at `iri`: its links to nodes, and its literals with evidence."""
     facts = []
-    for quad in values.store.quads_for_pattern(ox.NamedNode(iri), None, None, ox.DefaultGraph()):
+    for quad in values.store.quads_for_pattern(ox.NamedNode(iri), None, None, CAREER):
         p, o = quad.predicate, quad.object
         if p.value == _TYPE:
             continue
@@ -397,7 +397,7 @@ class _Values:
         self.store = store
 
     def terms(self, predicate: URIRef):
-        for quad in self.store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.DefaultGraph()):
+        for quad in self.store.quads_for_pattern(None, ox.NamedNode(predicate), None, CAREER):
             yield quad.subject.value, quad.object
 
     def pairs(self, predicate: URIRef):
@@ -413,13 +413,13 @@ class _Values:
         return self.subjects(RDF.type, cls)
 
     def objects(self, subject: str, predicate: URIRef) -> list:
-        return [q.object for q in self.store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, ox.DefaultGraph())]
+        return [q.object for q in self.store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, CAREER)]
 
     def subjects(self, predicate: URIRef, obj: str) -> list[str]:
-        return [q.subject.value for q in self.store.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj), ox.DefaultGraph())]
+        return [q.subject.value for q in self.store.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj), CAREER)]
 
     def referrers(self, obj: str) -> set[str]:
-        return {q.subject.value for q in self.store.quads_for_pattern(None, None, ox.NamedNode(obj), ox.DefaultGraph())}
+        return {q.subject.value for q in self.store.quads_for_pattern(None, None, ox.NamedNode(obj), CAREER)}
 
     def about(self, evidences) -> set[str]:
         """The IRIs the evidences among `evidences` are about (their rdf:subject)."""
@@ -441,7 +441,7 @@ def _stored_evidence(values: _Values, articles: dict[str, Article], only: list[s
         about, said, evidences = [{} for _ in _ABOUT], [{} for _ in _SAID], []
         for ev in only:
             properties = defaultdict(list)
-            for quad in values.store.quads_for_pattern(ox.NamedNode(ev), None, None, ox.DefaultGraph()):
+            for quad in values.store.quads_for_pattern(ox.NamedNode(ev), None, None, CAREER):
                 properties[quad.predicate.value].append(quad.object)
             if _TYPE_EVIDENCE in properties.get(_TYPE, ()):
                 evidences.append(ev)

@@ -18,7 +18,7 @@ from rdflib.query import Result
 
 from kg.graph.namespaces import ARTICLE_GRAPHS, bind
 from kg.store import bindings
-from kg.store.terms import LABELS, term, to_ox
+from kg.store.terms import CAREER, LABELS, career_query, term, to_ox
 
 _NAMES_GRAPHS = re.compile(r"\b(GRAPH|NAMED)\b", re.IGNORECASE)  # GRAPH ?g {...}, FROM NAMED
 
@@ -53,17 +53,20 @@ class CareerStore(OxigraphStore):
             self._articles = [g for g in self._inner.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPHS)]
         return self._articles
 
+    def __len__(self, context=None) -> int:
+        return len(self._inner)  # every quad: the career graph holds each triple once, the bookkeeping graphs none
+
     def triples(self, triple_pattern, context=None):
         contexts = (Graph(identifier=DATASET_DEFAULT_GRAPH_ID, store=self),)
-        s, p, o, graph = to_ox_quad_pattern(triple_pattern, context)  # the career graph is the default graph: the
-        for quad in self._inner.quads_for_pattern(s, p, o, graph or ox.DefaultGraph()):  # named ones are kg.store.graphs'
+        s, p, o, _ = to_ox_quad_pattern(triple_pattern, context)  # rdflib sees one graph: the career graph
+        for quad in self._inner.quads_for_pattern(s, p, o, CAREER):
             yield (term(quad.subject), term(quad.predicate), term(quad.object)), iter(contexts)
 
     def query(self, query, initNs, initBindings, queryGraph, **kwargs) -> Result:  # noqa: N803 (rdflib's names)
         if not isinstance(query, str) or kwargs:
             raise NotImplementedError("kg's store answers SPARQL text only")  # rdflib then evaluates it itself
         text = bindings.bind(query, {str(k): to_ox(v) for k, v in initBindings.items()})
-        found = self._inner.query(text, prefixes={k: str(v) for k, v in initNs.items()}, named_graphs=self._named_graphs(text))
+        found = career_query(self._inner, text, prefixes={k: str(v) for k, v in initNs.items()}, named_graphs=self._named_graphs(text))
         if isinstance(found, ox.QueryBoolean):
             out = Result("ASK")
             out.askAnswer = bool(found)

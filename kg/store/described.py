@@ -1,7 +1,7 @@
 """The reads a block writer makes of a GraphIndex (kg.graph.index), answered from an Oxigraph store.
 
 After an edit the writers look up only the nodes it touched and their neighbours: from the build's store
-(`quads_for_pattern` on its default graph, one lookup per node, cached) they need no index of the whole graph
+(`quads_for_pattern` on its career graph, one lookup per node, cached) they need no index of the whole graph
 in Python. Terms come back as rdflib reads them from careers.ttl (kg.store.terms.term).
 """
 
@@ -15,9 +15,9 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 
 from kg.store.bindings import bind
-from kg.store.terms import term, to_ox
+from kg.store.terms import CAREER, career_query, term, to_ox
 
-_DEFAULT, _TYPE = ox.DefaultGraph(), ox.NamedNode(str(RDF.type))
+_TYPE = ox.NamedNode(str(RDF.type))
 _EVIDENCED = resources.files("kg.store").joinpath("evidenced.rq").read_text(encoding="utf-8")
 
 
@@ -45,26 +45,26 @@ class StoreIndex:
         return objects[0] if objects else None
 
     def of_type(self, cls) -> list:
-        return [term(q.subject) for q in self.store.quads_for_pattern(None, _TYPE, to_ox(cls), _DEFAULT)]
+        return [term(q.subject) for q in self.store.quads_for_pattern(None, _TYPE, to_ox(cls), CAREER)]
 
     def evidenced(self, node) -> list[tuple]:
         """GraphIndex.evidenced, by one query: describing every evidence that points at a node was most of a splice."""
         found = self.facts.get(node)
         if found is None:
-            rows = self.store.query(bind(_EVIDENCED, {"node": to_ox(node)}))
+            rows = career_query(self.store, bind(_EVIDENCED, {"node": to_ox(node)}))
             found = self.facts[node] = [(_predicate(p.value), term(o)) for p, o in rows]
         return found
 
 
 def _description(store: ox.Store, node) -> dict:
     properties: dict = {}
-    for quad in store.quads_for_pattern(to_ox(node), None, None, _DEFAULT):
+    for quad in store.quads_for_pattern(to_ox(node), None, None, CAREER):
         properties.setdefault(term(quad.predicate), []).append(term(quad.object))
     return properties
 
 
 def _referrers(store: ox.Store, node) -> set:
-    return {term(q.subject) for q in store.quads_for_pattern(None, None, to_ox(node), _DEFAULT)}
+    return {term(q.subject) for q in store.quads_for_pattern(None, None, to_ox(node), CAREER)}
 
 
 class _Lookup:

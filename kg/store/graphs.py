@@ -1,13 +1,19 @@
 """The store of record of an export folder, updated in place: a build drops and loads what changed, not everything.
 
-It holds one named graph per article (what the article alone puts in the career graph: kg.graph.mapper's
-`article_triples`), the graph `nodes` (each node's type and labels, from the votes of every article naming it),
-the graph `state` (a digest of each of those parts as loaded, and whether the exports of it were written), and
-the default graph: their union, the career graph questions read. A build digests its parts, and drops and
-loads those whose digest changed in one SPARQL update, one transaction: a kill -9 leaves the store as before or
-as after. A triple leaves the default graph only when no named graph still holds it. With no store, another
-code, rules, curation or options (the `context`), or most of the articles changed, the store is made afresh
-in a new folder swapped in whole.
+Its named graphs hold the career graph, each triple once: their union is the graph questions read (kg.store.terms'
+`CAREER` and `career_query`), and there is no default graph. A part of the graph is an article's (what the article
+alone puts in the career graph: kg.graph.mapper's `article_triples`) or a node's (its type and labels, from the
+votes of every article naming it). A triple that one part holds is in that part's graph (the article's graph, or
+the graph `nodes`); one that several parts hold (two articles stating the same fact) is alone in a graph of its
+own, `shared/<its digest>`. The bookkeeping is in the names of empty graphs, which no question sees: the digest of
+each part as loaded and the parts holding each shared triple (`state/...`), the context of the build, whether the
+exports of the store were written and the generation it shares with the per-article state. The layout is a
+function of the parts: a store updated in place holds what a store made afresh holds, graph for graph.
+
+A build digests its parts, and drops and loads those whose digest changed in one SPARQL update, one transaction: a
+kill -9 leaves the store as before or as after. With no store, a store of another layout, another code, rules,
+curation or options (the `context`), or most of the articles changed, the store is made afresh in a new folder
+swapped in whole.
 
 Readers never open this store (a read-only open beside a writer is undefined in Oxigraph): kg.store.persisted
 publishes a checkpoint of it (hard links) for them.
@@ -21,8 +27,10 @@ import json
 import os
 import shutil
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
+from urllib.parse import quote, unquote
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -35,10 +43,11 @@ from kg.store.change import Change
 from kg.store.terms import to_ox
 
 STAMP = "kg-graphs.json"  # the export folder it serves (kg.pipeline.caches), rewritten by every build using it
-NODES, STATE = ox.NamedNode(f"{GRAPH_BASE}nodes"), ox.NamedNode(f"{GRAPH_BASE}state")
-_DIGEST, _CONTEXT, _WRITTEN, _GENERATION = (ox.NamedNode(f"{GRAPH_BASE}state#{name}") for name in ("digest", "context", "written", "generation"))
-_YES, _NO = ox.Literal("true"), ox.Literal("false")
+NODES = ox.NamedNode(f"{GRAPH_BASE}nodes")
+_SHARED, _BOOK = f"{GRAPH_BASE}shared/", f"{GRAPH_BASE}state/"  # a triple several parts hold; the bookkeeping
 IN_PLACE_SHARE = 2  # more than 1/IN_PLACE_SHARE of the parts changed: loading afresh in bulk is cheaper
+BULK_BATCH = 50_000  # quads per bulk load: RocksDB's loader sorts its whole batch in memory (the 375k quads of 1,000
+# articles at once: +300 MB of peak RSS; in batches of 50,000: +40 MB, and no more CPU, loading or reading)
 
 
 @dataclass(frozen=True)
@@ -85,10 +94,65 @@ def _digest(lines: list[str]) -> str:
     return hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()
 
 
-def update(folder: Path, found: dict[str, Part], context: str, career: Callable[[Path], None], generation: str) -> Change:
+
+@dataclass(frozen=True)
+class Book:
+    """The bookkeeping of a store, read from the names of its empty graphs."""
+
+    context: str
+    written: bool  # the exports of the store were written
+    generation: str | None
+    digests: dict[str, str]  # part -> its digest as loaded
+    holders: dict[str, frozenset[str]]  # digest of a shared triple -> the parts holding it
+
+    def shares(self) -> dict[str, set[str]]:
+        """Part -> the digests of the shared triples it holds."""
+        found: dict[str, set[str]] = {}
+        for shared, parts_ in self.holders.items():
+            for part in parts_:
+                found.setdefault(part, set()).add(shared)
+        return found
+
+
+def book(store: ox.Store) -> Book | None:
+    """The bookkeeping `store` records; None when it records none (no store of this layout)."""
+    fields: dict[str, list[str]] = {}
+    for graph in store.named_graphs():
+        if isinstance(graph, ox.NamedNode) and graph.value.startswith(_BOOK):
+            kind, _, value = graph.value[len(_BOOK):].partition("/")
+            fields.setdefault(kind, []).append(value)
+    if "context" not in fields:
+        return None
+    holders: dict[str, set[str]] = {}
+    for value in fields.get("holds", ()):
+        shared, _, part = value.partition("/")
+        holders.setdefault(shared, set()).add(unquote(part))
+    return Book(unquote(fields["context"][0]), fields.get("written") == ["true"], next(iter(fields.get("generation", ())), None),
+                {unquote(part): digest for part, _, digest in (value.rpartition("/") for value in fields.get("digest", ()))},
+                {shared: frozenset(parts_) for shared, parts_ in holders.items()})
+
+
+def _name(kind: str, *values: str) -> ox.NamedNode:
+    """The empty graph recording `values` of `kind` (each percent-encoded: a part is an IRI)."""
+    return ox.NamedNode(_BOOK + "/".join([kind, *(quote(value, safe="") for value in values)]))
+
+
+def _digest_name(part: str, digest: str) -> ox.NamedNode:
+    return _name("digest", part, digest)
+
+
+def _holds_name(shared: str, part: str) -> ox.NamedNode:
+    return _name("holds", shared, part)
+
+
+def _state_names(context: str, generation: str) -> list[ox.NamedNode]:
+    return [_name("context", context), _name("written", "false"), _name("generation", generation)]
+
+
+def update(folder: Path, found: dict[str, Part], context: str, let_go: Callable[[], None], generation: str) -> Change:
     """Bring the store at `folder` to the parts `found` (the build with `context`), recording `generation`: in place
-    when it holds a build of the same context, else afresh, its default graph from the N-Triples `career(path)`
-    writes at `path` (the build's career graph: it may let its own store go then, before RocksDB loads)."""
+    when it holds a build of the same context, else afresh, after `let_go()` (the build may free its own in-memory
+    store then, before RocksDB loads)."""
     try:
         store = writable(folder) if folder.is_dir() else None
         plan = _plan(store, found, context) if store is not None else None
@@ -97,7 +161,7 @@ def update(folder: Path, found: dict[str, Part], context: str, career: Callable[
         del store
     except OSError:
         pass  # a store left unreadable (a disk full, a crash of another kind): made afresh
-    _afresh(folder, found, context, career, generation)
+    _afresh(folder, found, context, let_go, generation)
     return Change(frozenset(), frozenset(), frozenset(), True)
 
 
@@ -111,69 +175,61 @@ def focus(folder: Path, found: dict[str, Part], context: str) -> frozenset[str] 
         plan = _plan(store, found, context) if store is not None else None
     except OSError:  # another process holds it: check everything
         return None
-    return None if plan is None else around(store, plan[0] + plan[1], found)
+    return None if plan is None else around(store, plan[0] + plan[1], found, plan[2])
 
 
-def around(store: ox.Store, iris: list[str], found: dict[str, Part]) -> frozenset[str]:
+def around(store: ox.Store, iris: list[str], found: dict[str, Part], kept: Book | None = None) -> frozenset[str]:
     """The subjects and objects of what the parts `iris` hold in `store` and will hold in `found`."""
+    kept = kept if kept is not None else book(store)
+    shares = kept.shares() if kept is not None else {}
     nodes: set[str] = set()
     for iri in iris:
-        for triple in _held(store, iri):
+        for triple in _held(store, iri, shares.get(iri, ())):
             nodes.update(term.value for term in (triple.subject, triple.object) if isinstance(term, ox.NamedNode))
         for subject, _, value in found[iri].triples() if iri in found else ():
             nodes.update(str(term) for term in (subject, value) if isinstance(term, URIRef))
     return frozenset(nodes)
 
 
-def _plan(store: ox.Store, found: dict[str, Part], context: str) -> tuple[list[str], list[str], bool] | None:
-    """(parts changed, parts gone, exports of the store written) when `found` can be loaded in place; else None."""
-    state = _state(store)
-    if not context or state is None or state[0] != context:
+def _plan(store: ox.Store, found: dict[str, Part], context: str) -> tuple[list[str], list[str], Book] | None:
+    """(parts changed, parts gone, the store's bookkeeping) when `found` can be loaded in place; else None."""
+    kept = book(store)
+    if not context or kept is None or kept.context != context:
         return None
-    changed = sorted(iri for iri in found if state[1].get(iri) != found[iri].digest)
-    gone = sorted(set(state[1]) - set(found))
+    changed = sorted(iri for iri in found if kept.digests.get(iri) != found[iri].digest)
+    gone = sorted(set(kept.digests) - set(found))
     if (len(changed) + len(gone)) * IN_PLACE_SHARE > max(len(found), 1):
         return None
-    return changed, gone, state[2]
+    return changed, gone, kept
 
 
-def _held(store: ox.Store, iri: str) -> list[ox.Triple]:
-    """What the part `iri` holds in `store`."""
-    graph, subject = (ox.NamedNode(iri), None) if iri.startswith(ARTICLE_GRAPHS) else (NODES, ox.NamedNode(iri))
-    return [q.triple for q in store.quads_for_pattern(subject, None, None, graph)]
+def _graph_of(part: str) -> ox.NamedNode:
+    return ox.NamedNode(part) if part.startswith(ARTICLE_GRAPHS) else NODES
 
 
-def _state(store: ox.Store) -> tuple[str, dict[str, str], bool] | None:
-    """(context, part -> digest, exports written) as recorded in `store`; None when it records none."""
-    context = next(store.quads_for_pattern(STATE, _CONTEXT, None, STATE), None)
-    if context is None:
-        return None
-    digests = {q.subject.value: q.object.value for q in store.quads_for_pattern(None, _DIGEST, None, STATE)}
-    written = next(store.quads_for_pattern(STATE, _WRITTEN, None, STATE), None)
-    return context.object.value, digests, written is not None and written.object == _YES
+def _held(store: ox.Store, part: str, shared: Iterable[str] = ()) -> list[ox.Triple]:
+    """What the part `part` holds in `store`: its own (in its article's graph, or its node's triples in `nodes`) and
+    the triples `shared` (their digests) it holds with other parts."""
+    graph, subject = (ox.NamedNode(part), None) if part.startswith(ARTICLE_GRAPHS) else (NODES, ox.NamedNode(part))
+    held = [q.triple for q in store.quads_for_pattern(subject, None, None, graph)]
+    return held + [q.triple for digest in shared for q in store.quads_for_pattern(None, None, None, ox.NamedNode(_SHARED + digest))]
 
 
 def changed(store: ox.Store, found: dict[str, Part]) -> list[str]:
     """The parts of `found` whose digest `store` does not hold: an edit that knows what it touched needs not
     read the digests of every part."""
-    return sorted(iri for iri in found if _digest_of(store, iri) != found[iri].digest)
+    return sorted(iri for iri in found if not store.contains_named_graph(_digest_name(iri, found[iri].digest)))
 
 
 def edit(store: ox.Store, found: dict[str, Part], changed: list[str], gone: set[str], generation: str) -> Change:
     """Load into `store` the parts `changed` of `found` and drop those `gone`, in one update."""
-    written = next(store.quads_for_pattern(STATE, _WRITTEN, None, STATE), None)
-    return _in_place(store, found, changed, sorted(gone), written is not None and written.object == _YES, generation)
-
-
-def _digest_of(store: ox.Store, iri: str) -> str | None:
-    quad = next(store.quads_for_pattern(ox.NamedNode(iri), _DIGEST, None, STATE), None)
-    return None if quad is None else quad.object.value
+    return _in_place(store, found, changed, sorted(gone), book(store), generation)
 
 
 def generation_of(store: ox.Store) -> str | None:
     """The generation `store` records (kg.pipeline.state records the same)."""
-    quad = next(store.quads_for_pattern(STATE, _GENERATION, None, STATE), None)
-    return None if quad is None else quad.object.value
+    kept = book(store)
+    return None if kept is None else kept.generation
 
 
 def writable(folder: Path) -> ox.Store:
@@ -209,79 +265,139 @@ def adopt(temp: Path, folder: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _in_place(store: ox.Store, found: dict[str, Part], changed: list[str], gone: list[str], written: bool, generation: str) -> Change:
-    """Drop the parts `changed` and `gone` and load the new `changed` ones, in one update."""
-    terms: dict = {}
-    dropped: set[ox.Triple] = set()  # what the old parts held: each leaves the default graph if no graph holds it
-    drops, loads, states = [], [], []
+def _in_place(store: ox.Store, found: dict[str, Part], changed: list[str], gone: list[str], kept: Book, generation: str) -> Change:
+    """Redo the parts `changed` and drop those `gone`, in one update: each triple they held or will hold goes
+    to the graph its holders give it (see the module's docstring), the bookkeeping with it."""
+    redone, shares, terms = set(changed) | set(gone), kept.shares(), {}
+    where: dict[ox.Triple, tuple[ox.NamedNode, frozenset[str]]] = {}  # triple -> (its graph, its holders) before
     for iri in changed + gone:
-        old = _held(store, iri)
-        dropped.update(old)
-        if iri.startswith(ARTICLE_GRAPHS):
-            drops.append(f"DROP SILENT GRAPH {ox.NamedNode(iri)} ;")
-        elif old:
-            drops.append(f"DELETE DATA {{ GRAPH {NODES} {{ {_lines(old)} }} }} ;")
-        states += [q.triple for q in store.quads_for_pattern(ox.NamedNode(iri), _DIGEST, None, STATE)]
-    added: set[ox.Triple] = set()
-    for iri in changed:
-        new = [ox.Triple(*(_term(t, terms) for t in triple)) for triple in found[iri].triples()]
-        added.update(new)
-        graph = ox.NamedNode(iri) if iri.startswith(ARTICLE_GRAPHS) else NODES
-        loads.append(f"GRAPH {graph} {{ {_lines(new)} }}")
-        loads.append(f"GRAPH {STATE} {{ {ox.NamedNode(iri)} {_DIGEST} {ox.Literal(found[iri].digest)} . }}")
-    states += [q.triple for q in store.quads_for_pattern(STATE, _WRITTEN, None, STATE)]
-    states += [q.triple for q in store.quads_for_pattern(STATE, _GENERATION, None, STATE)]
-    update = [*drops, f"DELETE DATA {{ GRAPH {STATE} {{ {_lines(states)} }} }} ;" if states else "",
-              f"INSERT DATA {{ {' '.join(loads)} GRAPH {STATE} {{ {STATE} {_WRITTEN} {_NO} . "
-              f"{STATE} {_GENERATION} {ox.Literal(generation)} . }} {_lines(added)} }} ;"]
-    if dropped:
-        values = " ".join(f"({t.subject} {t.predicate} {t.object})" for t in dropped)
-        update.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {values} }} FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}")
-    touched = dropped | added
-    before = {t for t in touched if ox.Quad(*t, ox.DefaultGraph()) in store}
+        own = _graph_of(iri)
+        for triple in _held(store, iri):
+            where[triple] = (own, frozenset({iri}))
+        for digest in shares.get(iri, ()):
+            for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(_SHARED + digest)):
+                where[quad.triple] = (quad.graph_name, kept.holders[digest])
+    new = {iri: {ox.Triple(*(_term(t, terms) for t in triple)) for triple in found[iri].triples()} for iri in changed}
+    for triples in new.values():
+        for triple in triples:
+            if triple not in where:
+                where[triple] = _where(store, triple, kept)
+    deletes: dict[ox.NamedNode, list[ox.Triple]] = {}
+    inserts: dict[ox.NamedNode, list[ox.Triple]] = {}
+    dropped = [_digest_name(iri, kept.digests[iri]) for iri in changed + gone if iri in kept.digests]
+    dropped += [_name("written", "true" if kept.written else "false")] + ([_name("generation", kept.generation)] if kept.generation else [])
+    created = [_digest_name(iri, found[iri].digest) for iri in changed] + [_name("written", "false"), _name("generation", generation)]
+    before, after = set(), set()
+    for triple, (graph, holders) in where.items():
+        now = frozenset(holders - redone | {iri for iri in changed if triple in new[iri]})
+        place = _place(triple, now)
+        if graph is not None:
+            before.add(triple)
+        if place is not None:
+            after.add(triple)
+        if place != graph:
+            if graph is not None:
+                deletes.setdefault(graph, []).append(triple)
+                if graph.value.startswith(_SHARED):
+                    dropped.append(graph)  # its only triple gone: its name too
+            if place is not None:
+                inserts.setdefault(place, []).append(triple)
+        if len(holders) > 1 or len(now) > 1:
+            digest = _shared_digest(triple)
+            marked, marks = (holders if len(holders) > 1 else frozenset()), (now if len(now) > 1 else frozenset())
+            dropped += [_holds_name(digest, part) for part in sorted(marked - marks)]
+            created += [_holds_name(digest, part) for part in sorted(marks - marked)]
+    dropped += [ox.NamedNode(iri) for iri in gone if iri.startswith(ARTICLE_GRAPHS)]  # emptied above: its name goes too
+    update = [f"DELETE DATA {{ {_blocks(deletes)} }}" if deletes else "", f"INSERT DATA {{ {_blocks(inserts)} }}" if inserts else ""]
+    update += [f"DROP SILENT GRAPH {name}" for name in dropped] + [f"CREATE SILENT GRAPH {name}" for name in created]
     halt("update")
-    store.update("\n".join(update))
+    store.update(" ;\n".join(op for op in update if op))
     halt("updated")
-    after = {t for t in touched if ox.Quad(*t, ox.DefaultGraph()) in store}
     moved = before ^ after
     return Change(
         subjects=frozenset(t.subject.value for t in moved),
         objects=frozenset(t.object.value for t in moved if isinstance(t.object, ox.NamedNode)),
         articles=frozenset(article_iri_of(iri[len(ARTICLE_GRAPHS):]) for iri in changed + gone if iri.startswith(ARTICLE_GRAPHS)),
-        full=not written,
+        full=not kept.written,
         added=frozenset(after - before),
         removed=frozenset(before - after),
     )
 
 
+def _where(store: ox.Store, triple: ox.Triple, kept: Book) -> tuple[ox.NamedNode | None, frozenset[str]]:
+    """The graph of `triple` in `store` and the parts holding it (none: it is not in the career graph)."""
+    for quad in store.quads_for_pattern(*triple, None):
+        graph = quad.graph_name
+        if graph.value.startswith(_SHARED):
+            return graph, kept.holders[graph.value[len(_SHARED):]]
+        return graph, frozenset({graph.value if graph != NODES else triple.subject.value})
+    return None, frozenset()
+
+
+def _place(triple: ox.Triple, holders: frozenset[str]) -> ox.NamedNode | None:
+    """The graph of a triple held by `holders`: the part's own when one holds it, one of its own when several do."""
+    if not holders:
+        return None
+    if len(holders) == 1:
+        return _graph_of(next(iter(holders)))
+    return ox.NamedNode(_SHARED + _shared_digest(triple))
+
+
+def _shared_digest(triple: ox.Triple) -> str:
+    return hashlib.sha1(str(triple).encode("utf-8")).hexdigest()
+
+
+def _blocks(triples: dict[ox.NamedNode, list[ox.Triple]]) -> str:
+    return " ".join(f"GRAPH {graph} {{ {' '.join(f'{t} .' for t in listed)} }}" for graph, listed in triples.items())
+
+
+_SCRATCH = ox.Store()  # a literal of a datatype takes its canonical form in a store (45000.0 -> 45000): made there once
+
+
 def _term(term, terms: dict):
+    """The Oxigraph term of an rdflib term as a store holds it, converted once per build."""
     found = terms.get(term)
     if found is None:
-        found = terms[term] = to_ox(term)
+        found = to_ox(term)
+        if isinstance(found, ox.Literal) and found.language is None and found.datatype.value != _XSD_STRING:
+            quad = ox.Quad(NODES, NODES, found)
+            _SCRATCH.add(quad)
+            found = next(_SCRATCH.quads_for_pattern(NODES, NODES, None)).object
+            _SCRATCH.clear()
+        terms[term] = found
     return found
 
 
-def _lines(triples: Iterable[ox.Triple]) -> str:
-    return " ".join(f"{t} ." for t in triples)
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _afresh(folder: Path, found: dict[str, Part], context: str, career: Callable[[Path], None], generation: str) -> None:
-    """The store made in a new folder and swapped in whole: a reader of the folder sees the old one or the new. The
-    default graph is written first (`career` may free the build's in-memory copy: two copies alive at once were the
-    build's peak memory), then bulk-loaded by Oxigraph, not one Python Quad a triple."""
+def _afresh(folder: Path, found: dict[str, Part], context: str, let_go: Callable[[], None], generation: str) -> None:
+    """The store made in a new folder and swapped in whole: a reader of the folder sees the old one or the new.
+    `let_go()` first (the build's in-memory copy of the graph freed: two copies alive at once were the build's
+    peak memory), then each part's triples bulk-loaded into its graph, the shared ones into theirs."""
     temp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     shutil.rmtree(temp, ignore_errors=True)
     temp.parent.mkdir(parents=True, exist_ok=True)
-    career_nt = temp.with_name(f"{temp.name}.nt")
-    try:
-        career(career_nt)
-        store = ox.Store(str(temp))
-        store.bulk_load(path=str(career_nt), format=ox.RdfFormat.N_TRIPLES)
-    finally:
-        career_nt.unlink(missing_ok=True)
-    store.bulk_extend(_named(found))
-    store.bulk_extend([ox.Quad(STATE, _CONTEXT, ox.Literal(context), STATE), ox.Quad(STATE, _WRITTEN, _NO, STATE),
-                       ox.Quad(STATE, _GENERATION, ox.Literal(generation), STATE)])
+    let_go()
+    first: dict[tuple, str] = {}  # triple -> the first part holding it
+    shared: dict[tuple, list[str]] = {}  # triple -> every part holding it, when several do
+    for iri, part in found.items():
+        for triple in part.triples():
+            holder = first.setdefault(triple, iri)
+            if holder != iri:
+                shared.setdefault(triple, [holder]).append(iri)
+    del first
+    terms: dict = {}
+    store = ox.Store(str(temp))
+    quads = _quads(found, shared, terms)
+    while batch := list(islice(quads, BULK_BATCH)):
+        store.bulk_extend(batch)
+    names = _state_names(context, generation) + [_digest_name(iri, part.digest) for iri, part in found.items()]
+    for triple, holders in shared.items():
+        digest = _shared_digest(ox.Triple(*(_term(t, terms) for t in triple)))
+        names += [_holds_name(digest, part) for part in holders]
+    for name in names:
+        store.add_graph(name)
     store.flush()
     del store
     halt("swap")
@@ -292,21 +408,23 @@ def _afresh(folder: Path, found: dict[str, Part], context: str, career: Callable
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _named(found: dict[str, Part]) -> Iterator[ox.Quad]:
-    terms: dict = {}
+def _quads(found: dict[str, Part], shared: dict[tuple, list[str]], terms: dict) -> Iterator[ox.Quad]:
+    """Each triple of `found` once: in its part's graph, or, held by several parts, in a graph of its own."""
     for iri, part in found.items():
-        graph = ox.NamedNode(iri) if iri.startswith(ARTICLE_GRAPHS) else NODES
+        graph = _graph_of(iri)
         for s, p, o in part.triples():  # unrolled: a generator per quad cost more than the conversions
-            yield ox.Quad(_term(s, terms), _term(p, terms), _term(o, terms), graph)
-        yield ox.Quad(ox.NamedNode(iri), _DIGEST, ox.Literal(part.digest), STATE)
+            if (s, p, o) not in shared:
+                yield ox.Quad(_term(s, terms), _term(p, terms), _term(o, terms), graph)
+    for s, p, o in shared:
+        triple = ox.Triple(_term(s, terms), _term(p, terms), _term(o, terms))
+        yield ox.Quad(*triple, ox.NamedNode(_SHARED + _shared_digest(triple)))
 
 
 def written(folder: Path, turtle: Path, store: ox.Store | None = None) -> None:
     """Record that the exports of the store at `folder` (open as `store`, when it is) were written (the next
     build's Change need not be full), and which export folder it serves."""
     store = store if store is not None else writable(folder)
-    store.update(f"DELETE DATA {{ GRAPH {STATE} {{ {STATE} {_WRITTEN} {_NO} . }} }} ;"
-                 f" INSERT DATA {{ GRAPH {STATE} {{ {STATE} {_WRITTEN} {_YES} . }} }}")
+    store.update(f"DROP SILENT GRAPH {_name('written', 'false')} ; CREATE SILENT GRAPH {_name('written', 'true')}")
     del store
     (folder / STAMP).write_text(json.dumps({"graph": str(turtle.resolve())}), encoding="utf-8")
 

@@ -19,9 +19,10 @@ from rdflib.namespace import RDF
 from kg.graph.labels import LABELS as LABEL_PROPERTIES
 from kg.graph.namespaces import KG
 from kg.language.profile import fold
+from kg.store.terms import CAREER
 
 CANDIDATES = "label-candidates.pickle"  # beside kg.store.terms.LABELS: what the next edit starts from
-_TYPE, _DEFAULT = ox.NamedNode(str(RDF.type)), ox.DefaultGraph()
+_TYPE = ox.NamedNode(str(RDF.type))
 _LABELS = tuple(ox.NamedNode(str(p)) for p in LABEL_PROPERTIES)
 _SKIPPED = str(KG.Evidence)  # instances without labels, and the most numerous
 
@@ -34,14 +35,14 @@ class LabelIndex:
 
     @classmethod
     def of_store(cls, store: ox.Store) -> LabelIndex:
-        """The index of every node in the default graph of `store`."""
+        """The index of every node in the career graph of `store`."""
         types: dict[str, list[str]] = defaultdict(list)
-        for quad in store.quads_for_pattern(None, _TYPE, None, _DEFAULT):
+        for quad in store.quads_for_pattern(None, _TYPE, None, CAREER):
             if quad.object.value != _SKIPPED:
                 types[quad.subject.value].append(quad.object.value)
         labels: dict[str, list[str]] = defaultdict(list)
         for predicate in _LABELS:
-            for quad in store.quads_for_pattern(None, predicate, None, _DEFAULT):
+            for quad in store.quads_for_pattern(None, predicate, None, CAREER):
                 if quad.subject.value in types:
                     labels[quad.subject.value].append(quad.object.value)
         index = cls({})
@@ -60,7 +61,7 @@ class LabelIndex:
         (folder / CANDIDATES).write_bytes(pickle.dumps(self.classes, protocol=pickle.HIGHEST_PROTOCOL))
 
     def update(self, store: ox.Store, subjects: Iterable[str]) -> None:
-        """Redo the nodes `subjects` (those whose triples changed) from the default graph of `store`."""
+        """Redo the nodes `subjects` (those whose triples changed) from the career graph of `store`."""
         subjects = set(subjects)
         for keys in self.classes.values():
             for key in [key for key, nodes in keys.items() if not subjects.isdisjoint(nodes)]:
@@ -69,9 +70,9 @@ class LabelIndex:
                     del keys[key]
         for node in sorted(subjects):
             subject = ox.NamedNode(node)
-            types = [q.object.value for q in store.quads_for_pattern(subject, _TYPE, None, _DEFAULT) if q.object.value != _SKIPPED]
+            types = [q.object.value for q in store.quads_for_pattern(subject, _TYPE, None, CAREER) if q.object.value != _SKIPPED]
             if types:
-                self._add(node, types, [q.object.value for p in _LABELS for q in store.quads_for_pattern(subject, p, None, _DEFAULT)])
+                self._add(node, types, [q.object.value for p in _LABELS for q in store.quads_for_pattern(subject, p, None, CAREER)])
         self.classes = {cls: keys for cls, keys in self.classes.items() if keys}
 
     def _add(self, node: str, classes: Iterable[str], labels: Iterable[str]) -> None:

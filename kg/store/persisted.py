@@ -29,10 +29,12 @@ from kg.cachedir import cache_folder
 from kg.errors import KgError, NotFound
 from kg.graph.namespaces import bind
 from kg.store.labelindex import LabelIndex
-from kg.store.terms import LABELS, term, to_ox
+from kg.store.terms import CAREER, LABELS, term, to_ox
 
 DEFAULT_GRAPH = Path("exports") / "careers.ttl"
 STAMP = "kg-stamp.json"
+LAYOUT = 2  # the career graph as the union of the store's named graphs (kg.store.graphs); a store published with
+# another layout (1: a default graph beside named graphs holding the same triples) no longer matches: the Turtle is read
 
 
 def _once(convert):
@@ -49,15 +51,15 @@ def to_store(triples: Iterable[tuple]) -> ox.Store:
 
 
 def career_triples(store: ox.Store) -> Iterator[tuple]:
-    """The default graph of `store` (the career graph) as rdflib triples, as careers.ttl reads back; each distinct
+    """The career graph of `store` as rdflib triples, as careers.ttl reads back; each distinct
     term converted once (an rdflib term costs microseconds to make, and IRIs repeat across the graph)."""
     convert = _once(term)
-    for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+    for quad in store.quads_for_pattern(None, None, None, CAREER):
         yield convert(quad.subject), convert(quad.predicate), convert(quad.object)
 
 
 def as_graph(store: ox.Store, folder: Path | None = None) -> Graph:
-    """An rdflib Graph over the default graph of `store`; its SPARQL runs on Oxigraph."""
+    """An rdflib Graph over the career graph of `store`; its SPARQL runs on Oxigraph."""
     from kg.store.careerstore import CareerStore  # oxrdflib registers rdflib plugins on import: ~0.2 s kg build does not need
 
     return bind(Graph(store=CareerStore(store, folder), identifier=DATASET_DEFAULT_GRAPH_ID))
@@ -75,7 +77,7 @@ def folder_for(turtle: Path) -> Path:
 
 def _stamp(turtle: Path) -> dict:
     info = turtle.stat()
-    return {"graph": str(turtle.resolve()), "size": info.st_size, "mtime_ns": info.st_mtime_ns, "inode": info.st_ino}
+    return {"graph": str(turtle.resolve()), "size": info.st_size, "mtime_ns": info.st_mtime_ns, "inode": info.st_ino, "layout": LAYOUT}
 
 
 def persist(master: Path, labels: LabelIndex, turtle: Path, record: ox.Store | None = None) -> bool:

@@ -19,6 +19,7 @@ from rdflib.namespace import RDF, SH
 
 from kg.graph.ontology import shapes
 from kg.store.persisted import oxigraph_of, to_store
+from kg.store.terms import CAREER, career_query
 
 _RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 _HANDLED = {SH.path, SH.message, SH.minCount, SH.maxCount, SH.datatype, SH.nodeKind, SH["class"], SH.pattern,
@@ -63,7 +64,7 @@ def _classes_of(store: pyoxigraph.Store, targets: str) -> str:
     found = {t.strip("<>") for t in targets.split()}
     for target in list(found):
         query = f"SELECT ?c WHERE {{ ?c {_RDFS_SUBCLASS}+ <{target}> }}"
-        found |= {row["c"].value for row in store.query(query)}
+        found |= {row["c"].value for row in career_query(store, query)}
     return "VALUES ?cls { " + " ".join(f"<{c}>" for c in sorted(found)) + " } ?this a ?cls ."
 
 def validate(graph: Graph, engine: str = "oxigraph") -> list[Violation]:
@@ -76,14 +77,14 @@ def validate(graph: Graph, engine: str = "oxigraph") -> list[Violation]:
 
 
 def validate_store(store: pyoxigraph.Store, focus: frozenset[str] | None = None) -> list[Violation]:
-    """Violations of the shapes in the default graph of `store`; of the nodes in `focus` only when given
+    """Violations of the shapes in the career graph of `store`; of the nodes in `focus` only when given
     (kg.store.graphs.focus: those an edit may have changed, in a graph that had no violation before)."""
     if focus is None:
         return _validate(store)
     return [violation for violation in _validate(_around(store, focus)) if violation.focus in focus]
 
 
-_OX_TYPE, _OX_SUBJECT, _DEFAULT = pyoxigraph.NamedNode(str(RDF.type)), pyoxigraph.NamedNode(str(RDF.subject)), pyoxigraph.DefaultGraph()
+_OX_TYPE, _OX_SUBJECT = pyoxigraph.NamedNode(str(RDF.type)), pyoxigraph.NamedNode(str(RDF.subject))
 
 
 def _around(store: pyoxigraph.Store, focus: frozenset[str]) -> pyoxigraph.Store:
@@ -93,15 +94,15 @@ def _around(store: pyoxigraph.Store, focus: frozenset[str]) -> pyoxigraph.Store:
     quads, values = [], set()
     for node in focus:
         iri = pyoxigraph.NamedNode(node)
-        own = list(store.quads_for_pattern(iri, None, None, _DEFAULT))
+        own = list(store.quads_for_pattern(iri, None, None, CAREER))
         quads += own
         values.update(quad.object for quad in own if isinstance(quad.object, pyoxigraph.NamedNode))
-        for evidence in store.quads_for_pattern(None, _OX_SUBJECT, iri, _DEFAULT):
-            quads += store.quads_for_pattern(evidence.subject, None, None, _DEFAULT)
+        for evidence in store.quads_for_pattern(None, _OX_SUBJECT, iri, CAREER):
+            quads += store.quads_for_pattern(evidence.subject, None, None, CAREER)
     for value in values:  # once a value, not once each focus node naming it (classes, shared skills and places)
-        quads += store.quads_for_pattern(value, _OX_TYPE, None, _DEFAULT)
+        quads += store.quads_for_pattern(value, _OX_TYPE, None, CAREER)
     around = pyoxigraph.Store()
-    around.extend(quads)
+    around.extend(pyoxigraph.Quad(*quad.triple) for quad in quads)  # into its default graph
     return around
 
 
@@ -111,7 +112,7 @@ def _validate(store: pyoxigraph.Store) -> list[Violation]:
     for check in compiled_checks():
         if check.targets not in classes:
             classes[check.targets] = _classes_of(store, check.targets)
-        for row in store.query(check.query.replace(_FOCUS, classes[check.targets])):
+        for row in career_query(store, check.query.replace(_FOCUS, classes[check.targets])):
             path = check.path or (row["path"].value if _bound(row, "path") else "")
             found.add(Violation(row["this"].value, path, check.message, check.shape))
     return sorted(found, key=str)

@@ -44,3 +44,10 @@ def term(node):
     return Literal(node.value, datatype=URIRef(datatype))
 
 
+CAREER = None  # the graph `quads_for_pattern` reads the career graph from: every graph (kg.store.graphs keeps each of
+# its triples in one named graph of the store of record; an in-memory store holds it as its default graph)
+
+
+def career_query(store: ox.Store, text: str, **options):
+    """`text` asked of the career graph of `store`: the union of its graphs as the query's default graph."""
+    return store.query(text, use_default_graph_as_union=True, **options)
