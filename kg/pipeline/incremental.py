@@ -62,8 +62,9 @@ def edit(paths: list[Path], root: Path, master: Path, context: str, keys: dict[s
     state = State.open(folder / FILE)
     made = None
     try:
-        if state is not None and state.meta("context") == context and state.meta("generation") == graphs.generation_of(store):
-            made = _edit(paths, root, keys, folder, store, state, read, prepare, doubts)
+        book = graphs.book(store)  # read once: it lists every graph's name (~0.05 s a read at 1,000 articles)
+        if state is not None and book is not None and state.meta("context") == context and state.meta("generation") == book.generation:
+            made = _edit(paths, root, keys, folder, store, book, state, read, prepare, doubts)
     finally:
         if made is None:
             if state is not None:
@@ -73,7 +74,7 @@ def edit(paths: list[Path], root: Path, master: Path, context: str, keys: dict[s
     return made
 
 
-def _edit(paths, root, keys, folder, store, state, read, prepare, doubts) -> Edit | None:
+def _edit(paths, root, keys, folder, store, book, state, read, prepare, doubts) -> Edit | None:
     before = state.heads()
     by_path = {head.path: head for head in before.values()}
     changed = [path for path in paths if getattr(by_path.get(relative_name(path, root)), "key", None) != keys[relative_name(path, root)]]
@@ -114,10 +115,10 @@ def _edit(paths, root, keys, folder, store, state, read, prepare, doubts) -> Edi
     found = {**graphs.article_parts(merge(shares)), **graphs.node_parts(node(iri, t, s) for iri, (t, s) in sorted(sums.items()) if s)}
     gone = {_graph(slug) for slug in retracted - heads.keys()} | {iri for iri, (_, s) in sums.items() if not s}
     todo = graphs.changed(store, found)
-    focus = graphs.around(store, todo + sorted(gone), found)
+    focus = graphs.around(store, todo + sorted(gone), found, book)
     generation = uuid.uuid4().hex
     state.change([(heads[s.article.slug], s) for s in shares], retracted, sums, generation)
-    change = graphs.edit(store, found, todo, gone, generation)
+    change = graphs.edit(store, found, todo, gone, generation, book)
     return Edit(folder, store, state, shares, {slug: facts for slug, (_, facts) in pairs.items()}, heads, focus, state.count("node"), change)
 
 

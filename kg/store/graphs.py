@@ -221,15 +221,10 @@ def changed(store: ox.Store, found: dict[str, Part]) -> list[str]:
     return sorted(iri for iri in found if not store.contains_named_graph(_digest_name(iri, found[iri].digest)))
 
 
-def edit(store: ox.Store, found: dict[str, Part], changed: list[str], gone: set[str], generation: str) -> Change:
-    """Load into `store` the parts `changed` of `found` and drop those `gone`, in one update."""
-    return _in_place(store, found, changed, sorted(gone), book(store), generation)
-
-
-def generation_of(store: ox.Store) -> str | None:
-    """The generation `store` records (kg.pipeline.state records the same)."""
-    kept = book(store)
-    return None if kept is None else kept.generation
+def edit(store: ox.Store, found: dict[str, Part], changed: list[str], gone: set[str], generation: str, kept: Book) -> Change:
+    """Load into `store` the parts `changed` of `found` and drop those `gone`, in one update; `kept` is the store's
+    bookkeeping (`book`), which the caller read once."""
+    return _in_place(store, found, changed, sorted(gone), kept, generation)
 
 
 def writable(folder: Path) -> ox.Store:
