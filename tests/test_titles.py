@@ -198,7 +198,7 @@ def test_a_whole_article_votes_for_its_role_under_a_title_that_adds_to_it(tmp_pa
 # role_probes.yaml has been tuned on since (36 on fef6233, 42 on 5d9537b, 51 on branch roles), role_probes2.yaml
 # since the fourteenth session (55 of 80 untuned on b33b693, 64 on 5eb802c, 71 on 45b8779); role_probes3.yaml, written
 # in the fourteenth session, has not (64 of 80 untuned on c42ebca): its floor stands a little under, as the blind sets' do.
-PROBE_FLOORS = {"role_probes.yaml": 51, "role_probes2.yaml": 73, "role_probes3.yaml": 63}
+PROBE_FLOORS = {"role_probes.yaml": 51, "role_probes2.yaml": 74, "role_probes3.yaml": 63}
 
 
 @pytest.mark.parametrize("name", sorted(PROBE_FLOORS))
