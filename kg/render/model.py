@@ -100,9 +100,6 @@ class Delta:
     articles: frozenset[str]  # articles added, removed or changed
     counts: bool  # how many facts or pieces of evidence there are changed
 
-    def __bool__(self) -> bool:
-        return bool(self.facts or self.nodes or self.articles or self.counts)
-
 
 class Career:
     """Every node and article, in memory, and the facts in a sqlite table (kg.render.facts), read as a view asks:
